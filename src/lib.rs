@@ -1,0 +1,10 @@
+//! hallway: a terminal conference schedule planner. This crate is the pure core (no terminal
+//! code outside `tui`), shared by the TUI, the CLI, the tests and the benchmarks.
+
+pub mod agenda;
+pub mod clash;
+pub mod cli;
+pub mod clock;
+pub mod sanitize;
+pub mod schedule;
+pub mod tui;

@@ -1,0 +1,129 @@
+//! Untrusted text (titles, names, abstracts) is cleaned before it can reach a terminal.
+//!
+//! A schedule file comes from the internet; a title holding `ESC ] 52 ; ...` could write the
+//! clipboard, and one holding `ESC [ 2 J` could wipe the screen. We drop every escape sequence
+//! whole (not just the ESC byte, which would leave `[2J` as garbage), every C0/C1 control, DEL,
+//! and the bidi overrides that can make text read differently from what it is.
+
+/// Clean a one-line field: controls removed, any whitespace run (incl. newlines) becomes one space.
+pub fn line(s: &str) -> String {
+    let cleaned = strip(s, false);
+    let mut out = String::with_capacity(cleaned.len());
+    for word in cleaned.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Clean a multi-line field: newlines kept (CRLF/CR normalised), tabs become spaces.
+pub fn text(s: &str) -> String {
+    let cleaned = strip(s, true);
+    cleaned.trim_end().to_string()
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+fn strip(s: &str, keep_newlines: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => skip_escape(&mut chars),
+            // C1 introducers with their own string payloads (CSI, OSC, DCS, SOS, PM, APC).
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push(if keep_newlines { '\n' } else { ' ' });
+            }
+            '\n' => out.push(if keep_newlines { '\n' } else { ' ' }),
+            '\t' => out.push(' '),
+            c if c.is_control() || is_bidi_control(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+fn skip_escape(chars: &mut Chars) {
+    match chars.next() {
+        Some('[') => skip_csi(chars),
+        Some(']' | 'P' | 'X' | '^' | '_') => skip_string(chars),
+        // ESC + intermediates (0x20-0x2F) + one final byte, e.g. ESC ( B.
+        Some(c) if ('\u{20}'..='\u{2f}').contains(&c) => {
+            while let Some(&n) = chars.peek() {
+                chars.next();
+                if !('\u{20}'..='\u{2f}').contains(&n) {
+                    break;
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn skip_csi(chars: &mut Chars) {
+    // Parameters and intermediates (0x20-0x3F), then one final byte (0x40-0x7E).
+    for c in chars.by_ref() {
+        if ('\u{40}'..='\u{7e}').contains(&c) || !('\u{20}'..='\u{3f}').contains(&c) {
+            break;
+        }
+    }
+}
+
+fn skip_string(chars: &mut Chars) {
+    // Ends at BEL, ST (ESC \) or the C1 ST; an unterminated string swallows the rest.
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{7}' | '\u{9c}' => break,
+            '\u{1b}' => {
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                break;
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn removes_csi_and_osc_whole() {
+        assert_eq!(line("a\u{1b}[2Jb"), "ab");
+        assert_eq!(line("x\u{1b}]52;c;aGVsbG8=\u{7}y"), "xy");
+        assert_eq!(line("x\u{1b}]8;;http://e\u{1b}\\link\u{1b}]8;;\u{1b}\\y"), "xlinky");
+        assert_eq!(line("a\u{9b}31mb"), "ab");
+        assert_eq!(line("bell\u{7}\u{8}\u{7f}!"), "bell!");
+        assert_eq!(line("a\u{1b}(Bb"), "ab");
+    }
+
+    #[test]
+    fn keeps_unicode_and_folds_whitespace() {
+        assert_eq!(line("  Michał\n\tµs 日本語 🦀  "), "Michał µs 日本語 🦀");
+        assert_eq!(line("evil\u{202E}txt"), "eviltxt");
+        assert_eq!(text("one\r\ntwo\rthree\n"), "one\ntwo\nthree");
+    }
+
+    proptest! {
+        #[test]
+        fn output_never_holds_controls(s in any::<String>()) {
+            for out in [line(&s), text(&s)] {
+                prop_assert!(out.chars().all(|c| c == '\n' || !(c.is_control() || is_bidi_control(c))), "{out:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! Byte positions of the values in a JSON document, so that a problem found after parsing
+//! (unknown track, duplicate id) can still name its line and column. serde_json reports
+//! positions only for syntax errors, so we walk the (already valid) text once ourselves.
+
+use std::collections::HashMap;
+
+/// Position of each value, keyed by its path: `talks/3/track`, `conference/timezone`.
+pub struct Locations(HashMap<String, usize>);
+
+/// Paths deeper than this are not recorded; nothing we report on lives deeper.
+const MAX_DEPTH: usize = 3;
+
+impl Locations {
+    pub fn of(text: &str) -> Self {
+        let mut walker = Walker { b: text.as_bytes(), pos: 0, found: HashMap::new(), steps: 0 };
+        walker.value(&mut Vec::new());
+        Locations(walker.found)
+    }
+
+    pub fn get(&self, path: &str) -> Option<usize> {
+        self.0.get(path).copied()
+    }
+}
+
+struct Walker<'a> {
+    b: &'a [u8],
+    pos: usize,
+    found: HashMap<String, usize>,
+    steps: usize,
+}
+
+impl Walker<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.pos).copied()
+    }
+
+    fn ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.pos += 1;
+        }
+    }
+
+    fn value(&mut self, path: &mut Vec<String>) {
+        self.steps += 1;
+        // The text was validated by serde_json, but a walker must never loop on surprises.
+        if self.steps > self.b.len() + 16 {
+            self.pos = self.b.len();
+            return;
+        }
+        self.ws();
+        if !path.is_empty() && path.len() <= MAX_DEPTH {
+            self.found.entry(path.join("/")).or_insert(self.pos);
+        }
+        match self.peek() {
+            Some(b'{') => self.object(path),
+            Some(b'[') => self.array(path),
+            Some(b'"') => {
+                self.string();
+            }
+            Some(_) => {
+                while !matches!(self.peek(), None | Some(b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')) {
+                    self.pos += 1;
+                }
+            }
+            None => {}
+        }
+    }
+
+    fn string(&mut self) -> String {
+        let start = self.pos + 1;
+        self.pos += 1;
+        while let Some(c) = self.peek() {
+            self.pos += 1;
+            match c {
+                b'\\' => self.pos += 1,
+                b'"' => break,
+                _ => {}
+            }
+        }
+        String::from_utf8_lossy(&self.b[start..self.pos.saturating_sub(1).max(start)]).into_owned()
+    }
+
+    fn object(&mut self, path: &mut Vec<String>) {
+        self.pos += 1;
+        loop {
+            self.ws();
+            match self.peek() {
+                Some(b'"') => {
+                    let key = self.string();
+                    self.ws();
+                    if self.peek() == Some(b':') {
+                        self.pos += 1;
+                    }
+                    path.push(key);
+                    self.value(path);
+                    path.pop();
+                }
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return;
+                }
+                _ => return,
+            }
+        }
+    }
+
+    fn array(&mut self, path: &mut Vec<String>) {
+        self.pos += 1;
+        let mut i = 0;
+        loop {
+            self.ws();
+            match self.peek() {
+                Some(b']') => {
+                    self.pos += 1;
+                    return;
+                }
+                Some(b',') => self.pos += 1,
+                None => return,
+                Some(_) => {
+                    path.push(i.to_string());
+                    self.value(path);
+                    path.pop();
+                    i += 1;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_nested_values() {
+        let text = "{\"conference\": {\"tracks\": [\"A\"]},\n \"talks\": [ {\"id\": \"x\", \"track\": \"B\"},\n  {\"id\": \"y\"} ]}";
+        let loc = Locations::of(text);
+        assert_eq!(&text[loc.get("talks/0/track").unwrap()..][..3], "\"B\"");
+        assert_eq!(&text[loc.get("talks/1").unwrap()..][..1], "{");
+        assert_eq!(&text[loc.get("conference/tracks").unwrap()..][..1], "[");
+        assert!(loc.get("conference/tracks/0/x").is_none());
+    }
+}

@@ -1,0 +1,179 @@
+//! The schedule model every loader produces and every view reads.
+
+mod error;
+mod locate;
+pub mod native;
+
+pub use error::{LoadError, Problem};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+
+/// The sample schedule shipped inside the binary.
+pub const BUNDLED: &str = include_str!("../../data/p99conf.json");
+pub const BUNDLED_NAME: &str = "data/p99conf.json (bundled)";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conference {
+    pub id: String,
+    pub name: String,
+    pub tz: Tz,
+    pub url: Option<String>,
+    /// Column order of the grid.
+    pub tracks: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Talk {
+    pub id: String,
+    pub title: String,
+    pub speakers: Vec<String>,
+    /// Index into [`Conference::tracks`].
+    pub track: usize,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub kind: String,
+    pub tags: Vec<String>,
+    pub abstract_text: String,
+    pub video: Option<String>,
+}
+
+impl Talk {
+    /// Half-open intervals: a talk ending at 10:00 does not clash with one starting at 10:00.
+    pub fn overlaps(&self, other: &Talk) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    pub fn minutes(&self) -> i64 {
+        (self.end - self.start).num_minutes()
+    }
+
+    pub fn is_break(&self) -> bool {
+        self.kind.eq_ignore_ascii_case("break")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Schedule {
+    pub conference: Conference,
+    /// Sorted by (start, track, id); indices into this are stable for the schedule's life.
+    talks: Vec<Talk>,
+    by_id: HashMap<String, usize>,
+    days: Vec<(NaiveDate, Range<usize>)>,
+}
+
+impl Schedule {
+    /// Build from already-validated parts.
+    pub fn new(conference: Conference, mut talks: Vec<Talk>) -> Self {
+        talks.sort_by(|a, b| (a.start, a.track, &a.id).cmp(&(b.start, b.track, &b.id)));
+        let by_id = talks.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
+        let mut days: Vec<(NaiveDate, Range<usize>)> = Vec::new();
+        for (i, t) in talks.iter().enumerate() {
+            let day = t.start.with_timezone(&conference.tz).date_naive();
+            match days.last_mut() {
+                Some((d, r)) if *d == day => r.end = i + 1,
+                _ => days.push((day, i..i + 1)),
+            }
+        }
+        Self { conference, talks, by_id, days }
+    }
+
+    pub fn talks(&self) -> &[Talk] {
+        &self.talks
+    }
+
+    pub fn talk(&self, id: &str) -> Option<&Talk> {
+        self.by_id.get(id).map(|&i| &self.talks[i])
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn days(&self) -> impl ExactSizeIterator<Item = NaiveDate> + '_ {
+        self.days.iter().map(|(d, _)| *d)
+    }
+
+    pub fn day_count(&self) -> usize {
+        self.days.len()
+    }
+
+    /// Indices of the talks starting on day number `day` (0-based), in time order.
+    pub fn day_range(&self, day: usize) -> Range<usize> {
+        self.days.get(day).map(|(_, r)| r.clone()).unwrap_or(0..0)
+    }
+
+    pub fn day_date(&self, day: usize) -> Option<NaiveDate> {
+        self.days.get(day).map(|(d, _)| *d)
+    }
+
+    /// Day number of a talk.
+    pub fn day_of(&self, index: usize) -> usize {
+        self.days.iter().position(|(_, r)| r.contains(&index)).unwrap_or(0)
+    }
+
+    pub fn day_index(&self, date: NaiveDate) -> Option<usize> {
+        self.days.iter().position(|(d, _)| *d == date)
+    }
+
+    pub fn local(&self, t: DateTime<Utc>) -> DateTime<Tz> {
+        t.with_timezone(&self.conference.tz)
+    }
+
+    pub fn track_name(&self, talk: &Talk) -> &str {
+        &self.conference.tracks[talk.track]
+    }
+
+    pub fn track_index(&self, name: &str) -> Option<usize> {
+        self.conference.tracks.iter().position(|t| t.eq_ignore_ascii_case(name))
+    }
+}
+
+/// Where a schedule comes from, for error messages.
+pub fn load_path(path: &Path) -> Result<Schedule, LoadError> {
+    let bytes = std::fs::read(path).map_err(|e| LoadError::Io { path: path.display().to_string(), source: e })?;
+    parse_bytes(&bytes, &path.display().to_string())
+}
+
+pub fn bundled() -> Schedule {
+    native::parse(BUNDLED, BUNDLED_NAME).expect("the bundled schedule is checked by tests")
+}
+
+/// Detect the format from content and parse.
+pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Schedule, LoadError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::invalid(
+        source,
+        vec![Problem::at_offset(bytes, e.valid_up_to(), None, "the file is not valid UTF-8 text".into())],
+    ))?;
+    native::parse(text, source)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_schedule_is_two_days_two_tracks() {
+        let s = bundled();
+        assert_eq!(s.conference.tracks, ["Main Stage", "Stage 2"]);
+        assert_eq!(s.day_count(), 2);
+        assert!(s.talks().len() >= 30);
+        let t = s.talk("ebpf-vs-sidecars").unwrap();
+        assert_eq!(t.speakers, ["Liz Rice"]);
+        assert_eq!(s.local(t.start).to_rfc3339(), "2022-10-19T09:05:00-07:00");
+        assert!(s.talks().windows(2).all(|w| w[0].start <= w[1].start));
+    }
+
+    #[test]
+    fn day_ranges_cover_every_talk() {
+        let s = bundled();
+        let covered: usize = (0..s.day_count()).map(|d| s.day_range(d).len()).sum();
+        assert_eq!(covered, s.talks().len());
+        let i = s.index_of("linux-memory-model").unwrap();
+        assert_eq!(s.day_of(i), 1);
+    }
+}
