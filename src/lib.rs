@@ -4,7 +4,10 @@
 pub mod agenda;
 pub mod clash;
 pub mod cli;
+pub mod now;
+pub mod report;
 pub mod clock;
 pub mod sanitize;
 pub mod schedule;
+pub mod timefmt;
 pub mod tui;

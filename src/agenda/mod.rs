@@ -1,5 +1,6 @@
 //! The person's agenda: which talks they attend or will watch later, with notes.
 
+pub mod listing;
 pub mod store;
 
 use crate::clash::{self, Clash};

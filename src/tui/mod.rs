@@ -1,1 +1,2 @@
-
+use crate::cli::Context;
+pub fn run(_ctx: Context) -> std::io::Result<()> { Ok(()) }

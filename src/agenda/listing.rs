@@ -1,0 +1,77 @@
+//! The agenda as a list a person reads: days, talks with their clashes, free gaps, the
+//! on-demand list. Shared by `hallway agenda` and the TUI's agenda view.
+
+use super::{Agenda, MarkKind};
+use crate::clash;
+use crate::schedule::Schedule;
+use chrono::{DateTime, NaiveDate, Utc};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Row {
+    Day(NaiveDate),
+    Talk { index: usize, mark: MarkKind, clashes_with: Vec<usize> },
+    /// Free time between two attended talks of the same day.
+    Gap { from: DateTime<Utc>, to: DateTime<Utc> },
+    OnDemandHeader,
+}
+
+/// Gaps shorter than this are just changing rooms, not worth a line.
+const MIN_GAP_MINUTES: i64 = 10;
+
+pub fn rows(schedule: &Schedule, agenda: &Agenda) -> Vec<Row> {
+    let partners = clash::partners(&agenda.clashes(schedule));
+    let mut out = Vec::new();
+    let mut day = None;
+    let mut busy_until: Option<DateTime<Utc>> = None;
+    for index in agenda.attending(schedule) {
+        let talk = &schedule.talks()[index];
+        let d = schedule.local(talk.start).date_naive();
+        if day != Some(d) {
+            out.push(Row::Day(d));
+            day = Some(d);
+            busy_until = None;
+        }
+        if let Some(until) = busy_until
+            && (talk.start - until).num_minutes() >= MIN_GAP_MINUTES
+        {
+            out.push(Row::Gap { from: until, to: talk.start });
+        }
+        busy_until = Some(busy_until.map_or(talk.end, |u| u.max(talk.end)));
+        let clashes_with = partners.get(&index).cloned().unwrap_or_default();
+        out.push(Row::Talk { index, mark: MarkKind::Attend, clashes_with });
+    }
+    let later: Vec<usize> =
+        agenda.marked(schedule).into_iter().filter(|&i| agenda.kind(&schedule.talks()[i].id) == Some(MarkKind::OnDemand)).collect();
+    if !later.is_empty() {
+        out.push(Row::OnDemandHeader);
+        out.extend(later.into_iter().map(|index| Row::Talk { index, mark: MarkKind::OnDemand, clashes_with: vec![] }));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schedule;
+
+    #[test]
+    fn days_gaps_clashes_and_on_demand() {
+        let s = schedule::bundled();
+        let mut a = Agenda::new("p99conf-2022");
+        let now = Utc::now();
+        for id in ["ebpf-vs-sidecars", "thread-sampling-ebpf", "extreme-http", "linux-memory-model"] {
+            a.set(&s, s.talk(id).unwrap(), MarkKind::Attend, now);
+        }
+        a.set(&s, s.talk("io-uring").unwrap(), MarkKind::OnDemand, now);
+        let rows = rows(&s, &a);
+        let i = |id| s.index_of(id).unwrap();
+        assert_eq!(rows[0], Row::Day(NaiveDate::from_ymd_opt(2022, 10, 19).unwrap()));
+        assert_eq!(rows[1], Row::Talk { index: i("ebpf-vs-sidecars"), mark: MarkKind::Attend, clashes_with: vec![i("thread-sampling-ebpf")] });
+        assert_eq!(rows[2], Row::Talk { index: i("thread-sampling-ebpf"), mark: MarkKind::Attend, clashes_with: vec![i("ebpf-vs-sidecars")] });
+        // 09:40 -> 10:20 free
+        assert!(matches!(rows[3], Row::Gap { from, to } if (to - from).num_minutes() == 40));
+        assert!(matches!(rows[5], Row::Day(_)));
+        assert_eq!(rows[7], Row::OnDemandHeader);
+        assert_eq!(rows.len(), 9);
+    }
+}

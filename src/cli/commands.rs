@@ -1,0 +1,139 @@
+use super::{Command, Context, Failure, print};
+use crate::agenda::{Agenda, MarkKind};
+use crate::schedule::{self, Talk};
+use crate::{now, report};
+use std::io::Write;
+use std::path::Path;
+
+pub fn dispatch(ctx: &Context, command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Talks { day, track, json } => talks(ctx, day.as_deref(), track.as_deref(), json),
+        Command::Now { json } => {
+            let at = ctx.clock.now();
+            let tracks = now::at(&ctx.schedule, at);
+            emit_json_or(json, || report::now(&ctx.schedule, at, &tracks), || print::now(ctx, at, &tracks))
+        }
+        Command::Star { ids } => mark(ctx, &ids, Some(MarkKind::Attend)),
+        Command::Later { ids } => mark(ctx, &ids, Some(MarkKind::OnDemand)),
+        Command::Unmark { ids } => mark(ctx, &ids, None),
+        Command::Agenda { json } => {
+            let agenda = load_agenda(ctx)?;
+            emit_json_or(json, || report::agenda(&ctx.schedule, &agenda), || print::agenda(ctx, &agenda))
+        }
+        Command::Clashes { json } => {
+            let agenda = load_agenda(ctx)?;
+            let clashes = agenda.clashes(&ctx.schedule);
+            emit_json_or(json, || report::clashes(&ctx.schedule, &clashes), || print::clashes(ctx, &clashes))
+        }
+        Command::Validate { .. } => unreachable!("validate needs no context and is run before dispatch"),
+    }
+}
+
+fn load_agenda(ctx: &Context) -> Result<Agenda, Failure> {
+    Ok(ctx.store.load(&ctx.schedule.conference.id)?)
+}
+
+fn talks(ctx: &Context, day: Option<&str>, track: Option<&str>, json: bool) -> Result<(), Failure> {
+    let s = &ctx.schedule;
+    let day = day.map(|d| parse_day(ctx, d)).transpose()?;
+    let track = match track {
+        Some(name) => Some(s.track_index(name).ok_or_else(|| {
+            Failure::Usage(format!("no track '{name}' in {}; tracks are: {}", s.conference.name, s.conference.tracks.join(", ")))
+        })?),
+        None => None,
+    };
+    let range = day.map_or(0..s.talks().len(), |d| s.day_range(d));
+    let list: Vec<&Talk> = s.talks()[range].iter().filter(|t| track.is_none_or(|tr| t.track == tr)).collect();
+    let agenda = load_agenda(ctx)?;
+    emit_json_or(json, || report::talks(s, list.iter().copied(), &agenda), || print::talks(ctx, &list, &agenda))
+}
+
+fn parse_day(ctx: &Context, d: &str) -> Result<usize, Failure> {
+    let s = &ctx.schedule;
+    let days: Vec<String> = s.days().map(|d| d.to_string()).collect();
+    let by_number = d.parse::<usize>().ok().filter(|n| (1..=days.len()).contains(n)).map(|n| n - 1);
+    by_number.or_else(|| days.iter().position(|x| x == d)).ok_or_else(|| {
+        Failure::Usage(format!("no day '{d}' in {}: use a day number 1-{} or one of {}", s.conference.name, days.len(), days.join(", ")))
+    })
+}
+
+/// Set (or with `None`, remove) marks. All ids are checked first: one unknown id changes nothing.
+fn mark(ctx: &Context, ids: &[String], kind: Option<MarkKind>) -> Result<(), Failure> {
+    let s = &ctx.schedule;
+    let unknown: Vec<&str> = ids.iter().map(String::as_str).filter(|id| s.talk(id).is_none()).collect();
+    if !unknown.is_empty() {
+        return Err(Failure::Usage(format!(
+            "no talk with id {} in {}; nothing was changed (list ids with `hallway talks`)",
+            unknown.iter().map(|u| format!("'{}'", crate::sanitize::line(u))).collect::<Vec<_>>().join(", "),
+            s.conference.name
+        )));
+    }
+    let mut agenda = load_agenda(ctx)?;
+    let now = ctx.clock.now();
+    let mut lines = String::new();
+    for id in ids {
+        let talk = s.talk(id).expect("checked above");
+        let changed = match kind {
+            Some(k) => agenda.set(s, talk, k, now),
+            None => agenda.unmark(id),
+        };
+        let verb = match (kind, changed) {
+            (Some(MarkKind::Attend), true) => "starred",
+            (Some(MarkKind::OnDemand), true) => "on-demand",
+            (None, true) => "unmarked",
+            (_, false) => "unchanged",
+        };
+        lines.push_str(&format!("{verb:<10} {id}  {}\n", talk.title));
+    }
+    ctx.store.save(&agenda)?;
+    lines.push_str(&print::clash_warnings(ctx, &agenda, ids));
+    emit(&lines)
+}
+
+pub fn validate(path: &Path, json: bool) -> Result<(), Failure> {
+    let result = schedule::load_path(path);
+    if let Err(schedule::LoadError::Io { .. }) = result {
+        return Err(result.unwrap_err().into());
+    }
+    let shown = path.display().to_string();
+    let ok = result.is_ok();
+    if json {
+        let problems = match &result {
+            Ok(_) => vec![],
+            Err(e) => e.problems().iter().map(|p| serde_json::json!({
+                "line": p.line, "column": p.column, "talk": p.talk, "message": p.message,
+            })).collect(),
+        };
+        let talks = result.as_ref().map_or(0, |s| s.talks().len());
+        emit_json(&serde_json::json!({ "path": shown, "ok": ok, "talks": talks, "problems": problems }))?;
+    } else {
+        emit(&match &result {
+            Ok(s) => format!(
+                "{shown}: ok: {}, {} talks, {} tracks, {} days, times in {}\n",
+                s.conference.name,
+                s.talks().len(),
+                s.conference.tracks.len(),
+                s.day_count(),
+                s.conference.tz
+            ),
+            Err(e) => format!("{e}\n"),
+        })?;
+    }
+    if ok { Ok(()) } else { Err(Failure::Reported(2)) }
+}
+
+fn emit_json_or(json: bool, doc: impl FnOnce() -> serde_json::Value, text: impl FnOnce() -> String) -> Result<(), Failure> {
+    if json { emit_json(&doc()) } else { emit(&text()) }
+}
+
+fn emit_json(v: &serde_json::Value) -> Result<(), Failure> {
+    emit(&format!("{}\n", serde_json::to_string_pretty(v).expect("json serialises")))
+}
+
+/// Write to stdout; a closed pipe (`| head`) is not an error.
+fn emit(s: &str) -> Result<(), Failure> {
+    match std::io::stdout().lock().write_all(s.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::Runtime(format!("cannot write output: {e}"))),
+        _ => Ok(()),
+    }
+}

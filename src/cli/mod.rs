@@ -1,0 +1,172 @@
+//! The command line: clap definitions, and the non-interactive commands over the same core.
+
+mod commands;
+mod print;
+
+use crate::agenda::store::{self, Store};
+use crate::clock::{self, Clock, FixedClock, SystemClock};
+use crate::schedule::{self, LoadError, Schedule};
+use chrono_tz::Tz;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+const EXAMPLES: &str = "\
+Examples:
+  hallway                                   open the planner on the bundled P99 CONF sample
+  hallway talks --day 2022-10-19 --track 'Stage 2'
+  hallway star ebpf-vs-sidecars io-uring    mark talks to attend
+  hallway agenda --json | jq '.[].title'
+  hallway now --at '2022-10-19 10:30'       what is on at that conference time";
+
+#[derive(Debug, Parser)]
+#[command(name = "hallway", version, about = "Plan your conference in the terminal: browse tracks, star talks, see clashes.", after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Schedule file to open (hallway JSON). Default: the bundled sample.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub schedule: Option<PathBuf>,
+    /// Where agendas are kept. Default: $XDG_DATA_HOME/hallway.
+    #[arg(long, global = true, value_name = "DIR", env = "HALLWAY_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Pretend it is this time: RFC 3339, or 'YYYY-MM-DD HH:MM' in the conference's zone.
+    #[arg(long, global = true, value_name = "TIME")]
+    pub at: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List talks, in time order.
+    #[command(after_help = "Example:\n  hallway talks --day 2 --track 'Main Stage' --json")]
+    Talks {
+        /// Only this day: a date (2022-10-19) or a day number (1, 2...).
+        #[arg(long)]
+        day: Option<String>,
+        /// Only this track (case-insensitive).
+        #[arg(long)]
+        track: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// What is live and next in every track.
+    #[command(after_help = "Example:\n  hallway now --at '2022-10-19 10:30'")]
+    Now {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark talks to attend.
+    #[command(after_help = "Example:\n  hallway star ebpf-vs-sidecars rust-wrights-law")]
+    Star {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+    /// Mark talks to catch on-demand (watch the video later).
+    #[command(after_help = "Example:\n  hallway later io-uring")]
+    Later {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+    /// Remove the marks of talks.
+    #[command(after_help = "Example:\n  hallway unmark io-uring")]
+    Unmark {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+    /// Your marked talks in time order, clashes flagged.
+    #[command(after_help = "Example:\n  hallway agenda --json")]
+    Agenda {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Overlapping pairs among the talks you attend.
+    #[command(after_help = "Example:\n  hallway clashes --json")]
+    Clashes {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a schedule file and report every problem found.
+    #[command(after_help = "Example:\n  hallway validate my-conf.json")]
+    Validate {
+        path: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// How a command failed, which decides the exit code (design.md section 5).
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// Bad usage or an invalid input file: exit 2.
+    #[error("{0}")]
+    Usage(String),
+    #[error("{0}")]
+    Invalid(#[from] LoadError),
+    /// Runtime failure (I/O, corrupt agenda): exit 1.
+    #[error("{0}")]
+    Runtime(String),
+    /// Already reported on stdout; only the exit code is left to give.
+    #[error("")]
+    Reported(u8),
+}
+
+impl Failure {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Usage(_) | Failure::Invalid(_) => 2,
+            Failure::Runtime(_) => 1,
+            Failure::Reported(c) => *c,
+        }
+    }
+}
+
+impl From<store::StoreError> for Failure {
+    fn from(e: store::StoreError) -> Self {
+        Failure::Runtime(e.to_string())
+    }
+}
+
+/// What every command works on.
+pub struct Context {
+    pub schedule: Schedule,
+    pub store: Store,
+    pub clock: Box<dyn Clock>,
+    pub user_tz: Option<Tz>,
+}
+
+impl Context {
+    pub fn from_args(g: &Global) -> Result<Self, Failure> {
+        let schedule = match &g.schedule {
+            Some(p) => schedule::load_path(p)?,
+            None => schedule::bundled(),
+        };
+        let clock: Box<dyn Clock> = match &g.at {
+            Some(at) => Box::new(FixedClock(clock::parse_at(at, schedule.conference.tz).map_err(Failure::Usage)?)),
+            None => Box::new(SystemClock),
+        };
+        let data_dir = match &g.data_dir {
+            Some(d) => d.clone(),
+            None => store::default_data_dir()?,
+        };
+        let store = Store::new(&data_dir, &schedule.conference.id);
+        Ok(Self { schedule, store, clock, user_tz: clock::user_zone() })
+    }
+}
+
+/// Run a parsed command line. `None` means: open the TUI.
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    let Some(command) = cli.command else {
+        let ctx = Context::from_args(&cli.global)?;
+        return crate::tui::run(ctx).map_err(|e| Failure::Runtime(format!("terminal error: {e}")));
+    };
+    if let Command::Validate { path, json } = &command {
+        return commands::validate(path, *json);
+    }
+    let ctx = Context::from_args(&cli.global)?;
+    commands::dispatch(&ctx, command)
+}
