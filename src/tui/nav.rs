@@ -1,0 +1,72 @@
+//! Moving the selection around the schedule grid.
+
+use super::app::App;
+use super::keys::Action;
+use crate::schedule::Talk;
+use chrono::Duration;
+
+pub fn grid(app: &mut App, action: Action) {
+    let s = &app.schedule;
+    let range = s.day_range(app.day);
+    if range.is_empty() {
+        return;
+    }
+    let talks = s.talks();
+    let cur = &talks[app.selected];
+    let in_track = |track: usize| range.clone().filter(move |&i| talks[i].track == track);
+    let target = match action {
+        Action::Down => in_track(cur.track).find(|&i| i > app.selected),
+        Action::Up => in_track(cur.track).rev().find(|&i| i < app.selected),
+        Action::Top => in_track(cur.track).next(),
+        Action::Bottom => in_track(cur.track).last(),
+        Action::PageDown | Action::PageUp => {
+            let hour = if action == Action::PageDown { Duration::hours(1) } else { -Duration::hours(1) };
+            let at = cur.start + hour;
+            in_track(cur.track).min_by_key(|&i| (talks[i].start - at).num_minutes().abs())
+        }
+        Action::Left | Action::Right => {
+            let n = s.conference.tracks.len();
+            let step = |t: usize| if action == Action::Right { t.checked_add(1).filter(|&x| x < n) } else { t.checked_sub(1) };
+            let mut track = step(cur.track);
+            let mut found = None;
+            while let Some(t) = track {
+                if let Some(i) = closest(talks, in_track(t), cur) {
+                    found = Some(i);
+                    break;
+                }
+                track = step(t);
+            }
+            found
+        }
+        Action::PrevDay | Action::NextDay => {
+            let day = if action == Action::NextDay { app.day + 1 } else { app.day.wrapping_sub(1) };
+            let other = s.day_range(day);
+            if other.is_empty() {
+                None
+            } else {
+                // Same track and time of day on the other day, if it has one.
+                let shift = s.local(talks[other.start].start).date_naive() - s.local(cur.start).date_naive();
+                let probe = Talk { start: cur.start + shift, end: cur.end + shift, ..cur.clone() };
+                let same_track = other.clone().filter(|&i| talks[i].track == cur.track);
+                closest(talks, same_track, &probe).or(Some(other.start))
+            }
+        }
+        _ => None,
+    };
+    match target {
+        Some(i) => app.select(i),
+        None if matches!(action, Action::PrevDay | Action::NextDay) => {
+            app.status = Some(if action == Action::NextDay { "this is the last day" } else { "this is the first day" }.into());
+        }
+        None => {}
+    }
+}
+
+/// The candidate overlapping `cur` the most, else the one starting nearest to it.
+fn closest(talks: &[Talk], candidates: impl Iterator<Item = usize>, cur: &Talk) -> Option<usize> {
+    candidates.min_by_key(|&i| {
+        let t = &talks[i];
+        let overlap = (t.end.min(cur.end) - t.start.max(cur.start)).num_minutes().max(0);
+        (-overlap, (t.start - cur.start).num_minutes().abs())
+    })
+}

@@ -1,0 +1,94 @@
+//! The agenda view: my talks across days, clashes and free gaps, then the on-demand list.
+
+use crate::agenda::MarkKind;
+use crate::agenda::listing::Row;
+use crate::timefmt;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let s = &app.schedule;
+    if app.agenda_rows.is_empty() {
+        let text = vec![
+            Line::from(""),
+            Line::styled(" Your agenda is empty.", theme.title()),
+            Line::from(" Star talks with s (or Space) in the schedule (Tab), or mark them o to watch on-demand."),
+        ];
+        f.render_widget(Paragraph::new(text), area);
+        return;
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_line = 0;
+    let mut talk_pos = 0;
+    for row in &app.agenda_rows {
+        match row {
+            Row::Day(d) => {
+                if !lines.is_empty() {
+                    lines.push(Line::from(""));
+                }
+                lines.push(Line::styled(format!(" {}", timefmt::day_label(*d)), theme.title()));
+            }
+            Row::OnDemandHeader => {
+                lines.push(Line::from(""));
+                lines.push(Line::styled(" To watch on-demand", theme.title()));
+            }
+            Row::Gap { from, to } => lines.push(Line::styled(
+                format!("   {}  ·· {} free ··", timefmt::hm(s, *from), timefmt::minutes((*to - *from).num_minutes())),
+                theme.dim(),
+            )),
+            Row::Talk { index, mark, clashes_with } => {
+                let t = &s.talks()[*index];
+                let when = match mark {
+                    MarkKind::Attend => timefmt::range(s, t),
+                    MarkKind::OnDemand => format!("{}  {}", s.local(t.start).format("%a"), timefmt::hm(s, t.start)),
+                };
+                let (sym, sym_style) = match mark {
+                    MarkKind::Attend => ("★", theme.starred()),
+                    MarkKind::OnDemand => ("◷", theme.later()),
+                };
+                let mut spans = vec![
+                    Span::raw(format!("   {when}  ")),
+                    Span::styled(sym, sym_style),
+                    Span::raw(format!(" {}", t.title)),
+                    Span::styled(format!("  {} · {}", s.track_name(t), t.speakers.join(", ")), theme.dim()),
+                ];
+                if !clashes_with.is_empty() {
+                    spans.insert(3, Span::styled(" ⚠", theme.clash()));
+                }
+                let mut line = Line::from(spans);
+                if talk_pos == app.agenda_cursor {
+                    line = line.style(theme.selected());
+                    selected_line = lines.len();
+                }
+                talk_pos += 1;
+                lines.push(line);
+                for &j in clashes_with {
+                    let o = &s.talks()[j];
+                    lines.push(Line::styled(
+                        format!("        ⚠ clashes with \"{}\" ({}, {})", o.title, s.track_name(o), timefmt::range(s, o)),
+                        theme.clash(),
+                    ));
+                }
+                if *mark == MarkKind::OnDemand
+                    && let Some(v) = &t.video
+                {
+                    lines.push(Line::styled(format!("        {v}"), theme.link()));
+                }
+            }
+        }
+    }
+    let h = area.height as usize;
+    let mut top = app.agenda_top.get();
+    if selected_line < top {
+        top = selected_line.saturating_sub(1);
+    } else if selected_line >= top + h {
+        top = selected_line + 1 - h;
+    }
+    app.agenda_top.set(top);
+    let visible: Vec<Line> = lines.into_iter().skip(top).take(h).collect();
+    f.render_widget(Paragraph::new(visible), area);
+}

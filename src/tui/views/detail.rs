@@ -1,0 +1,88 @@
+//! The detail pane: everything about one talk, and how it sits with your agenda.
+
+use super::centered;
+use crate::agenda::MarkKind;
+use crate::timefmt;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+pub fn draw(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) {
+    let s = &app.schedule;
+    let t = &s.talks()[index];
+    let width = 96.min(area.width.saturating_sub(2)).max(area.width.min(20));
+    let mut lines = vec![Line::styled(t.title.clone(), theme.title())];
+    if !t.speakers.is_empty() {
+        lines.push(Line::from(t.speakers.join(", ")));
+    }
+    lines.push(Line::from(""));
+    let local = s.local(t.start);
+    let mut when = vec![
+        Span::styled("When   ", theme.dim()),
+        Span::raw(format!("{} {} {} ({})", local.format("%a %-d %b"), timefmt::range(s, t), local.format("%Z"), timefmt::minutes(t.minutes()))),
+    ];
+    if let Some(mine) = timefmt::in_user_zone(s, t, app.user_tz) {
+        when.push(Span::styled(format!("  ·  your time {mine}"), theme.dim()));
+    }
+    lines.push(Line::from(when));
+    lines.push(Line::from(vec![Span::styled("Track  ", theme.dim()), Span::raw(s.track_name(t).to_string())]));
+    let mut kind = t.kind.clone();
+    if !t.tags.is_empty() {
+        kind = format!("{kind} · {}", t.tags.join(", "));
+    }
+    lines.push(Line::from(vec![Span::styled("Kind   ", theme.dim()), Span::raw(kind)]));
+    let status = match app.agenda.kind(&t.id) {
+        Some(MarkKind::Attend) => Span::styled("★ starred: you attend this", theme.starred()),
+        Some(MarkKind::OnDemand) => Span::styled("◷ to watch on-demand", theme.later()),
+        None => Span::styled("not in your agenda (s to star, o for on-demand)", theme.dim()),
+    };
+    lines.push(Line::from(vec![Span::styled("Yours  ", theme.dim()), status]));
+    for line in clash_lines(app, index) {
+        lines.push(Line::styled(line, theme.clash()));
+    }
+    if let Some(note) = app.agenda.marks.get(&t.id).and_then(|m| m.note.as_ref()) {
+        lines.push(Line::from(vec![Span::styled("Note   ", theme.dim()), Span::raw(crate::sanitize::line(note))]));
+    }
+    lines.push(Line::from(""));
+    if t.abstract_text.is_empty() {
+        lines.push(Line::styled("No abstract.", theme.dim()));
+    } else {
+        lines.extend(t.abstract_text.lines().map(|l| Line::from(l.to_string())));
+    }
+    lines.push(Line::from(""));
+    lines.push(match &t.video {
+        Some(v) => Line::from(vec![Span::styled("Video  ", theme.dim()), Span::styled(v.clone(), theme.link())]),
+        None => Line::styled("Video  none announced", theme.dim()),
+    });
+
+    let block = Block::bordered().title(" Details ").title_bottom(Line::from(" Esc close · ↑↓ scroll · s star · o on-demand ").right_aligned());
+    let para = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let content = para.line_count(width.saturating_sub(2)) as u16;
+    let rect = centered(area, width, content.saturating_add(2));
+    let max = content.saturating_sub(rect.height.saturating_sub(2));
+    f.render_widget(Clear, rect);
+    f.render_widget(para.block(block).scroll((app.detail_scroll.min(max), 0)), rect);
+}
+
+/// "clashes with ..." for a starred talk; "clashes with your ..." for one you are only browsing.
+pub fn clash_lines(app: &App, index: usize) -> Vec<String> {
+    let s = &app.schedule;
+    let t = &s.talks()[index];
+    let describe = |j: usize| {
+        let o = &s.talks()[j];
+        format!("\"{}\" ({}, {})", o.title, s.track_name(o), timefmt::range(s, o))
+    };
+    if app.agenda.is_attending(&t.id) {
+        app.clash_partners.get(&index).into_iter().flatten().map(|&j| format!("⚠ clashes with {}", describe(j))).collect()
+    } else {
+        app.agenda
+            .attending(s)
+            .into_iter()
+            .filter(|&j| s.talks()[j].overlaps(t))
+            .map(|j| format!("⚠ clashes with your ★ {}", describe(j)))
+            .collect()
+    }
+}

@@ -1,0 +1,167 @@
+//! The schedule grid: tracks side by side on a time axis, one day at a time.
+
+use crate::agenda::MarkKind;
+use crate::timefmt;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use chrono::{DateTime, Duration, Timelike, Utc};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+
+const AXIS: u16 = 6;
+const MIN_COL: u16 = 24;
+const MINUTES_PER_ROW: i64 = 5;
+
+pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let s = &app.schedule;
+    let range = s.day_range(app.day);
+    if area.height < 2 || area.width <= AXIS {
+        return;
+    }
+    if range.is_empty() {
+        f.render_widget(Paragraph::new(" This schedule has no talks."), area);
+        return;
+    }
+    let talks = &s.talks()[range.clone()];
+    let n = s.conference.tracks.len();
+    let visible = (((area.width - AXIS) / MIN_COL) as usize).clamp(1, n);
+    let sel_track = s.talks()[app.selected].track;
+    let mut first = app.first_track.get().min(n - visible);
+    if sel_track < first {
+        first = sel_track;
+    } else if sel_track >= first + visible {
+        first = sel_track + 1 - visible;
+    }
+    app.first_track.set(first);
+    let col_w = (area.width - AXIS) / visible as u16;
+
+    // Vertical geometry: one row per five minutes from the half hour before the first talk.
+    let local0 = s.local(talks[0].start);
+    let day_start = talks[0].start - Duration::minutes((local0.minute() % 30) as i64) - Duration::seconds(local0.second() as i64);
+    let day_end = talks.iter().map(|t| t.end).max().unwrap_or(day_start);
+    let row_of = |t: DateTime<Utc>| ((t - day_start).num_minutes().max(0) / MINUTES_PER_ROW) as u16;
+    let row_end = |t: DateTime<Utc>| ((t - day_start).num_minutes().max(0) + MINUTES_PER_ROW - 1) as u16 / MINUTES_PER_ROW as u16;
+    let total = row_end(day_end);
+    let body_h = area.height - 1;
+    let sel = &s.talks()[app.selected];
+    let (sy0, sy1) = (row_of(sel.start), row_end(sel.end).max(row_of(sel.start) + 1));
+    let mut top = app.grid_top.get();
+    if sy0 < top || sy1 - sy0 > body_h {
+        top = sy0.saturating_sub(1);
+    } else if sy1 > top + body_h {
+        top = sy1 - body_h;
+    }
+    top = top.min(total.saturating_sub(body_h));
+    app.grid_top.set(top);
+
+    // Track headers, with arrows when more tracks are off to the side.
+    let y_head = area.y;
+    for c in 0..visible {
+        let t = first + c;
+        let x = area.x + AXIS + c as u16 * col_w;
+        let mut name = s.conference.tracks[t].clone();
+        if c == 0 && first > 0 {
+            name = format!("◀ {name}");
+        }
+        if c == visible - 1 && first + visible < n {
+            name = format!("{name} ▶");
+        }
+        let rect = Rect { x, y: y_head, width: col_w.saturating_sub(1), height: 1 };
+        f.render_widget(Paragraph::new(name).style(theme.title()).centered(), rect);
+    }
+
+    // Time axis; the row holding "now" is marked.
+    let now_row = (app.now >= day_start && app.now < day_end).then(|| row_of(app.now));
+    for r in 0..body_h.min(total.saturating_sub(top)) {
+        let t = day_start + Duration::minutes((top + r) as i64 * MINUTES_PER_ROW);
+        let rect = Rect { x: area.x, y: area.y + 1 + r, width: AXIS - 1, height: 1 };
+        if now_row == Some(top + r) {
+            f.render_widget(Paragraph::new("now▸").style(theme.live()), rect);
+        } else if s.local(t).minute() % 15 == 0 {
+            let style = if s.local(t).minute() == 0 { theme.title() } else { theme.dim() };
+            f.render_widget(Paragraph::new(timefmt::hm(s, t)).style(style), rect);
+        }
+    }
+
+    for (offset, t) in talks.iter().enumerate() {
+        let index = range.start + offset;
+        if t.track < first || t.track >= first + visible {
+            continue;
+        }
+        let (y0, y1) = (row_of(t.start), row_end(t.end).max(row_of(t.start) + 1));
+        if y1 <= top || y0 >= top + body_h {
+            continue;
+        }
+        let hidden = top.saturating_sub(y0);
+        let y = area.y + 1 + y0.max(top) - top;
+        let height = (y1.min(top + body_h) - y0.max(top)).max(1);
+        let x = area.x + AXIS + (t.track - first) as u16 * col_w;
+        let rect = Rect { x, y, width: col_w.saturating_sub(1), height };
+        talk_box(f, rect, hidden, app, index, theme);
+    }
+}
+
+fn talk_box(f: &mut Frame, rect: Rect, hidden: u16, app: &App, index: usize, theme: &Theme) {
+    let s = &app.schedule;
+    let t = &s.talks()[index];
+    let mark = app.agenda.kind(&t.id);
+    let clashes = app.clash_partners.contains_key(&index);
+    let selected = index == app.selected;
+    let live = t.start <= app.now && app.now < t.end;
+    let past = t.end <= app.now;
+
+    let mut flags = vec![];
+    match mark {
+        Some(MarkKind::Attend) => flags.push(Span::styled(" ★", theme.starred())),
+        Some(MarkKind::OnDemand) => flags.push(Span::styled(" ◷", theme.later())),
+        None => {}
+    }
+    if clashes {
+        flags.push(Span::styled(" ⚠ clash", theme.clash()));
+    }
+    if live {
+        flags.push(Span::styled(" ● live", theme.live()));
+    }
+    let time_style = if past { theme.dim() } else { theme.title() };
+    let mut first_line = vec![];
+    if selected {
+        first_line.push(Span::raw("▶ "));
+    }
+    first_line.push(Span::styled(timefmt::range(s, t), time_style));
+    first_line.extend(flags);
+    let title_style = if t.is_break() {
+        theme.dim()
+    } else if mark == Some(MarkKind::Attend) {
+        theme.starred()
+    } else {
+        Style::new()
+    };
+    let mut lines = vec![Line::from(first_line), Line::styled(t.title.clone(), title_style)];
+    if !t.speakers.is_empty() {
+        lines.push(Line::styled(t.speakers.join(", "), theme.dim()));
+    }
+
+    let bar_style = if clashes {
+        theme.clash()
+    } else if mark == Some(MarkKind::Attend) {
+        theme.starred()
+    } else if mark == Some(MarkKind::OnDemand) {
+        theme.later()
+    } else {
+        theme.dim()
+    };
+    let block = Block::new()
+        .borders(Borders::LEFT)
+        .border_type(if mark.is_some() { BorderType::Thick } else { BorderType::Plain })
+        .border_style(bar_style);
+    let mut para = Paragraph::new(lines).block(block).wrap(Wrap { trim: true }).scroll((hidden, 0));
+    if selected {
+        para = para.style(theme.selected());
+    } else if past {
+        para = para.style(theme.dim());
+    }
+    f.render_widget(para, rect);
+}

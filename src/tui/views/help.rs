@@ -1,0 +1,24 @@
+//! The help overlay, generated from the key table.
+
+use super::centered;
+use crate::tui::keys::BINDINGS;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+pub fn draw(f: &mut Frame, area: Rect, theme: &Theme) {
+    let mut lines: Vec<Line> = BINDINGS
+        .iter()
+        .map(|b| Line::from(vec![Span::styled(format!(" {:<12}", b.label), theme.key()), Span::raw(b.help)]))
+        .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::styled(" ★ starred  ◷ on-demand  ⚠ clash  ● live now", theme.dim()));
+    let rect = centered(area, 72, lines.len() as u16 + 2);
+    f.render_widget(Clear, rect);
+    f.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(" Keys ").title_bottom(Line::from(" any key closes ").right_aligned())),
+        rect,
+    );
+}

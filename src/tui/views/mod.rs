@@ -1,0 +1,69 @@
+//! Drawing: reads the App, never changes what the app means (only remembered scroll positions).
+
+mod agenda;
+mod detail;
+mod grid;
+mod help;
+
+use super::app::{App, Overlay, View};
+use super::keys::BINDINGS;
+use super::theme::Theme;
+use crate::timefmt;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(f: &mut Frame, app: &App) {
+    let theme = Theme { color: !app.no_color };
+    let [top, body, bottom] = Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(f.area());
+    header(f, top, app, &theme);
+    match app.view {
+        View::Schedule => grid::draw(f, body, app, &theme),
+        View::Agenda => agenda::draw(f, body, app, &theme),
+    }
+    footer(f, bottom, app, &theme);
+    match app.overlay {
+        Overlay::Detail { talk } => detail::draw(f, body, app, talk, &theme),
+        Overlay::Help => help::draw(f, f.area(), &theme),
+        Overlay::None => {}
+    }
+}
+
+fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let s = &app.schedule;
+    let day = s.day_date(app.day).map(timefmt::day_label).unwrap_or_default();
+    let left = format!(" {} │ {} (day {}/{}) │ {}", s.conference.name, day, app.day + 1, s.day_count().max(1), s.conference.tz);
+    let mut right = vec![];
+    if app.time_travel {
+        right.push(Span::raw(format!("⏱ {} ", s.local(app.now).format("%a %H:%M"))));
+    }
+    for (key, name, view) in [("1", "Schedule", View::Schedule), ("3", "Agenda", View::Agenda)] {
+        let text = format!(" {key} {name} ");
+        right.push(if app.view == view { Span::styled(text, theme.title().patch(theme.bar())) } else { Span::raw(text) });
+    }
+    let right = Line::from(right);
+    let w = (right.width() as u16).min(area.width);
+    f.render_widget(Paragraph::new(left).style(theme.bar()), Rect { width: area.width - w, ..area });
+    f.render_widget(Paragraph::new(right).style(theme.bar()), Rect { x: area.right() - w, width: w, ..area });
+}
+
+fn footer(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    if let Some(status) = &app.status {
+        f.render_widget(Paragraph::new(format!(" {status}")), area);
+        return;
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for (label, rest) in BINDINGS.iter().filter_map(|b| b.footer).filter_map(|t| t.split_once(' ')) {
+        spans.push(Span::styled(label, theme.key()));
+        spans.push(Span::raw(format!(" {rest}  ")));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A rectangle of at most `w` x `h` centred in `area`.
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}
