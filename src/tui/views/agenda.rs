@@ -50,8 +50,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     MarkKind::Attend => ("★", theme.starred()),
                     MarkKind::OnDemand => ("◷", theme.later()),
                 };
+                let cursor = if talk_pos == app.agenda_cursor { " ▶ " } else { "   " };
                 let mut spans = vec![
-                    Span::raw(format!("   {when}  ")),
+                    Span::raw(format!("{cursor}{when}  ")),
                     Span::styled(sym, sym_style),
                     Span::raw(format!(" {}", t.title)),
                     Span::styled(format!("  {} · {}", s.track_name(t), t.speakers.join(", ")), theme.dim()),

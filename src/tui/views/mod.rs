@@ -33,7 +33,9 @@ pub fn draw(f: &mut Frame, app: &App) {
 fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let s = &app.schedule;
     let day = s.day_date(app.day).map(timefmt::day_label).unwrap_or_default();
-    let left = format!(" {} │ {} (day {}/{}) │ {}", s.conference.name, day, app.day + 1, s.day_count().max(1), s.conference.tz);
+    // The zone's abbreviation on the shown day (PDT, CET...): short, and right across DST.
+    let zone = s.talks().get(s.day_range(app.day).start).map(|t| s.local(t.start).format("%Z").to_string()).unwrap_or_default();
+    let left = format!(" {} │ {} (day {}/{}) │ {zone}", s.conference.name, day, app.day + 1, s.day_count().max(1));
     let mut right = vec![];
     if app.time_travel {
         right.push(Span::raw(format!("⏱ {} ", s.local(app.now).format("%a %H:%M"))));

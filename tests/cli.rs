@@ -1,0 +1,183 @@
+//! The command-line contract of design.md section 5, through the real binary.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use tempfile::TempDir;
+
+fn hallway(data: &TempDir) -> Command {
+    let mut c = Command::cargo_bin("hallway").unwrap();
+    c.env("HALLWAY_DATA_DIR", data.path()).env("TZ", "UTC").env_remove("NO_COLOR");
+    c
+}
+
+fn json(data: &TempDir, args: &[&str]) -> Value {
+    let out = hallway(data).args(args).arg("--json").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn talks_lists_in_start_then_track_order_with_the_contract_fields() {
+    let d = TempDir::new().unwrap();
+    let v = json(&d, &["talks"]);
+    let talks = v.as_array().unwrap();
+    assert!(talks.len() >= 30);
+    let first = &talks[0];
+    let keys: Vec<&str> = first.as_object().unwrap().keys().map(String::as_str).collect();
+    for k in ["id", "title", "speakers", "track", "start", "end", "kind", "tags", "video"] {
+        assert!(keys.contains(&k), "missing {k}");
+    }
+    assert_eq!(first["id"], "shard-per-core");
+    assert_eq!(first["start"], "2022-10-19T08:00:00-07:00");
+    let starts: Vec<&str> = talks.iter().map(|t| t["start"].as_str().unwrap()).collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]));
+    // Two talks at 08:30: Main Stage comes before Stage 2.
+    assert_eq!((talks[1]["track"].as_str(), talks[2]["track"].as_str()), (Some("Main Stage"), Some("Stage 2")));
+}
+
+#[test]
+fn talks_filters_by_day_and_track() {
+    let d = TempDir::new().unwrap();
+    let v = json(&d, &["talks", "--day", "2022-10-20", "--track", "stage 2"]);
+    let list = v.as_array().unwrap();
+    assert!(!list.is_empty());
+    assert!(list.iter().all(|t| t["track"] == "Stage 2" && t["start"].as_str().unwrap().starts_with("2022-10-20")));
+    assert_eq!(json(&d, &["talks", "--day", "2", "--track", "Stage 2"]), v, "a day number means the same day");
+    hallway(&d).args(["talks", "--day", "2030-01-01"]).assert().code(2).stderr(predicate::str::contains("no day '2030-01-01'"));
+    hallway(&d).args(["talks", "--track", "Kitchen"]).assert().code(2).stderr(predicate::str::contains("tracks are: Main Stage, Stage 2"));
+    hallway(&d).args(["talks", "--day", "1"]).assert().success().stdout(predicate::str::contains("Wed 19 Oct").and(predicate::str::contains("Thu 20 Oct").not()));
+}
+
+#[test]
+fn star_later_unmark_agenda_and_clashes() {
+    let d = TempDir::new().unwrap();
+    hallway(&d)
+        .args(["star", "ebpf-vs-sidecars", "thread-sampling-ebpf", "extreme-http"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("starred    ebpf-vs-sidecars").and(predicate::str::contains("⚠ ebpf-vs-sidecars clashes with")));
+    hallway(&d).args(["later", "io-uring"]).assert().success();
+
+    let agenda = json(&d, &["agenda"]);
+    let ids: Vec<&str> = agenda.as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["io-uring", "ebpf-vs-sidecars", "thread-sampling-ebpf", "extreme-http"]);
+    assert_eq!(agenda[0]["mark"], "on-demand");
+    assert_eq!(agenda[1]["mark"], "attend");
+    assert_eq!(agenda[1]["clashes_with"], serde_json::json!(["thread-sampling-ebpf"]));
+    assert_eq!(agenda[3]["clashes_with"], serde_json::json!([]));
+
+    assert_eq!(json(&d, &["clashes"]), serde_json::json!([{"a": "ebpf-vs-sidecars", "b": "thread-sampling-ebpf"}]));
+    hallway(&d).arg("clashes").assert().success().stdout(predicate::str::contains("09:05-09:35 eBPF vs Sidecars"));
+    hallway(&d)
+        .arg("agenda")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("40 min free").and(predicate::str::contains("To watch on-demand")));
+
+    hallway(&d).args(["unmark", "thread-sampling-ebpf"]).assert().success().stdout(predicate::str::contains("unmarked"));
+    assert_eq!(json(&d, &["clashes"]), serde_json::json!([]));
+    // The file is where design.md says, and holds what was seen when marking.
+    let file: Value = serde_json::from_str(&std::fs::read_to_string(d.path().join("agendas/p99conf-2022.json")).unwrap()).unwrap();
+    assert_eq!(file["version"], 1);
+    assert_eq!(file["marks"]["extreme-http"]["seen"]["track"], "Main Stage");
+}
+
+#[test]
+fn unknown_id_changes_nothing_and_exits_2() {
+    let d = TempDir::new().unwrap();
+    hallway(&d)
+        .args(["star", "ebpf-vs-sidecars", "no-such-talk"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no talk with id 'no-such-talk'").and(predicate::str::contains("nothing was changed")));
+    assert_eq!(json(&d, &["agenda"]), serde_json::json!([]));
+}
+
+#[test]
+fn now_at_a_fixed_time() {
+    let d = TempDir::new().unwrap();
+    let v = json(&d, &["now", "--at", "2022-10-19 09:20"]);
+    assert_eq!(v["at"], "2022-10-19T09:20:00-07:00");
+    assert_eq!(v["tracks"][0]["track"], "Main Stage");
+    assert_eq!(v["tracks"][0]["live"]["id"], "ebpf-vs-sidecars");
+    assert_eq!(v["tracks"][1]["next"]["id"], "go-profiling");
+    hallway(&d).args(["now", "--at", "2022-10-19T16:20:00Z"]).assert().success().stdout(predicate::str::contains("live: eBPF vs Sidecars (15 min left)"));
+    hallway(&d).args(["now", "--at", "soon"]).assert().code(2).stderr(predicate::str::contains("cannot read time 'soon'"));
+}
+
+#[test]
+fn validate_reports_every_problem_with_location() {
+    let d = TempDir::new().unwrap();
+    let bad = d.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"conference": {"id": "x", "timezone": "Nowhere/City", "tracks": ["A"]},
+"talks": [
+  {"id": "a", "title": "T", "track": "B", "start": "2024-01-01T10:00", "end": "2024-01-01T09:00"},
+  {"id": "a", "title": "U", "track": "A", "start": "2024-01-01T10:00", "end": "2024-01-01T11:00"}
+]}"#,
+    )
+    .unwrap();
+    let out = hallway(&d).arg("validate").arg(&bad).assert().code(2).get_output().stdout.clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("(4 problems)"), "{text}");
+    assert!(text.contains("bad.json:1:40: unknown time zone 'Nowhere/City'"), "{text}");
+    assert!(text.contains("bad.json:3:38: talk 'a': unknown track 'B'"), "{text}");
+    assert!(text.contains(":3:") && text.contains("ends before it starts"), "{text}");
+    assert!(text.contains(":4:") && text.contains("duplicate id"), "{text}");
+
+    let v: Value = serde_json::from_slice(&hallway(&d).arg("validate").arg(&bad).arg("--json").output().unwrap().stdout).unwrap();
+    assert_eq!(v["ok"], false);
+    assert_eq!(v["problems"].as_array().unwrap().len(), 4);
+    assert_eq!(v["problems"][1]["talk"], "a");
+
+    let good = d.path().join("good.json");
+    std::fs::write(&good, hallway::schedule::BUNDLED).unwrap();
+    hallway(&d).arg("validate").arg(&good).assert().success().stdout(predicate::str::contains("ok: P99 CONF 2022, 38 talks, 2 tracks, 2 days"));
+    hallway(&d).args(["validate", "/no/such/file.json"]).assert().code(2).stderr(predicate::str::contains("cannot read schedule /no/such/file.json"));
+}
+
+#[test]
+fn a_bad_schedule_is_refused_by_every_command() {
+    let d = TempDir::new().unwrap();
+    let bad = d.path().join("bad.json");
+    std::fs::write(&bad, "{\"conference\": ").unwrap();
+    hallway(&d).arg("--schedule").arg(&bad).arg("talks").assert().code(2).stderr(predicate::str::contains("bad.json:1:15: invalid JSON: EOF while parsing"));
+}
+
+#[test]
+fn another_schedule_file_gets_its_own_agenda() {
+    let d = TempDir::new().unwrap();
+    let f = d.path().join("mini.json");
+    std::fs::write(&f, r#"{"conference": {"id": "mini", "timezone": "Europe/Amsterdam", "tracks": ["Zaal 1"]},
+        "talks": [{"id": "x1", "title": "Ünïcode \u001b[31mtitle", "track": "Zaal 1", "start": "2022-10-05T09:00", "duration": 30}]}"#).unwrap();
+    hallway(&d).arg("--schedule").arg(&f).args(["star", "x1"]).assert().success();
+    assert!(d.path().join("agendas/mini.json").exists());
+    let out = hallway(&d).arg("--schedule").arg(&f).arg("agenda").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("★ Ünïcode title") && !text.contains('\u{1b}'), "{text}");
+}
+
+#[test]
+fn corrupt_agenda_is_kept_aside_and_exit_1() {
+    let d = TempDir::new().unwrap();
+    std::fs::create_dir_all(d.path().join("agendas")).unwrap();
+    std::fs::write(d.path().join("agendas/p99conf-2022.json"), "{garbage").unwrap();
+    hallway(&d).arg("agenda").assert().code(1).stderr(predicate::str::contains("was kept as"));
+    let kept: Vec<_> = std::fs::read_dir(d.path().join("agendas")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    assert_eq!(kept.len(), 1);
+    assert!(kept[0].starts_with("p99conf-2022.json.corrupt-"), "{kept:?}");
+    assert_eq!(std::fs::read_to_string(d.path().join("agendas").join(&kept[0])).unwrap(), "{garbage");
+}
+
+#[test]
+fn help_has_examples_and_bad_usage_exits_2() {
+    let d = TempDir::new().unwrap();
+    hallway(&d).arg("--help").assert().success().stdout(predicate::str::contains("Examples:"));
+    for cmd in ["talks", "now", "star", "later", "unmark", "agenda", "clashes", "validate"] {
+        hallway(&d).args([cmd, "--help"]).assert().success().stdout(predicate::str::contains("Example:"));
+    }
+    hallway(&d).arg("star").assert().code(2);
+    hallway(&d).arg("frobnicate").assert().code(2);
+}
