@@ -1,1 +1,67 @@
-fn main() {}
+//! Load, clash detection, and key-press-to-frame at growing sizes. CI runs these once each
+//! (`cargo test --benches`) so they cannot rot; `cargo bench` measures.
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use hallway::agenda::{Agenda, MarkKind};
+use hallway::schedule::{self, Schedule};
+use hallway::synth;
+use hallway::tui::app::App;
+use hallway::tui::keys::Action;
+use hallway::tui::views;
+use ratatui::{Terminal, backend::TestBackend};
+use std::hint::black_box;
+
+fn make(talks: usize, tracks: usize) -> (String, Schedule) {
+    let text = synth::native_json(talks, 3, tracks, 7);
+    let s = schedule::parse_bytes(text.as_bytes(), "synth.json").unwrap();
+    (text, s)
+}
+
+fn load(c: &mut Criterion) {
+    let mut g = c.benchmark_group("load");
+    for n in [100, 1_000, 10_000] {
+        let (text, _) = make(n, 4);
+        g.bench_with_input(BenchmarkId::from_parameter(n), &text, |b, t| b.iter(|| schedule::parse_bytes(black_box(t.as_bytes()), "s").unwrap()));
+    }
+    g.finish();
+}
+
+fn clashes(c: &mut Criterion) {
+    let mut g = c.benchmark_group("clashes_all_starred");
+    for n in [1_000, 10_000] {
+        let (_, s) = make(n, 10);
+        let members: Vec<usize> = (0..s.talks().len()).collect();
+        g.bench_with_input(BenchmarkId::from_parameter(n), &members, |b, m| b.iter(|| hallway::clash::find(s.talks(), m.iter().copied())));
+    }
+    g.finish();
+}
+
+fn key_to_frame(c: &mut Criterion) {
+    let mut g = c.benchmark_group("key_to_frame_200x50");
+    for n in [100, 1_000, 10_000] {
+        let (_, s) = make(n, 8);
+        let mut agenda = Agenda::new(&s.conference.id);
+        let now = s.talks()[0].start;
+        for t in s.talks().iter().step_by(7) {
+            agenda.set(&s, t, MarkKind::Attend, now);
+        }
+        let mut app = App::new(s, agenda, now, None);
+        let mut term = Terminal::new(TestBackend::new(200, 50)).unwrap();
+        let mut down = true;
+        g.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter(|| {
+                // Walk down the track and back so every iteration moves the selection.
+                let before = app.selected;
+                app.update(if down { Action::Down } else { Action::Up });
+                if app.selected == before {
+                    down = !down;
+                }
+                term.draw(|f| views::draw(f, &app)).unwrap();
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, load, clashes, key_to_frame);
+criterion_main!(benches);

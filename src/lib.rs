@@ -9,5 +9,6 @@ pub mod report;
 pub mod clock;
 pub mod sanitize;
 pub mod schedule;
+pub mod synth;
 pub mod timefmt;
 pub mod tui;

@@ -164,7 +164,7 @@ fn corrupt_agenda_is_kept_aside_and_exit_1() {
     let d = TempDir::new().unwrap();
     std::fs::create_dir_all(d.path().join("agendas")).unwrap();
     std::fs::write(d.path().join("agendas/p99conf-2022.json"), "{garbage").unwrap();
-    hallway(&d).arg("agenda").assert().code(1).stderr(predicate::str::contains("was kept as"));
+    hallway(&d).arg("agenda").assert().code(1).stderr(predicate::str::contains("it was moved to"));
     let kept: Vec<_> = std::fs::read_dir(d.path().join("agendas")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     assert_eq!(kept.len(), 1);
     assert!(kept[0].starts_with("p99conf-2022.json.corrupt-"), "{kept:?}");

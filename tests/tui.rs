@@ -122,7 +122,7 @@ fn many_tracks_scroll_sideways_keeping_the_selection_visible() {
     }
     let screen = render(&a, 80, 24).backend().to_string();
     assert!(screen.contains("Talk in room 5") && !screen.contains("Talk in room 0"), "{screen}");
-    assert!(screen.contains("◀ R"), "{screen}");
+    assert!(screen.contains("◀"), "{screen}");
 }
 
 #[test]
@@ -155,4 +155,16 @@ proptest! {
         }
         render(&a, w, h);
     }
+}
+
+#[test]
+fn talks_overlapping_in_one_track_are_drawn_side_by_side() {
+    let text = r#"{"conference": {"id": "o", "timezone": "UTC", "tracks": ["Hall"]}, "talks": [
+        {"id": "a", "title": "First overlapping", "track": "Hall", "start": "2024-01-01T10:00", "duration": 30},
+        {"id": "b", "title": "Second overlapping", "track": "Hall", "start": "2024-01-01T10:10", "duration": 30}]}"#;
+    let s = schedule::parse_bytes(text.as_bytes(), "o.json").unwrap();
+    let now = parse_at("2023-01-01 00:00", s.conference.tz).unwrap();
+    let a = App::new(s, Agenda::new("o"), now, None);
+    let screen = render(&a, 80, 24).backend().to_string();
+    assert!(screen.contains("First overlapping") && screen.contains("Second overlapping"), "{screen}");
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 pub enum StoreError {
     #[error("cannot {action} agenda file {}: {source}", .path.display())]
     Io { action: &'static str, path: PathBuf, source: std::io::Error },
-    #[error("agenda file {} could not be used ({reason}); it was kept as {} and a new agenda was started", .path.display(), .moved_to.display())]
+    #[error("agenda file {} could not be used ({reason}); it was moved to {} so nothing is lost, and your agenda starts empty", .path.display(), .moved_to.display())]
     Corrupt { path: PathBuf, moved_to: PathBuf, reason: String },
     #[error("no data directory: set HALLWAY_DATA_DIR or pass --data-dir")]
     NoDataDir,

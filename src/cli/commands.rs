@@ -63,7 +63,8 @@ fn mark(ctx: &Context, ids: &[String], kind: Option<MarkKind>) -> Result<(), Fai
     let unknown: Vec<&str> = ids.iter().map(String::as_str).filter(|id| s.talk(id).is_none()).collect();
     if !unknown.is_empty() {
         return Err(Failure::Usage(format!(
-            "no talk with id {} in {}; nothing was changed (list ids with `hallway talks`)",
+            "no talk with id{} {} in {}; nothing was changed (list ids with `hallway talks`)",
+            if unknown.len() > 1 { "s" } else { "" },
             unknown.iter().map(|u| format!("'{}'", crate::sanitize::line(u))).collect::<Vec<_>>().join(", "),
             s.conference.name
         )));

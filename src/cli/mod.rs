@@ -51,12 +51,14 @@ pub enum Command {
         /// Only this track (case-insensitive).
         #[arg(long)]
         track: Option<String>,
+        /// Print JSON (a stable format for scripts) instead of text.
         #[arg(long)]
         json: bool,
     },
     /// What is live and next in every track.
     #[command(after_help = "Example:\n  hallway now --at '2022-10-19 10:30'")]
     Now {
+        /// Print JSON (a stable format for scripts) instead of text.
         #[arg(long)]
         json: bool,
     },
@@ -81,12 +83,14 @@ pub enum Command {
     /// Your marked talks in time order, clashes flagged.
     #[command(after_help = "Example:\n  hallway agenda --json")]
     Agenda {
+        /// Print JSON (a stable format for scripts) instead of text.
         #[arg(long)]
         json: bool,
     },
     /// Overlapping pairs among the talks you attend.
     #[command(after_help = "Example:\n  hallway clashes --json")]
     Clashes {
+        /// Print JSON (a stable format for scripts) instead of text.
         #[arg(long)]
         json: bool,
     },
@@ -94,6 +98,7 @@ pub enum Command {
     #[command(after_help = "Example:\n  hallway validate my-conf.json")]
     Validate {
         path: PathBuf,
+        /// Print JSON (a stable format for scripts) instead of text.
         #[arg(long)]
         json: bool,
     },

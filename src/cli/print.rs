@@ -144,7 +144,19 @@ pub fn clash_warnings(ctx: &Context, agenda: &Agenda, ids: &[String]) -> String 
 pub fn now(ctx: &Context, at: DateTime<Utc>, tracks: &[TrackNow]) -> String {
     let s = &ctx.schedule;
     let tw = track_width(ctx);
-    let mut out = format!("{} — {} {}\n", s.conference.name, s.local(at).format("%a %-d %b %H:%M %Z"), if ctx.clock.is_fixed() { "(--at)" } else { "" });
+    let travel = if ctx.clock.is_fixed() { " (time set with --at)" } else { "" };
+    let mut out = format!("{} — {}{travel}\n", s.conference.name, s.local(at).format("%a %-d %b %Y %H:%M %Z"));
+    let (first, last) = (s.talks().first(), s.talks().iter().map(|t| t.end).max());
+    if let (Some(first), Some(last)) = (first, last) {
+        if at < first.start {
+            let days = (first.start - at).num_days();
+            let when = if days >= 1 { format!("{days} day{}", if days == 1 { "" } else { "s" }) } else { timefmt::minutes((first.start - at).num_minutes()) };
+            let _ = writeln!(out, "  The conference starts in {when}.");
+        } else if at >= last {
+            out.push_str("  The conference is over.\n");
+            return out;
+        }
+    }
     for tn in tracks {
         let name = pad(&s.conference.tracks[tn.track], tw);
         let live = tn.live.map(|i| &s.talks()[i]);
@@ -153,7 +165,12 @@ pub fn now(ctx: &Context, at: DateTime<Utc>, tracks: &[TrackNow]) -> String {
             format!("live: {} ({} left)", t.title, timefmt::minutes((t.end - at).num_minutes().max(1)))
         });
         let next_text = next.map_or(String::new(), |t| {
-            format!("; next {} {} (in {})", timefmt::hm(s, t.start), t.title, timefmt::minutes((t.start - at).num_minutes()))
+            let day = if s.local(t.start).date_naive() != s.local(at).date_naive() {
+                format!("{} ", s.local(t.start).format("%a"))
+            } else {
+                String::new()
+            };
+            format!("; next {day}{} {} (in {})", timefmt::hm(s, t.start), t.title, timefmt::minutes((t.start - at).num_minutes()))
         });
         let _ = writeln!(out, "  {name}  {live_text}{next_text}");
     }

@@ -58,7 +58,7 @@ impl Validator<'_> {
                 let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m);
                 self.problems.push(Problem {
                     line: Some(e.line()),
-                    column: Some(e.column()),
+                    column: Some(e.column().max(1)),
                     talk: None,
                     message: format!("invalid JSON: {msg}"),
                 });

@@ -106,11 +106,8 @@ impl App {
 
     pub fn update(&mut self, action: Action) {
         if self.overlay == Overlay::Help {
-            // Any key closes help; q still quits.
+            // Any key closes help (and does nothing else), as the overlay says.
             self.overlay = Overlay::None;
-            if action == Action::Quit {
-                self.quit = true;
-            }
             return;
         }
         if !matches!(action, Action::Up | Action::Down) {
@@ -124,10 +121,14 @@ impl App {
             Action::ToggleLater => self.toggle(MarkKind::OnDemand),
             Action::NextView => {
                 self.overlay = Overlay::None;
-                self.view = if self.view == View::Schedule { View::Agenda } else { View::Schedule };
+                if self.view == View::Schedule {
+                    self.show_agenda();
+                } else {
+                    self.view = View::Schedule;
+                }
             }
             Action::ShowSchedule => (self.overlay, self.view) = (Overlay::None, View::Schedule),
-            Action::ShowAgenda => (self.overlay, self.view) = (Overlay::None, View::Agenda),
+            Action::ShowAgenda => self.show_agenda(),
             Action::JumpToNow => {
                 self.overlay = Overlay::None;
                 self.view = View::Schedule;
@@ -152,6 +153,17 @@ impl App {
                 View::Agenda => self.agenda_nav(action),
             },
         }
+    }
+
+    /// Open the agenda on the talk selected in the grid when it is in the agenda.
+    fn show_agenda(&mut self) {
+        self.overlay = Overlay::None;
+        if self.view == View::Schedule
+            && let Some(pos) = self.agenda_talks().iter().position(|&i| i == self.selected)
+        {
+            self.agenda_cursor = pos;
+        }
+        self.view = View::Agenda;
     }
 
     fn agenda_nav(&mut self, action: Action) {

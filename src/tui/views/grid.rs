@@ -62,15 +62,18 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     for c in 0..visible {
         let t = first + c;
         let x = area.x + AXIS + c as u16 * col_w;
-        let mut name = s.conference.tracks[t].clone();
-        if c == 0 && first > 0 {
-            name = format!("◀ {name}");
-        }
-        if c == visible - 1 && first + visible < n {
-            name = format!("{name} ▶");
-        }
         let rect = Rect { x, y: y_head, width: col_w.saturating_sub(1), height: 1 };
-        f.render_widget(Paragraph::new(name).style(theme.title()).centered(), rect);
+        // Arrows sit outside the (possibly truncated) name so they always show.
+        let left_arrow = c == 0 && first > 0;
+        let right_arrow = c == visible - 1 && first + visible < n;
+        let name_rect = Rect { x: rect.x + 2, width: rect.width.saturating_sub(4), ..rect };
+        f.render_widget(Paragraph::new(s.conference.tracks[t].as_str()).style(theme.title()).centered(), name_rect);
+        if left_arrow {
+            f.render_widget(Paragraph::new("◀").style(theme.key()), Rect { width: 1, ..rect });
+        }
+        if right_arrow && rect.width > 0 {
+            f.render_widget(Paragraph::new("▶").style(theme.key()), Rect { x: rect.right() - 1, width: 1, ..rect });
+        }
     }
 
     // Time axis; the row holding "now" is marked.
@@ -86,6 +89,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
     }
 
+    let (lane, lanes) = lanes(talks, n);
     for (offset, t) in talks.iter().enumerate() {
         let index = range.start + offset;
         if t.track < first || t.track >= first + visible {
@@ -98,10 +102,34 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let hidden = top.saturating_sub(y0);
         let y = area.y + 1 + y0.max(top) - top;
         let height = (y1.min(top + body_h) - y0.max(top)).max(1);
-        let x = area.x + AXIS + (t.track - first) as u16 * col_w;
-        let rect = Rect { x, y, width: col_w.saturating_sub(1), height };
+        // Talks overlapping within one track share its column side by side.
+        let lane_w = col_w / lanes[t.track].max(1) as u16;
+        let x = area.x + AXIS + (t.track - first) as u16 * col_w + lane[offset] as u16 * lane_w;
+        let rect = Rect { x, y, width: lane_w.saturating_sub(1).max(1).min(area.right().saturating_sub(x)), height };
         talk_box(f, rect, hidden, app, index, theme);
     }
+}
+
+/// Greedy lane per talk (0 unless it overlaps an earlier talk of its track) and lanes per track.
+fn lanes(talks: &[crate::schedule::Talk], tracks: usize) -> (Vec<usize>, Vec<usize>) {
+    let mut ends: Vec<Vec<DateTime<Utc>>> = vec![Vec::new(); tracks];
+    let lane = talks
+        .iter()
+        .map(|t| {
+            let track = &mut ends[t.track];
+            match track.iter().position(|&end| end <= t.start) {
+                Some(l) => {
+                    track[l] = t.end;
+                    l
+                }
+                None => {
+                    track.push(t.end);
+                    track.len() - 1
+                }
+            }
+        })
+        .collect();
+    (lane, ends.iter().map(Vec::len).collect())
 }
 
 fn talk_box(f: &mut Frame, rect: Rect, hidden: u16, app: &App, index: usize, theme: &Theme) {

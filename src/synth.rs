@@ -1,0 +1,53 @@
+//! Deterministic synthetic conferences for benchmarks and scale tests.
+
+use serde_json::json;
+
+/// A native-format schedule with `talks` talks over `days` days and `tracks` tracks.
+/// The same arguments always give the same file (a small LCG, no dependency on `rand`).
+pub fn native_json(talks: usize, days: usize, tracks: usize, seed: u64) -> String {
+    let days = days.max(1);
+    let tracks = tracks.max(1);
+    let mut state = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut next = |n: u64| {
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (state >> 33) % n.max(1)
+    };
+    let words = ["latency", "Rust", "eBPF", "kernel", "storage", "queues", "tail", "p99", "io_uring", "scheduling", "caches", "Linux"];
+    let per_track_day = talks.div_ceil(days * tracks).max(1);
+    let mut list = Vec::with_capacity(talks);
+    'outer: for d in 0..days {
+        for tr in 0..tracks {
+            // Each track runs back to back from 08:00 with 20-40 minute slots and 5-minute gaps.
+            let mut minute = 8 * 60 + next(3) as usize * 5;
+            for _ in 0..per_track_day {
+                if list.len() == talks {
+                    break 'outer;
+                }
+                let len = 20 + next(5) as usize * 5;
+                let (h, m) = (minute / 60 % 24, minute % 60);
+                let i = list.len();
+                let title = format!("{} {} for {}", words[next(12) as usize], words[next(12) as usize], words[next(12) as usize]);
+                list.push(json!({
+                    "id": format!("t{i}"),
+                    "title": title,
+                    "speakers": [format!("Speaker {}", next(5000))],
+                    "track": format!("Room {}", tr + 1),
+                    "start": format!("2030-03-{:02}T{h:02}:{m:02}", d + 1),
+                    "duration": len,
+                    "tags": [words[next(12) as usize].to_lowercase()],
+                    "abstract": "A synthetic abstract long enough to wrap over a couple of lines in the detail pane.",
+                }));
+                minute += len + 5;
+                if minute >= 23 * 60 {
+                    minute = 8 * 60;
+                }
+            }
+        }
+    }
+    let track_names: Vec<String> = (1..=tracks).map(|t| format!("Room {t}")).collect();
+    json!({
+        "conference": {"id": format!("synth-{talks}"), "name": format!("Synthetic {talks}"), "timezone": "Europe/Amsterdam", "tracks": track_names},
+        "talks": list,
+    })
+    .to_string()
+}

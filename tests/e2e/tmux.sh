@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# End to end through a real terminal: start hallway in tmux, star the selected talk with `s`,
+# quit with `q`, and check the agenda file on disk and that the terminal was given back.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+cargo build --quiet
+bin="$PWD/target/debug/hallway"
+data=$(mktemp -d)
+session="hallway-e2e-$$"
+trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$data"' EXIT
+
+wait_for() { # text, what
+  for _ in $(seq 1 100); do
+    if tmux capture-pane -p -t "$session" | grep -qF -- "$1"; then return 0; fi
+    sleep 0.1
+  done
+  echo "FAIL: $2: '$1' never appeared. Screen:"; tmux capture-pane -p -t "$session"; exit 1
+}
+
+# The shell stays after hallway exits so we can look at the restored screen.
+tmux new-session -d -s "$session" -x 100 -y 30 \
+  "HALLWAY_DATA_DIR='$data' TZ=UTC '$bin' --at '2022-10-19 09:20'; echo EXITED=\$?; sleep 30"
+wait_for "eBPF vs Sidecars" "first frame"
+tmux send-keys -t "$session" s
+wait_for '★ starred "eBPF vs Sidecars"' "status after starring"
+test -f "$data/agendas/p99conf-2022.json" || { echo "FAIL: agenda not saved at once"; exit 1; }
+tmux send-keys -t "$session" Tab
+wait_for "▶ 09:05-09:35  ★ eBPF vs Sidecars" "agenda view"
+tmux send-keys -t "$session" q
+wait_for "EXITED=0" "clean exit"
+if tmux capture-pane -p -t "$session" | grep -qF "Main Stage"; then
+  echo "FAIL: the app's screen is still shown after quitting"; tmux capture-pane -p -t "$session"; exit 1
+fi
+python3 - "$data/agendas/p99conf-2022.json" <<'PY'
+import json, sys
+marks = json.load(open(sys.argv[1]))["marks"]
+assert list(marks) == ["ebpf-vs-sidecars"], marks
+assert marks["ebpf-vs-sidecars"]["mark"] == "attend", marks
+PY
+echo "tmux e2e: 1 passed, 0 failed"
