@@ -21,7 +21,9 @@ fn load(c: &mut Criterion) {
     let mut g = c.benchmark_group("load");
     for n in [100, 1_000, 10_000] {
         let (text, _) = make(n, 4);
-        g.bench_with_input(BenchmarkId::from_parameter(n), &text, |b, t| b.iter(|| schedule::parse_bytes(black_box(t.as_bytes()), "s").unwrap()));
+        g.bench_with_input(BenchmarkId::from_parameter(n), &text, |b, t| {
+            b.iter(|| schedule::parse_bytes(black_box(t.as_bytes()), "s").unwrap())
+        });
     }
     g.finish();
 }
@@ -31,7 +33,9 @@ fn clashes(c: &mut Criterion) {
     for n in [1_000, 10_000] {
         let (_, s) = make(n, 10);
         let members: Vec<usize> = (0..s.talks().len()).collect();
-        g.bench_with_input(BenchmarkId::from_parameter(n), &members, |b, m| b.iter(|| hallway::clash::find(s.talks(), m.iter().copied())));
+        g.bench_with_input(BenchmarkId::from_parameter(n), &members, |b, m| {
+            b.iter(|| hallway::clash::find(s.talks(), m.iter().copied()))
+        });
     }
     g.finish();
 }

@@ -66,9 +66,7 @@ pub fn parse_at(s: &str, tz: Tz) -> Result<DateTime<Utc>, String> {
     let local = ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"]
         .iter()
         .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
-        .ok_or_else(|| {
-            format!("cannot read time '{s}': expected RFC 3339 or 'YYYY-MM-DD HH:MM' (conference time)")
-        })?;
+        .ok_or_else(|| format!("cannot read time '{s}': expected RFC 3339 or 'YYYY-MM-DD HH:MM' (conference time)"))?;
     local_to_utc(local, tz).ok_or_else(|| format!("{s} does not exist in {tz} (daylight-saving gap)"))
 }
 

@@ -4,9 +4,9 @@
 pub mod agenda;
 pub mod clash;
 pub mod cli;
+pub mod clock;
 pub mod now;
 pub mod report;
-pub mod clock;
 pub mod sanitize;
 pub mod schedule;
 pub mod synth;

@@ -12,7 +12,20 @@ pub fn native_json(talks: usize, days: usize, tracks: usize, seed: u64) -> Strin
         state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         (state >> 33) % n.max(1)
     };
-    let words = ["latency", "Rust", "eBPF", "kernel", "storage", "queues", "tail", "p99", "io_uring", "scheduling", "caches", "Linux"];
+    let words = [
+        "latency",
+        "Rust",
+        "eBPF",
+        "kernel",
+        "storage",
+        "queues",
+        "tail",
+        "p99",
+        "io_uring",
+        "scheduling",
+        "caches",
+        "Linux",
+    ];
     let per_track_day = talks.div_ceil(days * tracks).max(1);
     let mut list = Vec::with_capacity(talks);
     'outer: for d in 0..days {
@@ -26,7 +39,12 @@ pub fn native_json(talks: usize, days: usize, tracks: usize, seed: u64) -> Strin
                 let len = 20 + next(5) as usize * 5;
                 let (h, m) = (minute / 60 % 24, minute % 60);
                 let i = list.len();
-                let title = format!("{} {} for {}", words[next(12) as usize], words[next(12) as usize], words[next(12) as usize]);
+                let title = format!(
+                    "{} {} for {}",
+                    words[next(12) as usize],
+                    words[next(12) as usize],
+                    words[next(12) as usize]
+                );
                 list.push(json!({
                     "id": format!("t{i}"),
                     "title": title,

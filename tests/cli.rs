@@ -44,19 +44,30 @@ fn talks_filters_by_day_and_track() {
     assert!(!list.is_empty());
     assert!(list.iter().all(|t| t["track"] == "Stage 2" && t["start"].as_str().unwrap().starts_with("2022-10-20")));
     assert_eq!(json(&d, &["talks", "--day", "2", "--track", "Stage 2"]), v, "a day number means the same day");
-    hallway(&d).args(["talks", "--day", "2030-01-01"]).assert().code(2).stderr(predicate::str::contains("no day '2030-01-01'"));
-    hallway(&d).args(["talks", "--track", "Kitchen"]).assert().code(2).stderr(predicate::str::contains("tracks are: Main Stage, Stage 2"));
-    hallway(&d).args(["talks", "--day", "1"]).assert().success().stdout(predicate::str::contains("Wed 19 Oct").and(predicate::str::contains("Thu 20 Oct").not()));
+    hallway(&d)
+        .args(["talks", "--day", "2030-01-01"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no day '2030-01-01'"));
+    hallway(&d)
+        .args(["talks", "--track", "Kitchen"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("tracks are: Main Stage, Stage 2"));
+    hallway(&d)
+        .args(["talks", "--day", "1"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Wed 19 Oct").and(predicate::str::contains("Thu 20 Oct").not()));
 }
 
 #[test]
 fn star_later_unmark_agenda_and_clashes() {
     let d = TempDir::new().unwrap();
-    hallway(&d)
-        .args(["star", "ebpf-vs-sidecars", "thread-sampling-ebpf", "extreme-http"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("starred    ebpf-vs-sidecars").and(predicate::str::contains("⚠ ebpf-vs-sidecars clashes with")));
+    hallway(&d).args(["star", "ebpf-vs-sidecars", "thread-sampling-ebpf", "extreme-http"]).assert().success().stdout(
+        predicate::str::contains("starred    ebpf-vs-sidecars")
+            .and(predicate::str::contains("⚠ ebpf-vs-sidecars clashes with")),
+    );
     hallway(&d).args(["later", "io-uring"]).assert().success();
 
     let agenda = json(&d, &["agenda"]);
@@ -75,10 +86,15 @@ fn star_later_unmark_agenda_and_clashes() {
         .success()
         .stdout(predicate::str::contains("40 min free").and(predicate::str::contains("To watch on-demand")));
 
-    hallway(&d).args(["unmark", "thread-sampling-ebpf"]).assert().success().stdout(predicate::str::contains("unmarked"));
+    hallway(&d)
+        .args(["unmark", "thread-sampling-ebpf"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("unmarked"));
     assert_eq!(json(&d, &["clashes"]), serde_json::json!([]));
     // The file is where design.md says, and holds what was seen when marking.
-    let file: Value = serde_json::from_str(&std::fs::read_to_string(d.path().join("agendas/p99conf-2022.json")).unwrap()).unwrap();
+    let file: Value =
+        serde_json::from_str(&std::fs::read_to_string(d.path().join("agendas/p99conf-2022.json")).unwrap()).unwrap();
     assert_eq!(file["version"], 1);
     assert_eq!(file["marks"]["extreme-http"]["seen"]["track"], "Main Stage");
 }
@@ -86,11 +102,9 @@ fn star_later_unmark_agenda_and_clashes() {
 #[test]
 fn unknown_id_changes_nothing_and_exits_2() {
     let d = TempDir::new().unwrap();
-    hallway(&d)
-        .args(["star", "ebpf-vs-sidecars", "no-such-talk"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("no talk with id 'no-such-talk'").and(predicate::str::contains("nothing was changed")));
+    hallway(&d).args(["star", "ebpf-vs-sidecars", "no-such-talk"]).assert().code(2).stderr(
+        predicate::str::contains("no talk with id 'no-such-talk'").and(predicate::str::contains("nothing was changed")),
+    );
     assert_eq!(json(&d, &["agenda"]), serde_json::json!([]));
 }
 
@@ -102,8 +116,16 @@ fn now_at_a_fixed_time() {
     assert_eq!(v["tracks"][0]["track"], "Main Stage");
     assert_eq!(v["tracks"][0]["live"]["id"], "ebpf-vs-sidecars");
     assert_eq!(v["tracks"][1]["next"]["id"], "go-profiling");
-    hallway(&d).args(["now", "--at", "2022-10-19T16:20:00Z"]).assert().success().stdout(predicate::str::contains("live: eBPF vs Sidecars (15 min left)"));
-    hallway(&d).args(["now", "--at", "soon"]).assert().code(2).stderr(predicate::str::contains("cannot read time 'soon'"));
+    hallway(&d)
+        .args(["now", "--at", "2022-10-19T16:20:00Z"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("live: eBPF vs Sidecars (15 min left)"));
+    hallway(&d)
+        .args(["now", "--at", "soon"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read time 'soon'"));
 }
 
 #[test]
@@ -127,15 +149,25 @@ fn validate_reports_every_problem_with_location() {
     assert!(text.contains(":3:") && text.contains("ends before it starts"), "{text}");
     assert!(text.contains(":4:") && text.contains("duplicate id"), "{text}");
 
-    let v: Value = serde_json::from_slice(&hallway(&d).arg("validate").arg(&bad).arg("--json").output().unwrap().stdout).unwrap();
+    let v: Value =
+        serde_json::from_slice(&hallway(&d).arg("validate").arg(&bad).arg("--json").output().unwrap().stdout).unwrap();
     assert_eq!(v["ok"], false);
     assert_eq!(v["problems"].as_array().unwrap().len(), 4);
     assert_eq!(v["problems"][1]["talk"], "a");
 
     let good = d.path().join("good.json");
     std::fs::write(&good, hallway::schedule::BUNDLED).unwrap();
-    hallway(&d).arg("validate").arg(&good).assert().success().stdout(predicate::str::contains("ok: P99 CONF 2022, 38 talks, 2 tracks, 2 days"));
-    hallway(&d).args(["validate", "/no/such/file.json"]).assert().code(2).stderr(predicate::str::contains("cannot read schedule /no/such/file.json"));
+    hallway(&d)
+        .arg("validate")
+        .arg(&good)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ok: P99 CONF 2022, 38 talks, 2 tracks, 2 days"));
+    hallway(&d)
+        .args(["validate", "/no/such/file.json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read schedule /no/such/file.json"));
 }
 
 #[test]
@@ -143,7 +175,13 @@ fn a_bad_schedule_is_refused_by_every_command() {
     let d = TempDir::new().unwrap();
     let bad = d.path().join("bad.json");
     std::fs::write(&bad, "{\"conference\": ").unwrap();
-    hallway(&d).arg("--schedule").arg(&bad).arg("talks").assert().code(2).stderr(predicate::str::contains("bad.json:1:15: invalid JSON: EOF while parsing"));
+    hallway(&d)
+        .arg("--schedule")
+        .arg(&bad)
+        .arg("talks")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.json:1:15: invalid JSON: EOF while parsing"));
 }
 
 #[test]
@@ -165,7 +203,10 @@ fn corrupt_agenda_is_kept_aside_and_exit_1() {
     std::fs::create_dir_all(d.path().join("agendas")).unwrap();
     std::fs::write(d.path().join("agendas/p99conf-2022.json"), "{garbage").unwrap();
     hallway(&d).arg("agenda").assert().code(1).stderr(predicate::str::contains("it was moved to"));
-    let kept: Vec<_> = std::fs::read_dir(d.path().join("agendas")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    let kept: Vec<_> = std::fs::read_dir(d.path().join("agendas"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
     assert_eq!(kept.len(), 1);
     assert!(kept[0].starts_with("p99conf-2022.json.corrupt-"), "{kept:?}");
     assert_eq!(std::fs::read_to_string(d.path().join("agendas").join(&kept[0])).unwrap(), "{garbage");

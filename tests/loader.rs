@@ -29,7 +29,8 @@ fn accepts_end_duration_and_offsets() {
 
 #[test]
 fn unknown_track_names_line_column_talk_and_choices() {
-    let p = problems(r#"{"id": "x", "title": "T", "track": "C", "start": "2022-10-30T09:00", "end": "2022-10-30T09:30"}"#);
+    let p =
+        problems(r#"{"id": "x", "title": "T", "track": "C", "start": "2022-10-30T09:00", "end": "2022-10-30T09:30"}"#);
     assert_eq!(p, vec!["3:48: talk 'x': unknown track 'C': expected one of 'A', 'B'"]);
 }
 

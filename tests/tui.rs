@@ -106,7 +106,9 @@ fn help_view() {
 
 #[test]
 fn many_tracks_scroll_sideways_keeping_the_selection_visible() {
-    let mut text = String::from(r#"{"conference": {"id": "m", "timezone": "UTC", "tracks": ["R1","R2","R3","R4","R5","R6"]}, "talks": ["#);
+    let mut text = String::from(
+        r#"{"conference": {"id": "m", "timezone": "UTC", "tracks": ["R1","R2","R3","R4","R5","R6"]}, "talks": ["#,
+    );
     for i in 0..6 {
         if i > 0 {
             text.push(',');

@@ -9,9 +9,16 @@ use chrono::{DateTime, NaiveDate, Utc};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Row {
     Day(NaiveDate),
-    Talk { index: usize, mark: MarkKind, clashes_with: Vec<usize> },
+    Talk {
+        index: usize,
+        mark: MarkKind,
+        clashes_with: Vec<usize>,
+    },
     /// Free time between two attended talks of the same day.
-    Gap { from: DateTime<Utc>, to: DateTime<Utc> },
+    Gap {
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    },
     OnDemandHeader,
 }
 
@@ -40,8 +47,11 @@ pub fn rows(schedule: &Schedule, agenda: &Agenda) -> Vec<Row> {
         let clashes_with = partners.get(&index).cloned().unwrap_or_default();
         out.push(Row::Talk { index, mark: MarkKind::Attend, clashes_with });
     }
-    let later: Vec<usize> =
-        agenda.marked(schedule).into_iter().filter(|&i| agenda.kind(&schedule.talks()[i].id) == Some(MarkKind::OnDemand)).collect();
+    let later: Vec<usize> = agenda
+        .marked(schedule)
+        .into_iter()
+        .filter(|&i| agenda.kind(&schedule.talks()[i].id) == Some(MarkKind::OnDemand))
+        .collect();
     if !later.is_empty() {
         out.push(Row::OnDemandHeader);
         out.extend(later.into_iter().map(|index| Row::Talk { index, mark: MarkKind::OnDemand, clashes_with: vec![] }));
@@ -66,8 +76,22 @@ mod tests {
         let rows = rows(&s, &a);
         let i = |id| s.index_of(id).unwrap();
         assert_eq!(rows[0], Row::Day(NaiveDate::from_ymd_opt(2022, 10, 19).unwrap()));
-        assert_eq!(rows[1], Row::Talk { index: i("ebpf-vs-sidecars"), mark: MarkKind::Attend, clashes_with: vec![i("thread-sampling-ebpf")] });
-        assert_eq!(rows[2], Row::Talk { index: i("thread-sampling-ebpf"), mark: MarkKind::Attend, clashes_with: vec![i("ebpf-vs-sidecars")] });
+        assert_eq!(
+            rows[1],
+            Row::Talk {
+                index: i("ebpf-vs-sidecars"),
+                mark: MarkKind::Attend,
+                clashes_with: vec![i("thread-sampling-ebpf")]
+            }
+        );
+        assert_eq!(
+            rows[2],
+            Row::Talk {
+                index: i("thread-sampling-ebpf"),
+                mark: MarkKind::Attend,
+                clashes_with: vec![i("ebpf-vs-sidecars")]
+            }
+        );
         // 09:40 -> 10:20 free
         assert!(matches!(rows[3], Row::Gap { from, to } if (to - from).num_minutes() == 40));
         assert!(matches!(rows[5], Row::Day(_)));

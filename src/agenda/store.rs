@@ -17,9 +17,7 @@ pub enum StoreError {
 
 /// The platform data dir for hallway (`$XDG_DATA_HOME/hallway` on Linux).
 pub fn default_data_dir() -> Result<PathBuf, StoreError> {
-    directories::ProjectDirs::from("", "", "hallway")
-        .map(|d| d.data_dir().to_path_buf())
-        .ok_or(StoreError::NoDataDir)
+    directories::ProjectDirs::from("", "", "hallway").map(|d| d.data_dir().to_path_buf()).ok_or(StoreError::NoDataDir)
 }
 
 pub struct Store {
@@ -65,8 +63,11 @@ impl Store {
         let mut aside = self.path.clone().into_os_string();
         aside.push(format!(".corrupt-{stamp}"));
         let aside = PathBuf::from(aside);
-        std::fs::rename(&self.path, &aside)
-            .map_err(|e| StoreError::Io { action: "move aside the unreadable", path: self.path.clone(), source: e })?;
+        std::fs::rename(&self.path, &aside).map_err(|e| StoreError::Io {
+            action: "move aside the unreadable",
+            path: self.path.clone(),
+            source: e,
+        })?;
         Ok(aside)
     }
 
@@ -76,7 +77,8 @@ impl Store {
         let dir = self.path.parent().expect("agenda path has a parent");
         let io = |action, e| StoreError::Io { action, path: self.path.clone(), source: e };
         std::fs::create_dir_all(dir).map_err(|e| io("create the directory of the", e))?;
-        let mut tmp = tempfile::Builder::new().prefix(".agenda-").suffix(".tmp").tempfile_in(dir).map_err(|e| io("write", e))?;
+        let mut tmp =
+            tempfile::Builder::new().prefix(".agenda-").suffix(".tmp").tempfile_in(dir).map_err(|e| io("write", e))?;
         let mut json = serde_json::to_vec_pretty(agenda).expect("agenda serialises");
         json.push(b'\n');
         tmp.write_all(&json).map_err(|e| io("write", e))?;

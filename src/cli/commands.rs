@@ -38,7 +38,11 @@ fn talks(ctx: &Context, day: Option<&str>, track: Option<&str>, json: bool) -> R
     let day = day.map(|d| parse_day(ctx, d)).transpose()?;
     let track = match track {
         Some(name) => Some(s.track_index(name).ok_or_else(|| {
-            Failure::Usage(format!("no track '{name}' in {}; tracks are: {}", s.conference.name, s.conference.tracks.join(", ")))
+            Failure::Usage(format!(
+                "no track '{name}' in {}; tracks are: {}",
+                s.conference.name,
+                s.conference.tracks.join(", ")
+            ))
         })?),
         None => None,
     };
@@ -53,7 +57,12 @@ fn parse_day(ctx: &Context, d: &str) -> Result<usize, Failure> {
     let days: Vec<String> = s.days().map(|d| d.to_string()).collect();
     let by_number = d.parse::<usize>().ok().filter(|n| (1..=days.len()).contains(n)).map(|n| n - 1);
     by_number.or_else(|| days.iter().position(|x| x == d)).ok_or_else(|| {
-        Failure::Usage(format!("no day '{d}' in {}: use a day number 1-{} or one of {}", s.conference.name, days.len(), days.join(", ")))
+        Failure::Usage(format!(
+            "no day '{d}' in {}: use a day number 1-{} or one of {}",
+            s.conference.name,
+            days.len(),
+            days.join(", ")
+        ))
     })
 }
 
@@ -101,9 +110,15 @@ pub fn validate(path: &Path, json: bool) -> Result<(), Failure> {
     if json {
         let problems = match &result {
             Ok(_) => vec![],
-            Err(e) => e.problems().iter().map(|p| serde_json::json!({
-                "line": p.line, "column": p.column, "talk": p.talk, "message": p.message,
-            })).collect(),
+            Err(e) => e
+                .problems()
+                .iter()
+                .map(|p| {
+                    serde_json::json!({
+                        "line": p.line, "column": p.column, "talk": p.talk, "message": p.message,
+                    })
+                })
+                .collect(),
         };
         let talks = result.as_ref().map_or(0, |s| s.talks().len());
         emit_json(&serde_json::json!({ "path": shown, "ok": ok, "talks": talks, "problems": problems }))?;
@@ -123,7 +138,11 @@ pub fn validate(path: &Path, json: bool) -> Result<(), Failure> {
     if ok { Ok(()) } else { Err(Failure::Reported(2)) }
 }
 
-fn emit_json_or(json: bool, doc: impl FnOnce() -> serde_json::Value, text: impl FnOnce() -> String) -> Result<(), Failure> {
+fn emit_json_or(
+    json: bool,
+    doc: impl FnOnce() -> serde_json::Value,
+    text: impl FnOnce() -> String,
+) -> Result<(), Failure> {
     if json { emit_json(&doc()) } else { emit(&text()) }
 }
 
@@ -134,7 +153,9 @@ fn emit_json(v: &serde_json::Value) -> Result<(), Failure> {
 /// Write to stdout; a closed pipe (`| head`) is not an error.
 fn emit(s: &str) -> Result<(), Failure> {
     match std::io::stdout().lock().write_all(s.as_bytes()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::Runtime(format!("cannot write output: {e}"))),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::Runtime(format!("cannot write output: {e}")))
+        }
         _ => Ok(()),
     }
 }

@@ -75,7 +75,12 @@ pub fn agenda(ctx: &Context, agenda: &Agenda) -> String {
             }
             Row::OnDemandHeader => out.push_str("\nTo watch on-demand\n"),
             Row::Gap { from, to } => {
-                let _ = writeln!(out, "  {}  {} free", timefmt::hm(s, *from), timefmt::minutes((*to - *from).num_minutes()));
+                let _ = writeln!(
+                    out,
+                    "  {}  {} free",
+                    timefmt::hm(s, *from),
+                    timefmt::minutes((*to - *from).num_minutes())
+                );
             }
             Row::Talk { index, mark, clashes_with } => {
                 let t = &s.talks()[*index];
@@ -83,10 +88,24 @@ pub fn agenda(ctx: &Context, agenda: &Agenda) -> String {
                     MarkKind::Attend => timefmt::range(s, t),
                     MarkKind::OnDemand => format!("{} {}", s.local(t.start).format("%a"), timefmt::hm(s, t.start)),
                 };
-                let _ = writeln!(out, "  {when}  {}  {} {}{}  [{}]", pad(s.track_name(t), tw), symbol(agenda, &t.id), t.title, speakers(t), t.id);
+                let _ = writeln!(
+                    out,
+                    "  {when}  {}  {} {}{}  [{}]",
+                    pad(s.track_name(t), tw),
+                    symbol(agenda, &t.id),
+                    t.title,
+                    speakers(t),
+                    t.id
+                );
                 for &j in clashes_with {
                     let o = &s.talks()[j];
-                    let _ = writeln!(out, "      ⚠ clashes with \"{}\" ({}, {})", o.title, s.track_name(o), timefmt::range(s, o));
+                    let _ = writeln!(
+                        out,
+                        "      ⚠ clashes with \"{}\" ({}, {})",
+                        o.title,
+                        s.track_name(o),
+                        timefmt::range(s, o)
+                    );
                 }
                 if let Some(v) = t.video.as_ref().filter(|_| *mark == MarkKind::OnDemand) {
                     let _ = writeln!(out, "      video: {v}");
@@ -135,7 +154,14 @@ pub fn clash_warnings(ctx: &Context, agenda: &Agenda, ids: &[String]) -> String 
         let Some(i) = s.index_of(id) else { continue };
         for &j in partners.get(&i).map(Vec::as_slice).unwrap_or_default() {
             let o = &s.talks()[j];
-            let _ = writeln!(out, "⚠ {id} clashes with \"{}\" ({}, {}) [{}]", o.title, s.track_name(o), timefmt::range(s, o), o.id);
+            let _ = writeln!(
+                out,
+                "⚠ {id} clashes with \"{}\" ({}, {}) [{}]",
+                o.title,
+                s.track_name(o),
+                timefmt::range(s, o),
+                o.id
+            );
         }
     }
     out
@@ -150,7 +176,11 @@ pub fn now(ctx: &Context, at: DateTime<Utc>, tracks: &[TrackNow]) -> String {
     if let (Some(first), Some(last)) = (first, last) {
         if at < first.start {
             let days = (first.start - at).num_days();
-            let when = if days >= 1 { format!("{days} day{}", if days == 1 { "" } else { "s" }) } else { timefmt::minutes((first.start - at).num_minutes()) };
+            let when = if days >= 1 {
+                format!("{days} day{}", if days == 1 { "" } else { "s" })
+            } else {
+                timefmt::minutes((first.start - at).num_minutes())
+            };
             let _ = writeln!(out, "  The conference starts in {when}.");
         } else if at >= last {
             out.push_str("  The conference is over.\n");
@@ -170,7 +200,12 @@ pub fn now(ctx: &Context, at: DateTime<Utc>, tracks: &[TrackNow]) -> String {
             } else {
                 String::new()
             };
-            format!("; next {day}{} {} (in {})", timefmt::hm(s, t.start), t.title, timefmt::minutes((t.start - at).num_minutes()))
+            format!(
+                "; next {day}{} {} (in {})",
+                timefmt::hm(s, t.start),
+                t.title,
+                timefmt::minutes((t.start - at).num_minutes())
+            )
         });
         let _ = writeln!(out, "  {name}  {live_text}{next_text}");
     }

@@ -145,10 +145,12 @@ pub fn bundled() -> Schedule {
 /// Detect the format from content and parse.
 pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Schedule, LoadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::invalid(
-        source,
-        vec![Problem::at_offset(bytes, e.valid_up_to(), None, "the file is not valid UTF-8 text".into())],
-    ))?;
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        LoadError::invalid(
+            source,
+            vec![Problem::at_offset(bytes, e.valid_up_to(), None, "the file is not valid UTF-8 text".into())],
+        )
+    })?;
     native::parse(text, source)
 }
 

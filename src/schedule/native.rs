@@ -94,7 +94,10 @@ impl Validator<'_> {
                 self.report(
                     "conference/timezone",
                     None,
-                    format!("unknown time zone '{}': expected an IANA name such as Europe/Amsterdam", sanitize::line(&name)),
+                    format!(
+                        "unknown time zone '{}': expected an IANA name such as Europe/Amsterdam",
+                        sanitize::line(&name)
+                    ),
                 );
                 Tz::UTC
             }),
@@ -127,7 +130,11 @@ impl Validator<'_> {
             let Some(id) = self.required_str(t, &base, "id", None) else { continue };
             let idr = Some(id.as_str());
             if id.trim().is_empty() || sanitize::line(&id) != id {
-                self.report(&format!("{base}/id"), idr, "id must be non-empty printable text without surrounding spaces".into());
+                self.report(
+                    &format!("{base}/id"),
+                    idr,
+                    "id must be non-empty printable text without surrounding spaces".into(),
+                );
             }
             if !ids.insert(id.clone()) {
                 self.report(&format!("{base}/id"), idr, "duplicate id: every talk needs its own id".into());
@@ -170,14 +177,25 @@ impl Validator<'_> {
         talks
     }
 
-    fn end(&mut self, t: &Value, base: &str, talk: Option<&str>, tz: Tz, start: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
+    fn end(
+        &mut self,
+        t: &Value,
+        base: &str,
+        talk: Option<&str>,
+        tz: Tz,
+        start: Option<DateTime<Utc>>,
+    ) -> Option<DateTime<Utc>> {
         let end = if t.get("end").is_some() {
             self.time(t, base, "end", talk, tz)?
         } else if let Some(d) = t.get("duration") {
             match d.as_i64().filter(|m| (1..=7 * 24 * 60).contains(m)) {
                 Some(m) => start? + Duration::minutes(m),
                 None => {
-                    self.report(&format!("{base}/duration"), talk, format!("expected a duration in whole minutes (1 to 10080), found {d}"));
+                    self.report(
+                        &format!("{base}/duration"),
+                        talk,
+                        format!("expected a duration in whole minutes (1 to 10080), found {d}"),
+                    );
                     return None;
                 }
             }
@@ -188,7 +206,11 @@ impl Validator<'_> {
         let start = start?;
         if end <= start {
             let what = if end == start { "ends when it starts" } else { "ends before it starts" };
-            self.report(&format!("{base}/end"), talk, format!("{what}: expected an end after {}", start.with_timezone(&tz).format("%Y-%m-%dT%H:%M")));
+            self.report(
+                &format!("{base}/end"),
+                talk,
+                format!("{what}: expected an end after {}", start.with_timezone(&tz).format("%Y-%m-%dT%H:%M")),
+            );
             return None;
         }
         Some(end)
@@ -220,7 +242,11 @@ impl Validator<'_> {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) => Some(s.clone()),
             Some(other) => {
-                self.report(&format!("{base}/{field}"), talk, format!("\"{field}\" must be a string, found {}", kind_of(other)));
+                self.report(
+                    &format!("{base}/{field}"),
+                    talk,
+                    format!("\"{field}\" must be a string, found {}", kind_of(other)),
+                );
                 None
             }
         }
@@ -229,11 +255,15 @@ impl Validator<'_> {
     fn string_list(&mut self, obj: &Value, base: &str, field: &str, talk: Option<&str>) -> Option<Vec<String>> {
         match obj.get(field) {
             None | Some(Value::Null) => None,
-            Some(Value::Array(items)) if items.iter().all(Value::is_string) => Some(
-                items.iter().filter_map(Value::as_str).map(sanitize::line).filter(|s| !s.is_empty()).collect(),
-            ),
+            Some(Value::Array(items)) if items.iter().all(Value::is_string) => {
+                Some(items.iter().filter_map(Value::as_str).map(sanitize::line).filter(|s| !s.is_empty()).collect())
+            }
             Some(other) => {
-                self.report(&format!("{base}/{field}"), talk, format!("\"{field}\" must be an array of strings, found {}", kind_of(other)));
+                self.report(
+                    &format!("{base}/{field}"),
+                    talk,
+                    format!("\"{field}\" must be an array of strings, found {}", kind_of(other)),
+                );
                 None
             }
         }
@@ -265,6 +295,8 @@ pub fn parse_time(s: &str, tz: Tz) -> Result<DateTime<Utc>, String> {
     let naive = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
         .iter()
         .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
-        .ok_or_else(|| format!("expected a time like 2023-10-18T08:00 or 2023-10-18T08:00-07:00, found '{}'", sanitize::line(s)))?;
+        .ok_or_else(|| {
+            format!("expected a time like 2023-10-18T08:00 or 2023-10-18T08:00-07:00, found '{}'", sanitize::line(s))
+        })?;
     local_to_utc(naive, tz).ok_or_else(|| format!("{s} does not exist in {tz} (skipped by a daylight-saving change)"))
 }

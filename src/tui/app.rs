@@ -90,7 +90,10 @@ impl App {
 
     /// Schedule indices of the agenda's talk rows, in display order.
     pub fn agenda_talks(&self) -> Vec<usize> {
-        self.agenda_rows.iter().filter_map(|r| if let Row::Talk { index, .. } = r { Some(*index) } else { None }).collect()
+        self.agenda_rows
+            .iter()
+            .filter_map(|r| if let Row::Talk { index, .. } = r { Some(*index) } else { None })
+            .collect()
     }
 
     /// The talk the keys act on in the current view.
@@ -189,7 +192,8 @@ impl App {
         let partners = self.clash_partners.get(&i).cloned().unwrap_or_default();
         self.status = Some(match state {
             Some(MarkKind::Attend) if !partners.is_empty() => {
-                let names: Vec<String> = partners.iter().map(|&j| format!("\"{}\"", self.schedule.talks()[j].title)).collect();
+                let names: Vec<String> =
+                    partners.iter().map(|&j| format!("\"{}\"", self.schedule.talks()[j].title)).collect();
                 format!("★ starred \"{}\" — ⚠ clashes with {}", talk.title, names.join(", "))
             }
             Some(MarkKind::Attend) => format!("★ starred \"{}\"", talk.title),

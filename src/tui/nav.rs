@@ -18,7 +18,7 @@ pub fn grid(app: &mut App, action: Action) {
         Action::Down => in_track(cur.track).find(|&i| i > app.selected),
         Action::Up => in_track(cur.track).rev().find(|&i| i < app.selected),
         Action::Top => in_track(cur.track).next(),
-        Action::Bottom => in_track(cur.track).last(),
+        Action::Bottom => in_track(cur.track).next_back(),
         Action::PageDown | Action::PageUp => {
             let hour = if action == Action::PageDown { Duration::hours(1) } else { -Duration::hours(1) };
             let at = cur.start + hour;
@@ -26,7 +26,8 @@ pub fn grid(app: &mut App, action: Action) {
         }
         Action::Left | Action::Right => {
             let n = s.conference.tracks.len();
-            let step = |t: usize| if action == Action::Right { t.checked_add(1).filter(|&x| x < n) } else { t.checked_sub(1) };
+            let step =
+                |t: usize| if action == Action::Right { t.checked_add(1).filter(|&x| x < n) } else { t.checked_sub(1) };
             let mut track = step(cur.track);
             let mut found = None;
             while let Some(t) = track {
@@ -56,7 +57,8 @@ pub fn grid(app: &mut App, action: Action) {
     match target {
         Some(i) => app.select(i),
         None if matches!(action, Action::PrevDay | Action::NextDay) => {
-            app.status = Some(if action == Action::NextDay { "this is the last day" } else { "this is the first day" }.into());
+            app.status =
+                Some(if action == Action::NextDay { "this is the last day" } else { "this is the first day" }.into());
         }
         None => {}
     }

@@ -70,7 +70,12 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 for &j in clashes_with {
                     let o = &s.talks()[j];
                     lines.push(Line::styled(
-                        format!("        ⚠ clashes with \"{}\" ({}, {})", o.title, s.track_name(o), timefmt::range(s, o)),
+                        format!(
+                            "        ⚠ clashes with \"{}\" ({}, {})",
+                            o.title,
+                            s.track_name(o),
+                            timefmt::range(s, o)
+                        ),
                         theme.clash(),
                     ));
                 }

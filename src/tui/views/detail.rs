@@ -22,7 +22,13 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) {
     let local = s.local(t.start);
     let mut when = vec![
         Span::styled("When   ", theme.dim()),
-        Span::raw(format!("{} {} {} ({})", local.format("%a %-d %b"), timefmt::range(s, t), local.format("%Z"), timefmt::minutes(t.minutes()))),
+        Span::raw(format!(
+            "{} {} {} ({})",
+            local.format("%a %-d %b"),
+            timefmt::range(s, t),
+            local.format("%Z"),
+            timefmt::minutes(t.minutes())
+        )),
     ];
     if let Some(mine) = timefmt::in_user_zone(s, t, app.user_tz) {
         when.push(Span::styled(format!("  ·  your time {mine}"), theme.dim()));
@@ -58,7 +64,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) {
         None => Line::styled("Video  none announced", theme.dim()),
     });
 
-    let block = Block::bordered().title(" Details ").title_bottom(Line::from(" Esc close · ↑↓ scroll · s star · o on-demand ").right_aligned());
+    let block = Block::bordered()
+        .title(" Details ")
+        .title_bottom(Line::from(" Esc close · ↑↓ scroll · s star · o on-demand ").right_aligned());
     let para = Paragraph::new(lines).wrap(Wrap { trim: false });
     let content = para.line_count(width.saturating_sub(2)) as u16;
     let rect = centered(area, width, content.saturating_add(2));
@@ -76,7 +84,12 @@ pub fn clash_lines(app: &App, index: usize) -> Vec<String> {
         format!("\"{}\" ({}, {})", o.title, s.track_name(o), timefmt::range(s, o))
     };
     if app.agenda.is_attending(&t.id) {
-        app.clash_partners.get(&index).into_iter().flatten().map(|&j| format!("⚠ clashes with {}", describe(j))).collect()
+        app.clash_partners
+            .get(&index)
+            .into_iter()
+            .flatten()
+            .map(|&j| format!("⚠ clashes with {}", describe(j)))
+            .collect()
     } else {
         app.agenda
             .attending(s)

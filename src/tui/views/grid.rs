@@ -40,10 +40,12 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
     // Vertical geometry: one row per five minutes from the half hour before the first talk.
     let local0 = s.local(talks[0].start);
-    let day_start = talks[0].start - Duration::minutes((local0.minute() % 30) as i64) - Duration::seconds(local0.second() as i64);
+    let day_start =
+        talks[0].start - Duration::minutes((local0.minute() % 30) as i64) - Duration::seconds(local0.second() as i64);
     let day_end = talks.iter().map(|t| t.end).max().unwrap_or(day_start);
     let row_of = |t: DateTime<Utc>| ((t - day_start).num_minutes().max(0) / MINUTES_PER_ROW) as u16;
-    let row_end = |t: DateTime<Utc>| ((t - day_start).num_minutes().max(0) + MINUTES_PER_ROW - 1) as u16 / MINUTES_PER_ROW as u16;
+    let row_end =
+        |t: DateTime<Utc>| ((t - day_start).num_minutes().max(0) + MINUTES_PER_ROW - 1) as u16 / MINUTES_PER_ROW as u16;
     let total = row_end(day_end);
     let body_h = area.height - 1;
     let sel = &s.talks()[app.selected];
@@ -83,7 +85,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let rect = Rect { x: area.x, y: area.y + 1 + r, width: AXIS - 1, height: 1 };
         if now_row == Some(top + r) {
             f.render_widget(Paragraph::new("now▸").style(theme.live()), rect);
-        } else if s.local(t).minute() % 15 == 0 {
+        } else if s.local(t).minute().is_multiple_of(15) {
             let style = if s.local(t).minute() == 0 { theme.title() } else { theme.dim() };
             f.render_widget(Paragraph::new(timefmt::hm(s, t)).style(style), rect);
         }

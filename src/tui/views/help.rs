@@ -18,7 +18,8 @@ pub fn draw(f: &mut Frame, area: Rect, theme: &Theme) {
     let rect = centered(area, 72, lines.len() as u16 + 2);
     f.render_widget(Clear, rect);
     f.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(" Keys ").title_bottom(Line::from(" any key closes ").right_aligned())),
+        Paragraph::new(lines)
+            .block(Block::bordered().title(" Keys ").title_bottom(Line::from(" any key closes ").right_aligned())),
         rect,
     );
 }

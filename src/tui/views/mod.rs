@@ -41,7 +41,11 @@ fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         View::Schedule => s.day_date(app.day).map(timefmt::day_label).unwrap_or_else(|| "no talks".into()),
     };
     // The zone's abbreviation on the shown day (PDT, CET...): short, and right across DST.
-    let zone = s.talks().get(s.day_range(app.day).start).map(|t| s.local(t.start).format("%Z").to_string()).unwrap_or_default();
+    let zone = s
+        .talks()
+        .get(s.day_range(app.day).start)
+        .map(|t| s.local(t.start).format("%Z").to_string())
+        .unwrap_or_default();
     let left = format!(" {} │ {} (day {}/{}) │ {zone}", s.conference.name, day, app.day + 1, s.day_count().max(1));
     let mut right = vec![];
     if app.time_travel {
@@ -49,7 +53,11 @@ fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     for (key, name, view) in [("1", "Schedule", View::Schedule), ("3", "Agenda", View::Agenda)] {
         let text = format!(" {key} {name} ");
-        right.push(if app.view == view { Span::styled(text, theme.title().patch(theme.bar())) } else { Span::raw(text) });
+        right.push(if app.view == view {
+            Span::styled(text, theme.title().patch(theme.bar()))
+        } else {
+            Span::raw(text)
+        });
     }
     let right = Line::from(right);
     // The left side says where you are; the view tabs only show when both fit.
