@@ -36,17 +36,20 @@ pub fn draw(f: &mut Frame, app: &App) {
 
 fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let s = &app.schedule;
-    let day = match app.view {
-        View::Agenda => "your agenda".to_string(),
-        View::Schedule => s.day_date(app.day).map(timefmt::day_label).unwrap_or_else(|| "no talks".into()),
-    };
     // The zone's abbreviation on the shown day (PDT, CET...): short, and right across DST.
     let zone = s
         .talks()
         .get(s.day_range(app.day).start)
         .map(|t| s.local(t.start).format("%Z").to_string())
         .unwrap_or_default();
-    let left = format!(" {} │ {} (day {}/{}) │ {zone}", s.conference.name, day, app.day + 1, s.day_count().max(1));
+    let place = match app.view {
+        View::Agenda => "your agenda".to_string(),
+        View::Schedule => match s.day_date(app.day) {
+            Some(d) => format!("{} (day {}/{})", timefmt::day_label(d), app.day + 1, s.day_count()),
+            None => "no talks".into(),
+        },
+    };
+    let left = format!(" {} │ {place} │ {zone}", s.conference.name);
     let mut right = vec![];
     if app.time_travel {
         right.push(Span::raw(format!("⏱ {} ", s.local(app.now).format("%a %H:%M"))));
