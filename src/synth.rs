@@ -2,11 +2,15 @@
 
 use serde_json::json;
 
-/// A native-format schedule with `talks` talks over `days` days and `tracks` tracks.
+/// Talks one track holds in a day (08:00 to at most 23:10: 20 slots of up to 40 minutes plus 5-minute gaps).
+const MAX_PER_TRACK_DAY: usize = 20;
+
+/// A native-format schedule with `talks` talks over at least `days` days and `tracks` tracks;
+/// more days are added when the talks would not fit, so tracks never overlap themselves.
 /// The same arguments always give the same file (a small LCG, no dependency on `rand`).
 pub fn native_json(talks: usize, days: usize, tracks: usize, seed: u64) -> String {
-    let days = days.max(1);
     let tracks = tracks.max(1);
+    let days = days.max(1).max(talks.div_ceil(tracks * MAX_PER_TRACK_DAY));
     let mut state = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
     let mut next = |n: u64| {
         state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
@@ -27,6 +31,7 @@ pub fn native_json(talks: usize, days: usize, tracks: usize, seed: u64) -> Strin
         "Linux",
     ];
     let per_track_day = talks.div_ceil(days * tracks).max(1);
+    let first_day = chrono::NaiveDate::from_ymd_opt(2030, 3, 1).expect("valid date");
     let mut list = Vec::with_capacity(talks);
     'outer: for d in 0..days {
         for tr in 0..tracks {
@@ -37,7 +42,7 @@ pub fn native_json(talks: usize, days: usize, tracks: usize, seed: u64) -> Strin
                     break 'outer;
                 }
                 let len = 20 + next(5) as usize * 5;
-                let (h, m) = (minute / 60 % 24, minute % 60);
+                let (h, m) = (minute / 60, minute % 60);
                 let i = list.len();
                 let title = format!(
                     "{} {} for {}",
@@ -50,15 +55,12 @@ pub fn native_json(talks: usize, days: usize, tracks: usize, seed: u64) -> Strin
                     "title": title,
                     "speakers": [format!("Speaker {}", next(5000))],
                     "track": format!("Room {}", tr + 1),
-                    "start": format!("2030-03-{:02}T{h:02}:{m:02}", d + 1),
+                    "start": format!("{}T{h:02}:{m:02}", first_day + chrono::Days::new(d as u64)),
                     "duration": len,
                     "tags": [words[next(12) as usize].to_lowercase()],
                     "abstract": "A synthetic abstract long enough to wrap over a couple of lines in the detail pane.",
                 }));
                 minute += len + 5;
-                if minute >= 23 * 60 {
-                    minute = 8 * 60;
-                }
             }
         }
     }
@@ -68,4 +70,20 @@ pub fn native_json(talks: usize, days: usize, tracks: usize, seed: u64) -> Strin
         "talks": list,
     })
     .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn generated_schedules_load_and_never_overlap_within_a_track() {
+        for (n, tracks) in [(100, 2), (1_000, 8), (3_000, 4)] {
+            let text = super::native_json(n, 2, tracks, 1);
+            let s = crate::schedule::parse_bytes(text.as_bytes(), "synth").unwrap();
+            assert_eq!(s.talks().len(), n);
+            for t in 0..tracks {
+                let mine: Vec<_> = s.talks().iter().filter(|x| x.track == t).collect();
+                assert!(mine.windows(2).all(|w| w[0].end <= w[1].start));
+            }
+        }
+    }
 }
