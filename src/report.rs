@@ -3,7 +3,7 @@
 use crate::agenda::Agenda;
 use crate::agenda::listing::{self, Row};
 use crate::clash::Clash;
-use crate::now::TrackNow;
+use crate::now::{self, Overview, Warning};
 use crate::schedule::{Schedule, Talk};
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Value, json};
@@ -41,7 +41,7 @@ pub fn talks<'a>(schedule: &Schedule, list: impl IntoIterator<Item = &'a Talk>, 
 
 /// Marked talks in (start, track) order, each with its mark, note and clashes.
 pub fn agenda(schedule: &Schedule, agenda: &Agenda) -> Value {
-    let mut rows: Vec<(usize, Vec<usize>)> = listing::rows(schedule, agenda)
+    let mut rows: Vec<(usize, Vec<usize>)> = listing::rows(schedule, agenda, DateTime::<Utc>::MIN_UTC)
         .into_iter()
         .filter_map(|r| match r {
             Row::Talk { index, clashes_with, .. } => Some((index, clashes_with)),
@@ -57,6 +57,7 @@ pub fn agenda(schedule: &Schedule, agenda: &Agenda) -> Value {
                 let mut v = talk(schedule, t);
                 v["mark"] = mark.mark.as_str().into();
                 v["note"] = mark.note.clone().map_or(Value::Null, Value::String);
+                v["watched"] = mark.watched.into();
                 v["clashes_with"] = clashes.iter().map(|&j| schedule.talks()[j].id.clone()).collect();
                 v
             })
@@ -69,14 +70,47 @@ pub fn clashes(schedule: &Schedule, list: &[Clash]) -> Value {
     list.iter().map(|c| json!({ "a": id(c.a), "b": id(c.b) })).collect()
 }
 
-pub fn now(schedule: &Schedule, at: DateTime<Utc>, tracks: &[TrackNow]) -> Value {
-    let opt = |i: Option<usize>| i.map_or(Value::Null, |i| talk(schedule, &schedule.talks()[i]));
+/// `now`: the design.md contract (`at`, `tracks[].live/next`), plus the phase, minutes, progress
+/// and the person's own starred talks.
+pub fn now(schedule: &Schedule, o: &Overview, agenda: &Agenda) -> Value {
+    let with_mark = |i: usize| {
+        let t = &schedule.talks()[i];
+        let mut v = talk(schedule, t);
+        v["mark"] = agenda.kind(&t.id).map_or(Value::Null, |k| k.as_str().into());
+        v
+    };
+    let live = |i: Option<usize>| {
+        i.map_or(Value::Null, |i| {
+            let t = &schedule.talks()[i];
+            let mut v = with_mark(i);
+            v["minutes_left"] = now::minutes_between(o.at, t.end).into();
+            v["progress"] = ((now::progress(t, o.at) * 100.0).round() / 100.0).into();
+            v
+        })
+    };
+    let next = |i: Option<usize>| {
+        i.map_or(Value::Null, |i| {
+            let mut v = with_mark(i);
+            v["minutes_until"] = now::minutes_between(o.at, schedule.talks()[i].start).into();
+            v
+        })
+    };
+    let warning = match o.mine.warning {
+        None => Value::Null,
+        Some(Warning::Clash { a, b }) => json!({ "kind": "clash", "a": schedule.talks()[a].id, "b": schedule.talks()[b].id }),
+        Some(Warning::SwitchTrack { from, to }) => json!({
+            "kind": "switch-track", "from": schedule.talks()[from].id, "to": schedule.talks()[to].id,
+            "track": schedule.track_name(&schedule.talks()[to]),
+        }),
+    };
     json!({
-        "at": instant(schedule, at),
-        "tracks": tracks.iter().map(|t| json!({
+        "at": instant(schedule, o.at),
+        "phase": o.phase.as_str(),
+        "tracks": o.tracks.iter().map(|t| json!({
             "track": schedule.conference.tracks[t.track],
-            "live": opt(t.live),
-            "next": opt(t.next),
+            "live": live(t.live),
+            "next": next(t.next),
         })).collect::<Vec<_>>(),
+        "mine": { "live": live(o.mine.live), "next": next(o.mine.next), "warning": warning },
     })
 }

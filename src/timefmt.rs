@@ -13,6 +13,11 @@ pub fn range(schedule: &Schedule, talk: &Talk) -> String {
     format!("{}-{}", hm(schedule, talk.start), hm(schedule, talk.end))
 }
 
+/// `"Title" (Stage 2, 09:15-09:40)`: how a talk is named in a clash or a status line.
+pub fn talk_ref(schedule: &Schedule, talk: &Talk) -> String {
+    format!("\"{}\" ({}, {})", talk.title, schedule.track_name(talk), range(schedule, talk))
+}
+
 /// `Wed 19 Oct`
 pub fn day_label(date: NaiveDate) -> String {
     date.format("%a %-d %b").to_string()

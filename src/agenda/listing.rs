@@ -25,7 +25,38 @@ pub enum Row {
 /// Gaps shorter than this are just changing rooms, not worth a line.
 const MIN_GAP_MINUTES: i64 = 10;
 
-pub fn rows(schedule: &Schedule, agenda: &Agenda) -> Vec<Row> {
+/// The rows in reading order. Once the conference is over (`now` after its last talk), the
+/// on-demand list comes first: it is what is left to do.
+pub fn rows(schedule: &Schedule, agenda: &Agenda, now: DateTime<Utc>) -> Vec<Row> {
+    let mut attend = attend_rows(schedule, agenda);
+    let later = on_demand(schedule, agenda);
+    if later.is_empty() {
+        return attend;
+    }
+    let mut out = vec![Row::OnDemandHeader];
+    out.extend(later.into_iter().map(|index| Row::Talk { index, mark: MarkKind::OnDemand, clashes_with: vec![] }));
+    if schedule.end().is_some_and(|end| now >= end) {
+        out.append(&mut attend);
+        out
+    } else {
+        attend.append(&mut out);
+        attend
+    }
+}
+
+/// Talks to watch on-demand: not yet watched first, each part in time order.
+pub fn on_demand(schedule: &Schedule, agenda: &Agenda) -> Vec<usize> {
+    let mut v: Vec<usize> = agenda
+        .marks
+        .iter()
+        .filter(|(_, m)| m.mark == MarkKind::OnDemand)
+        .filter_map(|(id, _)| schedule.index_of(id))
+        .collect();
+    v.sort_unstable_by_key(|&i| (agenda.is_watched(&schedule.talks()[i].id), i));
+    v
+}
+
+fn attend_rows(schedule: &Schedule, agenda: &Agenda) -> Vec<Row> {
     let partners = clash::partners(&agenda.clashes(schedule));
     let mut out = Vec::new();
     let mut day = None;
@@ -47,15 +78,6 @@ pub fn rows(schedule: &Schedule, agenda: &Agenda) -> Vec<Row> {
         let clashes_with = partners.get(&index).cloned().unwrap_or_default();
         out.push(Row::Talk { index, mark: MarkKind::Attend, clashes_with });
     }
-    let later: Vec<usize> = agenda
-        .marked(schedule)
-        .into_iter()
-        .filter(|&i| agenda.kind(&schedule.talks()[i].id) == Some(MarkKind::OnDemand))
-        .collect();
-    if !later.is_empty() {
-        out.push(Row::OnDemandHeader);
-        out.extend(later.into_iter().map(|index| Row::Talk { index, mark: MarkKind::OnDemand, clashes_with: vec![] }));
-    }
     out
 }
 
@@ -68,12 +90,12 @@ mod tests {
     fn days_gaps_clashes_and_on_demand() {
         let s = schedule::bundled();
         let mut a = Agenda::new("p99conf-2022");
-        let now = Utc::now();
+        let now = crate::clock::parse_at("2022-10-19 07:00", s.conference.tz).unwrap();
         for id in ["ebpf-vs-sidecars", "thread-sampling-ebpf", "extreme-http", "linux-memory-model"] {
             a.set(&s, s.talk(id).unwrap(), MarkKind::Attend, now);
         }
         a.set(&s, s.talk("io-uring").unwrap(), MarkKind::OnDemand, now);
-        let rows = rows(&s, &a);
+        let rows = rows(&s, &a, now);
         let i = |id| s.index_of(id).unwrap();
         assert_eq!(rows[0], Row::Day(NaiveDate::from_ymd_opt(2022, 10, 19).unwrap()));
         assert_eq!(
@@ -97,5 +119,25 @@ mod tests {
         assert!(matches!(rows[5], Row::Day(_)));
         assert_eq!(rows[7], Row::OnDemandHeader);
         assert_eq!(rows.len(), 9);
+        // After the conference, what is left to watch comes first.
+        let after = super::rows(&s, &a, s.end().unwrap());
+        assert_eq!(after[0], Row::OnDemandHeader);
+        assert_eq!(after[2], Row::Day(NaiveDate::from_ymd_opt(2022, 10, 19).unwrap()));
+        assert_eq!(after.len(), 9);
+    }
+
+    #[test]
+    fn watched_sink_to_the_bottom() {
+        let s = schedule::bundled();
+        let mut a = Agenda::new("p99conf-2022");
+        let now = crate::clock::parse_at("2022-10-19 07:00", s.conference.tz).unwrap();
+        for id in ["io-uring", "misery-metrics", "osnoise"] {
+            a.set(&s, s.talk(id).unwrap(), MarkKind::OnDemand, now);
+        }
+        a.set(&s, s.talk("ebpf-vs-sidecars").unwrap(), MarkKind::Attend, now);
+        let ids = |a: &Agenda| -> Vec<String> { on_demand(&s, a).iter().map(|&i| s.talks()[i].id.clone()).collect() };
+        assert_eq!(ids(&a), ["io-uring", "misery-metrics", "osnoise"]);
+        a.toggle_watched("io-uring", now);
+        assert_eq!(ids(&a), ["misery-metrics", "osnoise", "io-uring"]);
     }
 }

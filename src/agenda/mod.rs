@@ -43,7 +43,14 @@ pub struct Mark {
     pub note: Option<String>,
     pub marked_at: DateTime<Utc>,
     pub seen: Seen,
+    /// For on-demand talks: the video has been watched.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub watched: bool,
 }
+
+/// The marks of some talks as they were before a change, to undo it exactly.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Before(Vec<(String, Option<Mark>)>);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Agenda {
@@ -78,8 +85,62 @@ impl Agenda {
             end: talk.end,
             track: schedule.track_name(talk).to_string(),
         };
-        self.marks.insert(talk.id.clone(), Mark { mark: kind, note, marked_at: now, seen });
+        self.marks.insert(talk.id.clone(), Mark { mark: kind, note, marked_at: now, seen, watched: false });
         true
+    }
+
+    /// Set or clear (empty text) the note of a marked talk; an unmarked talk is first marked to
+    /// attend, since a note belongs to the agenda. Returns false when nothing changed.
+    pub fn set_note(&mut self, schedule: &Schedule, talk: &Talk, note: &str, now: DateTime<Utc>) -> bool {
+        let note = crate::sanitize::line(note.trim());
+        let note = (!note.is_empty()).then_some(note);
+        if self.marks.get(&talk.id).map(|m| &m.note) == Some(&note) || (note.is_none() && !self.marks.contains_key(&talk.id))
+        {
+            return false;
+        }
+        if !self.marks.contains_key(&talk.id) {
+            self.set(schedule, talk, MarkKind::Attend, now);
+        }
+        let mark = self.marks.get_mut(&talk.id).expect("marked above");
+        mark.note = note;
+        mark.marked_at = now;
+        true
+    }
+
+    /// Flip the watched box of an on-demand talk. Returns the new state, `None` if not on-demand.
+    pub fn toggle_watched(&mut self, id: &str, now: DateTime<Utc>) -> Option<bool> {
+        let mark = self.marks.get_mut(id).filter(|m| m.mark == MarkKind::OnDemand)?;
+        mark.watched = !mark.watched;
+        mark.marked_at = now;
+        Some(mark.watched)
+    }
+
+    /// Keep `keep` (marking it to attend) and move every attended talk it overlaps to on-demand.
+    /// Returns the schedule indices moved, in time order.
+    pub fn resolve_clash(&mut self, schedule: &Schedule, keep: usize, now: DateTime<Utc>) -> Vec<usize> {
+        let kept = &schedule.talks()[keep];
+        let moved: Vec<usize> =
+            self.attending(schedule).into_iter().filter(|&j| j != keep && schedule.talks()[j].overlaps(kept)).collect();
+        self.set(schedule, kept, MarkKind::Attend, now);
+        for &j in &moved {
+            self.set(schedule, &schedule.talks()[j], MarkKind::OnDemand, now);
+        }
+        moved
+    }
+
+    /// Remember the marks of `ids` before changing them.
+    pub fn before<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Before {
+        Before(ids.into_iter().map(|id| (id.to_string(), self.marks.get(id).cloned())).collect())
+    }
+
+    /// Put back marks remembered by [`Agenda::before`].
+    pub fn restore(&mut self, before: Before) {
+        for (id, mark) in before.0 {
+            match mark {
+                Some(m) => self.marks.insert(id, m),
+                None => self.marks.remove(&id),
+            };
+        }
     }
 
     pub fn unmark(&mut self, id: &str) -> bool {
@@ -117,5 +178,68 @@ impl Agenda {
 
     pub fn clashes(&self, schedule: &Schedule) -> Vec<Clash> {
         clash::find(schedule.talks(), self.attending(schedule))
+    }
+
+    pub fn note(&self, id: &str) -> Option<&str> {
+        self.marks.get(id).and_then(|m| m.note.as_deref())
+    }
+
+    pub fn is_watched(&self, id: &str) -> bool {
+        self.marks.get(id).is_some_and(|m| m.watched)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schedule;
+
+    fn at(s: &Schedule, t: &str) -> DateTime<Utc> {
+        crate::clock::parse_at(t, s.conference.tz).unwrap()
+    }
+
+    #[test]
+    fn resolve_keeps_one_and_moves_the_others_then_undo_restores_both() {
+        let s = schedule::bundled();
+        let now = at(&s, "2022-10-19 09:00");
+        let mut a = Agenda::new(&s.conference.id);
+        for id in ["ebpf-vs-sidecars", "thread-sampling-ebpf", "misery-metrics"] {
+            a.set(&s, s.talk(id).unwrap(), MarkKind::Attend, now);
+        }
+        a.set_note(&s, s.talk("thread-sampling-ebpf").unwrap(), "ask about perf", now);
+        let saved = a.clone();
+        let keep = s.index_of("ebpf-vs-sidecars").unwrap();
+        let ids: Vec<String> = a.marks.keys().cloned().collect();
+        let before = a.before(ids.iter().map(String::as_str));
+        let moved = a.resolve_clash(&s, keep, at(&s, "2022-10-19 09:01"));
+        assert_eq!(moved, vec![s.index_of("thread-sampling-ebpf").unwrap()]);
+        assert_eq!(a.kind("thread-sampling-ebpf"), Some(MarkKind::OnDemand));
+        assert_eq!(a.note("thread-sampling-ebpf"), Some("ask about perf"), "a move keeps the note");
+        assert!(a.clashes(&s).is_empty());
+        assert_eq!(a.kind("misery-metrics"), Some(MarkKind::Attend), "no clash, untouched");
+        a.restore(before);
+        assert_eq!(a, saved);
+    }
+
+    #[test]
+    fn notes_and_watched() {
+        let s = schedule::bundled();
+        let now = at(&s, "2022-10-19 09:00");
+        let mut a = Agenda::new(&s.conference.id);
+        let t = s.talk("io-uring").unwrap();
+        assert!(!a.set_note(&s, t, "   ", now), "an empty note on an unmarked talk changes nothing");
+        assert!(a.set_note(&s, t, "watch with \x1b[31mthe team\n", now));
+        assert_eq!(a.note("io-uring"), Some("watch with the team"));
+        assert!(a.is_attending("io-uring"), "a note puts the talk in the agenda");
+        assert_eq!(a.toggle_watched("io-uring", now), None, "only on-demand talks are watched");
+        a.set(&s, t, MarkKind::OnDemand, now);
+        assert_eq!(a.toggle_watched("io-uring", now), Some(true));
+        assert!(a.is_watched("io-uring"));
+        assert!(a.set_note(&s, t, "", now));
+        assert_eq!(a.note("io-uring"), None);
+        let json = serde_json::to_string(&a).unwrap();
+        assert!(json.contains("\"watched\":true"));
+        let back: Agenda = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, a);
     }
 }

@@ -9,10 +9,11 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<(), Failure> {
     match command {
         Command::Talks { day, track, json } => talks(ctx, day.as_deref(), track.as_deref(), json),
         Command::Now { json } => {
-            let at = ctx.clock.now();
-            let tracks = now::at(&ctx.schedule, at);
-            emit_json_or(json, || report::now(&ctx.schedule, at, &tracks), || print::now(ctx, at, &tracks))
+            let agenda = load_agenda(ctx)?;
+            let o = now::overview(&ctx.schedule, &agenda.attending(&ctx.schedule), ctx.clock.now());
+            emit_json_or(json, || report::now(&ctx.schedule, &o, &agenda), || print::now(ctx, &o, &agenda))
         }
+        Command::Note { id, text } => note(ctx, &id, &text.join(" ")),
         Command::Star { ids } => mark(ctx, &ids, Some(MarkKind::Attend)),
         Command::Later { ids } => mark(ctx, &ids, Some(MarkKind::OnDemand)),
         Command::Unmark { ids } => mark(ctx, &ids, None),
@@ -98,6 +99,29 @@ fn mark(ctx: &Context, ids: &[String], kind: Option<MarkKind>) -> Result<(), Fai
     ctx.store.save(&agenda)?;
     lines.push_str(&print::clash_warnings(ctx, &agenda, ids));
     emit(&lines)
+}
+
+fn note(ctx: &Context, id: &str, text: &str) -> Result<(), Failure> {
+    let s = &ctx.schedule;
+    let talk = s.talk(id).ok_or_else(|| {
+        Failure::Usage(format!(
+            "no talk with id '{}' in {}; nothing was changed (list ids with `hallway talks`)",
+            crate::sanitize::line(id),
+            s.conference.name
+        ))
+    })?;
+    let mut agenda = load_agenda(ctx)?;
+    let was_marked = agenda.kind(id).is_some();
+    let changed = agenda.set_note(s, talk, text, ctx.clock.now());
+    if changed {
+        ctx.store.save(&agenda)?;
+    }
+    emit(&match (changed, agenda.note(id)) {
+        (false, _) => format!("unchanged  {id}  {}\n", talk.title),
+        (true, Some(n)) if !was_marked => format!("noted      {id}  {}\n  note: {n}\n  (starred, since a note lives in your agenda)\n", talk.title),
+        (true, Some(n)) => format!("noted      {id}  {}\n  note: {n}\n", talk.title),
+        (true, None) => format!("note removed  {id}  {}\n", talk.title),
+    })
 }
 
 pub fn validate(path: &Path, json: bool) -> Result<(), Failure> {

@@ -74,6 +74,14 @@ pub enum Command {
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
     },
+    /// Write a short note on a talk (shown in the agenda and details); no text removes it.
+    #[command(after_help = "Example:\n  hallway note io-uring 'ask about SQPOLL'\n  hallway note io-uring          (removes the note)")]
+    Note {
+        #[arg(value_name = "ID")]
+        id: String,
+        #[arg(value_name = "TEXT", trailing_var_arg = true)]
+        text: Vec<String>,
+    },
     /// Remove the marks of talks.
     #[command(after_help = "Example:\n  hallway unmark io-uring")]
     Unmark {

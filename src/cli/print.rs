@@ -4,10 +4,9 @@ use super::Context;
 use crate::agenda::listing::{self, Row};
 use crate::agenda::{Agenda, MarkKind};
 use crate::clash::{self, Clash};
-use crate::now::TrackNow;
+use crate::now::{self, Overview, Phase};
 use crate::schedule::Talk;
 use crate::timefmt;
-use chrono::{DateTime, Utc};
 use std::fmt::Write;
 
 fn symbol(agenda: &Agenda, id: &str) -> &'static str {
@@ -66,7 +65,7 @@ pub fn talks(ctx: &Context, list: &[&Talk], agenda: &Agenda) -> String {
 pub fn agenda(ctx: &Context, agenda: &Agenda) -> String {
     let s = &ctx.schedule;
     let tw = track_width(ctx);
-    let rows = listing::rows(s, agenda);
+    let rows = listing::rows(s, agenda, ctx.clock.now());
     let mut out = header(ctx, "your agenda");
     for row in &rows {
         match row {
@@ -98,14 +97,7 @@ pub fn agenda(ctx: &Context, agenda: &Agenda) -> String {
                     t.id
                 );
                 for &j in clashes_with {
-                    let o = &s.talks()[j];
-                    let _ = writeln!(
-                        out,
-                        "      ⚠ clashes with \"{}\" ({}, {})",
-                        o.title,
-                        s.track_name(o),
-                        timefmt::range(s, o)
-                    );
+                    let _ = writeln!(out, "      ⚠ clashes with {}", timefmt::talk_ref(s, &s.talks()[j]));
                 }
                 if let Some(v) = t.video.as_ref().filter(|_| *mark == MarkKind::OnDemand) {
                     let _ = writeln!(out, "      video: {v}");
@@ -154,60 +146,82 @@ pub fn clash_warnings(ctx: &Context, agenda: &Agenda, ids: &[String]) -> String 
         let Some(i) = s.index_of(id) else { continue };
         for &j in partners.get(&i).map(Vec::as_slice).unwrap_or_default() {
             let o = &s.talks()[j];
-            let _ = writeln!(
-                out,
-                "⚠ {id} clashes with \"{}\" ({}, {}) [{}]",
-                o.title,
-                s.track_name(o),
-                timefmt::range(s, o),
-                o.id
-            );
+            let _ = writeln!(out, "⚠ {id} clashes with {} [{}]", timefmt::talk_ref(s, o), o.id);
         }
     }
     out
 }
 
-pub fn now(ctx: &Context, at: DateTime<Utc>, tracks: &[TrackNow]) -> String {
+pub fn now(ctx: &Context, o: &Overview, agenda: &Agenda) -> String {
     let s = &ctx.schedule;
     let tw = track_width(ctx);
     let travel = if ctx.clock.is_fixed() { " (time set with --at)" } else { "" };
-    let mut out = format!("{} — {}{travel}\n", s.conference.name, s.local(at).format("%a %-d %b %Y %H:%M %Z"));
-    let (first, last) = (s.talks().first(), s.talks().iter().map(|t| t.end).max());
-    if let (Some(first), Some(last)) = (first, last) {
-        if at < first.start {
-            let days = (first.start - at).num_days();
-            let when = if days >= 1 {
-                format!("{days} day{}", if days == 1 { "" } else { "s" })
-            } else {
-                timefmt::minutes((first.start - at).num_minutes())
-            };
-            let _ = writeln!(out, "  The conference starts in {when}.");
-        } else if at >= last {
-            out.push_str("  The conference is over.\n");
-            return out;
+    let local = s.local(o.at);
+    let mut out = format!("{} — {}{travel}\n", s.conference.name, local.format("%a %-d %b %Y %H:%M %Z"));
+    if let Some(user) = ctx.user_tz {
+        let mine = o.at.with_timezone(&user);
+        if mine.naive_local() != local.naive_local() {
+            let _ = writeln!(out, "  your time: {}", mine.format("%a %H:%M %Z"));
         }
     }
-    for tn in tracks {
+    if let Some(line) = now::phase_line(s, o) {
+        let _ = writeln!(out, "  {line}");
+    }
+    if matches!(o.phase, Phase::After { .. } | Phase::Empty) {
+        let later = listing::on_demand(s, agenda);
+        let left = later.iter().filter(|&&i| !agenda.is_watched(&s.talks()[i].id)).count();
+        if left > 0 {
+            let _ = writeln!(out, "  {left} talk{} left to watch on-demand: `hallway agenda` lists them.", plural(left));
+        }
+        return out;
+    }
+    if !agenda.attending(s).is_empty() {
+        for line in now::mine_lines(s, o) {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    out.push('\n');
+    for tn in &o.tracks {
         let name = pad(&s.conference.tracks[tn.track], tw);
-        let live = tn.live.map(|i| &s.talks()[i]);
-        let next = tn.next.map(|i| &s.talks()[i]);
-        let live_text = live.map_or("nothing live".to_string(), |t| {
-            format!("live: {} ({} left)", t.title, timefmt::minutes((t.end - at).num_minutes().max(1)))
-        });
-        let next_text = next.map_or(String::new(), |t| {
-            let day = if s.local(t.start).date_naive() != s.local(at).date_naive() {
-                format!("{} ", s.local(t.start).format("%a"))
-            } else {
-                String::new()
-            };
-            format!(
-                "; next {day}{} {} (in {})",
-                timefmt::hm(s, t.start),
-                t.title,
-                timefmt::minutes((t.start - at).num_minutes())
-            )
-        });
-        let _ = writeln!(out, "  {name}  {live_text}{next_text}");
+        let live = match tn.live {
+            Some(i) => {
+                let t = &s.talks()[i];
+                format!(
+                    "live  {} {}{}  ({}% · {} left, until {})",
+                    symbol(agenda, &t.id),
+                    t.title,
+                    speakers(t),
+                    (now::progress(t, o.at) * 100.0).round(),
+                    timefmt::minutes(now::minutes_between(o.at, t.end)),
+                    timefmt::hm(s, t.end)
+                )
+            }
+            None => "live  nothing on".into(),
+        };
+        let next = match tn.next {
+            Some(i) => {
+                let t = &s.talks()[i];
+                let day = if s.local(t.start).date_naive() != local.date_naive() {
+                    format!("{} ", s.local(t.start).format("%a"))
+                } else {
+                    String::new()
+                };
+                format!(
+                    "next  {day}{} {} {}{}  ({})",
+                    timefmt::hm(s, t.start),
+                    symbol(agenda, &t.id),
+                    t.title,
+                    speakers(t),
+                    now::until(o.at, t.start)
+                )
+            }
+            None => "next  no more talks".into(),
+        };
+        let _ = writeln!(out, "  {name}  {live}\n  {}  {next}", pad("", tw));
     }
     out
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }

@@ -63,6 +63,8 @@ pub struct Schedule {
     talks: Vec<Talk>,
     by_id: HashMap<String, usize>,
     days: Vec<(NaiveDate, Range<usize>)>,
+    /// When the last talk ends.
+    end: Option<DateTime<Utc>>,
 }
 
 impl Schedule {
@@ -78,7 +80,18 @@ impl Schedule {
                 _ => days.push((day, i..i + 1)),
             }
         }
-        Self { conference, talks, by_id, days }
+        let end = talks.iter().map(|t| t.end).max();
+        Self { conference, talks, by_id, days, end }
+    }
+
+    /// When the first talk starts.
+    pub fn start(&self) -> Option<DateTime<Utc>> {
+        self.talks.first().map(|t| t.start)
+    }
+
+    /// When the last talk ends.
+    pub fn end(&self) -> Option<DateTime<Utc>> {
+        self.end
     }
 
     pub fn talks(&self) -> &[Talk] {

@@ -1,19 +1,42 @@
 //! App state and `update(Action)`: every state change happens here, nothing is drawn here.
 
 use super::keys::Action;
+use super::line_input::{Edit, LineInput};
 use crate::agenda::listing::{self, Row};
-use crate::agenda::{Agenda, MarkKind};
-use crate::clash;
+use crate::agenda::{Agenda, Before};
+use crate::now::{self, Overview};
 use crate::schedule::Schedule;
+use crate::{clash, clock};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+use crossterm::event::KeyEvent;
 use std::cell::Cell;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     Schedule,
+    Now,
     Agenda,
+    OnDemand,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [View::Schedule, View::Now, View::Agenda, View::OnDemand];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Schedule => "Schedule",
+            View::Now => "Now",
+            View::Agenda => "Agenda",
+            View::OnDemand => "On-demand",
+        }
+    }
+
+    fn step(self, by: isize) -> View {
+        let i = View::ALL.iter().position(|&v| v == self).unwrap_or(0) as isize;
+        View::ALL[(i + by).rem_euclid(View::ALL.len() as isize) as usize]
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,57 +46,107 @@ pub enum Overlay {
     Help,
 }
 
+/// What a one-line prompt is asking for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ask {
+    Note { talk: usize },
+    Time,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub ask: Ask,
+    pub input: LineInput,
+}
+
+/// One change to the marks, as it can be undone.
+#[derive(Debug, Clone)]
+pub struct Undo {
+    pub what: String,
+    pub before: Before,
+}
+
+const NOTE_MAX_CHARS: usize = 200;
+const UNDO_DEPTH: usize = 100;
+
 pub struct App {
     pub schedule: Schedule,
     pub agenda: Agenda,
     pub view: View,
     pub overlay: Overlay,
+    pub prompt: Option<Prompt>,
     pub day: usize,
     /// Schedule index of the selected talk in the grid.
     pub selected: usize,
     /// Index into `agenda_talks()` of the selected agenda entry.
     pub agenda_cursor: usize,
+    /// Index into `now_talks()`.
+    pub now_cursor: usize,
+    /// Index into `on_demand`.
+    pub on_demand_cursor: usize,
     pub detail_scroll: u16,
     pub status: Option<String>,
     pub now: DateTime<Utc>,
+    /// A time chosen with `@`; wins over the clock until cleared.
+    pub pinned: Option<DateTime<Utc>>,
+    /// The clock is not the real one (`--at`).
     pub time_travel: bool,
     pub user_tz: Option<Tz>,
     pub no_color: bool,
     pub quit: bool,
     /// The agenda changed and must be saved by the shell.
     pub dirty: bool,
+    /// A link for the shell to put on the terminal clipboard (OSC 52).
+    pub clipboard: Option<String>,
+    pub undo: Vec<Undo>,
     /// Starred talk -> the starred talks it overlaps; recomputed when marks change, not per frame.
     pub clash_partners: HashMap<usize, Vec<usize>>,
     pub agenda_rows: Vec<Row>,
+    agenda_talks: Vec<usize>,
+    /// Talks to watch later, unwatched first.
+    pub on_demand: Vec<usize>,
+    pub overview: Overview,
     /// Scroll positions the draw code keeps so the selection stays in view.
     pub grid_top: Cell<u16>,
     pub first_track: Cell<usize>,
     pub agenda_top: Cell<usize>,
+    pub list_top: Cell<usize>,
 }
 
 impl App {
     pub fn new(schedule: Schedule, agenda: Agenda, now: DateTime<Utc>, user_tz: Option<Tz>) -> Self {
+        let overview = now::overview(&schedule, &[], now);
         let mut app = Self {
             schedule,
             agenda,
             view: View::Schedule,
             overlay: Overlay::None,
+            prompt: None,
             day: 0,
             selected: 0,
             agenda_cursor: 0,
+            now_cursor: 0,
+            on_demand_cursor: 0,
             detail_scroll: 0,
             status: None,
             now,
+            pinned: None,
             time_travel: false,
             user_tz,
             no_color: false,
             quit: false,
             dirty: false,
+            clipboard: None,
+            undo: Vec::new(),
             clash_partners: HashMap::new(),
             agenda_rows: Vec::new(),
+            agenda_talks: Vec::new(),
+            on_demand: Vec::new(),
+            overview,
             grid_top: Cell::new(0),
             first_track: Cell::new(0),
             agenda_top: Cell::new(0),
+            list_top: Cell::new(0),
         };
         app.refresh_marks();
         app.jump_to_now(false);
@@ -83,17 +156,47 @@ impl App {
     /// Recompute what depends on the marks (after a change here or on disk).
     pub fn refresh_marks(&mut self) {
         self.clash_partners = clash::partners(&self.agenda.clashes(&self.schedule));
-        self.agenda_rows = listing::rows(&self.schedule, &self.agenda);
-        let n = self.agenda_talks().len();
-        self.agenda_cursor = self.agenda_cursor.min(n.saturating_sub(1));
+        self.agenda_rows = listing::rows(&self.schedule, &self.agenda, self.now);
+        self.agenda_talks = self
+            .agenda_rows
+            .iter()
+            .filter_map(|r| if let Row::Talk { index, .. } = r { Some(*index) } else { None })
+            .collect();
+        self.on_demand = listing::on_demand(&self.schedule, &self.agenda);
+        self.overview = now::overview(&self.schedule, &self.agenda.attending(&self.schedule), self.now);
+        self.agenda_cursor = self.agenda_cursor.min(self.agenda_talks.len().saturating_sub(1));
+        self.on_demand_cursor = self.on_demand_cursor.min(self.on_demand.len().saturating_sub(1));
+        self.now_cursor = self.now_cursor.min(self.now_talks().len().saturating_sub(1));
+    }
+
+    /// Move the clock. Returns true when what is shown may change (a new minute).
+    pub fn set_now(&mut self, now: DateTime<Utc>) -> bool {
+        let now = self.pinned.unwrap_or(now);
+        let changed = now.timestamp() / 60 != self.now.timestamp() / 60;
+        self.now = now;
+        if changed {
+            self.refresh_marks();
+        }
+        changed
+    }
+
+    pub fn is_over(&self) -> bool {
+        self.schedule.end().is_some_and(|end| self.now >= end)
     }
 
     /// Schedule indices of the agenda's talk rows, in display order.
-    pub fn agenda_talks(&self) -> Vec<usize> {
-        self.agenda_rows
-            .iter()
-            .filter_map(|r| if let Row::Talk { index, .. } = r { Some(*index) } else { None })
-            .collect()
+    pub fn agenda_talks(&self) -> &[usize] {
+        &self.agenda_talks
+    }
+
+    /// The talks the Now view lists, in order: per track, the live one then the next one.
+    pub fn now_talks(&self) -> Vec<usize> {
+        let mut v = Vec::new();
+        for tn in &self.overview.tracks {
+            v.extend(tn.live);
+            v.extend(tn.next);
+        }
+        v
     }
 
     /// The talk the keys act on in the current view.
@@ -102,7 +205,9 @@ impl App {
             Overlay::Detail { talk } => Some(talk),
             _ => match self.view {
                 View::Schedule => (!self.schedule.talks().is_empty()).then_some(self.selected),
-                View::Agenda => self.agenda_talks().get(self.agenda_cursor).copied(),
+                View::Now => self.now_talks().get(self.now_cursor).copied(),
+                View::Agenda => self.agenda_talks.get(self.agenda_cursor).copied(),
+                View::OnDemand => self.on_demand.get(self.on_demand_cursor).copied(),
             },
         }
     }
@@ -120,18 +225,20 @@ impl App {
             Action::Quit => self.quit = true,
             Action::Help => self.overlay = Overlay::Help,
             Action::Back => self.overlay = Overlay::None,
-            Action::ToggleStar => self.toggle(MarkKind::Attend),
-            Action::ToggleLater => self.toggle(MarkKind::OnDemand),
-            Action::NextView => {
-                self.overlay = Overlay::None;
-                if self.view == View::Schedule {
-                    self.show_agenda();
-                } else {
-                    self.view = View::Schedule;
-                }
-            }
-            Action::ShowSchedule => (self.overlay, self.view) = (Overlay::None, View::Schedule),
-            Action::ShowAgenda => self.show_agenda(),
+            Action::ToggleStar => self.toggle(crate::agenda::MarkKind::Attend),
+            Action::ToggleLater => self.toggle(crate::agenda::MarkKind::OnDemand),
+            Action::Resolve => self.resolve(),
+            Action::Undo => self.undo(),
+            Action::ToggleWatched => self.toggle_watched(),
+            Action::CopyLink => self.copy_link(),
+            Action::EditNote => self.ask_note(),
+            Action::GoToTime => self.ask_time(),
+            Action::NextView => self.show(self.view.step(1)),
+            Action::PrevView => self.show(self.view.step(-1)),
+            Action::ShowSchedule => self.show(View::Schedule),
+            Action::ShowNow => self.show(View::Now),
+            Action::ShowAgenda => self.show(View::Agenda),
+            Action::ShowOnDemand => self.show(View::OnDemand),
             Action::JumpToNow => {
                 self.overlay = Overlay::None;
                 self.view = View::Schedule;
@@ -153,53 +260,133 @@ impl App {
             },
             _ => match self.view {
                 View::Schedule => super::nav::grid(self, action),
-                View::Agenda => self.agenda_nav(action),
+                View::Now => self.now_cursor = list_nav(self.now_cursor, self.now_talks().len(), action),
+                View::Agenda => self.agenda_cursor = list_nav(self.agenda_cursor, self.agenda_talks.len(), action),
+                View::OnDemand => {
+                    self.on_demand_cursor = list_nav(self.on_demand_cursor, self.on_demand.len(), action)
+                }
             },
         }
     }
 
-    /// Open the agenda on the talk selected in the grid when it is in the agenda.
-    fn show_agenda(&mut self) {
+    /// Switch view, keeping the same talk selected where the new view lists it.
+    fn show(&mut self, view: View) {
+        let talk = self.current_talk();
         self.overlay = Overlay::None;
-        if self.view == View::Schedule
-            && let Some(pos) = self.agenda_talks().iter().position(|&i| i == self.selected)
-        {
-            self.agenda_cursor = pos;
+        if view == self.view {
+            return;
         }
-        self.view = View::Agenda;
+        self.view = view;
+        let Some(talk) = talk else { return };
+        match view {
+            View::Schedule => self.select(talk),
+            View::Now => {
+                if let Some(p) = self.now_talks().iter().position(|&i| i == talk) {
+                    self.now_cursor = p;
+                }
+            }
+            View::Agenda => {
+                if let Some(p) = self.agenda_talks.iter().position(|&i| i == talk) {
+                    self.agenda_cursor = p;
+                }
+            }
+            View::OnDemand => {
+                if let Some(p) = self.on_demand.iter().position(|&i| i == talk) {
+                    self.on_demand_cursor = p;
+                }
+            }
+        }
     }
 
-    fn agenda_nav(&mut self, action: Action) {
-        let n = self.agenda_talks().len();
-        let last = n.saturating_sub(1);
-        self.agenda_cursor = match action {
-            Action::Up => self.agenda_cursor.saturating_sub(1),
-            Action::Down => (self.agenda_cursor + 1).min(last),
-            Action::PageUp => self.agenda_cursor.saturating_sub(10),
-            Action::PageDown => (self.agenda_cursor + 10).min(last),
-            Action::Top => 0,
-            Action::Bottom => last,
-            _ => self.agenda_cursor,
+    /// Keys while a prompt is open go to its editor, not to the key table.
+    pub fn prompt_key(&mut self, key: KeyEvent) {
+        let Some(prompt) = self.prompt.as_mut() else { return };
+        match prompt.input.key(key) {
+            Edit::Submit => {
+                let prompt = self.prompt.take().expect("open");
+                self.submit(prompt);
+            }
+            Edit::Cancel => self.prompt = None,
+            Edit::Changed | Edit::Ignored => {}
+        }
+    }
+
+    fn ask_note(&mut self) {
+        let Some(talk) = self.current_talk() else { return };
+        let note = self.agenda.note(&self.schedule.talks()[talk].id).unwrap_or("");
+        self.prompt = Some(Prompt { ask: Ask::Note { talk }, input: LineInput::new(note, NOTE_MAX_CHARS) });
+    }
+
+    fn ask_time(&mut self) {
+        // Offer a time worth seeing: now if the conference is on, else when it (re)starts.
+        let s = &self.schedule;
+        let suggestion = match self.overview.phase {
+            now::Phase::Before { starts } => starts,
+            now::Phase::Pause { resumes } | now::Phase::BetweenDays { resumes } => resumes,
+            now::Phase::After { .. } => s.start().unwrap_or(self.now),
+            now::Phase::Live | now::Phase::Empty => self.now,
         };
+        let text = s.local(suggestion).format("%Y-%m-%d %H:%M").to_string();
+        self.prompt = Some(Prompt { ask: Ask::Time, input: LineInput::new(&text, 40) });
     }
 
-    fn toggle(&mut self, kind: MarkKind) {
-        let Some(i) = self.current_talk() else { return };
-        let talk = self.schedule.talks()[i].clone();
-        let state = self.agenda.toggle(&self.schedule, &talk, kind, self.now);
+    fn submit(&mut self, prompt: Prompt) {
+        match prompt.ask {
+            Ask::Note { talk } => {
+                let t = self.schedule.talks()[talk].clone();
+                let before = self.agenda.before([t.id.as_str()]);
+                if self.agenda.set_note(&self.schedule, &t, prompt.input.text(), self.now) {
+                    let what = match self.agenda.note(&t.id) {
+                        Some(_) => format!("note saved on \"{}\"", t.title),
+                        None => format!("note removed from \"{}\"", t.title),
+                    };
+                    self.changed(what, before);
+                }
+            }
+            Ask::Time => {
+                let text = prompt.input.text().trim();
+                if text.is_empty() {
+                    self.pinned = None;
+                    self.status = Some("back to the real clock".into());
+                    return;
+                }
+                match clock::parse_at(text, self.schedule.conference.tz) {
+                    Ok(t) => {
+                        self.pinned = Some(t);
+                        self.set_now(t);
+                        self.jump_to_now(false);
+                        self.status = Some(format!(
+                            "⏱ time travel: it is now {} (conference time); @ then an empty line for the real clock",
+                            self.schedule.local(t).format("%a %-d %b %H:%M")
+                        ));
+                    }
+                    Err(e) => self.status = Some(format!("⚠ {e}")),
+                }
+            }
+        }
+    }
+
+    /// Record a change for undo, mark the agenda for saving and say what happened.
+    pub(super) fn changed(&mut self, what: String, before: Before) {
+        self.undo.push(Undo { what: what.clone(), before });
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
         self.dirty = true;
         self.refresh_marks();
-        let partners = self.clash_partners.get(&i).cloned().unwrap_or_default();
-        self.status = Some(match state {
-            Some(MarkKind::Attend) if !partners.is_empty() => {
-                let names: Vec<String> =
-                    partners.iter().map(|&j| format!("\"{}\"", self.schedule.talks()[j].title)).collect();
-                format!("★ starred \"{}\" — ⚠ clashes with {}", talk.title, names.join(", "))
+        self.status = Some(what);
+    }
+
+    fn undo(&mut self) {
+        match self.undo.pop() {
+            Some(u) => {
+                self.agenda.restore(u.before);
+                self.dirty = true;
+                self.refresh_marks();
+                self.status = Some(format!("undone: {}", u.what));
             }
-            Some(MarkKind::Attend) => format!("★ starred \"{}\"", talk.title),
-            Some(MarkKind::OnDemand) => format!("◷ \"{}\" to watch on-demand", talk.title),
-            None => format!("removed \"{}\" from your agenda", talk.title),
-        });
+            None => self.status = Some("nothing to undo".into()),
+        }
     }
 
     /// Select what is live now (or next) on the day it is on; `say` reports when it is not on.
@@ -229,7 +416,7 @@ impl App {
             None => {
                 self.select(0);
                 if say {
-                    self.status = Some("the conference is over: showing day 1".into());
+                    self.status = Some("the conference is over: showing day 1 (4: your on-demand list)".into());
                 }
             }
         }
@@ -238,5 +425,18 @@ impl App {
     pub fn select(&mut self, index: usize) {
         self.selected = index;
         self.day = self.schedule.day_of(index);
+    }
+}
+
+fn list_nav(cursor: usize, len: usize, action: Action) -> usize {
+    let last = len.saturating_sub(1);
+    match action {
+        Action::Up => cursor.saturating_sub(1),
+        Action::Down => (cursor + 1).min(last),
+        Action::PageUp => cursor.saturating_sub(10),
+        Action::PageDown => (cursor + 10).min(last),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => cursor,
     }
 }

@@ -1,5 +1,6 @@
 //! The one key table: input mapping, the help overlay and the footer all read it.
 
+use super::app::View;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,8 +21,17 @@ pub enum Action {
     ToggleLater,
     JumpToNow,
     NextView,
+    PrevView,
     ShowSchedule,
+    ShowNow,
     ShowAgenda,
+    ShowOnDemand,
+    Resolve,
+    Undo,
+    EditNote,
+    ToggleWatched,
+    CopyLink,
+    GoToTime,
     Help,
     Quit,
 }
@@ -34,114 +44,78 @@ pub struct Binding {
     pub help: &'static str,
     /// Short text for the footer; `None` keeps the binding out of it.
     pub footer: Option<&'static str>,
+    /// The views whose footer shows it; empty: all of them.
+    pub views: &'static [View],
 }
 
 use KeyCode::*;
 
+const ALL: &[View] = &[];
+const SCHEDULE: &[View] = &[View::Schedule];
+const TALKS: &[View] = &[View::Schedule, View::Now, View::Agenda];
+const LATER: &[View] = &[View::OnDemand];
+
+const fn bind(
+    keys: &'static [KeyCode],
+    label: &'static str,
+    action: Action,
+    help: &'static str,
+    footer: Option<&'static str>,
+    views: &'static [View],
+) -> Binding {
+    Binding { keys, label, action, help, footer, views }
+}
+
 pub const BINDINGS: &[Binding] = &[
-    Binding {
-        keys: &[Char('k'), KeyCode::Up],
-        label: "↑ / k",
-        action: Action::Up,
-        help: "previous talk in the track (scroll up in details)",
-        footer: None,
-    },
-    Binding {
-        keys: &[Char('j'), KeyCode::Down],
-        label: "↓ / j",
-        action: Action::Down,
-        help: "next talk in the track (scroll down in details)",
-        footer: None,
-    },
-    Binding {
-        keys: &[Char('h'), KeyCode::Left],
-        label: "← / h",
-        action: Action::Left,
-        help: "track to the left",
-        footer: None,
-    },
-    Binding {
-        keys: &[Char('l'), KeyCode::Right],
-        label: "→ / l",
-        action: Action::Right,
-        help: "track to the right",
-        footer: None,
-    },
-    Binding {
-        keys: &[Char('['), Char(']')],
-        label: "[ / ]",
-        action: Action::PrevDay,
-        help: "previous / next day",
-        footer: Some("[ ] day"),
-    },
-    Binding {
-        keys: &[Char('g'), Home],
-        label: "g / Home",
-        action: Action::Top,
-        help: "first talk of the day",
-        footer: None,
-    },
-    Binding {
-        keys: &[Char('G'), End],
-        label: "G / End",
-        action: Action::Bottom,
-        help: "last talk of the day",
-        footer: None,
-    },
-    Binding { keys: &[KeyCode::PageUp], label: "PgUp", action: Action::PageUp, help: "an hour earlier", footer: None },
-    Binding {
-        keys: &[KeyCode::PageDown],
-        label: "PgDn",
-        action: Action::PageDown,
-        help: "an hour later",
-        footer: None,
-    },
-    Binding {
-        keys: &[Enter],
-        label: "Enter",
-        action: Action::Open,
-        help: "details: abstract, speakers, video, clashes",
-        footer: Some("Enter details"),
-    },
-    Binding { keys: &[Esc], label: "Esc", action: Action::Back, help: "close details or help", footer: None },
-    Binding {
-        keys: &[Char('s'), Char(' ')],
-        label: "s / Space",
-        action: Action::ToggleStar,
-        help: "star / unstar: mark to attend",
-        footer: Some("s star"),
-    },
-    Binding {
-        keys: &[Char('o')],
-        label: "o",
-        action: Action::ToggleLater,
-        help: "mark to catch on-demand (watch the video later)",
-        footer: Some("o later"),
-    },
-    Binding { keys: &[Char('t')], label: "t", action: Action::JumpToNow, help: "jump to what is on now", footer: None },
-    Binding {
-        keys: &[Tab, BackTab],
-        label: "Tab",
-        action: Action::NextView,
-        help: "switch between schedule and agenda",
-        footer: Some("Tab agenda"),
-    },
-    Binding { keys: &[Char('1')], label: "1", action: Action::ShowSchedule, help: "schedule view", footer: None },
-    Binding {
-        keys: &[Char('3')],
-        label: "3",
-        action: Action::ShowAgenda,
-        help: "agenda view: your talks, clashes, gaps",
-        footer: None,
-    },
-    Binding { keys: &[Char('?')], label: "?", action: Action::Help, help: "this help", footer: Some("? help") },
-    Binding {
-        keys: &[Char('q')],
-        label: "q / Ctrl-C",
-        action: Action::Quit,
-        help: "quit (your agenda is already saved)",
-        footer: Some("q quit"),
-    },
+    bind(&[Char('k'), KeyCode::Up], "↑ / k", Action::Up, "previous talk (scroll up in details)", None, ALL),
+    bind(&[Char('j'), KeyCode::Down], "↓ / j", Action::Down, "next talk (scroll down in details)", None, ALL),
+    bind(&[Char('h'), KeyCode::Left], "← / h", Action::Left, "track to the left", None, ALL),
+    bind(&[Char('l'), KeyCode::Right], "→ / l", Action::Right, "track to the right", None, ALL),
+    bind(&[Char('['), Char(']')], "[ / ]", Action::PrevDay, "previous / next day", Some("[ ] day"), SCHEDULE),
+    bind(&[Char('g'), Home], "g / Home", Action::Top, "first talk (of the day)", None, ALL),
+    bind(&[Char('G'), End], "G / End", Action::Bottom, "last talk (of the day)", None, ALL),
+    bind(&[KeyCode::PageUp], "PgUp", Action::PageUp, "an hour earlier / a page up", None, ALL),
+    bind(&[KeyCode::PageDown], "PgDn", Action::PageDown, "an hour later / a page down", None, ALL),
+    bind(&[Enter], "Enter", Action::Open, "details: abstract, speakers, video, clashes", Some("Enter details"), ALL),
+    bind(&[Esc], "Esc", Action::Back, "close details or help", None, ALL),
+    bind(&[Char('s'), Char(' ')], "s / Space", Action::ToggleStar, "star / unstar: mark to attend", Some("s star"), TALKS),
+    bind(
+        &[Char('o')],
+        "o",
+        Action::ToggleLater,
+        "mark to catch on-demand (watch the video later)",
+        Some("o later"),
+        TALKS,
+    ),
+    bind(
+        &[Char('r')],
+        "r",
+        Action::Resolve,
+        "resolve a clash: keep this talk, move the other to on-demand",
+        Some("r resolve"),
+        TALKS,
+    ),
+    bind(&[Char('u')], "u", Action::Undo, "undo the last change to your marks", Some("u undo"), ALL),
+    bind(&[Char('n')], "n", Action::EditNote, "write a short note on the talk", Some("n note"), ALL),
+    bind(&[Char('w')], "w", Action::ToggleWatched, "on-demand: tick / untick watched", Some("w watched"), LATER),
+    bind(
+        &[Char('y')],
+        "y",
+        Action::CopyLink,
+        "copy the video link (terminal clipboard, OSC 52)",
+        Some("y copy link"),
+        LATER,
+    ),
+    bind(&[Char('t')], "t", Action::JumpToNow, "jump the schedule to what is on now", None, ALL),
+    bind(&[Char('@')], "@", Action::GoToTime, "go to a time: try the Now view at any moment", None, ALL),
+    bind(&[Tab], "Tab", Action::NextView, "next view", Some("Tab view"), ALL),
+    bind(&[BackTab], "Shift-Tab", Action::PrevView, "previous view", None, ALL),
+    bind(&[Char('1')], "1", Action::ShowSchedule, "schedule: tracks side by side", None, ALL),
+    bind(&[Char('2')], "2", Action::ShowNow, "now: live and next in every track", None, ALL),
+    bind(&[Char('3')], "3", Action::ShowAgenda, "agenda: your talks, clashes, gaps", None, ALL),
+    bind(&[Char('4')], "4", Action::ShowOnDemand, "on-demand: talks to watch later", None, ALL),
+    bind(&[Char('?')], "?", Action::Help, "this help", Some("? help"), ALL),
+    bind(&[Char('q')], "q / Ctrl-C", Action::Quit, "quit (your agenda is already saved)", Some("q quit"), ALL),
 ];
 
 pub fn action_for(key: KeyEvent) -> Option<Action> {

@@ -2,6 +2,8 @@
 
 pub mod app;
 pub mod keys;
+pub mod line_input;
+mod marks;
 mod nav;
 pub mod theme;
 pub mod views;
@@ -10,11 +12,10 @@ use crate::agenda::Agenda;
 use crate::agenda::store::StoreError;
 use crate::cli::Context;
 use app::App;
+use base64::Engine;
 use crossterm::event::{self, Event, KeyEventKind};
+use std::io::Write;
 use std::time::Duration;
-
-/// How often the clock is re-read with no input (live markers move by the minute).
-const TICK: Duration = Duration::from_secs(1);
 
 pub fn run(ctx: Context) -> std::io::Result<()> {
     let conf_id = ctx.schedule.conference.id.clone();
@@ -31,24 +32,37 @@ pub fn run(ctx: Context) -> std::io::Result<()> {
     // ratatui::init installs a panic hook that restores the terminal before the message prints.
     let mut terminal = ratatui::init();
     let result = (|| -> std::io::Result<()> {
+        let mut redraw = true;
         while !app.quit {
-            terminal.draw(|f| views::draw(f, &app))?;
-            if event::poll(TICK)? {
+            if redraw {
+                terminal.draw(|f| views::draw(f, &app))?;
+                if let Some(link) = app.clipboard.take() {
+                    copy_to_clipboard(&link)?;
+                }
+            }
+            // Idle means asleep until the minute turns (what the screen shows changes by the minute).
+            redraw = false;
+            if event::poll(until_next_minute(ctx.clock.now()))? {
+                redraw = true;
                 match event::read()? {
                     Event::Key(k) if k.kind == KeyEventKind::Press => {
-                        if let Some(action) = keys::action_for(k) {
+                        if app.prompt.is_some() {
+                            app.prompt_key(k);
+                        } else if let Some(action) = keys::action_for(k) {
                             app.update(action);
                         }
                     }
+                    Event::Key(_) => redraw = false,
                     _ => {}
                 }
             }
-            app.now = ctx.clock.now();
+            redraw |= app.set_now(ctx.clock.now());
             if app.dirty && can_save {
                 app.dirty = false;
                 if let Err(e) = ctx.store.save(&app.agenda) {
                     can_save = false;
                     app.status = Some(format!("⚠ {e}; your marks are kept in memory only"));
+                    redraw = true;
                 }
             }
         }
@@ -56,4 +70,17 @@ pub fn run(ctx: Context) -> std::io::Result<()> {
     })();
     ratatui::restore();
     result
+}
+
+fn until_next_minute(now: chrono::DateTime<chrono::Utc>) -> Duration {
+    let into = now.timestamp_millis().rem_euclid(60_000) as u64;
+    Duration::from_millis(60_000 - into + 5)
+}
+
+/// OSC 52: most terminals (and tmux with set-clipboard) put this text on the system clipboard.
+fn copy_to_clipboard(text: &str) -> std::io::Result<()> {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let mut out = std::io::stdout().lock();
+    write!(out, "\x1b]52;c;{encoded}\x07")?;
+    out.flush()
 }

@@ -22,6 +22,12 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let mut lines: Vec<Line> = Vec::new();
+    if app.is_over() && !app.on_demand.is_empty() {
+        lines.push(Line::styled(
+            " The conference is over: what is left to watch comes first (4 for the on-demand list).",
+            theme.title(),
+        ));
+    }
     let mut selected_line = 0;
     let mut talk_pos = 0;
     for row in &app.agenda_rows {
@@ -33,7 +39,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 lines.push(Line::styled(format!(" {}", timefmt::day_label(*d)), theme.title()));
             }
             Row::OnDemandHeader => {
-                lines.push(Line::from(""));
+                if !lines.is_empty() {
+                    lines.push(Line::from(""));
+                }
                 lines.push(Line::styled(" To watch on-demand", theme.title()));
             }
             Row::Gap { from, to } => lines.push(Line::styled(
@@ -48,6 +56,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 };
                 let (sym, sym_style) = match mark {
                     MarkKind::Attend => ("★", theme.starred()),
+                    MarkKind::OnDemand if app.agenda.is_watched(&t.id) => ("☑", theme.dim()),
                     MarkKind::OnDemand => ("◷", theme.later()),
                 };
                 let cursor = if talk_pos == app.agenda_cursor { " ▶ " } else { "   " };
@@ -68,14 +77,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 talk_pos += 1;
                 lines.push(line);
                 for &j in clashes_with {
-                    let o = &s.talks()[j];
                     lines.push(Line::styled(
-                        format!(
-                            "        ⚠ clashes with \"{}\" ({}, {})",
-                            o.title,
-                            s.track_name(o),
-                            timefmt::range(s, o)
-                        ),
+                        format!("        ⚠ clashes with {}", timefmt::talk_ref(s, &s.talks()[j])),
                         theme.clash(),
                     ));
                 }
@@ -84,17 +87,14 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 {
                     lines.push(Line::styled(format!("        {v}"), theme.link()));
                 }
+                if let Some(note) = app.agenda.note(&t.id) {
+                    lines.push(Line::styled(format!("        note: {note}"), theme.dim()));
+                }
             }
         }
     }
     let h = area.height as usize;
-    let mut top = app.agenda_top.get();
-    if selected_line < top {
-        top = selected_line.saturating_sub(1);
-    } else if selected_line >= top + h {
-        top = selected_line + 1 - h;
-    }
-    app.agenda_top.set(top);
+    let top = super::scroll_to(&app.agenda_top, selected_line, lines.len(), h);
     let visible: Vec<Line> = lines.into_iter().skip(top).take(h).collect();
     f.render_widget(Paragraph::new(visible), area);
 }

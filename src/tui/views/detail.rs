@@ -79,10 +79,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) {
 pub fn clash_lines(app: &App, index: usize) -> Vec<String> {
     let s = &app.schedule;
     let t = &s.talks()[index];
-    let describe = |j: usize| {
-        let o = &s.talks()[j];
-        format!("\"{}\" ({}, {})", o.title, s.track_name(o), timefmt::range(s, o))
-    };
+    let describe = |j: usize| timefmt::talk_ref(s, &s.talks()[j]);
     if app.agenda.is_attending(&t.id) {
         app.clash_partners
             .get(&index)

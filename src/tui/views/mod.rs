@@ -4,15 +4,19 @@ mod agenda;
 mod detail;
 mod grid;
 mod help;
+mod now;
+mod on_demand;
+mod prompt;
 
 use super::app::{App, Overlay, View};
-use super::keys::{Action, BINDINGS};
+use super::keys::BINDINGS;
 use super::theme::Theme;
 use crate::timefmt;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
+use std::cell::Cell;
 
 pub fn draw(f: &mut Frame, app: &App) {
     let theme = Theme { color: !app.no_color };
@@ -24,13 +28,18 @@ pub fn draw(f: &mut Frame, app: &App) {
     header(f, top, app, &theme);
     match app.view {
         View::Schedule => grid::draw(f, body, app, &theme),
+        View::Now => now::draw(f, body, app, &theme),
         View::Agenda => agenda::draw(f, body, app, &theme),
+        View::OnDemand => on_demand::draw(f, body, app, &theme),
     }
     footer(f, bottom, app, &theme);
     match app.overlay {
         Overlay::Detail { talk } => detail::draw(f, body, app, talk, &theme),
         Overlay::Help => help::draw(f, f.area(), &theme),
         Overlay::None => {}
+    }
+    if let Some(p) = &app.prompt {
+        prompt::draw(f, body, app, p, &theme);
     }
 }
 
@@ -43,45 +52,69 @@ fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|t| s.local(t.start).format("%Z").to_string())
         .unwrap_or_default();
     let place = match app.view {
-        View::Agenda => "your agenda".to_string(),
         View::Schedule => match s.day_date(app.day) {
             Some(d) => format!("{} (day {}/{})", timefmt::day_label(d), app.day + 1, s.day_count()),
             None => "no talks".into(),
         },
+        View::Now => "now".into(),
+        View::Agenda => "your agenda".into(),
+        View::OnDemand => "to watch later".into(),
     };
     let left = format!(" {} │ {place} │ {zone}", s.conference.name);
-    let mut right = vec![];
-    if app.time_travel {
-        right.push(Span::raw(format!("⏱ {} ", s.local(app.now).format("%a %H:%M"))));
+    let mut travel = vec![];
+    if app.time_travel || app.pinned.is_some() {
+        travel.push(Span::styled(format!("⏱ {} ", s.local(app.now).format("%a %-d %b %H:%M")), theme.title()));
     }
-    for (key, name, view) in [("1", "Schedule", View::Schedule), ("3", "Agenda", View::Agenda)] {
-        let text = format!(" {key} {name} ");
-        right.push(if app.view == view {
-            Span::styled(text, theme.title().patch(theme.bar()))
-        } else {
-            Span::raw(text)
-        });
-    }
-    let right = Line::from(right);
-    // The left side says where you are; the view tabs only show when both fit.
+    // Full tab names when they fit, else only the current one named.
+    let tabs = |full: bool| {
+        let mut spans = travel.clone();
+        for (n, view) in View::ALL.into_iter().enumerate() {
+            let on = app.view == view;
+            let text = if full || on { format!(" {} {} ", n + 1, view.name()) } else { format!(" {} ", n + 1) };
+            spans.push(if on { Span::styled(text, theme.title().patch(theme.bar())) } else { Span::raw(text) });
+        }
+        Line::from(spans)
+    };
+    let left_w = Line::from(left.as_str()).width() as u16;
+    let right = [tabs(true), tabs(false), Line::from(travel.clone())]
+        .into_iter()
+        .find(|r| left_w + r.width() as u16 <= area.width)
+        .unwrap_or_default();
     let w = right.width() as u16;
-    let w = if Line::from(left.as_str()).width() as u16 + w <= area.width { w } else { 0 };
     f.render_widget(Paragraph::new(left).style(theme.bar()), Rect { width: area.width - w, ..area });
     f.render_widget(Paragraph::new(right).style(theme.bar()), Rect { x: area.right() - w, width: w, ..area });
 }
 
 fn footer(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    if app.prompt.is_some() {
+        let keys = " Enter ok · Esc cancel · ←→ Home End move · Ctrl-U clear · Ctrl-W delete word";
+        f.render_widget(Paragraph::new(keys).style(theme.dim()), area);
+        return;
+    }
     if let Some(status) = &app.status {
         f.render_widget(Paragraph::new(format!(" {status}")).wrap(Wrap { trim: false }), area);
         return;
     }
     let mut spans = vec![Span::raw(" ")];
-    let relevant = |b: &&crate::tui::keys::Binding| app.view == View::Schedule || b.action != Action::PrevDay;
+    let relevant = |b: &&crate::tui::keys::Binding| b.views.is_empty() || b.views.contains(&app.view);
     for (label, rest) in BINDINGS.iter().filter(relevant).filter_map(|b| b.footer).filter_map(|t| t.split_once(' ')) {
         spans.push(Span::styled(label, theme.key()));
         spans.push(Span::raw(format!(" {rest}  ")));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The first line to show so that `selected` stays in a window of `height` lines (remembered in
+/// `top` between frames so the view does not jump).
+fn scroll_to(top: &Cell<usize>, selected: usize, total: usize, height: usize) -> usize {
+    let mut t = top.get().min(total.saturating_sub(height));
+    if selected < t {
+        t = selected.saturating_sub(1);
+    } else if selected >= t + height {
+        t = selected + 1 - height;
+    }
+    top.set(t);
+    t
 }
 
 /// A rectangle of at most `w` x `h` centred in `area`.

@@ -1,0 +1,69 @@
+//! The On-demand view: talks to watch later with their video links; watched ones sink.
+
+use super::scroll_to;
+use crate::timefmt;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let s = &app.schedule;
+    if app.on_demand.is_empty() {
+        let text = vec![
+            Line::from(""),
+            Line::styled(" Nothing to watch later yet.", theme.title()),
+            Line::from(" Press o on a talk you cannot attend, or r on a clash: the talk you give up lands here,"),
+            Line::from(" with its video link, so nothing is forgotten after the conference."),
+        ];
+        f.render_widget(Paragraph::new(text), area);
+        return;
+    }
+    let watched = app.on_demand.iter().filter(|&&i| app.agenda.is_watched(&s.talks()[i].id)).count();
+    let mut lines = vec![Line::from(vec![
+        Span::styled(" To watch on-demand", theme.title()),
+        Span::styled(format!("  ·  {} talks, {watched} watched", app.on_demand.len()), theme.dim()),
+    ])];
+    let mut selected_line = 0;
+    for (pos, &i) in app.on_demand.iter().enumerate() {
+        let t = &s.talks()[i];
+        let done = app.agenda.is_watched(&t.id);
+        let selected = pos == app.on_demand_cursor;
+        lines.push(Line::from(""));
+        if selected {
+            selected_line = lines.len();
+        }
+        let text_style = if done { theme.dim() } else { ratatui::style::Style::new() };
+        let line = Line::from(vec![
+            Span::raw(if selected { " ▶ " } else { "   " }),
+            Span::styled(if done { "[x] " } else { "[ ] " }, if done { theme.dim() } else { theme.later() }),
+            Span::styled(
+                format!(
+                    "{} {}  {}  ",
+                    timefmt::day_label(s.local(t.start).date_naive()),
+                    timefmt::range(s, t),
+                    s.track_name(t)
+                ),
+                theme.dim(),
+            ),
+            Span::styled(t.title.clone(), text_style),
+            Span::styled(
+                if t.speakers.is_empty() { String::new() } else { format!(" — {}", t.speakers.join(", ")) },
+                theme.dim(),
+            ),
+        ]);
+        lines.push(if selected { line.style(theme.selected()) } else { line });
+        lines.push(match &t.video {
+            Some(v) => Line::from(vec![Span::raw("       "), Span::styled(v.clone(), theme.link())]),
+            None => Line::styled("       no video link announced yet", theme.dim()),
+        });
+        if let Some(note) = app.agenda.note(&t.id) {
+            lines.push(Line::styled(format!("       note: {note}"), theme.dim()));
+        }
+    }
+    let top = scroll_to(&app.list_top, selected_line, lines.len(), area.height as usize);
+    let visible: Vec<Line> = lines.into_iter().skip(top).take(area.height as usize).collect();
+    f.render_widget(Paragraph::new(visible), area);
+}

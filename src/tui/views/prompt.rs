@@ -1,0 +1,38 @@
+//! The one-line prompt (a note, a time to go to), drawn over the bottom of the body.
+
+use crate::tui::app::{App, Ask, Prompt};
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+pub fn draw(f: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: &Theme) {
+    if area.height < 3 || area.width < 8 {
+        return;
+    }
+    let title = match prompt.ask {
+        Ask::Note { talk } => format!(" Note on \"{}\" ", app.schedule.talks()[talk].title),
+        Ask::Time => format!(" Go to time (conference time, {}) ", app.schedule.conference.tz),
+    };
+    let help = match prompt.ask {
+        Ask::Note { .. } => " Enter save · Esc cancel · empty removes the note ",
+        Ask::Time => " Enter go · Esc cancel · empty: back to the real clock ",
+    };
+    let rect = Rect { y: area.bottom() - 3, height: 3, ..area };
+    let inner_w = rect.width.saturating_sub(2) as usize;
+    // Keep the cursor in view: scroll the text left once it reaches the right edge.
+    let col = prompt.input.cursor_column();
+    let offset = col.saturating_sub(inner_w.saturating_sub(1));
+    f.render_widget(Clear, rect);
+    f.render_widget(
+        Paragraph::new(prompt.input.text()).scroll((0, offset as u16)).block(
+            Block::bordered()
+                .border_style(theme.key())
+                .title(Line::styled(title, theme.title()))
+                .title_bottom(Line::from(help).right_aligned()),
+        ),
+        rect,
+    );
+    f.set_cursor_position(Position { x: rect.x + 1 + (col - offset) as u16, y: rect.y + 1 });
+}
