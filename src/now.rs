@@ -163,7 +163,11 @@ pub fn phase_line(schedule: &Schedule, o: &Overview) -> Option<String> {
         }
         Phase::Live => return None,
         Phase::Pause { resumes } => {
-            format!("Nothing on right now: talks resume at {} ({}).", timefmt::hm(schedule, resumes), until(o.at, resumes))
+            format!(
+                "Nothing on right now: talks resume at {} ({}).",
+                timefmt::hm(schedule, resumes),
+                until(o.at, resumes)
+            )
         }
         Phase::BetweenDays { resumes } => {
             format!("No more talks today: the next day starts {} ({}).", when(resumes), until(o.at, resumes))

@@ -97,7 +97,9 @@ pub fn now(schedule: &Schedule, o: &Overview, agenda: &Agenda) -> Value {
     };
     let warning = match o.mine.warning {
         None => Value::Null,
-        Some(Warning::Clash { a, b }) => json!({ "kind": "clash", "a": schedule.talks()[a].id, "b": schedule.talks()[b].id }),
+        Some(Warning::Clash { a, b }) => {
+            json!({ "kind": "clash", "a": schedule.talks()[a].id, "b": schedule.talks()[b].id })
+        }
         Some(Warning::SwitchTrack { from, to }) => json!({
             "kind": "switch-track", "from": schedule.talks()[from].id, "to": schedule.talks()[to].id,
             "track": schedule.track_name(&schedule.talks()[to]),

@@ -120,7 +120,7 @@ fn now_at_a_fixed_time() {
         .args(["now", "--at", "2022-10-19T16:20:00Z"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("live: eBPF vs Sidecars (15 min left)"));
+        .stdout(predicate::str::contains("live  eBPF vs Sidecars — Liz Rice  (50% · 15 min left, until 09:35)"));
     hallway(&d)
         .args(["now", "--at", "soon"])
         .assert()
@@ -216,9 +216,109 @@ fn corrupt_agenda_is_kept_aside_and_exit_1() {
 fn help_has_examples_and_bad_usage_exits_2() {
     let d = TempDir::new().unwrap();
     hallway(&d).arg("--help").assert().success().stdout(predicate::str::contains("Examples:"));
-    for cmd in ["talks", "now", "star", "later", "unmark", "agenda", "clashes", "validate"] {
+    for cmd in ["talks", "now", "star", "later", "note", "unmark", "agenda", "clashes", "validate"] {
         hallway(&d).args([cmd, "--help"]).assert().success().stdout(predicate::str::contains("Example:"));
     }
     hallway(&d).arg("star").assert().code(2);
     hallway(&d).arg("frobnicate").assert().code(2);
+}
+
+#[test]
+fn now_tells_where_my_starred_talks_are() {
+    let d = TempDir::new().unwrap();
+    hallway(&d).args(["star", "ebpf-vs-sidecars", "thread-sampling-ebpf", "extreme-http"]).assert().success();
+    hallway(&d).args(["now", "--at", "2022-10-19 09:38"]).assert().success().stdout(
+        predicate::str::contains("(time set with --at)")
+            .and(predicate::str::contains(
+                "★ Now: \"Always-on Thread Activity Sampling with eBPF\" in Stage 2, 2 min left.",
+            ))
+            .and(predicate::str::contains("★ Your next starred talk: \"Extreme HTTP Performance Tuning"))
+            .and(predicate::str::contains("in Main Stage in 42 min (10:20)."))
+            .and(predicate::str::contains("⚠ Switch track: after"))
+            .and(predicate::str::contains("live  ★ Always-on Thread Activity Sampling with eBPF")),
+    );
+    let v = json(&d, &["now", "--at", "2022-10-19 09:00"]);
+    assert_eq!(v["phase"], "pause");
+    assert_eq!(v["mine"]["next"]["id"], "ebpf-vs-sidecars");
+    assert_eq!(v["mine"]["next"]["minutes_until"], 5);
+    assert_eq!(
+        v["mine"]["warning"],
+        serde_json::json!({"kind": "clash", "a": "ebpf-vs-sidecars", "b": "thread-sampling-ebpf"})
+    );
+    let v = json(&d, &["now", "--at", "2022-10-19 09:20"]);
+    assert_eq!(v["phase"], "live");
+    assert_eq!(v["tracks"][0]["live"]["minutes_left"], 15);
+    assert_eq!(v["tracks"][0]["live"]["progress"], 0.5);
+    assert_eq!(v["tracks"][0]["live"]["mark"], "attend");
+    assert_eq!(json(&d, &["now", "--at", "2022-10-01 09:00"])["phase"], "before");
+    assert_eq!(json(&d, &["now", "--at", "2022-10-19 20:00"])["phase"], "between-days");
+    assert_eq!(json(&d, &["now", "--at", "2022-11-01 09:00"])["phase"], "after");
+    hallway(&d)
+        .args(["now", "--at", "2022-10-16 09:00"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("P99 CONF 2022 starts in 2 days: Wed 19 Oct 08:00."));
+}
+
+#[test]
+fn later_and_the_agenda_after_the_conference() {
+    let d = TempDir::new().unwrap();
+    hallway(&d).args(["star", "ebpf-vs-sidecars"]).assert().success();
+    hallway(&d)
+        .args(["later", "io-uring", "osnoise"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("on-demand  io-uring").and(predicate::str::contains("on-demand  osnoise")));
+    let agenda = json(&d, &["agenda"]);
+    assert_eq!(agenda[0]["mark"], "on-demand");
+    assert_eq!(agenda[0]["watched"], false);
+    // During the conference the talks to attend come first; afterwards what is left to watch.
+    let during =
+        String::from_utf8(hallway(&d).args(["agenda", "--at", "2022-10-19 09:00"]).output().unwrap().stdout).unwrap();
+    assert!(during.find("Wed 19 Oct").unwrap() < during.find("To watch on-demand").unwrap(), "{during}");
+    let after =
+        String::from_utf8(hallway(&d).args(["agenda", "--at", "2022-10-21 09:00"]).output().unwrap().stdout).unwrap();
+    assert!(after.find("To watch on-demand").unwrap() < after.find("Wed 19 Oct").unwrap(), "{after}");
+    assert!(after.contains("video: https://www.p99conf.io/session/what-s-new-with-io-uring/"), "{after}");
+    hallway(&d)
+        .args(["now", "--at", "2022-10-21 09:00"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2 talks left to watch on-demand"));
+    // `later` on a starred talk moves it: one mark per talk.
+    hallway(&d).args(["later", "ebpf-vs-sidecars"]).assert().success();
+    assert_eq!(json(&d, &["agenda"]).as_array().unwrap().iter().filter(|t| t["mark"] == "attend").count(), 0);
+}
+
+#[test]
+fn note_is_saved_shown_and_removed() {
+    let d = TempDir::new().unwrap();
+    hallway(&d).args(["later", "io-uring"]).assert().success();
+    hallway(&d)
+        .args(["note", "io-uring", "ask", "about", "SQPOLL"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("note: ask about SQPOLL"));
+    assert_eq!(json(&d, &["agenda"])[0]["note"], "ask about SQPOLL");
+    assert_eq!(json(&d, &["agenda"])[0]["mark"], "on-demand", "a note keeps the mark");
+    hallway(&d).arg("agenda").assert().success().stdout(predicate::str::contains("note: ask about SQPOLL"));
+    hallway(&d).args(["note", "io-uring"]).assert().success().stdout(predicate::str::contains("note removed"));
+    assert_eq!(json(&d, &["agenda"])[0]["note"], Value::Null);
+    hallway(&d).args(["note", "nope", "x"]).assert().code(2).stderr(predicate::str::contains("no talk with id 'nope'"));
+}
+
+#[test]
+fn the_second_bundled_schedule_opens_by_path_or_name() {
+    let d = TempDir::new().unwrap();
+    for schedule in ["data/srecon-emea.json", "srecon-emea"] {
+        let talks = json(&d, &["--schedule", schedule, "talks", "--day", "3"]);
+        let titles: Vec<&str> = talks.as_array().unwrap().iter().map(|t| t["title"].as_str().unwrap()).collect();
+        assert!(titles.contains(&"Unified Theory of SRE"), "{titles:?}");
+        assert_eq!(talks[0]["start"], "2022-10-27T09:00:00+02:00");
+    }
+    hallway(&d)
+        .args(["--schedule", "srecon-emea", "now", "--at", "2022-10-25 16:45"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("live  Is Our Team as Resilient as Our Systems? — Effie Mouzeli"));
 }

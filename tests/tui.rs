@@ -1,48 +1,15 @@
 //! Every view rendered into a TestBackend: snapshots at 80x24 and 200x50, and no panic or
 //! out-of-area drawing at any small size.
 
-use hallway::agenda::{Agenda, MarkKind};
+mod common;
+
+use common::{app, render, snap};
+use hallway::agenda::Agenda;
 use hallway::clock::parse_at;
 use hallway::schedule;
 use hallway::tui::app::{App, Overlay, View};
 use hallway::tui::keys::Action;
-use hallway::tui::views;
 use proptest::prelude::*;
-use ratatui::{Terminal, backend::TestBackend};
-
-fn app_at(at: &str) -> App {
-    let s = schedule::bundled();
-    let now = parse_at(at, s.conference.tz).unwrap();
-    let mut agenda = Agenda::new(&s.conference.id);
-    for (id, kind) in [
-        ("ebpf-vs-sidecars", MarkKind::Attend),
-        ("thread-sampling-ebpf", MarkKind::Attend),
-        ("extreme-http", MarkKind::Attend),
-        ("io-uring", MarkKind::OnDemand),
-        ("linux-memory-model", MarkKind::Attend),
-    ] {
-        agenda.set(&s, s.talk(id).unwrap(), kind, now);
-    }
-    let mut app = App::new(s, agenda, now, Some("Europe/Berlin".parse().unwrap()));
-    app.time_travel = true;
-    app
-}
-
-fn app() -> App {
-    app_at("2022-10-19 09:20")
-}
-
-fn render(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| views::draw(f, app)).unwrap();
-    t
-}
-
-fn snap(name: &str, app: &App) {
-    for (w, h) in [(80, 24), (200, 50)] {
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(app, w, h).backend());
-    }
-}
 
 #[test]
 fn schedule_view() {
@@ -91,7 +58,7 @@ fn empty_agenda_view() {
     let s = schedule::bundled();
     let now = parse_at("2022-10-19 09:20", s.conference.tz).unwrap();
     let mut a = App::new(s.clone(), Agenda::new(&s.conference.id), now, None);
-    a.update(Action::NextView);
+    a.update(Action::ShowAgenda);
     insta::assert_snapshot!("agenda_empty_80x24", render(&a, 80, 24).backend());
 }
 
@@ -101,7 +68,11 @@ fn help_view() {
     a.update(Action::Help);
     snap("help", &a);
     a.update(Action::Down);
-    assert_eq!(a.overlay, Overlay::None, "any key closes help");
+    assert_eq!(a.overlay, Overlay::Help, "arrows scroll a long help");
+    insta::assert_snapshot!("help_scrolled_80x24", render(&a, 80, 24).backend());
+    a.update(Action::ToggleStar);
+    assert_eq!(a.overlay, Overlay::None, "any other key closes help");
+    assert_eq!(a.agenda.kind("ebpf-vs-sidecars"), Some(hallway::agenda::MarkKind::Attend), "and does nothing else");
 }
 
 #[test]
@@ -130,7 +101,16 @@ fn many_tracks_scroll_sideways_keeping_the_selection_visible() {
 #[test]
 fn every_small_size_renders_without_panic() {
     let mut a = app();
-    let views: [&[Action]; 4] = [&[], &[Action::Open], &[Action::Back, Action::ShowAgenda], &[Action::Help]];
+    let views: [&[Action]; 8] = [
+        &[],
+        &[Action::Open],
+        &[Action::Back, Action::ShowAgenda],
+        &[Action::Help],
+        &[Action::Back, Action::ShowNow],
+        &[Action::ShowOnDemand],
+        &[Action::EditNote],
+        &[Action::Back, Action::GoToTime],
+    ];
     for actions in views {
         for action in actions {
             a.update(*action);
@@ -146,14 +126,24 @@ fn every_small_size_renders_without_panic() {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     #[test]
-    fn any_size_and_key_sequence_renders(w in 1u16..260, h in 1u16..80, keys in prop::collection::vec(0usize..20, 0..30)) {
-        let all = [Action::Up, Action::Down, Action::Left, Action::Right, Action::PrevDay, Action::NextDay,
-            Action::Top, Action::Bottom, Action::PageUp, Action::PageDown, Action::Open, Action::Back,
-            Action::ToggleStar, Action::ToggleLater, Action::JumpToNow, Action::NextView, Action::ShowSchedule,
-            Action::ShowAgenda, Action::Help, Action::Back];
+    fn any_size_and_key_sequence_renders(w in 1u16..260, h in 1u16..80, keys in prop::collection::vec(any::<prop::sample::Index>(), 0..40)) {
+        // Every bound key plus text keys for the prompts; keys go through the shell's routing.
+        let mut pool: Vec<char> = "abcxyz 0123456789:-".chars().collect();
+        for b in hallway::tui::keys::BINDINGS {
+            for k in b.keys {
+                if let crossterm::event::KeyCode::Char(c) = k {
+                    pool.push(*c);
+                }
+            }
+        }
         let mut a = app();
         for k in keys {
-            a.update(all[k]);
+            match k.index(pool.len() + 3) {
+                i if i < pool.len() => common::press(&mut a, &pool[i].to_string()),
+                i if i == pool.len() => common::key(&mut a, crossterm::event::KeyCode::Enter),
+                i if i == pool.len() + 1 => common::key(&mut a, crossterm::event::KeyCode::Esc),
+                _ => common::key(&mut a, crossterm::event::KeyCode::Tab),
+            }
         }
         render(&a, w, h);
     }

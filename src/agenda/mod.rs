@@ -94,7 +94,8 @@ impl Agenda {
     pub fn set_note(&mut self, schedule: &Schedule, talk: &Talk, note: &str, now: DateTime<Utc>) -> bool {
         let note = crate::sanitize::line(note.trim());
         let note = (!note.is_empty()).then_some(note);
-        if self.marks.get(&talk.id).map(|m| &m.note) == Some(&note) || (note.is_none() && !self.marks.contains_key(&talk.id))
+        if self.marks.get(&talk.id).map(|m| &m.note) == Some(&note)
+            || (note.is_none() && !self.marks.contains_key(&talk.id))
         {
             return false;
         }

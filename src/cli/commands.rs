@@ -118,7 +118,9 @@ fn note(ctx: &Context, id: &str, text: &str) -> Result<(), Failure> {
     }
     emit(&match (changed, agenda.note(id)) {
         (false, _) => format!("unchanged  {id}  {}\n", talk.title),
-        (true, Some(n)) if !was_marked => format!("noted      {id}  {}\n  note: {n}\n  (starred, since a note lives in your agenda)\n", talk.title),
+        (true, Some(n)) if !was_marked => {
+            format!("noted      {id}  {}\n  note: {n}\n  (starred, since a note lives in your agenda)\n", talk.title)
+        }
         (true, Some(n)) => format!("noted      {id}  {}\n  note: {n}\n", talk.title),
         (true, None) => format!("note removed  {id}  {}\n", talk.title),
     })

@@ -29,7 +29,8 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Schedule file to open (hallway JSON). Default: the bundled sample.
+    /// Schedule file to open (hallway JSON), or a bundled one by name: p99conf (the default),
+    /// srecon-emea.
     #[arg(long, global = true, value_name = "PATH")]
     pub schedule: Option<PathBuf>,
     /// Where agendas are kept. Default: $XDG_DATA_HOME/hallway.
@@ -75,7 +76,9 @@ pub enum Command {
         ids: Vec<String>,
     },
     /// Write a short note on a talk (shown in the agenda and details); no text removes it.
-    #[command(after_help = "Example:\n  hallway note io-uring 'ask about SQPOLL'\n  hallway note io-uring          (removes the note)")]
+    #[command(
+        after_help = "Example:\n  hallway note io-uring 'ask about SQPOLL'\n  hallway note io-uring          (removes the note)"
+    )]
     Note {
         #[arg(value_name = "ID")]
         id: String,
@@ -155,6 +158,11 @@ pub struct Context {
 impl Context {
     pub fn from_args(g: &Global) -> Result<Self, Failure> {
         let schedule = match &g.schedule {
+            // A file on disk wins; a bundled name works from anywhere.
+            Some(p) if !p.exists() => match schedule::bundled_named(&p.to_string_lossy()) {
+                Some(s) => s,
+                None => schedule::load_path(p)?,
+            },
             Some(p) => schedule::load_path(p)?,
             None => schedule::bundled(),
         };

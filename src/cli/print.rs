@@ -17,6 +17,11 @@ fn symbol(agenda: &Agenda, id: &str) -> &'static str {
     }
 }
 
+/// `★ ` before a marked title, nothing before an unmarked one.
+fn prefix(agenda: &Agenda, id: &str) -> String {
+    agenda.kind(id).map_or(String::new(), |_| format!("{} ", symbol(agenda, id)))
+}
+
 fn speakers(t: &Talk) -> String {
     if t.speakers.is_empty() { String::new() } else { format!(" — {}", t.speakers.join(", ")) }
 }
@@ -171,7 +176,8 @@ pub fn now(ctx: &Context, o: &Overview, agenda: &Agenda) -> String {
         let later = listing::on_demand(s, agenda);
         let left = later.iter().filter(|&&i| !agenda.is_watched(&s.talks()[i].id)).count();
         if left > 0 {
-            let _ = writeln!(out, "  {left} talk{} left to watch on-demand: `hallway agenda` lists them.", plural(left));
+            let _ =
+                writeln!(out, "  {left} talk{} left to watch on-demand: `hallway agenda` lists them.", plural(left));
         }
         return out;
     }
@@ -187,8 +193,8 @@ pub fn now(ctx: &Context, o: &Overview, agenda: &Agenda) -> String {
             Some(i) => {
                 let t = &s.talks()[i];
                 format!(
-                    "live  {} {}{}  ({}% · {} left, until {})",
-                    symbol(agenda, &t.id),
+                    "live  {}{}{}  ({}% · {} left, until {})",
+                    prefix(agenda, &t.id),
                     t.title,
                     speakers(t),
                     (now::progress(t, o.at) * 100.0).round(),
@@ -207,9 +213,9 @@ pub fn now(ctx: &Context, o: &Overview, agenda: &Agenda) -> String {
                     String::new()
                 };
                 format!(
-                    "next  {day}{} {} {}{}  ({})",
+                    "next  {day}{} {}{}{}  ({})",
                     timefmt::hm(s, t.start),
-                    symbol(agenda, &t.id),
+                    prefix(agenda, &t.id),
                     t.title,
                     speakers(t),
                     now::until(o.at, t.start)

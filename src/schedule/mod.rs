@@ -155,6 +155,19 @@ pub fn bundled() -> Schedule {
     native::parse(BUNDLED, BUNDLED_NAME).expect("the bundled schedule is checked by tests")
 }
 
+/// The schedules built into the binary, by the name `--schedule` also accepts (so they open
+/// from anywhere, not only from a checkout).
+pub const BUNDLED_SCHEDULES: &[(&str, &str)] =
+    &[("p99conf", BUNDLED), ("srecon-emea", include_str!("../../data/srecon-emea.json"))];
+
+/// A bundled schedule by name (`srecon-emea`, or its file name `data/srecon-emea.json`).
+pub fn bundled_named(name: &str) -> Option<Schedule> {
+    let stem = Path::new(name).file_stem()?.to_str()?;
+    BUNDLED_SCHEDULES.iter().find(|(n, _)| *n == stem).map(|(n, json)| {
+        native::parse(json, &format!("data/{n}.json")).expect("bundled schedules are checked by tests")
+    })
+}
+
 /// Detect the format from content and parse.
 pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Schedule, LoadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -181,6 +194,21 @@ mod tests {
         assert_eq!(t.speakers, ["Liz Rice"]);
         assert_eq!(s.local(t.start).to_rfc3339(), "2022-10-19T09:05:00-07:00");
         assert!(s.talks().windows(2).all(|w| w[0].start <= w[1].start));
+    }
+
+    #[test]
+    fn every_bundled_schedule_loads() {
+        for (name, _) in BUNDLED_SCHEDULES {
+            let s = bundled_named(name).unwrap();
+            assert!(s.talks().len() >= 30, "{name}");
+            assert_eq!(s.conference.tracks.len(), 2, "{name}");
+        }
+        let s = bundled_named("data/srecon-emea.json").unwrap();
+        assert_eq!(s.conference.tz, chrono_tz::Europe::Amsterdam);
+        let t = s.talk("unified-theory-of-sre").unwrap();
+        assert_eq!(t.speakers, ["Emil Stolarsky"]);
+        assert_eq!(s.local(t.start).to_rfc3339(), "2022-10-27T09:45:00+02:00");
+        assert!(bundled_named("nope").is_none());
     }
 
     #[test]

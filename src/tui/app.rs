@@ -214,8 +214,15 @@ impl App {
 
     pub fn update(&mut self, action: Action) {
         if self.overlay == Overlay::Help {
-            // Any key closes help (and does nothing else), as the overlay says.
-            self.overlay = Overlay::None;
+            // Arrows scroll a help taller than the screen; any other key closes it and does
+            // nothing else, as the overlay says.
+            match action {
+                Action::Up => self.detail_scroll = self.detail_scroll.saturating_sub(1),
+                Action::Down => self.detail_scroll = self.detail_scroll.saturating_add(1),
+                Action::PageUp => self.detail_scroll = self.detail_scroll.saturating_sub(10),
+                Action::PageDown => self.detail_scroll = self.detail_scroll.saturating_add(10),
+                _ => self.overlay = Overlay::None,
+            }
             return;
         }
         if !matches!(action, Action::Up | Action::Down) {
@@ -223,7 +230,7 @@ impl App {
         }
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.overlay = Overlay::Help,
+            Action::Help => (self.overlay, self.detail_scroll) = (Overlay::Help, 0),
             Action::Back => self.overlay = Overlay::None,
             Action::ToggleStar => self.toggle(crate::agenda::MarkKind::Attend),
             Action::ToggleLater => self.toggle(crate::agenda::MarkKind::OnDemand),
@@ -262,9 +269,7 @@ impl App {
                 View::Schedule => super::nav::grid(self, action),
                 View::Now => self.now_cursor = list_nav(self.now_cursor, self.now_talks().len(), action),
                 View::Agenda => self.agenda_cursor = list_nav(self.agenda_cursor, self.agenda_talks.len(), action),
-                View::OnDemand => {
-                    self.on_demand_cursor = list_nav(self.on_demand_cursor, self.on_demand.len(), action)
-                }
+                View::OnDemand => self.on_demand_cursor = list_nav(self.on_demand_cursor, self.on_demand.len(), action),
             },
         }
     }
@@ -298,8 +303,16 @@ impl App {
         }
     }
 
-    /// Keys while a prompt is open go to its editor, not to the key table.
-    pub fn prompt_key(&mut self, key: KeyEvent) {
+    /// A key press: to the open prompt's editor, else through the key table.
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if self.prompt.is_some() {
+            self.prompt_key(key);
+        } else if let Some(action) = super::keys::action_for(key) {
+            self.update(action);
+        }
+    }
+
+    fn prompt_key(&mut self, key: KeyEvent) {
         let Some(prompt) = self.prompt.as_mut() else { return };
         match prompt.input.key(key) {
             Edit::Submit => {

@@ -14,7 +14,8 @@ impl App {
         let partners = crate::clash::partners(&self.agenda.clashes(&self.schedule)).remove(&i).unwrap_or_default();
         let what = match state {
             Some(MarkKind::Attend) if !partners.is_empty() => {
-                let names: Vec<String> = partners.iter().map(|&j| format!("\"{}\"", self.schedule.talks()[j].title)).collect();
+                let names: Vec<String> =
+                    partners.iter().map(|&j| format!("\"{}\"", self.schedule.talks()[j].title)).collect();
                 format!("★ starred \"{}\" — ⚠ clashes with {} (r keeps this one)", talk.title, names.join(", "))
             }
             Some(MarkKind::Attend) => format!("★ starred \"{}\"", talk.title),
@@ -39,7 +40,8 @@ impl App {
             std::iter::once(keep).chain(others.iter().copied()).map(|i| s.talks()[i].id.clone()).collect();
         let before = self.agenda.before(ids.iter().map(String::as_str));
         let moved = self.agenda.resolve_clash(&self.schedule, keep, self.now);
-        let names: Vec<String> = moved.iter().map(|&j| timefmt::talk_ref(&self.schedule, &self.schedule.talks()[j])).collect();
+        let names: Vec<String> =
+            moved.iter().map(|&j| timefmt::talk_ref(&self.schedule, &self.schedule.talks()[j])).collect();
         let what = format!("kept ★ \"{}\"; moved {} to on-demand ◷", kept.title, names.join(" and "));
         self.changed(what, before);
         if let Some(s) = self.status.as_mut() {

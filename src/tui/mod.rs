@@ -45,13 +45,7 @@ pub fn run(ctx: Context) -> std::io::Result<()> {
             if event::poll(until_next_minute(ctx.clock.now()))? {
                 redraw = true;
                 match event::read()? {
-                    Event::Key(k) if k.kind == KeyEventKind::Press => {
-                        if app.prompt.is_some() {
-                            app.prompt_key(k);
-                        } else if let Some(action) = keys::action_for(k) {
-                            app.update(action);
-                        }
-                    }
+                    Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
                     Event::Key(_) => redraw = false,
                     _ => {}
                 }

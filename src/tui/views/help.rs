@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-pub fn draw(f: &mut Frame, area: Rect, theme: &Theme) {
+pub fn draw(f: &mut Frame, area: Rect, scroll: u16, theme: &Theme) {
     let mut lines: Vec<Line> = BINDINGS
         .iter()
         .map(|b| Line::from(vec![Span::styled(format!(" {:<12}", b.label), theme.key()), Span::raw(b.help)]))
@@ -16,10 +16,13 @@ pub fn draw(f: &mut Frame, area: Rect, theme: &Theme) {
     lines.push(Line::from(""));
     lines.push(Line::styled(" ★ starred  ◷ on-demand  ⚠ clash  ● live now", theme.dim()));
     let rect = centered(area, 72, lines.len() as u16 + 2);
+    let hidden = (lines.len() as u16).saturating_sub(rect.height.saturating_sub(2));
+    let closes = if hidden > 0 { " ↑↓ scroll · any other key closes " } else { " any key closes " };
     f.render_widget(Clear, rect);
     f.render_widget(
         Paragraph::new(lines)
-            .block(Block::bordered().title(" Keys ").title_bottom(Line::from(" any key closes ").right_aligned())),
+            .scroll((scroll.min(hidden), 0))
+            .block(Block::bordered().title(" Keys ").title_bottom(Line::from(closes).right_aligned())),
         rect,
     );
 }

@@ -35,7 +35,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     footer(f, bottom, app, &theme);
     match app.overlay {
         Overlay::Detail { talk } => detail::draw(f, body, app, talk, &theme),
-        Overlay::Help => help::draw(f, f.area(), &theme),
+        Overlay::Help => help::draw(f, f.area(), app.detail_scroll, &theme),
         Overlay::None => {}
     }
     if let Some(p) = &app.prompt {

@@ -54,8 +54,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // The summary wraps (it names whole titles); the track list below it scrolls.
     let summary = Paragraph::new(lines).wrap(Wrap { trim: false });
     let summary_h = (summary.line_count(area.width) as u16).min(area.height / 2);
-    let [top_area, list_area] =
-        Layout::vertical([Constraint::Length(summary_h), Constraint::Min(0)]).areas(area);
+    let [top_area, list_area] = Layout::vertical([Constraint::Length(summary_h), Constraint::Min(0)]).areas(area);
     f.render_widget(summary, top_area);
 
     if matches!(o.phase, Phase::After { .. } | Phase::Empty) {

@@ -1,0 +1,63 @@
+//! What the TUI test files share: the app on the bundled schedule at a set time, and rendering.
+#![allow(dead_code)]
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use hallway::agenda::{Agenda, MarkKind};
+use hallway::clock::parse_at;
+use hallway::schedule;
+use hallway::tui::app::App;
+use hallway::tui::views;
+use ratatui::{Terminal, backend::TestBackend};
+
+/// The bundled schedule at a conference time, with two clashing stars, one more, and one
+/// on-demand talk; the user lives in Berlin.
+pub fn app_at(at: &str) -> App {
+    let s = schedule::bundled();
+    let now = parse_at(at, s.conference.tz).unwrap();
+    let mut agenda = Agenda::new(&s.conference.id);
+    for (id, kind) in [
+        ("ebpf-vs-sidecars", MarkKind::Attend),
+        ("thread-sampling-ebpf", MarkKind::Attend),
+        ("extreme-http", MarkKind::Attend),
+        ("io-uring", MarkKind::OnDemand),
+        ("linux-memory-model", MarkKind::Attend),
+    ] {
+        agenda.set(&s, s.talk(id).unwrap(), kind, now);
+    }
+    let mut app = App::new(s, agenda, now, Some("Europe/Berlin".parse().unwrap()));
+    app.time_travel = true;
+    app
+}
+
+pub fn app() -> App {
+    app_at("2022-10-19 09:20")
+}
+
+pub fn render(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| views::draw(f, app)).unwrap();
+    t
+}
+
+pub fn screen(app: &App, w: u16, h: u16) -> String {
+    render(app, w, h).backend().to_string()
+}
+
+/// Snapshots at a small and a large terminal, kept in tests/snapshots under the name alone.
+pub fn snap(name: &str, app: &App) {
+    insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
+        for (w, h) in [(80, 24), (200, 50)] {
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(app, w, h).backend());
+        }
+    });
+}
+
+pub fn press(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
+
+pub fn key(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}

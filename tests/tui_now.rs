@@ -1,0 +1,225 @@
+//! The Now and On-demand views, resolving a clash with undo, notes and time travel, driven by
+//! key presses through the same routing as the terminal shell, with a test clock.
+
+mod common;
+
+use common::{app, app_at, key, press, screen, snap};
+use crossterm::event::KeyCode;
+use hallway::agenda::MarkKind;
+use hallway::clock::{Clock, TestClock, parse_at};
+use hallway::tui::app::View;
+
+#[test]
+fn now_view_mid_talk() {
+    let mut a = app();
+    press(&mut a, "2");
+    assert_eq!(a.view, View::Now);
+    snap("now_mid_talk", &a);
+    let s = screen(&a, 100, 30);
+    assert!(s.contains("● ★ eBPF vs Sidecars"), "{s}");
+    assert!(s.contains("50% · 15 min left · 09:05-09:35"), "{s}");
+    assert!(s.contains("next 09:40 Misery Metrics & Consequences — Gil Tene · in 20 min"), "{s}");
+    assert!(s.contains("⚠ Your next two starred talks clash"), "{s}");
+}
+
+#[test]
+fn now_view_between_talks() {
+    // 09:02: every track is between two talks.
+    let mut a = app_at("2022-10-19 09:02");
+    press(&mut a, "2");
+    snap("now_between_talks", &a);
+    assert!(screen(&a, 100, 30).contains("Nothing on right now: talks resume at 09:05 (in 3 min)."));
+}
+
+#[test]
+fn now_view_in_a_break() {
+    let mut a = app_at("2022-10-19 12:20");
+    press(&mut a, "2");
+    snap("now_lunch_break", &a);
+    let s = screen(&a, 200, 30);
+    assert!(s.contains("● Lunch break"), "{s}");
+    assert!(s.contains("Your next starred talk: \"How to Avoid Learning the Linux-Kernel Memory Model\""), "{s}");
+    assert!(s.contains("in 19 h 40 min (Thu 20 Oct 08:00)"), "{s}");
+}
+
+#[test]
+fn now_view_before_between_days_and_after() {
+    let mut a = app_at("2022-10-16 08:00");
+    press(&mut a, "2");
+    snap("now_before", &a);
+    assert!(screen(&a, 100, 30).contains("P99 CONF 2022 starts in 3 days: Wed 19 Oct 08:00."));
+
+    let mut a = app_at("2022-10-19 19:00");
+    press(&mut a, "2");
+    assert!(
+        screen(&a, 100, 30).contains("No more talks today: the next day starts Thu 20 Oct 08:00 (in 13 h 00 min).")
+    );
+
+    let mut a = app_at("2022-10-21 10:00");
+    press(&mut a, "2");
+    snap("now_after", &a);
+    let s = screen(&a, 100, 30);
+    assert!(s.contains("P99 CONF 2022 is over: it ended Thu 20 Oct 13:30."), "{s}");
+    assert!(s.contains("4: your on-demand list (1 to watch)"), "{s}");
+}
+
+#[test]
+fn the_clock_ticks_the_now_view_forward() {
+    let clock = TestClock::new(parse_at("2022-10-19 09:20", chrono_tz::America::Los_Angeles).unwrap());
+    let mut a = app();
+    press(&mut a, "2");
+    assert!(screen(&a, 100, 30).contains("15 min left"));
+    clock.advance(chrono::Duration::seconds(30));
+    assert!(!a.set_now(clock.now()), "same minute: nothing to redraw");
+    clock.advance(chrono::Duration::minutes(10));
+    assert!(a.set_now(clock.now()));
+    assert!(screen(&a, 100, 30).contains("5 min left"));
+    // Past the end of eBPF vs Sidecars it is no longer live; the next talk is.
+    clock.advance(chrono::Duration::minutes(20));
+    a.set_now(clock.now());
+    let s = screen(&a, 100, 30);
+    assert!(s.contains("● Misery Metrics & Consequences"), "{s}");
+    assert!(!s.contains("● ★ eBPF vs Sidecars"), "{s}");
+}
+
+#[test]
+fn resolve_keeps_this_talk_moves_the_other_and_undo_restores_both() {
+    let mut a = app();
+    let before = a.agenda.clone();
+    press(&mut a, "2");
+    // The cursor starts on the live Main Stage talk, eBPF vs Sidecars.
+    assert_eq!(a.current_talk(), a.schedule.index_of("ebpf-vs-sidecars"));
+    press(&mut a, "r");
+    assert_eq!(a.agenda.kind("ebpf-vs-sidecars"), Some(MarkKind::Attend));
+    assert_eq!(a.agenda.kind("thread-sampling-ebpf"), Some(MarkKind::OnDemand));
+    assert!(a.clash_partners.is_empty());
+    assert!(a.dirty, "the change is saved by the shell");
+    let status = a.status.clone().unwrap();
+    assert!(status.contains("kept ★ \"eBPF vs Sidecars\"; moved \"Always-on Thread Activity Sampling"), "{status}");
+    assert!(status.contains("u undoes"), "{status}");
+    press(&mut a, "u");
+    assert_eq!(a.agenda, before);
+    assert_eq!(a.clash_partners.len(), 2, "the clash is back");
+    assert!(a.status.clone().unwrap().starts_with("undone: kept"));
+    press(&mut a, "u");
+    assert_eq!(a.status.as_deref(), Some("nothing to undo"));
+}
+
+#[test]
+fn resolve_on_a_talk_without_a_clash_says_so() {
+    let mut a = app();
+    a.select(a.schedule.index_of("shard-per-core").unwrap());
+    let before = a.agenda.clone();
+    press(&mut a, "r");
+    assert_eq!(a.agenda, before);
+    assert!(a.status.clone().unwrap().starts_with("no clash to resolve"));
+}
+
+#[test]
+fn on_demand_view_watched_sink_and_copy_link() {
+    let mut a = app();
+    // Add a second on-demand talk from the grid.
+    a.select(a.schedule.index_of("misery-metrics").unwrap());
+    press(&mut a, "o4");
+    assert_eq!(a.view, View::OnDemand);
+    snap("on_demand", &a);
+    let ids = |a: &hallway::tui::app::App| -> Vec<String> {
+        a.on_demand.iter().map(|&i| a.schedule.talks()[i].id.clone()).collect()
+    };
+    assert_eq!(ids(&a), ["io-uring", "misery-metrics"]);
+    assert_eq!(a.current_talk(), a.schedule.index_of("misery-metrics"), "opens on the talk just marked");
+    key(&mut a, KeyCode::Home);
+    press(&mut a, "w");
+    assert_eq!(ids(&a), ["misery-metrics", "io-uring"], "watched sinks to the bottom");
+    assert_eq!(a.current_talk(), a.schedule.index_of("io-uring"), "the cursor follows the talk");
+    assert!(screen(&a, 100, 30).contains("[x] Wed 19 Oct 08:30-09:00  Stage 2  What's New with io_uring"));
+    press(&mut a, "y");
+    assert_eq!(a.clipboard.as_deref(), Some("https://www.p99conf.io/session/what-s-new-with-io-uring/"));
+    assert!(a.status.clone().unwrap().ends_with("https://www.p99conf.io/session/what-s-new-with-io-uring/"));
+    press(&mut a, "u");
+    assert!(!a.agenda.is_watched("io-uring"), "undo unticks");
+}
+
+#[test]
+fn empty_on_demand_view_explains_how_to_fill_it() {
+    let s = hallway::schedule::bundled();
+    let now = parse_at("2022-10-19 09:20", s.conference.tz).unwrap();
+    let mut a = hallway::tui::app::App::new(s.clone(), hallway::agenda::Agenda::new("p99conf-2022"), now, None);
+    press(&mut a, "4");
+    insta::assert_snapshot!("on_demand_empty_80x24", common::render(&a, 80, 24).backend());
+}
+
+#[test]
+fn a_note_is_typed_saved_shown_and_undone() {
+    let mut a = app();
+    press(&mut a, "n");
+    assert!(a.prompt.is_some());
+    press(&mut a, "ask Liz about XDP");
+    snap("note_prompt", &a);
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.agenda.note("ebpf-vs-sidecars"), Some("ask Liz about XDP"));
+    assert!(a.prompt.is_none());
+    key(&mut a, KeyCode::Enter);
+    assert!(screen(&a, 100, 30).contains("Note   ask Liz about XDP"));
+    key(&mut a, KeyCode::Esc);
+    press(&mut a, "3");
+    assert!(screen(&a, 100, 30).contains("note: ask Liz about XDP"));
+    // Esc in the editor keeps the old note; "s" typed there does not star anything.
+    press(&mut a, "ns");
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.agenda.note("ebpf-vs-sidecars"), Some("ask Liz about XDP"));
+    press(&mut a, "u");
+    assert_eq!(a.agenda.note("ebpf-vs-sidecars"), None);
+}
+
+#[test]
+fn go_to_a_time_turns_on_time_travel_everywhere() {
+    let mut a = app();
+    a.time_travel = false;
+    press(&mut a, "@");
+    key(&mut a, KeyCode::End);
+    for _ in 0.."2022-10-19 09:20".len() {
+        key(&mut a, KeyCode::Backspace);
+    }
+    press(&mut a, "2022-10-20 09:10");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.pinned, Some(parse_at("2022-10-20 09:10", chrono_tz::America::Los_Angeles).unwrap()));
+    assert!(screen(&a, 120, 30).contains("⏱ Thu 20 Oct 09:10"));
+    assert_eq!(a.day, 1, "the schedule jumped to that time");
+    // The clock ticking does not undo the chosen time.
+    a.set_now(chrono::Utc::now());
+    assert_eq!(a.now, a.pinned.unwrap());
+    let retype = |a: &mut hallway::tui::app::App, text: &str| {
+        press(a, "@");
+        for _ in 0..20 {
+            key(a, KeyCode::Backspace);
+        }
+        press(a, text);
+        key(a, KeyCode::Enter);
+    };
+    retype(&mut a, "yesterday");
+    assert!(a.status.clone().unwrap().contains("cannot read time 'yesterday'"));
+    assert!(a.pinned.is_some(), "a bad time changes nothing");
+    retype(&mut a, "");
+    assert_eq!(a.pinned, None);
+    assert_eq!(a.status.as_deref(), Some("back to the real clock"));
+}
+
+#[test]
+fn agenda_after_the_conference_offers_the_on_demand_list_first() {
+    let mut a = app_at("2022-10-21 10:00");
+    press(&mut a, "3");
+    snap("agenda_after", &a);
+    let s = screen(&a, 100, 30);
+    let later = s.find("To watch on-demand").unwrap();
+    let day = s.find("Wed 19 Oct").unwrap();
+    assert!(later < day, "{s}");
+}
+
+#[test]
+fn t_from_any_view_jumps_the_schedule_to_now() {
+    let mut a = app();
+    press(&mut a, "4t");
+    assert_eq!(a.view, View::Schedule);
+    assert_eq!(a.current_talk(), a.schedule.index_of("ebpf-vs-sidecars"));
+}
