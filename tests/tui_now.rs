@@ -74,12 +74,17 @@ fn the_clock_ticks_the_now_view_forward() {
     clock.advance(chrono::Duration::minutes(10));
     assert!(a.set_now(clock.now()));
     assert!(screen(&a, 100, 30).contains("5 min left"));
+    // Select the next talk in Stage 2; when it goes live the selection stays on it.
+    common::key(&mut a, KeyCode::End);
+    assert_eq!(a.current_talk(), a.schedule.index_of("go-profiling"));
     // Past the end of eBPF vs Sidecars it is no longer live; the next talk is.
     clock.advance(chrono::Duration::minutes(20));
     a.set_now(clock.now());
     let s = screen(&a, 100, 30);
     assert!(s.contains("● Misery Metrics & Consequences"), "{s}");
     assert!(!s.contains("● ★ eBPF vs Sidecars"), "{s}");
+    assert!(s.contains("▶ ● Continuous Go Profiling & Observability"), "{s}");
+    assert_eq!(a.current_talk(), a.schedule.index_of("go-profiling"));
 }
 
 #[test]

@@ -175,7 +175,12 @@ impl App {
         let changed = now.timestamp() / 60 != self.now.timestamp() / 60;
         self.now = now;
         if changed {
+            // Talks move from "next" to "live" as time passes: the Now view stays on the same talk.
+            let keep = self.now_talks().get(self.now_cursor).copied();
             self.refresh_marks();
+            if let Some(p) = keep.and_then(|k| self.now_talks().iter().position(|&i| i == k)) {
+                self.now_cursor = p;
+            }
         }
         changed
     }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# End to end through a real terminal: start hallway in tmux, star the selected talk with `s`,
-# quit with `q`, and check the agenda file on disk and that the terminal was given back.
+# End to end through a real terminal: start hallway in tmux, star two clashing talks, resolve
+# the clash from the Now view, tick the other one watched in the On-demand view, write a note,
+# quit, and check the agenda file on disk and that the terminal was given back.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 cargo build --quiet
@@ -24,8 +25,24 @@ wait_for "eBPF vs Sidecars" "first frame"
 tmux send-keys -t "$session" s
 wait_for '★ starred "eBPF vs Sidecars"' "status after starring"
 test -f "$data/agendas/p99conf-2022.json" || { echo "FAIL: agenda not saved at once"; exit 1; }
-tmux send-keys -t "$session" Tab
-wait_for "▶ 09:05-09:35  ★ eBPF vs Sidecars" "agenda view"
+tmux send-keys -t "$session" l s
+wait_for '⚠ clashes with "eBPF vs Sidecars"' "clash flagged at once"
+tmux send-keys -t "$session" 2
+wait_for "⚠ Your next two starred talks clash" "now view warns"
+wait_for "50% · 15 min left" "now view progress"
+tmux send-keys -t "$session" Home r
+wait_for "moved \"Always-on Thread Activity Sampling with eBPF\"" "resolve"
+tmux send-keys -t "$session" 4
+wait_for "[ ] Wed 19 Oct 09:15-09:40" "on-demand view"
+tmux send-keys -t "$session" w
+wait_for "[x] Wed 19 Oct 09:15-09:40" "ticked watched"
+tmux send-keys -t "$session" n
+wait_for "Note on" "note editor"
+tmux send-keys -t "$session" "catch the Q&A" Enter
+wait_for "note: catch the Q&A" "note shown"
+tmux send-keys -t "$session" 3
+wait_for "09:05-09:35  ★ eBPF vs Sidecars" "agenda view"
+wait_for "▶ Wed  09:15  ☑ Always-on Thread Activity Sampling" "agenda keeps the selected talk"
 tmux send-keys -t "$session" q
 wait_for "EXITED=0" "clean exit"
 if tmux capture-pane -p -t "$session" | grep -qF "Main Stage"; then
@@ -34,7 +51,10 @@ fi
 python3 - "$data/agendas/p99conf-2022.json" <<'PY'
 import json, sys
 marks = json.load(open(sys.argv[1]))["marks"]
-assert list(marks) == ["ebpf-vs-sidecars"], marks
+assert sorted(marks) == ["ebpf-vs-sidecars", "thread-sampling-ebpf"], marks
 assert marks["ebpf-vs-sidecars"]["mark"] == "attend", marks
+other = marks["thread-sampling-ebpf"]
+assert other["mark"] == "on-demand" and other["watched"] is True, other
+assert other["note"] == "catch the Q&A", other
 PY
 echo "tmux e2e: 1 passed, 0 failed"

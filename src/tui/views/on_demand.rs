@@ -24,7 +24,14 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let watched = app.on_demand.iter().filter(|&&i| app.agenda.is_watched(&s.talks()[i].id)).count();
     let mut lines = vec![Line::from(vec![
         Span::styled(" To watch on-demand", theme.title()),
-        Span::styled(format!("  ·  {} talks, {watched} watched", app.on_demand.len()), theme.dim()),
+        Span::styled(
+            format!(
+                "  ·  {} talk{}, {watched} watched",
+                app.on_demand.len(),
+                if app.on_demand.len() == 1 { "" } else { "s" }
+            ),
+            theme.dim(),
+        ),
     ])];
     let mut selected_line = 0;
     for (pos, &i) in app.on_demand.iter().enumerate() {
