@@ -1,4 +1,4 @@
-//! Load, clash detection, and key-press-to-frame at growing sizes. CI runs these once each
+//! Load, clash detection, key-press-to-frame and the Now view's tick at growing sizes. CI runs these once each
 //! (`cargo test --benches`) so they cannot rot; `cargo bench` measures.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -67,5 +67,41 @@ fn key_to_frame(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, load, clashes, key_to_frame);
+/// The Now view's work when the minute turns: live/next in every track and the person's own
+/// next talks (the draw itself reads this cached overview).
+fn now_overview(c: &mut Criterion) {
+    let mut g = c.benchmark_group("now_overview");
+    for (n, tracks) in [(1_000, 8), (10_000, 60)] {
+        let (_, s) = make(n, tracks);
+        let attending: Vec<usize> = (0..s.talks().len()).step_by(7).collect();
+        let mid = s.talks()[s.talks().len() / 2].start;
+        g.bench_function(BenchmarkId::from_parameter(format!("{n}talks_{tracks}tracks")), |b| {
+            b.iter(|| hallway::now::overview(&s, black_box(&attending), black_box(mid)))
+        });
+    }
+    g.finish();
+}
+
+/// A minute tick with the Now view open: recompute and redraw.
+fn now_view_tick(c: &mut Criterion) {
+    let mut g = c.benchmark_group("now_view_tick_200x50");
+    for n in [1_000, 10_000] {
+        let (_, s) = make(n, 8);
+        let mid = s.talks()[s.talks().len() / 2].start;
+        let mut app = App::new(s, Agenda::new("synth"), mid, None);
+        app.update(Action::ShowNow);
+        let mut term = Terminal::new(TestBackend::new(200, 50)).unwrap();
+        let mut minute = 0;
+        g.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter(|| {
+                minute = (minute + 1) % 600;
+                app.set_now(mid + chrono::Duration::minutes(minute));
+                term.draw(|f| views::draw(f, &app)).unwrap();
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, load, clashes, key_to_frame, now_overview, now_view_tick);
 criterion_main!(benches);

@@ -70,6 +70,15 @@ pub fn parse_at(s: &str, tz: Tz) -> Result<DateTime<Utc>, String> {
     local_to_utc(local, tz).ok_or_else(|| format!("{s} does not exist in {tz} (daylight-saving gap)"))
 }
 
+/// Like [`parse_at`], and a bare `HH:MM` means that time on `day` (the day being looked at).
+pub fn parse_at_on(s: &str, tz: Tz, day: chrono::NaiveDate) -> Result<DateTime<Utc>, String> {
+    match chrono::NaiveTime::parse_from_str(s.trim(), "%H:%M") {
+        Ok(time) => local_to_utc(day.and_time(time), tz)
+            .ok_or_else(|| format!("{} {s} does not exist in {tz} (daylight-saving gap)", day.format("%Y-%m-%d"))),
+        Err(_) => parse_at(s, tz).map_err(|e| e.replace("or 'YYYY-MM-DD HH:MM'", "'YYYY-MM-DD HH:MM' or 'HH:MM'")),
+    }
+}
+
 /// Wall-clock time in `tz` to an instant. In the repeated hour of a fall-back the first
 /// occurrence wins (the one printed programmes mean); a spring-forward gap has no instant.
 pub fn local_to_utc(local: NaiveDateTime, tz: Tz) -> Option<DateTime<Utc>> {
@@ -98,6 +107,10 @@ mod tests {
         assert_eq!(a, b);
         assert!(parse_at("yesterday", tz).is_err());
         assert!(parse_at("2022-03-13 02:30", tz).unwrap_err().contains("gap"));
+        let day = chrono::NaiveDate::from_ymd_opt(2022, 10, 19).unwrap();
+        assert_eq!(parse_at_on(" 10:30", tz, day).unwrap(), a);
+        assert_eq!(parse_at_on("2022-10-19 10:30", tz, day).unwrap(), a);
+        assert!(parse_at_on("10h30", tz, day).unwrap_err().contains("'HH:MM'"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::schedule::{Schedule, Talk};
 use crate::timefmt;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrackNow {
@@ -69,17 +69,30 @@ pub struct Overview {
     pub mine: Mine,
 }
 
+/// One pass over the talks, not one per track: a FOSDEM-sized schedule has 60 tracks.
 pub fn at(schedule: &Schedule, t: DateTime<Utc>) -> Vec<TrackNow> {
     let talks = schedule.talks();
+    let mut out: Vec<TrackNow> =
+        (0..schedule.conference.tracks.len()).map(|track| TrackNow { track, live: None, next: None }).collect();
     // Talks are sorted by start: everything from here on starts after `t`.
     let first_future = talks.partition_point(|x| x.start <= t);
-    (0..schedule.conference.tracks.len())
-        .map(|track| TrackNow {
-            track,
-            live: talks[..first_future].iter().rposition(|x| x.track == track && x.end > t),
-            next: talks[first_future..].iter().position(|x| x.track == track).map(|i| i + first_future),
-        })
-        .collect()
+    for (i, x) in talks[..first_future].iter().enumerate().rev() {
+        // Of talks live at once in one track, the one that started last is shown.
+        if x.end > t && out[x.track].live.is_none() {
+            out[x.track].live = Some(i);
+        }
+    }
+    let mut missing = out.len();
+    for (i, x) in talks.iter().enumerate().skip(first_future) {
+        if missing == 0 {
+            break;
+        }
+        if out[x.track].next.is_none() {
+            out[x.track].next = Some(i);
+            missing -= 1;
+        }
+    }
+    out
 }
 
 pub fn phase(schedule: &Schedule, tracks: &[TrackNow], t: DateTime<Utc>) -> Phase {
@@ -155,7 +168,11 @@ pub fn until(from: DateTime<Utc>, to: DateTime<Utc>) -> String {
 
 /// Where the conference stands, as a sentence; `None` while talks are on.
 pub fn phase_line(schedule: &Schedule, o: &Overview) -> Option<String> {
-    let when = |t: DateTime<Utc>| schedule.local(t).format("%a %-d %b %H:%M").to_string();
+    let when = |t: DateTime<Utc>| {
+        let local = schedule.local(t);
+        let fmt = if local.year() == schedule.local(o.at).year() { "%a %-d %b %H:%M" } else { "%a %-d %b %Y %H:%M" };
+        local.format(fmt).to_string()
+    };
     Some(match o.phase {
         Phase::Empty => "This schedule has no talks.".into(),
         Phase::Before { starts } => {
@@ -210,7 +227,12 @@ pub fn mine_lines(schedule: &Schedule, o: &Overview) -> Vec<String> {
     }
     match o.mine.warning {
         Some(Warning::Clash { a, b }) => out.push(format!(
-            "⚠ Your next two starred talks clash: {} and {}.",
+            "⚠ {}: {} and {}.",
+            if talks[b].start <= o.at {
+                "Two of your starred talks are on at once"
+            } else {
+                "Your next two starred talks clash"
+            },
             timefmt::talk_ref(schedule, &talks[a]),
             timefmt::talk_ref(schedule, &talks[b])
         )),
@@ -250,6 +272,27 @@ mod tests {
         assert_eq!(id(now[1].live), Some("thread-sampling-ebpf"));
         // At the exact end of a talk it is over.
         assert_eq!(at(&s, t(&s, "2022-10-19 09:35"))[0].live, None);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn live_and_next_agree_with_brute_force(
+            n in 1usize..300, tracks in 1usize..12, seed in 0u64..1000, minute in 0i64..(4 * 24 * 60),
+        ) {
+            let text = crate::synth::native_json(n, 3, tracks, seed);
+            let s = schedule::parse_bytes(text.as_bytes(), "synth.json").unwrap();
+            let when = s.talks()[0].start - chrono::Duration::hours(2) + chrono::Duration::minutes(minute);
+            let talks = s.talks();
+            for tn in at(&s, when) {
+                let live = (0..talks.len())
+                    .filter(|&i| talks[i].track == tn.track && talks[i].start <= when && when < talks[i].end)
+                    .max();
+                let next = (0..talks.len()).filter(|&i| talks[i].track == tn.track && talks[i].start > when).min();
+                proptest::prop_assert_eq!(tn.live, live);
+                proptest::prop_assert_eq!(tn.next, next);
+            }
+        }
     }
 
     #[test]

@@ -18,8 +18,8 @@ fn now_view_mid_talk() {
     let s = screen(&a, 100, 30);
     assert!(s.contains("● ★ eBPF vs Sidecars"), "{s}");
     assert!(s.contains("50% · 15 min left · 09:05-09:35"), "{s}");
-    assert!(s.contains("next 09:40 Misery Metrics & Consequences — Gil Tene · in 20 min"), "{s}");
-    assert!(s.contains("⚠ Your next two starred talks clash"), "{s}");
+    assert!(s.contains("next 09:40 (in 20 min) Misery Metrics & Consequences — Gil Tene"), "{s}");
+    assert!(s.contains("⚠ Two of your starred talks are on at once"), "{s}");
 }
 
 #[test]
@@ -203,11 +203,26 @@ fn go_to_a_time_turns_on_time_travel_everywhere() {
         key(a, KeyCode::Enter);
     };
     retype(&mut a, "yesterday");
-    assert!(a.status.clone().unwrap().contains("cannot read time 'yesterday'"));
+    let error = a.prompt.as_ref().and_then(|p| p.error.clone()).expect("the prompt stays open and says why");
+    assert!(error.contains("cannot read time 'yesterday'"), "{error}");
+    assert!(screen(&a, 120, 30).contains("⚠ cannot read time 'yesterday'"));
+    assert_eq!(a.prompt.as_ref().unwrap().input.text(), "yesterday", "what was typed is kept");
     assert!(a.pinned.is_some(), "a bad time changes nothing");
+    // A time alone means that time on the day being looked at.
+    for _ in 0..20 {
+        key(&mut a, KeyCode::Backspace);
+    }
+    press(&mut a, "11:30");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.pinned, Some(parse_at("2022-10-20 11:30", chrono_tz::America::Los_Angeles).unwrap()));
     retype(&mut a, "");
     assert_eq!(a.pinned, None);
     assert_eq!(a.status.as_deref(), Some("back to the real clock"));
+    // Started with --at, an empty line goes back to that time, and says so.
+    let mut a = app();
+    retype(&mut a, "2022-10-20 09:10");
+    retype(&mut a, "");
+    assert_eq!(a.status.as_deref(), Some("back to the time given with --at"));
 }
 
 #[test]
@@ -227,4 +242,28 @@ fn t_from_any_view_jumps_the_schedule_to_now() {
     press(&mut a, "4t");
     assert_eq!(a.view, View::Schedule);
     assert_eq!(a.current_talk(), a.schedule.index_of("ebpf-vs-sidecars"));
+}
+
+#[test]
+fn left_and_right_move_between_tracks_in_the_now_view() {
+    let mut a = app();
+    press(&mut a, "2");
+    assert_eq!(a.current_talk(), a.schedule.index_of("ebpf-vs-sidecars"));
+    press(&mut a, "l");
+    assert_eq!(a.current_talk(), a.schedule.index_of("thread-sampling-ebpf"), "Stage 2's live talk");
+    press(&mut a, "l");
+    assert_eq!(a.current_talk(), a.schedule.index_of("thread-sampling-ebpf"), "no track further right");
+    press(&mut a, "j");
+    assert_eq!(a.current_talk(), a.schedule.index_of("go-profiling"));
+    press(&mut a, "h");
+    assert_eq!(a.current_talk(), a.schedule.index_of("ebpf-vs-sidecars"), "Main Stage's first talk");
+}
+
+#[test]
+fn a_break_cannot_go_on_the_watch_later_list() {
+    let mut a = app_at("2022-10-19 12:20");
+    a.select(a.schedule.index_of("lunch-day1").unwrap());
+    press(&mut a, "o");
+    assert_eq!(a.agenda.kind("lunch-day1"), None);
+    assert!(a.status.clone().unwrap().contains("is a break"));
 }

@@ -72,6 +72,9 @@ pub fn agenda(ctx: &Context, agenda: &Agenda) -> String {
     let tw = track_width(ctx);
     let rows = listing::rows(s, agenda, ctx.clock.now());
     let mut out = header(ctx, "your agenda");
+    if ctx.schedule.end().is_some_and(|end| ctx.clock.now() >= end) && rows.first() == Some(&Row::OnDemandHeader) {
+        out.push_str("The conference is over: what is left to watch comes first.\n");
+    }
     for row in &rows {
         match row {
             Row::Day(d) => {

@@ -57,6 +57,8 @@ pub enum Ask {
 pub struct Prompt {
     pub ask: Ask,
     pub input: LineInput,
+    /// Why the last Enter was refused; the prompt stays open with the text kept.
+    pub error: Option<String>,
 }
 
 /// One change to the marks, as it can be undone.
@@ -272,11 +274,36 @@ impl App {
             },
             _ => match self.view {
                 View::Schedule => super::nav::grid(self, action),
-                View::Now => self.now_cursor = list_nav(self.now_cursor, self.now_talks().len(), action),
+                View::Now => self.now_nav(action),
                 View::Agenda => self.agenda_cursor = list_nav(self.agenda_cursor, self.agenda_talks.len(), action),
                 View::OnDemand => self.on_demand_cursor = list_nav(self.on_demand_cursor, self.on_demand.len(), action),
             },
         }
+    }
+
+    /// Up/down walk the listed talks; left/right go to the neighbouring track's first one.
+    fn now_nav(&mut self, action: Action) {
+        let tracks: Vec<usize> = self
+            .overview
+            .tracks
+            .iter()
+            .flat_map(|tn| std::iter::repeat_n(tn.track, tn.live.is_some() as usize + tn.next.is_some() as usize))
+            .collect();
+        let cur = self.now_cursor.min(tracks.len().saturating_sub(1));
+        self.now_cursor = match action {
+            Action::Right => {
+                let here = tracks.get(cur).copied();
+                (cur..tracks.len()).find(|&p| Some(tracks[p]) != here).unwrap_or(cur)
+            }
+            Action::Left => {
+                let here = tracks.get(cur).copied();
+                match (0..cur).rev().find(|&p| Some(tracks[p]) != here) {
+                    Some(p) => (0..=p).rev().take_while(|&q| tracks[q] == tracks[p]).last().unwrap_or(p),
+                    None => cur,
+                }
+            }
+            _ => list_nav(cur, tracks.len(), action),
+        };
     }
 
     /// Switch view, keeping the same talk selected where the new view lists it.
@@ -325,14 +352,16 @@ impl App {
                 self.submit(prompt);
             }
             Edit::Cancel => self.prompt = None,
-            Edit::Changed | Edit::Ignored => {}
+            Edit::Changed => prompt.error = None,
+            Edit::Ignored => {}
         }
     }
 
     fn ask_note(&mut self) {
         let Some(talk) = self.current_talk() else { return };
         let note = self.agenda.note(&self.schedule.talks()[talk].id).unwrap_or("");
-        self.prompt = Some(Prompt { ask: Ask::Note { talk }, input: LineInput::new(note, NOTE_MAX_CHARS) });
+        self.prompt =
+            Some(Prompt { ask: Ask::Note { talk }, input: LineInput::new(note, NOTE_MAX_CHARS), error: None });
     }
 
     fn ask_time(&mut self) {
@@ -345,7 +374,7 @@ impl App {
             now::Phase::Live | now::Phase::Empty => self.now,
         };
         let text = s.local(suggestion).format("%Y-%m-%d %H:%M").to_string();
-        self.prompt = Some(Prompt { ask: Ask::Time, input: LineInput::new(&text, 40) });
+        self.prompt = Some(Prompt { ask: Ask::Time, input: LineInput::new(&text, 40), error: None });
     }
 
     fn submit(&mut self, prompt: Prompt) {
@@ -353,8 +382,12 @@ impl App {
             Ask::Note { talk } => {
                 let t = self.schedule.talks()[talk].clone();
                 let before = self.agenda.before([t.id.as_str()]);
+                let was_marked = self.agenda.kind(&t.id).is_some();
                 if self.agenda.set_note(&self.schedule, &t, prompt.input.text(), self.now) {
                     let what = match self.agenda.note(&t.id) {
+                        Some(_) if !was_marked => {
+                            format!("note saved on \"{}\", now ★ starred: notes live in your agenda", t.title)
+                        }
                         Some(_) => format!("note saved on \"{}\"", t.title),
                         None => format!("note removed from \"{}\"", t.title),
                     };
@@ -365,20 +398,26 @@ impl App {
                 let text = prompt.input.text().trim();
                 if text.is_empty() {
                     self.pinned = None;
-                    self.status = Some("back to the real clock".into());
+                    self.status = Some(if self.time_travel {
+                        "back to the time given with --at".into()
+                    } else {
+                        "back to the real clock".into()
+                    });
                     return;
                 }
-                match clock::parse_at(text, self.schedule.conference.tz) {
+                let day =
+                    self.schedule.day_date(self.day).unwrap_or_else(|| self.schedule.local(self.now).date_naive());
+                match clock::parse_at_on(text, self.schedule.conference.tz, day) {
                     Ok(t) => {
                         self.pinned = Some(t);
                         self.set_now(t);
                         self.jump_to_now(false);
                         self.status = Some(format!(
-                            "⏱ time travel: it is now {} (conference time); @ then an empty line for the real clock",
-                            self.schedule.local(t).format("%a %-d %b %H:%M")
+                            "⏱ time travel: it is now {} (conference time); @ then an empty line goes back",
+                            self.schedule.local(t).format("%a %-d %b %Y %H:%M")
                         ));
                     }
-                    Err(e) => self.status = Some(format!("⚠ {e}")),
+                    Err(e) => self.prompt = Some(Prompt { error: Some(e), ..prompt }),
                 }
             }
         }

@@ -71,7 +71,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Char('j'), KeyCode::Down], "↓ / j", Action::Down, "next talk (scroll down in details)", None, ALL),
     bind(&[Char('h'), KeyCode::Left], "← / h", Action::Left, "track to the left", None, ALL),
     bind(&[Char('l'), KeyCode::Right], "→ / l", Action::Right, "track to the right", None, ALL),
-    bind(&[Char('['), Char(']')], "[ / ]", Action::PrevDay, "previous / next day", Some("[ ] day"), SCHEDULE),
+    bind(&[Char('['), Char(']')], "[ / ]", Action::PrevDay, "previous / next day", Some("[/] day"), SCHEDULE),
     bind(&[Char('g'), Home], "g / Home", Action::Top, "first talk (of the day)", None, ALL),
     bind(&[Char('G'), End], "G / End", Action::Bottom, "last talk (of the day)", None, ALL),
     bind(&[KeyCode::PageUp], "PgUp", Action::PageUp, "an hour earlier / a page up", None, ALL),

@@ -9,6 +9,10 @@ impl App {
     pub(super) fn toggle(&mut self, kind: MarkKind) {
         let Some(i) = self.current_talk() else { return };
         let talk = self.schedule.talks()[i].clone();
+        if kind == MarkKind::OnDemand && talk.is_break() && self.agenda.kind(&talk.id) != Some(kind) {
+            self.status = Some(format!("\"{}\" is a break: there is nothing to watch later", talk.title));
+            return;
+        }
         let before = self.agenda.before([talk.id.as_str()]);
         let state = self.agenda.toggle(&self.schedule, &talk, kind, self.now);
         let partners = crate::clash::partners(&self.agenda.clashes(&self.schedule)).remove(&i).unwrap_or_default();

@@ -42,6 +42,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) {
     lines.push(Line::from(vec![Span::styled("Kind   ", theme.dim()), Span::raw(kind)]));
     let status = match app.agenda.kind(&t.id) {
         Some(MarkKind::Attend) => Span::styled("★ starred: you attend this", theme.starred()),
+        Some(MarkKind::OnDemand) if app.agenda.is_watched(&t.id) => Span::styled("☑ on-demand, watched", theme.dim()),
         Some(MarkKind::OnDemand) => Span::styled("◷ to watch on-demand", theme.later()),
         None => Span::styled("not in your agenda (s to star, o for on-demand)", theme.dim()),
     };

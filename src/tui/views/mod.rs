@@ -46,11 +46,11 @@ pub fn draw(f: &mut Frame, app: &App) {
 fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let s = &app.schedule;
     // The zone's abbreviation on the shown day (PDT, CET...): short, and right across DST.
-    let zone = s
-        .talks()
-        .get(s.day_range(app.day).start)
-        .map(|t| s.local(t.start).format("%Z").to_string())
-        .unwrap_or_default();
+    let zone_at = match app.view {
+        View::Schedule => s.talks().get(s.day_range(app.day).start).map_or(app.now, |t| t.start),
+        _ => app.now,
+    };
+    let zone = s.local(zone_at).format("%Z").to_string();
     let place = match app.view {
         View::Schedule => match s.day_date(app.day) {
             Some(d) => format!("{} (day {}/{})", timefmt::day_label(d), app.day + 1, s.day_count()),
@@ -76,7 +76,12 @@ fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Line::from(spans)
     };
     let left_w = Line::from(left.as_str()).width() as u16;
-    let right = [tabs(true), tabs(false), Line::from(travel.clone())]
+    let short_travel: Vec<Span> = travel
+        .first()
+        .map(|_| Span::styled(format!("⏱ {} ", s.local(app.now).format("%H:%M")), theme.title()))
+        .into_iter()
+        .collect();
+    let right = [tabs(true), tabs(false), Line::from(travel.clone()), Line::from(short_travel)]
         .into_iter()
         .find(|r| left_w + r.width() as u16 <= area.width)
         .unwrap_or_default();
@@ -86,18 +91,31 @@ fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn footer(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    if app.prompt.is_some() {
-        let keys = " Enter ok · Esc cancel · ←→ Home End move · Ctrl-U clear · Ctrl-W delete word";
-        f.render_widget(Paragraph::new(keys).style(theme.dim()), area);
+    if let Some(p) = &app.prompt {
+        match &p.error {
+            Some(e) => f.render_widget(Paragraph::new(format!(" ⚠ {e}")).style(theme.clash()), area),
+            None => {
+                let keys = " Enter ok · Esc cancel · ←→ Home End move · Ctrl-U clear · Ctrl-W delete word";
+                f.render_widget(Paragraph::new(keys).style(theme.dim()), area);
+            }
+        }
         return;
     }
     if let Some(status) = &app.status {
         f.render_widget(Paragraph::new(format!(" {status}")).wrap(Wrap { trim: false }), area);
         return;
     }
-    let mut spans = vec![Span::raw(" ")];
     let relevant = |b: &&crate::tui::keys::Binding| b.views.is_empty() || b.views.contains(&app.view);
-    for (label, rest) in BINDINGS.iter().filter(relevant).filter_map(|b| b.footer).filter_map(|t| t.split_once(' ')) {
+    let mut items: Vec<(&str, &str)> =
+        BINDINGS.iter().filter(relevant).filter_map(|b| b.footer).filter_map(|t| t.split_once(' ')).collect();
+    // On a narrow terminal drop keys from the middle: "? help" and "q quit" always show.
+    let width =
+        |items: &[(&str, &str)]| 1 + items.iter().map(|(k, r)| Line::from(format!("{k} {r}  ")).width()).sum::<usize>();
+    while width(&items) > area.width as usize && items.len() > 2 {
+        items.remove(items.len() - 3);
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for (label, rest) in items {
         spans.push(Span::styled(label, theme.key()));
         spans.push(Span::raw(format!(" {rest}  ")));
     }

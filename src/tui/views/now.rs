@@ -22,7 +22,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(user) = app.user_tz {
         let mine = app.now.with_timezone(&user);
         if mine.naive_local() != local.naive_local() {
-            clock.push(Span::styled(format!("  ·  your time {}", mine.format("%H:%M %Z")), theme.dim()));
+            let fmt = if mine.date_naive() == local.date_naive() { "%H:%M %Z" } else { "%a %H:%M %Z" };
+            clock.push(Span::styled(format!("  ·  your time {}", mine.format(fmt)), theme.dim()));
         }
     }
     let mut lines = vec![Line::from(clock)];
@@ -124,6 +125,7 @@ fn talk_line<'a>(app: &App, index: usize, lead: &'a str, lead_style: Style, sele
         None => ("", Style::new()),
     };
     let mut spans = vec![Span::raw(if selected { " ▶ " } else { "   " }), Span::styled(lead, lead_style)];
+    // When it starts and how soon come first: they are what a narrow terminal must not cut.
     if t.start > app.now {
         let day = if s.local(t.start).date_naive() != s.local(app.now).date_naive() {
             format!("{} ", s.local(t.start).format("%a"))
@@ -131,6 +133,7 @@ fn talk_line<'a>(app: &App, index: usize, lead: &'a str, lead_style: Style, sele
             String::new()
         };
         spans.push(Span::raw(format!("{day}{} ", timefmt::hm(s, t.start))));
+        spans.push(Span::styled(format!("({}) ", now::until(app.now, t.start)), theme.dim()));
     }
     spans.push(Span::styled(sym, sym_style));
     let title_style = if sym.starts_with('★') { theme.starred() } else { Style::new() };
@@ -140,9 +143,6 @@ fn talk_line<'a>(app: &App, index: usize, lead: &'a str, lead_style: Style, sele
     }
     if !t.speakers.is_empty() {
         spans.push(Span::styled(format!(" — {}", t.speakers.join(", ")), theme.dim()));
-    }
-    if t.start > app.now {
-        spans.push(Span::styled(format!(" · {}", now::until(app.now, t.start)), theme.dim()));
     }
     let line = Line::from(spans);
     if selected { line.style(theme.selected()) } else { line }

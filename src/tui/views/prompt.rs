@@ -17,7 +17,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: &Theme
     };
     let help = match prompt.ask {
         Ask::Note { .. } => " Enter save · Esc cancel · empty removes the note ",
-        Ask::Time => " Enter go · Esc cancel · empty: back to the real clock ",
+        Ask::Time => " Enter go · Esc cancel · HH:MM or YYYY-MM-DD HH:MM · empty goes back ",
     };
     let rect = Rect { y: area.bottom() - 3, height: 3, ..area };
     let inner_w = rect.width.saturating_sub(2) as usize;
