@@ -109,7 +109,7 @@ pub fn phase(schedule: &Schedule, tracks: &[TrackNow], t: DateTime<Utc>) -> Phas
     let talks = schedule.talks();
     // Not after the last end and nothing live: something starts later.
     let resumes = talks[talks.partition_point(|x| x.start <= t)..].first().map_or(last, |x| x.start);
-    if schedule.local(resumes).date_naive() == schedule.local(t).date_naive() {
+    if schedule.date_of(resumes) == schedule.date_of(t) {
         Phase::Pause { resumes }
     } else {
         Phase::BetweenDays { resumes }
@@ -127,7 +127,7 @@ pub fn mine(schedule: &Schedule, attending: &[usize], t: DateTime<Utc>) -> Mine 
         (Some(a), Some(b)) if talks[a].overlaps(&talks[b]) => Some(Warning::Clash { a, b }),
         (Some(a), Some(b))
             if talks[a].track != talks[b].track
-                && schedule.local(talks[a].start).date_naive() == schedule.local(talks[b].start).date_naive() =>
+                && schedule.date_of(talks[a].start) == schedule.date_of(talks[b].start) =>
         {
             Some(Warning::SwitchTrack { from: a, to: b })
         }

@@ -64,7 +64,7 @@ fn bad_time_zone_and_bad_json() {
     assert!(e.to_string().contains("broken.json:2:18: invalid JSON: key must be a string"), "{e}");
 
     let e = schedule::parse_bytes(b"[1, 2]", "list.json").unwrap_err();
-    assert!(e.to_string().contains("expected a JSON object with \"conference\" and \"talks\""), "{e}");
+    assert!(e.to_string().contains("not a schedule hallway knows: expected hallway JSON, frab/pretalx"), "{e}");
     let e = schedule::parse_bytes(b"\xff\xfe", "bin.json").unwrap_err();
     assert!(e.to_string().contains("not valid UTF-8"), "{e}");
 }

@@ -63,7 +63,7 @@ fn attend_rows(schedule: &Schedule, agenda: &Agenda) -> Vec<Row> {
     let mut busy_until: Option<DateTime<Utc>> = None;
     for index in agenda.attending(schedule) {
         let talk = &schedule.talks()[index];
-        let d = schedule.local(talk.start).date_naive();
+        let d = schedule.date_of(talk.start);
         if day != Some(d) {
             out.push(Row::Day(d));
             day = Some(d);

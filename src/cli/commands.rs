@@ -26,7 +26,9 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<(), Failure> {
             let clashes = agenda.clashes(&ctx.schedule);
             emit_json_or(json, || report::clashes(&ctx.schedule, &clashes), || print::clashes(ctx, &clashes))
         }
-        Command::Validate { .. } => unreachable!("validate needs no context and is run before dispatch"),
+        Command::Validate { .. } | Command::Import { .. } => {
+            unreachable!("validate and import need no agenda and are run before dispatch")
+        }
     }
 }
 
@@ -126,8 +128,49 @@ fn note(ctx: &Context, id: &str, text: &str) -> Result<(), Failure> {
     })
 }
 
-pub fn validate(path: &Path, json: bool) -> Result<(), Failure> {
-    let result = schedule::load_path(path);
+/// Read any supported format and write hallway's own, telling what had to be guessed.
+pub fn import(path: &Path, output: Option<&Path>, opts: schedule::import::Options) -> Result<(), Failure> {
+    let s = schedule::load_path_with(path, opts)?;
+    for note in &s.conference.notes {
+        eprintln!("note: {note}");
+    }
+    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let comment = format!("Imported by hallway from {name}. Times carry their UTC offset; \"track\" is the room.");
+    let text = format!(
+        "{}\n",
+        serde_json::to_string_pretty(&schedule::native::to_value(&s, &comment)).expect("json serialises")
+    );
+    match output {
+        Some(out) => {
+            write_atomically(out, text.as_bytes())
+                .map_err(|e| Failure::Runtime(format!("cannot write {}: {e}", out.display())))?;
+            eprintln!(
+                "wrote {}: {}, {} talks, {} tracks, {} days, times in {}",
+                out.display(),
+                s.conference.name,
+                s.talks().len(),
+                s.conference.tracks.len(),
+                s.day_count(),
+                s.conference.tz
+            );
+            Ok(())
+        }
+        None => emit(&text),
+    }
+}
+
+/// Replace `path` whole or not at all: a half-written import is worse than none.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+pub fn validate(path: &Path, json: bool, opts: schedule::import::Options) -> Result<(), Failure> {
+    let result = schedule::load_path_with(path, opts);
     if let Err(schedule::LoadError::Io { .. }) = result {
         return Err(result.unwrap_err().into());
     }
@@ -147,17 +190,26 @@ pub fn validate(path: &Path, json: bool) -> Result<(), Failure> {
                 .collect(),
         };
         let talks = result.as_ref().map_or(0, |s| s.talks().len());
-        emit_json(&serde_json::json!({ "path": shown, "ok": ok, "talks": talks, "problems": problems }))?;
+        let notes = result.as_ref().map_or(vec![], |s| s.conference.notes.clone());
+        emit_json(
+            &serde_json::json!({ "path": shown, "ok": ok, "talks": talks, "problems": problems, "notes": notes }),
+        )?;
     } else {
         emit(&match &result {
-            Ok(s) => format!(
-                "{shown}: ok: {}, {} talks, {} tracks, {} days, times in {}\n",
-                s.conference.name,
-                s.talks().len(),
-                s.conference.tracks.len(),
-                s.day_count(),
-                s.conference.tz
-            ),
+            Ok(s) => {
+                let mut out = format!(
+                    "{shown}: ok: {}, {} talks, {} tracks, {} days, times in {}\n",
+                    s.conference.name,
+                    s.talks().len(),
+                    s.conference.tracks.len(),
+                    s.day_count(),
+                    s.conference.tz
+                );
+                for note in &s.conference.notes {
+                    out.push_str(&format!("  note: {note}\n"));
+                }
+                out
+            }
             Err(e) => format!("{e}\n"),
         })?;
     }

@@ -39,6 +39,10 @@ pub struct Global {
     /// Pretend it is this time: RFC 3339, or 'YYYY-MM-DD HH:MM' in the conference's zone.
     #[arg(long, global = true, value_name = "TIME")]
     pub at: Option<String>,
+    /// Time zone (IANA name) for a schedule file that names none and gives no offsets.
+    /// Default: your own zone.
+    #[arg(long, global = true, value_name = "ZONE")]
+    pub tz: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -105,6 +109,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Convert a schedule (frab/pretalx JSON, Pentabarf XML, Sessionize...) to hallway's format.
+    #[command(
+        after_help = "Example:\n  hallway import fosdem-2021.xml -o data/fosdem-2021.json\n  hallway import schedule.json --tz Europe/Brussels > conf.json"
+    )]
+    Import {
+        path: PathBuf,
+        /// Write here instead of to standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
     /// Check a schedule file and report every problem found.
     #[command(after_help = "Example:\n  hallway validate my-conf.json")]
     Validate {
@@ -147,6 +161,20 @@ impl From<store::StoreError> for Failure {
     }
 }
 
+impl Global {
+    pub fn load_options(&self) -> Result<schedule::import::Options, Failure> {
+        let zone = match &self.tz {
+            Some(name) => Some(name.parse::<Tz>().map_err(|_| {
+                Failure::Usage(format!(
+                    "unknown time zone '{name}' for --tz: expected an IANA name such as Europe/Brussels"
+                ))
+            })?),
+            None => None,
+        };
+        Ok(schedule::import::Options { zone })
+    }
+}
+
 /// What every command works on.
 pub struct Context {
     pub schedule: Schedule,
@@ -157,13 +185,14 @@ pub struct Context {
 
 impl Context {
     pub fn from_args(g: &Global) -> Result<Self, Failure> {
+        let opts = g.load_options()?;
         let schedule = match &g.schedule {
             // A file on disk wins; a bundled name works from anywhere.
             Some(p) if !p.exists() => match schedule::bundled_named(&p.to_string_lossy()) {
                 Some(s) => s,
-                None => schedule::load_path(p)?,
+                None => schedule::load_path_with(p, opts)?,
             },
-            Some(p) => schedule::load_path(p)?,
+            Some(p) => schedule::load_path_with(p, opts)?,
             None => schedule::bundled(),
         };
         let clock: Box<dyn Clock> = match &g.at {
@@ -185,9 +214,16 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         let ctx = Context::from_args(&cli.global)?;
         return crate::tui::run(ctx).map_err(|e| Failure::Runtime(format!("terminal error: {e}")));
     };
-    if let Command::Validate { path, json } = &command {
-        return commands::validate(path, *json);
+    match &command {
+        Command::Validate { path, json } => return commands::validate(path, *json, cli.global.load_options()?),
+        Command::Import { path, output } => {
+            return commands::import(path, output.as_deref(), cli.global.load_options()?);
+        }
+        _ => {}
     }
     let ctx = Context::from_args(&cli.global)?;
+    for note in &ctx.schedule.conference.notes {
+        eprintln!("note: {note}");
+    }
     commands::dispatch(&ctx, command)
 }

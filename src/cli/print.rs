@@ -45,7 +45,7 @@ pub fn talks(ctx: &Context, list: &[&Talk], agenda: &Agenda) -> String {
     let mut out = header(ctx, "talks");
     let mut day = None;
     for t in list {
-        let d = s.local(t.start).date_naive();
+        let d = s.date_of(t.start);
         if day != Some(d) {
             let _ = writeln!(out, "\n{}", timefmt::day_label(d));
             day = Some(d);
@@ -133,7 +133,7 @@ pub fn clashes(ctx: &Context, list: &[Clash]) -> String {
         let _ = writeln!(
             out,
             "{}  {} {} [{}]  ⚠  {} {} [{}]",
-            timefmt::day_label(s.local(a.start).date_naive()),
+            timefmt::day_label(s.date_of(a.start)),
             timefmt::range(s, a),
             a.title,
             a.id,

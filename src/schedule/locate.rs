@@ -2,17 +2,16 @@
 //! (unknown track, duplicate id) can still name its line and column. serde_json reports
 //! positions only for syntax errors, so we walk the (already valid) text once ourselves.
 
+use super::Problem;
 use std::collections::HashMap;
 
 /// Position of each value, keyed by its path: `talks/3/track`, `conference/timezone`.
 pub struct Locations(HashMap<String, usize>);
 
-/// Paths deeper than this are not recorded; nothing we report on lives deeper.
-const MAX_DEPTH: usize = 3;
-
 impl Locations {
-    pub fn of(text: &str) -> Self {
-        let mut walker = Walker { b: text.as_bytes(), pos: 0, found: HashMap::new(), steps: 0 };
+    /// Record every value down to `depth` levels (deeper ones are never reported on).
+    pub fn of(text: &str, depth: usize) -> Self {
+        let mut walker = Walker { b: text.as_bytes(), pos: 0, found: HashMap::new(), steps: 0, depth };
         walker.value(&mut Vec::new());
         Locations(walker.found)
     }
@@ -27,6 +26,52 @@ struct Walker<'a> {
     pos: usize,
     found: HashMap<String, usize>,
     steps: usize,
+    depth: usize,
+}
+
+/// Problems in a parsed JSON document, each placed at the value it is about (or the nearest
+/// enclosing one). Positions are only worked out once something is wrong.
+pub struct JsonProblems<'a> {
+    text: &'a str,
+    depth: usize,
+    loc: Option<Locations>,
+    pub problems: Vec<Problem>,
+}
+
+impl<'a> JsonProblems<'a> {
+    pub fn new(text: &'a str, depth: usize) -> Self {
+        Self { text, depth, loc: None, problems: Vec::new() }
+    }
+
+    pub fn report(&mut self, path: &str, talk: Option<&str>, message: String) {
+        let loc = self.loc.get_or_insert_with(|| Locations::of(self.text, self.depth));
+        let mut p = path;
+        let offset = loop {
+            if let Some(o) = loc.get(p) {
+                break Some(o);
+            }
+            match p.rfind('/') {
+                Some(i) => p = &p[..i],
+                None => break None,
+            }
+        };
+        self.problems.push(match offset {
+            Some(o) => Problem::at_offset(self.text.as_bytes(), o, talk, message),
+            None => Problem::new(talk, message),
+        });
+    }
+
+    /// serde_json's own syntax error, with its line and column.
+    pub fn syntax(&mut self, e: &serde_json::Error) {
+        let msg = e.to_string();
+        let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m);
+        self.problems.push(Problem {
+            line: Some(e.line()),
+            column: Some(e.column().max(1)),
+            talk: None,
+            message: format!("invalid JSON: {msg}"),
+        });
+    }
 }
 
 impl Walker<'_> {
@@ -48,7 +93,7 @@ impl Walker<'_> {
             return;
         }
         self.ws();
-        if !path.is_empty() && path.len() <= MAX_DEPTH {
+        if !path.is_empty() && path.len() <= self.depth {
             self.found.entry(path.join("/")).or_insert(self.pos);
         }
         match self.peek() {
@@ -135,7 +180,7 @@ mod tests {
     #[test]
     fn finds_nested_values() {
         let text = "{\"conference\": {\"tracks\": [\"A\"]},\n \"talks\": [ {\"id\": \"x\", \"track\": \"B\"},\n  {\"id\": \"y\"} ]}";
-        let loc = Locations::of(text);
+        let loc = Locations::of(text, 3);
         assert_eq!(&text[loc.get("talks/0/track").unwrap()..][..3], "\"B\"");
         assert_eq!(&text[loc.get("talks/1").unwrap()..][..1], "{");
         assert_eq!(&text[loc.get("conference/tracks").unwrap()..][..1], "[");

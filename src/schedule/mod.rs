@@ -1,12 +1,13 @@
 //! The schedule model every loader produces and every view reads.
 
 mod error;
+pub mod import;
 mod locate;
 pub mod native;
 
 pub use error::{LoadError, Problem};
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -24,6 +25,11 @@ pub struct Conference {
     pub url: Option<String>,
     /// Column order of the grid.
     pub tracks: Vec<String>,
+    /// What the loader had to guess (a missing time zone...), to tell the user once.
+    pub notes: Vec<String>,
+    /// When one conference day ends and the next begins (camps run to 04:00): a talk at
+    /// 01:30 belongs to the day before. Midnight for most conferences.
+    pub day_change: NaiveTime,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -74,7 +80,7 @@ impl Schedule {
         let by_id = talks.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
         let mut days: Vec<(NaiveDate, Range<usize>)> = Vec::new();
         for (i, t) in talks.iter().enumerate() {
-            let day = t.start.with_timezone(&conference.tz).date_naive();
+            let day = conference_date(&conference, t.start);
             match days.last_mut() {
                 Some((d, r)) if *d == day => r.end = i + 1,
                 _ => days.push((day, i..i + 1)),
@@ -132,6 +138,11 @@ impl Schedule {
         self.days.iter().position(|(d, _)| *d == date)
     }
 
+    /// The conference day an instant belongs to (see [`Conference::day_change`]).
+    pub fn date_of(&self, t: DateTime<Utc>) -> NaiveDate {
+        conference_date(&self.conference, t)
+    }
+
     pub fn local(&self, t: DateTime<Utc>) -> DateTime<Tz> {
         t.with_timezone(&self.conference.tz)
     }
@@ -145,10 +156,18 @@ impl Schedule {
     }
 }
 
+fn conference_date(c: &Conference, t: DateTime<Utc>) -> NaiveDate {
+    (t.with_timezone(&c.tz).naive_local() - (c.day_change - NaiveTime::MIN)).date()
+}
+
 /// Where a schedule comes from, for error messages.
 pub fn load_path(path: &Path) -> Result<Schedule, LoadError> {
+    load_path_with(path, import::Options::default())
+}
+
+pub fn load_path_with(path: &Path, opts: import::Options) -> Result<Schedule, LoadError> {
     let bytes = std::fs::read(path).map_err(|e| LoadError::Io { path: path.display().to_string(), source: e })?;
-    parse_bytes(&bytes, &path.display().to_string())
+    parse_bytes_with(&bytes, &path.display().to_string(), opts)
 }
 
 pub fn bundled() -> Schedule {
@@ -170,6 +189,14 @@ pub fn bundled_named(name: &str) -> Option<Schedule> {
 
 /// Detect the format from content and parse.
 pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Schedule, LoadError> {
+    parse_bytes_with(bytes, source, import::Options::default())
+}
+
+/// The formats hallway reads, as named in messages.
+pub const FORMATS: &str =
+    "hallway JSON, frab/pretalx schedule.json, Sessionize \"All\" JSON, or Pentabarf/frab schedule.xml";
+
+pub fn parse_bytes_with(bytes: &[u8], source: &str, opts: import::Options) -> Result<Schedule, LoadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         LoadError::invalid(
@@ -177,7 +204,29 @@ pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Schedule, LoadError> {
             vec![Problem::at_offset(bytes, e.valid_up_to(), None, "the file is not valid UTF-8 text".into())],
         )
     })?;
-    native::parse(text, source)
+    if import::pentabarf_xml::sniff(text) {
+        return import::pentabarf_xml::read(text).finish(text, source, opts);
+    }
+    let root: serde_json::Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        // Not JSON either: say what it is not, where.
+        Err(_) if text.trim_start().starts_with('<') => {
+            let msg = format!("an XML file without <schedule>: expected {FORMATS}");
+            return Err(LoadError::invalid(source, vec![Problem::at_offset(bytes, 0, None, msg)]));
+        }
+        Err(_) => return native::parse(text, source),
+    };
+    if native::sniff(&root) {
+        native::parse_value(&root, text, source)
+    } else if import::frab_json::sniff(&root) {
+        import::frab_json::read(&root, text).finish(text, source, opts)
+    } else if import::sessionize::sniff(&root) {
+        let name = Path::new(source).file_stem().and_then(|s| s.to_str()).unwrap_or("sessionize");
+        import::sessionize::read(&root, text, name).finish(text, source, opts)
+    } else {
+        let msg = format!("not a schedule hallway knows: expected {FORMATS}");
+        Err(LoadError::invalid(source, vec![Problem::new(None, msg)]))
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! hallway's own JSON schedule format (design.md section 2): parse, validate, report every problem.
 
-use super::locate::Locations;
+use super::locate::JsonProblems;
 use super::{Conference, LoadError, Problem, Schedule, Talk};
 use crate::clock::local_to_utc;
 use crate::sanitize;
@@ -11,11 +11,28 @@ use std::collections::HashSet;
 
 /// Parse a native schedule; any problem rejects the whole file, and all of them are reported.
 pub fn parse(text: &str, source: &str) -> Result<Schedule, LoadError> {
-    let mut v = Validator { text, loc: None, problems: Vec::new() };
-    let schedule = v.run();
+    let mut v = Validator { p: JsonProblems::new(text, 3) };
+    let schedule = match serde_json::from_str(text) {
+        Ok(root) => v.run(&root),
+        Err(e) => {
+            v.p.syntax(&e);
+            None
+        }
+    };
+    finish(v, schedule, source)
+}
+
+/// The same, for a document already parsed (while detecting its format).
+pub fn parse_value(root: &Value, text: &str, source: &str) -> Result<Schedule, LoadError> {
+    let mut v = Validator { p: JsonProblems::new(text, 3) };
+    let schedule = v.run(root);
+    finish(v, schedule, source)
+}
+
+fn finish(v: Validator, schedule: Option<Schedule>, source: &str) -> Result<Schedule, LoadError> {
     match schedule {
-        Some(s) if v.problems.is_empty() => Ok(s),
-        _ => Err(LoadError::invalid(source, v.problems)),
+        Some(s) if v.p.problems.is_empty() => Ok(s),
+        _ => Err(LoadError::invalid(source, v.p.problems)),
     }
 }
 
@@ -25,48 +42,17 @@ pub fn sniff(value: &Value) -> bool {
 }
 
 struct Validator<'a> {
-    text: &'a str,
-    loc: Option<Locations>,
-    problems: Vec<Problem>,
+    p: JsonProblems<'a>,
 }
 
 impl Validator<'_> {
     fn report(&mut self, path: &str, talk: Option<&str>, message: String) {
-        let loc = self.loc.get_or_insert_with(|| Locations::of(self.text));
-        // Fall back to the nearest enclosing value that has a position.
-        let mut p = path;
-        let offset = loop {
-            if let Some(o) = loc.get(p) {
-                break Some(o);
-            }
-            match p.rfind('/') {
-                Some(i) => p = &p[..i],
-                None => break None,
-            }
-        };
-        self.problems.push(match offset {
-            Some(o) => Problem::at_offset(self.text.as_bytes(), o, talk, message),
-            None => Problem::new(talk, message),
-        });
+        self.p.report(path, talk, message);
     }
 
-    fn run(&mut self) -> Option<Schedule> {
-        let root: Value = match serde_json::from_str(self.text) {
-            Ok(v) => v,
-            Err(e) => {
-                let msg = e.to_string();
-                let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m);
-                self.problems.push(Problem {
-                    line: Some(e.line()),
-                    column: Some(e.column().max(1)),
-                    talk: None,
-                    message: format!("invalid JSON: {msg}"),
-                });
-                return None;
-            }
-        };
-        if !sniff(&root) {
-            self.problems.push(Problem::new(
+    fn run(&mut self, root: &Value) -> Option<Schedule> {
+        if !sniff(root) {
+            self.p.problems.push(Problem::new(
                 None,
                 "expected a JSON object with \"conference\" and \"talks\" (hallway's schedule format)".into(),
             ));
@@ -115,7 +101,19 @@ impl Validator<'_> {
             }
         }
         let name = name.unwrap_or_else(|| id.clone());
-        Conference { id, name, tz, url, tracks }
+        // Optional: when a conference day ends, for programmes that run past midnight.
+        let day_change = match self.optional_str(c, "conference", "day_change", None) {
+            Some(s) => chrono::NaiveTime::parse_from_str(s.trim(), "%H:%M").unwrap_or_else(|_| {
+                self.report(
+                    "conference/day_change",
+                    None,
+                    format!("expected \"day_change\" as HH:MM, found '{}'", sanitize::line(&s)),
+                );
+                chrono::NaiveTime::MIN
+            }),
+            None => chrono::NaiveTime::MIN,
+        };
+        Conference { id, name, tz, url, tracks, notes: Vec::new(), day_change }
     }
 
     fn talks(&mut self, list: &[Value], conf: &Conference) -> Vec<Talk> {
@@ -270,7 +268,7 @@ impl Validator<'_> {
     }
 }
 
-fn kind_of(v: &Value) -> &'static str {
+pub(super) fn kind_of(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -299,4 +297,36 @@ pub fn parse_time(s: &str, tz: Tz) -> Result<DateTime<Utc>, String> {
             format!("expected a time like 2023-10-18T08:00 or 2023-10-18T08:00-07:00, found '{}'", sanitize::line(s))
         })?;
     local_to_utc(naive, tz).ok_or_else(|| format!("{s} does not exist in {tz} (skipped by a daylight-saving change)"))
+}
+
+/// A schedule in hallway's own format, so an import can be checked in and diffed. Times carry
+/// their offset: unambiguous even in the repeated hour of a daylight-saving change.
+pub fn to_value(s: &Schedule, comment: &str) -> Value {
+    let c = &s.conference;
+    let time = |t: DateTime<Utc>| s.local(t).format("%Y-%m-%dT%H:%M%:z").to_string();
+    let talks: Vec<Value> = s
+        .talks()
+        .iter()
+        .map(|t| {
+            let mut v = serde_json::json!({
+                "id": t.id, "title": t.title, "speakers": t.speakers, "track": s.track_name(t),
+                "start": time(t.start), "end": time(t.end), "kind": t.kind, "tags": t.tags,
+            });
+            if !t.abstract_text.is_empty() {
+                v["abstract"] = t.abstract_text.clone().into();
+            }
+            if let Some(video) = &t.video {
+                v["video"] = video.clone().into();
+            }
+            v
+        })
+        .collect();
+    let mut conference = serde_json::json!({ "id": c.id, "name": c.name, "timezone": c.tz.name(), "tracks": c.tracks });
+    if let Some(url) = &c.url {
+        conference["url"] = url.clone().into();
+    }
+    if c.day_change > chrono::NaiveTime::MIN {
+        conference["day_change"] = c.day_change.format("%H:%M").to_string().into();
+    }
+    serde_json::json!({ "_comment": comment, "conference": conference, "talks": talks })
 }

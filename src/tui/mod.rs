@@ -19,6 +19,7 @@ use std::time::Duration;
 
 pub fn run(ctx: Context) -> std::io::Result<()> {
     let conf_id = ctx.schedule.conference.id.clone();
+    let ctx_notes = ctx.schedule.conference.notes.clone();
     let (agenda, mut can_save, warning) = match ctx.store.load(&conf_id) {
         Ok(a) => (a, true, None),
         Err(e @ StoreError::Corrupt { .. }) => (Agenda::new(&conf_id), true, Some(e.to_string())),
@@ -27,7 +28,8 @@ pub fn run(ctx: Context) -> std::io::Result<()> {
     let mut app = App::new(ctx.schedule, agenda, ctx.clock.now(), ctx.user_tz);
     app.time_travel = ctx.clock.is_fixed();
     app.no_color = !theme::Theme::from_env().color;
-    app.status = warning;
+    // What the loader had to guess is said once, unless something more urgent is.
+    app.status = warning.or_else(|| ctx_notes.first().map(|n| format!("note: {n}")));
 
     // ratatui::init installs a panic hook that restores the terminal before the message prints.
     let mut terminal = ratatui::init();

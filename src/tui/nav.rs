@@ -46,7 +46,7 @@ pub fn grid(app: &mut App, action: Action) {
                 None
             } else {
                 // Same track and time of day on the other day, if it has one.
-                let shift = s.local(talks[other.start].start).date_naive() - s.local(cur.start).date_naive();
+                let shift = s.date_of(talks[other.start].start) - s.date_of(cur.start);
                 let probe = Talk { start: cur.start + shift, end: cur.end + shift, ..cur.clone() };
                 let same_track = other.clone().filter(|&i| talks[i].track == cur.track);
                 closest(talks, same_track, &probe).or(Some(other.start))

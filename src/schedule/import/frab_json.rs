@@ -1,0 +1,192 @@
+//! frab / pretalx / c3voc `schedule.json`: `schedule.conference.days[].rooms{name: [event]}`.
+
+use super::{Draft, End, Pos, RawEvent, When};
+use crate::schedule::native::kind_of;
+use chrono::{NaiveDate, NaiveTime};
+use serde_json::Value;
+
+pub fn sniff(v: &Value) -> bool {
+    v.get("schedule").and_then(|s| s.get("conference")).is_some_and(Value::is_object)
+}
+
+pub fn read(root: &Value, text: &str) -> Draft {
+    let mut d = Draft::default();
+    let base = "schedule/conference";
+    let c = &root["schedule"]["conference"];
+    d.name = str_of(c, "title").unwrap_or_default();
+    d.id = str_of(c, "acronym").filter(|a| !a.trim().is_empty()).unwrap_or_else(|| d.name.clone());
+    d.url = str_of(&root["schedule"], "base_url").or_else(|| str_of(c, "url"));
+    d.zone = str_of(c, "time_zone_name").map(|z| (z, Pos::Path(format!("{base}/time_zone_name"))));
+    if let Some(rooms) = c.get("rooms").and_then(Value::as_array) {
+        d.rooms = rooms.iter().filter_map(|r| str_of(r, "name").or_else(|| r.as_str().map(str::to_string))).collect();
+    }
+    let declared: Vec<String> = d.rooms.clone();
+    let Some(days) = c.get("days").and_then(Value::as_array) else {
+        d.problem(text, &Pos::Path(base.into()), None, "expected \"days\": an array of days with rooms".into());
+        return d;
+    };
+    for (di, day) in days.iter().enumerate() {
+        let dbase = format!("{base}/days/{di}");
+        let date = str_of(day, "date").and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok());
+        // Events before the day's start time belong to the night after it.
+        let day_change = str_of(day, "day_start")
+            .and_then(|s| super::when(&s))
+            .map(|w| super::wall_clock(w).time())
+            .filter(|t| *t > NaiveTime::MIN);
+        // A day that ends after midnight says when the next one begins.
+        let ends = str_of(day, "day_end").and_then(|s| super::when(&s)).map(super::wall_clock);
+        if let (None, Some(end), Some(date)) = (d.day_change, ends, date)
+            && end.date() > date
+        {
+            d.day_change = Some(end.time());
+        }
+        let Some(rooms) = day.get("rooms").and_then(Value::as_object) else {
+            d.problem(text, &Pos::Path(dbase), None, "expected \"rooms\": an object of room name to events".into());
+            continue;
+        };
+        for (room, events) in rooms {
+            let rbase = format!("{dbase}/rooms/{room}");
+            if !declared.is_empty() && !declared.iter().any(|r| r == room) {
+                let msg = format!("room '{room}' is not in the conference's room list ({})", declared.join(", "));
+                d.problem(text, &Pos::Path(rbase.clone()), None, msg);
+            }
+            if d.rooms.iter().all(|r| r != room) {
+                d.rooms.push(room.clone());
+            }
+            let Some(events) = events.as_array() else {
+                d.problem(text, &Pos::Path(rbase), None, format!("room '{room}' must list its events in an array"));
+                continue;
+            };
+            for (ei, e) in events.iter().enumerate() {
+                let pos = Pos::Path(format!("{rbase}/{ei}"));
+                if let Some(ev) = event(&mut d, text, e, pos, room, date, day_change) {
+                    d.events.push(ev);
+                }
+            }
+        }
+    }
+    d
+}
+
+fn event(
+    d: &mut Draft,
+    text: &str,
+    e: &Value,
+    pos: Pos,
+    room: &str,
+    date: Option<NaiveDate>,
+    day_change: Option<NaiveTime>,
+) -> Option<RawEvent> {
+    if !e.is_object() {
+        d.problem(text, &pos, None, format!("an event must be an object, found {}", kind_of(e)));
+        return None;
+    }
+    let id = str_of(e, "guid").or_else(|| id_of(e.get("id")?)).unwrap_or_default();
+    let idr = Some(id.as_str()).filter(|i| !i.is_empty());
+    let at = |field: &str| match &pos {
+        Pos::Path(p) => Pos::Path(format!("{p}/{field}")),
+        other => other.clone(),
+    };
+    let title = match e.get("title") {
+        Some(Value::String(t)) => t.clone(),
+        other => {
+            let found = other.map_or("nothing", kind_of);
+            d.problem(text, &at("title"), idr, format!("expected \"title\" as a string, found {found}"));
+            return None;
+        }
+    };
+    if let Some(r) = str_of(e, "room").filter(|r| r != room) {
+        let msg = format!("listed under room '{room}' but says \"room\": '{r}'");
+        d.problem(text, &at("room"), idr, msg);
+    }
+    let start = match str_of(e, "date").and_then(|s| super::when(&s)) {
+        Some(w) => w,
+        None => match (str_of(e, "start"), date) {
+            (Some(s), Some(date)) => match super::on_day(date, &s, day_change) {
+                Some(t) => When::Local(t),
+                None => {
+                    d.problem(text, &at("start"), idr, format!("expected \"start\" as HH:MM, found '{s}'"));
+                    return None;
+                }
+            },
+            _ => {
+                let msg = "expected \"date\" (2019-08-21T11:00:00+02:00) or \"start\" (HH:MM) on a dated day".into();
+                d.problem(text, &pos, idr, msg);
+                return None;
+            }
+        },
+    };
+    let end = match (str_of(e, "end").and_then(|s| super::when(&s)), str_of(e, "duration")) {
+        (Some(w), _) => End::At(w),
+        (None, Some(dur)) => match super::duration_minutes(&dur) {
+            Some(m) => End::Minutes(m),
+            None => {
+                d.problem(text, &at("duration"), idr, format!("expected \"duration\" as HH:MM, found '{dur}'"));
+                return None;
+            }
+        },
+        (None, None) => {
+            d.problem(text, &pos, idr, "expected \"duration\" (HH:MM) or \"end\"".into());
+            return None;
+        }
+    };
+    let speakers = e
+        .get("persons")
+        .and_then(Value::as_array)
+        .map(|ps| {
+            ps.iter()
+                .filter_map(|p| {
+                    str_of(p, "public_name").or_else(|| str_of(p, "name")).or_else(|| p.as_str().map(str::to_string))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut abstract_text = str_of(e, "abstract").unwrap_or_default();
+    if let Some(desc) = str_of(e, "description").filter(|x| !x.trim().is_empty() && *x != abstract_text) {
+        if !abstract_text.trim().is_empty() {
+            abstract_text.push_str("\n\n");
+        }
+        abstract_text.push_str(&desc);
+    }
+    if let Some(sub) = str_of(e, "subtitle").filter(|x| !x.trim().is_empty()) {
+        abstract_text = format!("{sub}\n\n{abstract_text}");
+    }
+    let links: Vec<(String, String)> = e
+        .get("links")
+        .and_then(Value::as_array)
+        .map(|ls| {
+            ls.iter()
+                .filter_map(|l| {
+                    Some((str_of(l, "url").or_else(|| str_of(l, "href"))?, str_of(l, "title").unwrap_or_default()))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let direct = ["video_download_url", "recording_url", "video"].iter().find_map(|k| str_of(e, k));
+    let video = direct.or_else(|| super::pick_video(links.iter().map(|(u, t)| (u.as_str(), t.as_str()))));
+    Some(RawEvent {
+        pos,
+        id,
+        title,
+        speakers,
+        room: room.to_string(),
+        start,
+        end,
+        kind: str_of(e, "type").unwrap_or_default().to_lowercase(),
+        tags: str_of(e, "track").into_iter().collect(),
+        abstract_text,
+        video,
+    })
+}
+
+fn str_of(v: &Value, key: &str) -> Option<String> {
+    v.get(key).and_then(Value::as_str).map(str::to_string)
+}
+
+fn id_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}

@@ -1,0 +1,101 @@
+//! Abstracts in Pentabarf and pretalx exports are HTML fragments; a terminal wants text.
+
+/// Tags dropped, block ends as line breaks, the common entities decoded. Text without a tag
+/// or entity comes back unchanged.
+pub fn to_text(s: &str) -> String {
+    if !s.contains('<') && !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find(['<', '&']) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.starts_with('<') {
+            match rest.find('>') {
+                Some(end) => {
+                    let tag = rest[1..end].trim_start_matches('/').to_ascii_lowercase();
+                    let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+                    if matches!(
+                        name.as_str(),
+                        "br" | "p" | "div" | "li" | "ul" | "ol" | "h1" | "h2" | "h3" | "h4" | "tr"
+                    ) {
+                        out.push('\n');
+                        if name == "li" && !rest[1..].starts_with('/') {
+                            out.push_str("• ");
+                        }
+                    }
+                    rest = &rest[end + 1..];
+                }
+                None => {
+                    out.push('<');
+                    rest = &rest[1..];
+                }
+            }
+        } else {
+            let end = rest.find(';').filter(|&e| e <= 10);
+            let decoded = end.and_then(|e| entity(&rest[1..e]));
+            match (end, decoded) {
+                (Some(e), Some(c)) => {
+                    out.push(c);
+                    rest = &rest[e + 1..];
+                }
+                _ => {
+                    out.push('&');
+                    rest = &rest[1..];
+                }
+            }
+        }
+    }
+    out.push_str(rest);
+    // Collapse the blank lines block tags leave behind.
+    let mut text = String::with_capacity(out.len());
+    let mut blank = 0;
+    for line in out.lines().map(str::trim_end) {
+        if line.trim().is_empty() {
+            blank += 1;
+            if blank > 1 || text.is_empty() {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        text.push_str(line);
+        text.push('\n');
+    }
+    text.trim_end().to_string()
+}
+
+fn entity(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        _ => {
+            let n = name.strip_prefix('#')?;
+            let code = match n.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => n.parse().ok()?,
+            };
+            char::from_u32(code)?
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_becomes_readable_text() {
+        assert_eq!(to_text("plain & simple"), "plain & simple");
+        assert_eq!(to_text("<p>FOSDEM welcome &amp; opening talk.</p>"), "FOSDEM welcome & opening talk.");
+        assert_eq!(to_text("<p>One</p><p>Two<br/>Three</p>"), "One\n\nTwo\nThree");
+        assert_eq!(to_text("<ul><li>a</li><li>b</li></ul>"), "• a\n• b");
+        assert_eq!(to_text("5 &lt; 6 &#8212; &#x41; &bogus; a<b"), "5 < 6 — A &bogus; a<b");
+        assert_eq!(to_text("<a href=\"x\">link</a>"), "link");
+    }
+}

@@ -1,0 +1,438 @@
+//! The formats conferences publish (frab/pretalx JSON, Pentabarf/frab XML, Sessionize), read
+//! into drafts that one place turns into a [`Schedule`]: time zones resolved, ids checked,
+//! rooms become tracks, untrusted text cleaned.
+
+pub mod frab_json;
+mod html;
+pub mod pentabarf_xml;
+pub mod sessionize;
+
+use super::locate::Locations;
+use super::{Conference, LoadError, Problem, Schedule, Talk};
+use crate::clock::local_to_utc;
+use crate::sanitize;
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
+use chrono_tz::Tz;
+use std::collections::{HashMap, HashSet};
+
+/// How an event's start (or end) is given.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum When {
+    /// A full timestamp with its UTC offset: the instant, whatever the zone says.
+    Instant(DateTime<FixedOffset>),
+    /// A wall-clock time in the conference's zone (or, with no zone known, as printed).
+    Local(NaiveDateTime),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum End {
+    At(When),
+    Minutes(i64),
+}
+
+/// Where in the source something is: a byte offset (XML), or a JSON path such as
+/// `schedule/conference/days/0/rooms/Curie/3` (placed only if a problem needs it).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Pos {
+    #[default]
+    Unknown,
+    Offset(usize),
+    Path(String),
+}
+
+/// One event as a format gives it, before zones and tracks are settled.
+#[derive(Debug, Clone)]
+pub struct RawEvent {
+    pub pos: Pos,
+    pub id: String,
+    pub title: String,
+    pub speakers: Vec<String>,
+    pub room: String,
+    pub start: When,
+    pub end: End,
+    pub kind: String,
+    pub tags: Vec<String>,
+    pub abstract_text: String,
+    pub video: Option<String>,
+}
+
+/// What a format parser hands over.
+#[derive(Default)]
+pub struct Draft {
+    pub id: String,
+    pub name: String,
+    pub url: Option<String>,
+    /// The zone the file names, with where it names it.
+    pub zone: Option<(String, Pos)>,
+    /// Rooms in the order the file declares them (events may add more).
+    pub rooms: Vec<String>,
+    pub events: Vec<RawEvent>,
+    /// When the file's days end (a camp's night belongs to the day before).
+    pub day_change: Option<NaiveTime>,
+    pub problems: Vec<Problem>,
+    locations: Option<Locations>,
+}
+
+/// Choices the file cannot make for itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// The zone for a file that names none and gives no offsets (`--tz`; else the user's zone).
+    pub zone: Option<Tz>,
+}
+
+impl Options {
+    fn floating_zone(&self) -> Tz {
+        self.zone.or_else(crate::clock::user_zone).unwrap_or(Tz::UTC)
+    }
+}
+
+impl Draft {
+    pub fn problem(&mut self, text: &str, pos: &Pos, talk: Option<&str>, message: String) {
+        let offset = match pos {
+            Pos::Unknown => None,
+            Pos::Offset(o) => Some(*o),
+            Pos::Path(path) => {
+                let loc = self.locations.get_or_insert_with(|| Locations::of(text, 12));
+                // The value itself, else the nearest enclosing one with a position.
+                let mut p = path.as_str();
+                loop {
+                    if let Some(o) = loc.get(p) {
+                        break Some(o);
+                    }
+                    match p.rfind('/') {
+                        Some(i) => p = &p[..i],
+                        None => break None,
+                    }
+                }
+            }
+        };
+        self.problems.push(match offset {
+            Some(o) => Problem::at_offset(text.as_bytes(), o, talk, message),
+            None => Problem::new(talk, message),
+        });
+    }
+
+    /// Settle zones, times, ids and tracks. Every problem is reported, not just the first.
+    pub fn finish(mut self, text: &str, source: &str, opts: Options) -> Result<Schedule, LoadError> {
+        let mut notes = Vec::new();
+        let tz = self.zone(text, opts, &mut notes);
+        let mut ids = HashSet::new();
+        let mut talks = Vec::with_capacity(self.events.len());
+        let mut room_index: HashMap<String, usize> = HashMap::new();
+        let mut rooms: Vec<String> = Vec::new();
+        for r in std::mem::take(&mut self.rooms) {
+            let r = sanitize::line(&r);
+            if !r.is_empty() && !room_index.contains_key(&r) {
+                room_index.insert(r.clone(), rooms.len());
+                rooms.push(r);
+            }
+        }
+        let mut used = vec![false; rooms.len()];
+        let events = std::mem::take(&mut self.events);
+        for e in events {
+            let id = sanitize::line(&e.id);
+            let idr = Some(id.as_str());
+            if id.is_empty() {
+                self.problem(text, &e.pos, None, "event without an id (guid or id)".into());
+                continue;
+            }
+            if !ids.insert(id.clone()) {
+                self.problem(text, &e.pos, idr, "duplicate id: every event needs its own guid or id".into());
+                continue;
+            }
+            let (Some(start), end) = (self.instant(text, &e, e.start, tz), e.end) else { continue };
+            let end = match end {
+                End::Minutes(m) => Some(start + Duration::minutes(m)),
+                End::At(w) => self.instant(text, &e, w, tz),
+            };
+            let Some(end) = end else { continue };
+            if end <= start {
+                let what = if end == start { "lasts no time" } else { "ends before it starts" };
+                self.problem(text, &e.pos, idr, format!("{what}: expected a duration or end after its start"));
+                continue;
+            }
+            let room = sanitize::line(&e.room);
+            if room.is_empty() {
+                self.problem(text, &e.pos, idr, "event without a room".into());
+                continue;
+            }
+            let track = *room_index.entry(room.clone()).or_insert_with(|| {
+                rooms.push(room.clone());
+                used.push(false);
+                rooms.len() - 1
+            });
+            used[track] = true;
+            talks.push(Talk {
+                id,
+                title: sanitize::line(&e.title),
+                speakers: e.speakers.iter().map(|s| sanitize::line(s)).filter(|s| !s.is_empty()).collect(),
+                track,
+                start,
+                end,
+                kind: Some(sanitize::line(&e.kind)).filter(|k| !k.is_empty()).unwrap_or_else(|| "talk".into()),
+                tags: dedup(e.tags.iter().map(|t| sanitize::line(t)).filter(|t| !t.is_empty())),
+                abstract_text: sanitize::text(&html::to_text(&e.abstract_text)),
+                video: e.video.map(|v| sanitize::line(&v)).filter(|v| !v.is_empty()),
+            });
+        }
+        if !self.problems.is_empty() {
+            return Err(LoadError::invalid(source, self.problems));
+        }
+        // Rooms with no event are not columns anyone wants.
+        let keep: Vec<usize> = (0..rooms.len()).filter(|&i| used[i]).collect();
+        let renumber: HashMap<usize, usize> = keep.iter().enumerate().map(|(new, &old)| (old, new)).collect();
+        for t in &mut talks {
+            t.track = renumber[&t.track];
+        }
+        let tracks = keep.into_iter().map(|i| rooms[i].clone()).collect();
+        let id = slug(&self.id);
+        let conference = Conference {
+            name: Some(sanitize::line(&self.name)).filter(|n| !n.is_empty()).unwrap_or_else(|| id.clone()),
+            id,
+            tz,
+            url: self.url.map(|u| sanitize::line(&u)),
+            tracks,
+            notes,
+            day_change: self.day_change.unwrap_or(NaiveTime::MIN),
+        };
+        Ok(Schedule::new(conference, talks))
+    }
+
+    fn instant(&mut self, text: &str, e: &RawEvent, w: When, tz: Tz) -> Option<DateTime<Utc>> {
+        match w {
+            When::Instant(t) => Some(t.with_timezone(&Utc)),
+            When::Local(naive) => local_to_utc(naive, tz).or_else(|| {
+                let msg = format!("{naive} does not exist in {tz} (skipped by a daylight-saving change)");
+                self.problem(text, &e.pos, Some(&e.id), msg);
+                None
+            }),
+        }
+    }
+
+    /// The zone times are shown in. A full timestamp's offset always fixes the instant; the
+    /// zone decides the wall clock shown. When the named zone disagrees with the offsets in
+    /// the data (pretalx may say "UTC" over +01:00 times), the data wins, and a note says so.
+    fn zone(&mut self, text: &str, opts: Options, notes: &mut Vec<String>) -> Tz {
+        let offsets: Vec<DateTime<FixedOffset>> = self
+            .events
+            .iter()
+            .flat_map(|e| [Some(e.start), if let End::At(w) = e.end { Some(w) } else { None }])
+            .flatten()
+            .filter_map(|w| if let When::Instant(t) = w { Some(t) } else { None })
+            .collect();
+        let distinct: HashSet<i32> = offsets.iter().map(|t| t.offset().local_minus_utc()).collect();
+        let named = match self.zone.clone() {
+            Some((name, pos)) if !name.trim().is_empty() => match name.trim().parse::<Tz>() {
+                Ok(tz) => Some(tz),
+                Err(_) => {
+                    let msg = format!(
+                        "unknown time zone '{}': expected an IANA name such as Europe/Berlin",
+                        sanitize::line(&name)
+                    );
+                    self.problem(text, &pos, None, msg);
+                    return Tz::UTC;
+                }
+            },
+            _ => None,
+        };
+        if let Some(tz) = named {
+            let agrees = offsets.iter().all(|t| tz.offset_from_utc_datetime(&t.naive_utc()).fix() == *t.offset());
+            if agrees {
+                return tz;
+            }
+            return match single_zone(&distinct) {
+                Some((data_tz, label)) => {
+                    notes.push(format!(
+                        "the file names the time zone {tz}, but its times carry {label}: shown at {label}, as printed"
+                    ));
+                    data_tz
+                }
+                None => {
+                    notes.push(format!("some times in the file carry offsets that disagree with its time zone {tz}"));
+                    tz
+                }
+            };
+        }
+        if let Some((data_tz, label)) = single_zone(&distinct) {
+            notes.push(format!("the file names no time zone: times are shown at {label}, the offset they carry"));
+            return data_tz;
+        }
+        if !distinct.is_empty() {
+            notes.push("the file names no time zone and its offsets vary: times are shown in UTC".into());
+            return Tz::UTC;
+        }
+        let tz = opts.floating_zone();
+        notes.push(format!(
+            "the file gives no time zone or UTC offset: times are read as printed, in {tz} (another zone: --tz ZONE)"
+        ));
+        tz
+    }
+}
+
+/// The IANA zone for one whole-hour offset (Etc/GMT-1 is UTC+1), with a label like "+01:00".
+fn single_zone(offsets: &HashSet<i32>) -> Option<(Tz, String)> {
+    if offsets.len() != 1 {
+        return None;
+    }
+    let secs = *offsets.iter().next()?;
+    let label = FixedOffset::east_opt(secs)?.to_string();
+    if secs % 3600 != 0 {
+        return None;
+    }
+    let hours = secs / 3600;
+    let name = if hours == 0 { "UTC".to_string() } else { format!("Etc/GMT{:+}", -hours) };
+    Some((name.parse().ok()?, label))
+}
+
+fn dedup(items: impl Iterator<Item = String>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    items.filter(|t| seen.insert(t.to_lowercase())).collect()
+}
+
+/// A conference id from a name or acronym: lowercase words joined by dashes.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() { "conference".into() } else { out }
+}
+
+/// `00:30`, `1:30`, `01:30:00` as minutes.
+pub fn duration_minutes(s: &str) -> Option<i64> {
+    let parts: Vec<&str> = s.trim().split(':').collect();
+    let num = |p: &str| p.parse::<i64>().ok().filter(|n| *n >= 0);
+    match parts.as_slice() {
+        [h, m] => Some(num(h)? * 60 + num(m)?),
+        [h, m, s] => Some(num(h)? * 60 + num(m)? + (num(s)? + 59) / 60),
+        _ => None,
+    }
+}
+
+/// `HH:MM` on a day; a time before the day's start (`day_change`, `day_start`) belongs to
+/// the night after it, as at camps whose days run to 04:00.
+pub fn on_day(date: NaiveDate, start: &str, day_change: Option<NaiveTime>) -> Option<NaiveDateTime> {
+    let t = NaiveTime::parse_from_str(start.trim(), "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(start.trim(), "%H:%M:%S"))
+        .ok()?;
+    let date = match day_change {
+        Some(change) if t < change => date.succ_opt()?,
+        _ => date,
+    };
+    Some(date.and_time(t))
+}
+
+/// A timestamp: with an offset it is an instant; without, a wall-clock time.
+pub fn when(s: &str) -> Option<When> {
+    let s = s.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Some(When::Instant(t));
+    }
+    ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+        .map(When::Local)
+}
+
+/// The time as printed, whatever its offset.
+pub fn wall_clock(w: When) -> NaiveDateTime {
+    match w {
+        When::Instant(t) => t.naive_local(),
+        When::Local(t) => t,
+    }
+}
+
+/// The recording among an event's links: a video file or a video site, mp4 preferred.
+pub fn pick_video<'a>(links: impl IntoIterator<Item = (&'a str, &'a str)>) -> Option<String> {
+    const SITES: [&str; 6] = ["media.ccc.de", "video.fosdem.org", "youtube.com", "youtu.be", "vimeo.com", "peertube"];
+    let mut found: Vec<&str> = links
+        .into_iter()
+        .filter(|(url, title)| {
+            let (u, t) = (url.to_lowercase(), title.to_lowercase());
+            (u.starts_with("http://") || u.starts_with("https://"))
+                && (t.contains("video")
+                    || t.contains("recording")
+                    || SITES.iter().any(|s| u.contains(s))
+                    || [".mp4", ".webm", ".mkv", ".m3u8"].iter().any(|x| u.ends_with(x)))
+        })
+        .map(|(url, _)| url)
+        .collect();
+    found.sort_by_key(|u| !u.to_lowercase().ends_with(".mp4"));
+    found.first().map(|u| u.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_days_and_timestamps() {
+        assert_eq!(duration_minutes("00:30"), Some(30));
+        assert_eq!(duration_minutes("1:30"), Some(90));
+        assert_eq!(duration_minutes("01:30:30"), Some(91));
+        assert_eq!(duration_minutes("half an hour"), None);
+        let d = NaiveDate::from_ymd_opt(2019, 8, 21).unwrap();
+        let four = NaiveTime::from_hms_opt(9, 0, 0);
+        assert_eq!(on_day(d, "01:30", four).unwrap().to_string(), "2019-08-22 01:30:00");
+        assert_eq!(on_day(d, "11:00", four).unwrap().to_string(), "2019-08-21 11:00:00");
+        assert!(matches!(when("2019-08-21T11:00:00+02:00"), Some(When::Instant(_))));
+        assert!(matches!(when("2020-03-28T09:00:00"), Some(When::Local(_))));
+        assert_eq!(when("soon"), None);
+        assert_eq!(slug("Chaos Communication Camp 2019"), "chaos-communication-camp-2019");
+        assert_eq!(slug("  ~~ "), "conference");
+    }
+
+    #[test]
+    fn the_video_is_the_recording_not_the_feedback_form() {
+        let links = [
+            ("https://video.fosdem.org/2021/K.fosdem/keynotes_welcome.webm", "Video recording (WebM/VP9)"),
+            ("https://video.fosdem.org/2021/K.fosdem/keynotes_welcome.mp4", "Video recording (mp4)"),
+            ("https://submission.fosdem.org/feedback/11795.php", "Submit feedback"),
+        ];
+        assert_eq!(pick_video(links).unwrap(), "https://video.fosdem.org/2021/K.fosdem/keynotes_welcome.mp4");
+        assert_eq!(pick_video([("https://example.org/slides.pdf", "Slides")]), None);
+        assert_eq!(pick_video([("javascript:alert(1)", "Video")]), None);
+    }
+
+    #[test]
+    fn a_zone_that_disagrees_with_the_offsets_yields_to_them() {
+        let ev = |t: &str| RawEvent {
+            pos: Pos::Unknown,
+            id: t.into(),
+            title: "T".into(),
+            speakers: vec![],
+            room: "R".into(),
+            start: when(t).unwrap(),
+            end: End::Minutes(30),
+            kind: String::new(),
+            tags: vec![],
+            abstract_text: String::new(),
+            video: None,
+        };
+        let draft = |zone: Option<&str>| Draft {
+            id: "x".into(),
+            zone: zone.map(|z| (z.to_string(), Pos::Unknown)),
+            events: vec![ev("2020-12-14T09:00:00+01:00")],
+            ..Draft::default()
+        };
+        let s = draft(Some("UTC")).finish("", "x", Options::default()).unwrap();
+        assert_eq!(s.local(s.talks()[0].start).format("%H:%M %:z").to_string(), "09:00 +01:00");
+        assert!(s.conference.notes[0].contains("names the time zone UTC, but its times carry +01:00"));
+        let s = draft(Some("Europe/Amsterdam")).finish("", "x", Options::default()).unwrap();
+        assert_eq!(s.conference.tz, chrono_tz::Europe::Amsterdam);
+        assert!(s.conference.notes.is_empty());
+        let s = draft(None).finish("", "x", Options::default()).unwrap();
+        assert_eq!(s.conference.tz.name(), "Etc/GMT-1");
+        let mut floating = draft(None);
+        floating.events[0].start = when("2020-03-28T09:00:00").unwrap();
+        let opts = Options { zone: Some(chrono_tz::America::New_York) };
+        let s = floating.finish("", "x", opts).unwrap();
+        assert_eq!(s.local(s.talks()[0].start).format("%H:%M %Z").to_string(), "09:00 EDT");
+        assert!(s.conference.notes[0].contains("no time zone or UTC offset"));
+    }
+}

@@ -1,0 +1,194 @@
+//! Pentabarf / frab / c3voc `schedule.xml`: `<schedule><conference/><day date><room name>
+//! <event>`. FOSDEM's flavour has no zone and no per-event `<date>`; the Congress flavour adds
+//! `guid`, `<date>` with an offset, recording and feedback fields.
+
+use super::{Draft, End, Pos, RawEvent, When};
+use crate::schedule::Problem;
+use chrono::{NaiveDate, NaiveTime};
+use roxmltree::{Document, Node};
+
+/// An XML document whose root element is `<schedule>`.
+pub fn sniff(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with('<') && t.contains("<schedule")
+}
+
+pub fn read(text: &str) -> Draft {
+    let mut d = Draft::default();
+    let opts = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
+    let doc = match Document::parse_with_options(text, opts) {
+        Ok(doc) => doc,
+        Err(e) => {
+            let p = e.pos();
+            d.problems.push(Problem {
+                line: Some(p.row as usize),
+                column: Some(p.col as usize),
+                talk: None,
+                message: format!("invalid XML: {e}"),
+            });
+            return d;
+        }
+    };
+    let root = doc.root_element();
+    if !root.has_tag_name("schedule") {
+        let pos = Pos::Offset(root.range().start);
+        let msg = format!("expected <schedule> as the root element, found <{}>", root.tag_name().name());
+        d.problem(text, &pos, None, msg);
+        return d;
+    }
+    let conf = child(root, "conference");
+    let field = |name: &str| conf.and_then(|c| child_text(c, name)).filter(|s| !s.trim().is_empty());
+    d.name = field("title").unwrap_or_default();
+    d.id = field("acronym").unwrap_or_else(|| d.name.clone());
+    d.url = field("base_url").or_else(|| field("url"));
+    if let Some(zone) = conf.and_then(|c| child(c, "time_zone_name")) {
+        d.zone = child_text(conf.unwrap(), "time_zone_name").map(|z| (z, Pos::Offset(zone.range().start)));
+    }
+    let day_change = field("day_change").and_then(|s| parse_time_of_day(&s)).filter(|t| *t > NaiveTime::MIN);
+    d.day_change = day_change;
+    let days: Vec<Node> = root.children().filter(|n| n.has_tag_name("day")).collect();
+    if days.is_empty() {
+        d.problem(text, &Pos::Offset(root.range().start), None, "expected <day> elements in <schedule>".into());
+    }
+    for day in days {
+        let date = day.attribute("date").and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok());
+        if date.is_none() {
+            let msg = "expected a date attribute like date=\"2021-02-06\" on <day>".into();
+            d.problem(text, &Pos::Offset(day.range().start), None, msg);
+        }
+        let change = day
+            .attribute("start")
+            .and_then(super::when)
+            .map(|w| super::wall_clock(w).time())
+            .filter(|t| *t > NaiveTime::MIN)
+            .or(day_change);
+        let ends = day.attribute("end").and_then(super::when).map(super::wall_clock);
+        if let (None, Some(end), Some(date)) = (d.day_change, ends, date)
+            && end.date() > date
+        {
+            d.day_change = Some(end.time());
+        }
+        for room in day.children().filter(|n| n.has_tag_name("room")) {
+            let name = room.attribute("name").unwrap_or("").to_string();
+            if !name.is_empty() && d.rooms.iter().all(|r| *r != name) {
+                d.rooms.push(name.clone());
+            }
+            for e in room.children().filter(|n| n.has_tag_name("event")) {
+                if let Some(ev) = event(&mut d, text, e, &name, date, change) {
+                    d.events.push(ev);
+                }
+            }
+        }
+    }
+    d
+}
+
+fn event(
+    d: &mut Draft,
+    text: &str,
+    e: Node,
+    room: &str,
+    date: Option<NaiveDate>,
+    change: Option<NaiveTime>,
+) -> Option<RawEvent> {
+    let pos = Pos::Offset(e.range().start);
+    let at = |name: &str| child(e, name).map_or(pos.clone(), |n| Pos::Offset(n.range().start));
+    let id = e
+        .attribute("guid")
+        .map(str::to_string)
+        .or_else(|| child_text(e, "guid"))
+        .or_else(|| e.attribute("id").map(str::to_string))
+        .unwrap_or_default();
+    let idr = Some(id.as_str()).filter(|i| !i.is_empty());
+    let Some(title) = child_text(e, "title") else {
+        d.problem(text, &pos, idr, "expected a <title>".into());
+        return None;
+    };
+    if let Some(r) = child_text(e, "room").filter(|r| !r.is_empty() && r != room) {
+        d.problem(text, &at("room"), idr, format!("listed in <room name=\"{room}\"> but says <room>{r}</room>"));
+    }
+    let start = match child_text(e, "date").and_then(|s| super::when(&s)) {
+        Some(w) => w,
+        None => match (child_text(e, "start"), date) {
+            (Some(s), Some(date)) => match super::on_day(date, &s, change) {
+                Some(t) => When::Local(t),
+                None => {
+                    d.problem(text, &at("start"), idr, format!("expected <start> as HH:MM, found '{s}'"));
+                    return None;
+                }
+            },
+            _ => {
+                d.problem(text, &pos, idr, "expected <start>HH:MM</start> in a dated <day>, or a <date>".into());
+                return None;
+            }
+        },
+    };
+    let end = match (child_text(e, "end").and_then(|s| super::when(&s)), child_text(e, "duration")) {
+        (Some(w), _) => End::At(w),
+        (None, Some(dur)) => match super::duration_minutes(&dur) {
+            Some(m) => End::Minutes(m),
+            None => {
+                d.problem(text, &at("duration"), idr, format!("expected <duration> as HH:MM, found '{dur}'"));
+                return None;
+            }
+        },
+        (None, None) => {
+            d.problem(text, &pos, idr, "expected a <duration>HH:MM</duration>".into());
+            return None;
+        }
+    };
+    let speakers = child(e, "persons")
+        .map(|ps| {
+            ps.children().filter(|n| n.has_tag_name("person")).filter_map(|n| n.text().map(str::to_string)).collect()
+        })
+        .unwrap_or_default();
+    let mut abstract_text = child_text(e, "abstract").unwrap_or_default();
+    if let Some(desc) = child_text(e, "description").filter(|x| !x.trim().is_empty() && *x != abstract_text) {
+        if !abstract_text.trim().is_empty() {
+            abstract_text.push_str("\n\n");
+        }
+        abstract_text.push_str(&desc);
+    }
+    if let Some(sub) = child_text(e, "subtitle").filter(|x| !x.trim().is_empty()) {
+        abstract_text = format!("{sub}\n\n{abstract_text}");
+    }
+    let links: Vec<(String, String)> = child(e, "links")
+        .map(|ls| {
+            ls.children()
+                .filter(|n| n.has_tag_name("link"))
+                .filter_map(|n| Some((n.attribute("href")?.to_string(), n.text().unwrap_or("").to_string())))
+                .collect()
+        })
+        .unwrap_or_default();
+    let video = child_text(e, "video_download_url")
+        .filter(|v| !v.trim().is_empty())
+        .or_else(|| super::pick_video(links.iter().map(|(u, t)| (u.as_str(), t.as_str()))));
+    Some(RawEvent {
+        pos,
+        id,
+        title,
+        speakers,
+        room: room.to_string(),
+        start,
+        end,
+        kind: child_text(e, "type").unwrap_or_default().to_lowercase(),
+        tags: child_text(e, "track").into_iter().collect(),
+        abstract_text,
+        video,
+    })
+}
+
+fn child<'a, 'i>(n: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
+    n.children().find(|c| c.has_tag_name(name))
+}
+
+/// All the text inside a child element (entities decoded), trimmed.
+fn child_text(n: Node, name: &str) -> Option<String> {
+    let c = child(n, name)?;
+    let text: String = c.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect();
+    Some(text.trim().to_string())
+}
+
+fn parse_time_of_day(s: &str) -> Option<NaiveTime> {
+    NaiveTime::parse_from_str(s.trim(), "%H:%M:%S").or_else(|_| NaiveTime::parse_from_str(s.trim(), "%H:%M")).ok()
+}

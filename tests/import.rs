@@ -1,0 +1,283 @@
+//! Real schedules from real conferences (../shared/fixtures/real, see its SOURCES.md) load in
+//! every format, with counts and spot checks taken from the source files; and broken ones say
+//! where and what.
+
+use assert_cmd::Command;
+use hallway::schedule::{self, Schedule, import::Options};
+use predicates::prelude::*;
+use std::path::PathBuf;
+use tempfile::TempDir;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/real").join(name)
+}
+
+/// Files without a zone are read in this one, so the tests do not depend on the machine's.
+fn load(name: &str) -> Schedule {
+    let opts = Options { zone: Some(chrono_tz::UTC) };
+    schedule::load_path_with(&fixture(name), opts).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn start(s: &Schedule, id: &str) -> String {
+    s.local(s.talk(id).unwrap_or_else(|| panic!("no talk {id}")).start).to_rfc3339()
+}
+
+#[test]
+fn frab_camp_2019() {
+    let s = load("frab-camp2019.json");
+    assert_eq!((s.talks().len(), s.conference.tracks.len(), s.day_count()), (79, 2, 5));
+    assert_eq!(s.conference.tracks, ["Curie", "Meitner"]);
+    assert_eq!(s.conference.id, "camp2019");
+    assert_eq!(s.conference.name, "Chaos Communication Camp 2019");
+    assert_eq!(s.conference.tz, chrono_tz::Europe::Berlin);
+    assert!(s.conference.notes.is_empty(), "{:?}", s.conference.notes);
+    let opening = s.talk("a0a0fcfe-b7fb-46e3-84b6-97a5406016b4").unwrap();
+    assert_eq!(opening.title, "Opening Ceremony");
+    assert_eq!(opening.speakers, ["jinxx", "smtw"]);
+    assert_eq!(start(&s, "a0a0fcfe-b7fb-46e3-84b6-97a5406016b4"), "2019-08-21T11:00:00+02:00");
+    assert_eq!(opening.minutes(), 30);
+    assert_eq!(opening.tags, ["CCC"], "the frab track becomes a tag; the room is the track");
+    assert_eq!(opening.kind, "lecture");
+    let k8s = s.talk("24b58c74-2bba-412e-84ac-c206f714f0b7").unwrap();
+    assert_eq!(k8s.title, "Hacking Containers and Kubernetes", "trailing space trimmed");
+    assert_eq!(k8s.speakers, ["Thomas Fricke"]);
+    assert_eq!(k8s.minutes(), 45);
+}
+
+#[test]
+fn pretalx_democon_2020_declares_utc_but_means_plus_one() {
+    let s = load("pretalx-democon-2020.json");
+    assert_eq!((s.talks().len(), s.conference.tracks.len(), s.day_count()), (36, 2, 3));
+    assert_eq!(s.conference.tracks, ["Gray Room", "Tan Room"]);
+    let t = s.talk("8079583e-8321-506c-95af-fd2903a5f075").unwrap();
+    assert_eq!(t.title, "Focused 5thgeneration hardware");
+    assert_eq!(t.speakers, ["Brian Robinson"]);
+    // The instant is the one the offset says, shown at the printed 09:00.
+    assert_eq!(t.start.to_rfc3339(), "2020-12-14T08:00:00+00:00");
+    assert_eq!(start(&s, "8079583e-8321-506c-95af-fd2903a5f075"), "2020-12-14T09:00:00+01:00");
+    assert!(
+        t.abstract_text.starts_with("Brand back-end models!\n\nStation provide certain mean."),
+        "{}",
+        t.abstract_text
+    );
+    assert_eq!(s.conference.notes.len(), 1);
+    assert!(s.conference.notes[0].contains("names the time zone UTC, but its times carry +01:00"));
+}
+
+#[test]
+fn pentabarf_fosdem_2021_has_no_zone_and_106_rooms() {
+    let s = load("pentabarf-fosdem-2021.xml");
+    assert_eq!((s.talks().len(), s.conference.tracks.len(), s.day_count()), (773, 106, 2));
+    assert_eq!(s.conference.name, "FOSDEM 2021");
+    assert_eq!(s.conference.id, "fosdem-2021");
+    assert_eq!(s.conference.tracks[0], "K.fosdem", "rooms in their given order");
+    let t = s.talk("11164").unwrap();
+    assert_eq!(t.title, "Empowering the school of the future");
+    assert_eq!(t.speakers, ["Marco Marinello", "Paolo Dongilli"]);
+    assert_eq!(s.track_name(t), "M.community");
+    assert_eq!(start(&s, "11164"), "2021-02-06T10:00:00+00:00");
+    assert_eq!(t.minutes(), 30);
+    assert!(t.abstract_text.starts_with("Remotely accessing files"), "subtitle first: {}", t.abstract_text);
+    assert!(!t.abstract_text.contains("<p>"), "HTML is turned into text");
+    let welcome = s.talk("11795").unwrap();
+    assert!(welcome.speakers.is_empty(), "events without persons load");
+    assert_eq!(welcome.video.as_deref(), Some("https://video.fosdem.org/2021/K.fosdem/keynotes_welcome.mp4"));
+    assert!(welcome.abstract_text.contains("FOSDEM welcome and opening talk."));
+    assert!(s.conference.notes[0].contains("no time zone or UTC offset"), "{:?}", s.conference.notes);
+}
+
+#[test]
+fn sessionize_orlando_code_camp_2020_with_bom_and_local_times() {
+    let s = load("sessionize-orlando-codecamp-2020.json");
+    assert_eq!((s.talks().len(), s.conference.tracks.len(), s.day_count()), (99, 14, 1));
+    assert_eq!(s.conference.tracks[0], "Room 1", "rooms by their sort order");
+    let t = s.talk("176149").unwrap();
+    assert_eq!(t.title, "3 Disciplines for Leading a Distributed Agile Team or Organization");
+    assert_eq!(t.speakers, ["Mark Kilby"]);
+    assert_eq!(s.track_name(t), "Room 1");
+    assert_eq!(start(&s, "176149"), "2020-03-28T09:00:00+00:00");
+    assert_eq!(t.minutes(), 45);
+    let keynote = s.talk("7b3d6b07-294f-4319-8234-aae9701d98b5").unwrap();
+    assert_eq!(keynote.kind, "service");
+    assert!(keynote.speakers.is_empty());
+}
+
+#[test]
+fn a_floating_schedule_is_read_in_the_zone_given() {
+    let opts = Options { zone: Some(chrono_tz::America::New_York) };
+    let s = schedule::load_path_with(&fixture("sessionize-orlando-codecamp-2020.json"), opts).unwrap();
+    assert_eq!(start(&s, "176149"), "2020-03-28T09:00:00-04:00");
+}
+
+#[test]
+fn every_fixture_loads_and_round_trips_through_the_native_format() {
+    for name in [
+        "frab-camp2019.json",
+        "pretalx-democon-2020.json",
+        "pentabarf-fosdem-2021.xml",
+        "sessionize-orlando-codecamp-2020.json",
+    ] {
+        let s = load(name);
+        let native = schedule::native::to_value(&s, "test");
+        let back =
+            schedule::parse_bytes(native.to_string().as_bytes(), "back.json").unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(back.talks(), s.talks(), "{name}");
+        assert_eq!(back.conference.tracks, s.conference.tracks, "{name}");
+        assert_eq!(back.day_count(), s.day_count(), "{name}");
+    }
+}
+
+#[test]
+fn the_schema_file_is_not_a_schedule_and_says_what_would_be() {
+    let e = schedule::load_path(&fixture("c3voc-schedule-schema.json")).unwrap_err();
+    assert!(e.to_string().contains("not a schedule hallway knows: expected hallway JSON, frab/pretalx"), "{e}");
+}
+
+/// A small frab/c3voc schedule.xml of the Congress flavour: guid, <date> with offset, a night
+/// past midnight, a recording link.
+const CONGRESS_XML: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<schedule>
+  <version>1.0</version>
+  <conference>
+    <acronym>36c3</acronym>
+    <title>36th Chaos Communication Congress</title>
+    <start>2019-12-27</start><end>2019-12-30</end><days>1</days>
+    <timeslot_duration>00:10</timeslot_duration>
+    <time_zone_name>Europe/Berlin</time_zone_name>
+  </conference>
+  <day index="1" date="2019-12-27" start="2019-12-27T10:00:00+01:00" end="2019-12-28T04:00:00+01:00">
+    <room name="Ada" guid="a">
+      <event guid="11111111-0000-0000-0000-000000000001" id="1">
+        <date>2019-12-27T23:30:00+01:00</date>
+        <start>23:30</start><duration>01:00</duration><room>Ada</room>
+        <title>Late &amp; Loud</title><subtitle/><track>Art</track><type>lecture</type>
+        <abstract>&lt;p&gt;Night talk&lt;/p&gt;</abstract><description/>
+        <recording><license/><optout>false</optout></recording>
+        <video_download_url>https://cdn.media.ccc.de/congress/2019/h264-hd/36c3-1-eng-Late.mp4</video_download_url>
+        <persons><person id="9">Ada L.</person></persons>
+        <links/>
+      </event>
+      <event guid="11111111-0000-0000-0000-000000000002" id="2">
+        <start>01:00</start><duration>0:45:00</duration><room>Ada</room>
+        <title>After Midnight</title><track/><type>workshop</type><persons/>
+      </event>
+    </room>
+    <room name="Borg" guid="b"/>
+  </day>
+</schedule>"#;
+
+#[test]
+fn congress_style_xml_with_guid_date_and_a_night() {
+    let s = schedule::parse_bytes(CONGRESS_XML.as_bytes(), "36c3.xml").unwrap();
+    assert_eq!(s.conference.tracks, ["Ada"], "an empty room is no column");
+    assert_eq!(s.day_count(), 1, "the night belongs to the day it started");
+    let late = s.talk("11111111-0000-0000-0000-000000000001").unwrap();
+    assert_eq!(late.title, "Late & Loud");
+    assert_eq!(late.abstract_text, "Night talk");
+    assert_eq!(late.video.as_deref(), Some("https://cdn.media.ccc.de/congress/2019/h264-hd/36c3-1-eng-Late.mp4"));
+    let after = s.talk("11111111-0000-0000-0000-000000000002").unwrap();
+    assert_eq!(s.local(after.start).to_rfc3339(), "2019-12-28T01:00:00+01:00");
+    assert_eq!(after.minutes(), 45);
+}
+
+#[test]
+fn broken_files_say_file_line_column_and_what_was_expected() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "trunc.xml",
+            "<schedule><conference><title>X</title></conference><day date=\"2021-02-06\"><room name=\"A\">",
+            "trunc.xml:1:",
+        ),
+        (
+            "nodur.xml",
+            "<schedule>\n<day date=\"2021-02-06\"><room name=\"A\">\n<event id=\"1\"><start>10:00</start><title>T</title></event></room></day></schedule>",
+            "nodur.xml:3:1: talk '1': expected a <duration>HH:MM</duration>",
+        ),
+        (
+            "badstart.xml",
+            "<schedule>\n<day date=\"2021-02-06\"><room name=\"A\">\n<event id=\"1\"><start>ten</start><duration>00:30</duration><title>T</title></event></room></day></schedule>",
+            "badstart.xml:3:15: talk '1': expected <start> as HH:MM, found 'ten'",
+        ),
+        (
+            "wrongroom.xml",
+            "<schedule>\n<day date=\"2021-02-06\"><room name=\"A\">\n<event id=\"1\"><start>10:00</start><duration>00:30</duration><room>B</room><title>T</title></event></room></day></schedule>",
+            "talk '1': listed in <room name=\"A\"> but says <room>B</room>",
+        ),
+        (
+            "frab.json",
+            "{\"schedule\": {\"conference\": {\"title\": \"C\", \"time_zone_name\": \"Europe/Berlin\", \"days\": [\n {\"date\": \"2019-08-21\", \"rooms\": {\"Curie\": [\n  {\"guid\": \"g1\", \"title\": \"T\", \"start\": \"11:00\", \"duration\": \"half\"}]}}]}}}",
+            "frab.json:3:62: talk 'g1': expected \"duration\" as HH:MM, found 'half'",
+        ),
+        (
+            "dup.json",
+            "{\"schedule\": {\"conference\": {\"title\": \"C\", \"days\": [{\"date\": \"2019-08-21\", \"rooms\": {\"R\": [\n{\"id\": 1, \"title\": \"A\", \"date\": \"2019-08-21T11:00:00+02:00\", \"duration\": \"00:30\"},\n{\"id\": 1, \"title\": \"B\", \"date\": \"2019-08-21T12:00:00+02:00\", \"duration\": \"00:30\"}]}}]}}}",
+            "dup.json:3:1: talk '1': duplicate id",
+        ),
+        (
+            "zone.json",
+            "{\"schedule\": {\"conference\": {\"title\": \"C\", \"time_zone_name\": \"Mars/Base\", \"days\": []}}}",
+            "zone.json:1:62: unknown time zone 'Mars/Base'",
+        ),
+        (
+            "sessionize.json",
+            "{\"sessions\": [{\"id\": \"1\", \"title\": \"T\", \"startsAt\": \"2020-03-28T09:00:00\", \"endsAt\": \"2020-03-28T09:45:00\", \"roomId\": 7}], \"rooms\": [{\"id\": 1, \"name\": \"Room 1\"}], \"speakers\": []}",
+            "sessionize.json:1:119: talk '1': roomId 7 is not in \"rooms\"",
+        ),
+    ];
+    for (name, text, expected) in cases {
+        let e = schedule::parse_bytes(text.as_bytes(), name).unwrap_err();
+        assert!(e.to_string().contains(expected), "{name}: expected `{expected}` in:\n{e}");
+    }
+}
+
+#[test]
+fn import_writes_the_native_format_and_validate_tells_the_guess() {
+    let d = TempDir::new().unwrap();
+    let out = d.path().join("fosdem.json");
+    Command::cargo_bin("hallway")
+        .unwrap()
+        .env("TZ", "UTC")
+        .args(["import", "--tz", "Europe/Brussels"])
+        .arg(fixture("pentabarf-fosdem-2021.xml"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("773 talks, 106 tracks, 2 days, times in Europe/Brussels"));
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(v["conference"]["timezone"], "Europe/Brussels");
+    let t = v["talks"].as_array().unwrap().iter().find(|t| t["id"] == "11164").unwrap();
+    assert_eq!(t["start"], "2021-02-06T10:00+01:00");
+    assert_eq!(t["track"], "M.community");
+    // The output opens like any schedule, agenda and all.
+    Command::cargo_bin("hallway")
+        .unwrap()
+        .env("HALLWAY_DATA_DIR", d.path())
+        .arg("--schedule")
+        .arg(&out)
+        .args(["talks", "--track", "M.community", "--day", "1"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("10:00-10:30  M.community")
+                .and(predicate::str::contains("Empowering the school of the future — Marco Marinello")),
+        );
+    Command::cargo_bin("hallway")
+        .unwrap()
+        .env("TZ", "UTC")
+        .arg("validate")
+        .arg(fixture("pretalx-democon-2020.json"))
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("ok: DemoCon, 36 talks, 2 tracks, 3 days")
+                .and(predicate::str::contains("note: the file names the time zone UTC")),
+        );
+    Command::cargo_bin("hallway")
+        .unwrap()
+        .args(["import", "--tz", "Mars/Base"])
+        .arg(fixture("pentabarf-fosdem-2021.xml"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown time zone 'Mars/Base' for --tz"));
+}
