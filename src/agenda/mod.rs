@@ -58,11 +58,14 @@ pub struct Agenda {
     pub conference: String,
     /// Keyed by talk id; a BTreeMap keeps the file diff-friendly.
     pub marks: BTreeMap<String, Mark>,
+    /// The tracks the person chose to see (`f`), by name; empty: all of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tracks: Vec<String>,
 }
 
 impl Agenda {
     pub fn new(conference: &str) -> Self {
-        Self { version: FORMAT_VERSION, conference: conference.to_string(), marks: BTreeMap::new() }
+        Self { version: FORMAT_VERSION, conference: conference.to_string(), marks: BTreeMap::new(), tracks: Vec::new() }
     }
 
     pub fn kind(&self, id: &str) -> Option<MarkKind> {

@@ -77,6 +77,13 @@ pub struct App {
     pub view: View,
     pub overlay: Overlay,
     pub prompt: Option<Prompt>,
+    /// The track filter overlay, while open.
+    pub picker: Option<super::track_picker::TrackPicker>,
+    /// Tracks shown, in column order, and each track's column (None: filtered out).
+    pub shown_tracks: Vec<usize>,
+    pub column_of: Vec<Option<usize>>,
+    /// The schedule as a compact list by time instead of the grid.
+    pub list_mode: bool,
     pub day: usize,
     /// Schedule index of the selected talk in the grid.
     pub selected: usize,
@@ -124,6 +131,10 @@ impl App {
             view: View::Schedule,
             overlay: Overlay::None,
             prompt: None,
+            picker: None,
+            shown_tracks: Vec::new(),
+            column_of: Vec::new(),
+            list_mode: false,
             day: 0,
             selected: 0,
             agenda_cursor: 0,
@@ -150,6 +161,7 @@ impl App {
             agenda_top: Cell::new(0),
             list_top: Cell::new(0),
         };
+        app.refresh_tracks();
         app.refresh_marks();
         app.jump_to_now(false);
         app
@@ -199,7 +211,7 @@ impl App {
     /// The talks the Now view lists, in order: per track, the live one then the next one.
     pub fn now_talks(&self) -> Vec<usize> {
         let mut v = Vec::new();
-        for tn in &self.overview.tracks {
+        for tn in self.overview.tracks.iter().filter(|tn| self.column_of.get(tn.track).is_some_and(Option::is_some)) {
             v.extend(tn.live);
             v.extend(tn.next);
         }
@@ -247,6 +259,12 @@ impl App {
             Action::CopyLink => self.copy_link(),
             Action::EditNote => self.ask_note(),
             Action::GoToTime => self.ask_time(),
+            Action::FilterTracks => self.open_picker(),
+            Action::ToggleList => {
+                self.overlay = Overlay::None;
+                self.view = View::Schedule;
+                self.list_mode = !self.list_mode;
+            }
             Action::NextView => self.show(self.view.step(1)),
             Action::PrevView => self.show(self.view.step(-1)),
             Action::ShowSchedule => self.show(View::Schedule),
@@ -339,6 +357,8 @@ impl App {
     pub fn handle_key(&mut self, key: KeyEvent) {
         if self.prompt.is_some() {
             self.prompt_key(key);
+        } else if self.picker.is_some() {
+            self.picker_key(key);
         } else if let Some(action) = super::keys::action_for(key) {
             self.update(action);
         }
@@ -455,9 +475,9 @@ impl App {
         let now = self.now;
         let track = talks.get(self.selected).map_or(0, |t| t.track);
         let live = (0..talks.len())
-            .filter(|&i| talks[i].start <= now && now < talks[i].end)
+            .filter(|&i| talks[i].start <= now && now < talks[i].end && self.is_shown(i))
             .min_by_key(|&i| (talks[i].track != track, talks[i].track));
-        let target = live.or_else(|| talks.iter().position(|t| t.start > now));
+        let target = live.or_else(|| (0..talks.len()).find(|&i| talks[i].start > now && self.is_shown(i)));
         match target {
             Some(i) => {
                 if say && live.is_none() {

@@ -32,6 +32,8 @@ pub enum Action {
     ToggleWatched,
     CopyLink,
     GoToTime,
+    FilterTracks,
+    ToggleList,
     Help,
     Quit,
 }
@@ -52,6 +54,7 @@ use KeyCode::*;
 
 const ALL: &[View] = &[];
 const SCHEDULE: &[View] = &[View::Schedule];
+const SCHEDULE_NOW: &[View] = &[View::Schedule, View::Now];
 const TALKS: &[View] = &[View::Schedule, View::Now, View::Agenda];
 const LATER: &[View] = &[View::OnDemand];
 
@@ -112,6 +115,22 @@ pub const BINDINGS: &[Binding] = &[
         "copy the video link (terminal clipboard, OSC 52)",
         Some("y copy link"),
         LATER,
+    ),
+    bind(
+        &[Char('f')],
+        "f",
+        Action::FilterTracks,
+        "choose the tracks to show (saved with your agenda)",
+        Some("f tracks"),
+        SCHEDULE_NOW,
+    ),
+    bind(
+        &[Char('v')],
+        "v",
+        Action::ToggleList,
+        "schedule as a grid or a compact list by time",
+        Some("v list"),
+        SCHEDULE,
     ),
     bind(&[Char('t')], "t", Action::JumpToNow, "jump the schedule to what is on now", None, ALL),
     bind(&[Char('@')], "@", Action::GoToTime, "go to a time: try the Now view at any moment", None, ALL),

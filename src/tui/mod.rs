@@ -6,6 +6,8 @@ pub mod line_input;
 mod marks;
 mod nav;
 pub mod theme;
+pub mod track_picker;
+mod tracks;
 pub mod views;
 
 use crate::agenda::Agenda;

@@ -14,7 +14,15 @@ pub fn grid(app: &mut App, action: Action) {
     let talks = s.talks();
     let cur = &talks[app.selected];
     let in_track = |track: usize| range.clone().filter(move |&i| talks[i].track == track);
+    let list = || range.clone().filter(|&i| app.is_shown(i));
     let target = match action {
+        // The compact list goes by time across the tracks shown.
+        Action::Down if app.list_mode => list().find(|&i| i > app.selected),
+        Action::Up if app.list_mode => list().rev().find(|&i| i < app.selected),
+        Action::Top if app.list_mode => list().next(),
+        Action::Bottom if app.list_mode => list().next_back(),
+        Action::PageDown if app.list_mode => list().filter(|&i| i > app.selected).take(10).last(),
+        Action::PageUp if app.list_mode => list().rev().filter(|&i| i < app.selected).take(10).last(),
         Action::Down => in_track(cur.track).find(|&i| i > app.selected),
         Action::Up => in_track(cur.track).rev().find(|&i| i < app.selected),
         Action::Top => in_track(cur.track).next(),
@@ -25,17 +33,19 @@ pub fn grid(app: &mut App, action: Action) {
             in_track(cur.track).min_by_key(|&i| (talks[i].start - at).num_minutes().abs())
         }
         Action::Left | Action::Right => {
-            let n = s.conference.tracks.len();
+            // Step over the shown tracks, skipping those with nothing on this day.
+            let shown = &app.shown_tracks;
+            let n = shown.len();
             let step =
-                |t: usize| if action == Action::Right { t.checked_add(1).filter(|&x| x < n) } else { t.checked_sub(1) };
-            let mut track = step(cur.track);
+                |c: usize| if action == Action::Right { c.checked_add(1).filter(|&x| x < n) } else { c.checked_sub(1) };
+            let mut col = app.column_of[cur.track].and_then(step);
             let mut found = None;
-            while let Some(t) = track {
-                if let Some(i) = closest(talks, in_track(t), cur) {
+            while let Some(c) = col {
+                if let Some(i) = closest(talks, in_track(shown[c]), cur) {
                     found = Some(i);
                     break;
                 }
-                track = step(t);
+                col = step(c);
             }
             found
         }
@@ -49,7 +59,8 @@ pub fn grid(app: &mut App, action: Action) {
                 let shift = s.date_of(talks[other.start].start) - s.date_of(cur.start);
                 let probe = Talk { start: cur.start + shift, end: cur.end + shift, ..cur.clone() };
                 let same_track = other.clone().filter(|&i| talks[i].track == cur.track);
-                closest(talks, same_track, &probe).or(Some(other.start))
+                let any_shown = other.clone().filter(|&i| app.is_shown(i));
+                closest(talks, same_track, &probe).or_else(|| closest(talks, any_shown, &probe)).or(Some(other.start))
             }
         }
         _ => None,

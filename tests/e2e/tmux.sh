@@ -28,7 +28,7 @@ test -f "$data/agendas/p99conf-2022.json" || { echo "FAIL: agenda not saved at o
 tmux send-keys -t "$session" l s
 wait_for '⚠ clashes with "eBPF vs Sidecars"' "clash flagged at once"
 tmux send-keys -t "$session" 2
-wait_for "⚠ Your next two starred talks clash" "now view warns"
+wait_for "⚠ Two of your starred talks are on at once" "now view warns"
 wait_for "50% · 15 min left" "now view progress"
 tmux send-keys -t "$session" Home r
 wait_for "moved \"Always-on Thread Activity Sampling with eBPF\"" "resolve"

@@ -16,14 +16,16 @@ pub fn to_text(s: &str) -> String {
                 Some(end) => {
                     let tag = rest[1..end].trim_start_matches('/').to_ascii_lowercase();
                     let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-                    if matches!(
+                    let closing = rest[1..].starts_with('/');
+                    if name == "li" {
+                        if !closing {
+                            out.push_str("\n• ");
+                        }
+                    } else if matches!(
                         name.as_str(),
-                        "br" | "p" | "div" | "li" | "ul" | "ol" | "h1" | "h2" | "h3" | "h4" | "tr"
+                        "br" | "p" | "div" | "ul" | "ol" | "h1" | "h2" | "h3" | "h4" | "tr"
                     ) {
                         out.push('\n');
-                        if name == "li" && !rest[1..].starts_with('/') {
-                            out.push_str("• ");
-                        }
                     }
                     rest = &rest[end + 1..];
                 }

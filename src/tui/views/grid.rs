@@ -26,9 +26,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let talks = &s.talks()[range.clone()];
-    let n = s.conference.tracks.len();
+    let n = app.shown_tracks.len().max(1);
     let visible = (((area.width - AXIS) / MIN_COL) as usize).clamp(1, n);
-    let sel_track = s.talks()[app.selected].track;
+    let column = |track: usize| app.column_of.get(track).copied().flatten();
+    let sel_track = column(s.talks()[app.selected].track).unwrap_or(0);
     let mut first = app.first_track.get().min(n - visible);
     if sel_track < first {
         first = sel_track;
@@ -61,8 +62,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
     // Track headers, with arrows when more tracks are off to the side.
     let y_head = area.y;
-    for c in 0..visible {
-        let t = first + c;
+    for c in 0..visible.min(app.shown_tracks.len()) {
+        let t = app.shown_tracks[first + c];
         let x = area.x + AXIS + c as u16 * col_w;
         let rect = Rect { x, y: y_head, width: col_w.saturating_sub(1), height: 1 };
         // Arrows sit outside the (possibly truncated) name so they always show.
@@ -91,12 +92,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
     }
 
-    let (lane, lanes) = lanes(talks, n);
+    let (lane, lanes) = lanes(talks, s.conference.tracks.len());
     for (offset, t) in talks.iter().enumerate() {
         let index = range.start + offset;
-        if t.track < first || t.track >= first + visible {
-            continue;
-        }
+        let Some(col) = column(t.track).filter(|&c| c >= first && c < first + visible) else { continue };
         let (y0, y1) = (row_of(t.start), row_end(t.end).max(row_of(t.start) + 1));
         if y1 <= top || y0 >= top + body_h {
             continue;
@@ -106,7 +105,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let height = (y1.min(top + body_h) - y0.max(top)).max(1);
         // Talks overlapping within one track share its column side by side.
         let lane_w = col_w / lanes[t.track].max(1) as u16;
-        let x = area.x + AXIS + (t.track - first) as u16 * col_w + lane[offset] as u16 * lane_w;
+        let x = area.x + AXIS + (col - first) as u16 * col_w + lane[offset] as u16 * lane_w;
         let rect = Rect { x, y, width: lane_w.saturating_sub(1).max(1).min(area.right().saturating_sub(x)), height };
         talk_box(f, rect, hidden, app, index, theme);
     }

@@ -7,6 +7,8 @@ mod help;
 mod now;
 mod on_demand;
 mod prompt;
+mod talk_list;
+mod track_picker;
 
 use super::app::{App, Overlay, View};
 use super::keys::BINDINGS;
@@ -27,6 +29,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(footer_h)]).areas(f.area());
     header(f, top, app, &theme);
     match app.view {
+        View::Schedule if app.list_mode => talk_list::draw(f, body, app, &theme),
         View::Schedule => grid::draw(f, body, app, &theme),
         View::Now => now::draw(f, body, app, &theme),
         View::Agenda => agenda::draw(f, body, app, &theme),
@@ -37,6 +40,9 @@ pub fn draw(f: &mut Frame, app: &App) {
         Overlay::Detail { talk } => detail::draw(f, body, app, talk, &theme),
         Overlay::Help => help::draw(f, f.area(), app.detail_scroll, &theme),
         Overlay::None => {}
+    }
+    if let Some(p) = &app.picker {
+        track_picker::draw(f, body, app, p, &theme);
     }
     if let Some(p) = &app.prompt {
         prompt::draw(f, body, app, p, &theme);

@@ -65,7 +65,14 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let bar_w = (area.width as usize).saturating_sub(40).clamp(10, 30);
     let mut selected_line = 0;
     let mut pos = 0;
-    for tn in &o.tracks {
+    let hidden = o.tracks.len() - app.shown_tracks.len();
+    if hidden > 0 {
+        lines.push(Line::styled(
+            format!(" showing {} of {} tracks (f to change)", app.shown_tracks.len(), o.tracks.len()),
+            theme.dim(),
+        ));
+    }
+    for tn in o.tracks.iter().filter(|tn| app.column_of.get(tn.track).is_some_and(Option::is_some)) {
         lines.push(Line::from(""));
         lines.push(Line::styled(format!(" {}", s.conference.tracks[tn.track]), theme.title()));
         match tn.live {

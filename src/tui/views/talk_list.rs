@@ -1,0 +1,75 @@
+//! The compact list (`v`): the day's talks in time order, one line each, for conferences with
+//! more rooms than columns fit.
+
+use super::scroll_to;
+use crate::agenda::MarkKind;
+use crate::timefmt;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let s = &app.schedule;
+    let rows = app.list_rows();
+    if rows.is_empty() {
+        f.render_widget(Paragraph::new(" No talks on this day in the tracks shown (f to change)."), area);
+        return;
+    }
+    let tw = app
+        .shown_tracks
+        .iter()
+        .map(|&t| Line::from(s.conference.tracks[t].as_str()).width())
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    let selected = rows.iter().position(|&i| i == app.selected).unwrap_or(0);
+    let h = area.height as usize;
+    let top = scroll_to(&app.list_top, selected, rows.len(), h);
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(h)
+        .map(|(pos, &i)| {
+            let t = &s.talks()[i];
+            let past = t.end <= app.now;
+            let live = t.start <= app.now && !past;
+            let mark = app.agenda.kind(&t.id);
+            let (sym, sym_style) = match mark {
+                Some(MarkKind::Attend) => ("★", theme.starred()),
+                Some(MarkKind::OnDemand) => ("◷", theme.later()),
+                None => (" ", Style::new()),
+            };
+            let track: String = s.track_name(t).chars().take(tw).collect();
+            let pad = tw.saturating_sub(Line::from(track.as_str()).width());
+            let mut spans = vec![
+                Span::raw(if pos == selected { " ▶ " } else { "   " }),
+                Span::styled(timefmt::range(s, t), if past { theme.dim() } else { theme.title() }),
+                Span::styled(format!("  {track}{}  ", " ".repeat(pad)), theme.dim()),
+                Span::styled(sym, sym_style),
+                Span::styled(if live { "●" } else { " " }, theme.live()),
+                Span::styled(if app.clash_partners.contains_key(&i) { "⚠ " } else { "  " }, theme.clash()),
+                Span::styled(
+                    t.title.clone(),
+                    if mark == Some(MarkKind::Attend) { theme.starred() } else { Style::new() },
+                ),
+            ];
+            if !t.speakers.is_empty() {
+                spans.push(Span::styled(format!(" — {}", t.speakers.join(", ")), theme.dim()));
+            }
+            let line = Line::from(spans);
+            if pos == selected {
+                line.style(theme.selected())
+            } else if past {
+                line.style(theme.dim())
+            } else {
+                line
+            }
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), area);
+}

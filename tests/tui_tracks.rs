@@ -1,0 +1,92 @@
+//! Many tracks (FOSDEM 2021: 106 rooms): choosing the tracks to show, saved with the agenda,
+//! and the compact list by time.
+
+mod common;
+
+use common::{key, press, screen};
+use crossterm::event::KeyCode;
+use hallway::agenda::Agenda;
+use hallway::clock::parse_at;
+use hallway::schedule::{self, import::Options};
+use hallway::tui::app::{App, View};
+use std::path::PathBuf;
+
+fn fosdem_at(at: &str, agenda: Option<Agenda>) -> App {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/real/pentabarf-fosdem-2021.xml");
+    let s = schedule::load_path_with(&path, Options { zone: Some(chrono_tz::Europe::Brussels) }).unwrap();
+    let now = parse_at(at, s.conference.tz).unwrap();
+    let agenda = agenda.unwrap_or_else(|| Agenda::new(&s.conference.id));
+    let mut app = App::new(s, agenda, now, None);
+    app.time_travel = true;
+    app
+}
+
+#[test]
+fn pick_two_rooms_out_of_106_and_keep_the_choice() {
+    let mut a = fosdem_at("2021-02-06 10:10", None);
+    assert_eq!(a.shown_tracks.len(), 106);
+    press(&mut a, "f");
+    assert!(a.picker.is_some());
+    press(&mut a, "d.radio");
+    key(&mut a, KeyCode::Char(' '));
+    for _ in 0..7 {
+        key(&mut a, KeyCode::Backspace);
+    }
+    press(&mut a, "d.go");
+    key(&mut a, KeyCode::Char(' '));
+    insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!("track_picker_80x24", common::render(&a, 80, 24).backend());
+    });
+    key(&mut a, KeyCode::Enter);
+    assert!(a.picker.is_none());
+    assert_eq!(a.agenda.tracks, ["D.go", "D.radio"]);
+    assert!(a.dirty, "the choice is saved with the agenda");
+    let names: Vec<&str> = a.shown_tracks.iter().map(|&t| a.schedule.conference.tracks[t].as_str()).collect();
+    assert_eq!(names, ["D.go", "D.radio"], "column order stays the schedule's");
+    assert!(a.is_shown(a.selected), "the selection moved into a shown track");
+    let s = screen(&a, 120, 30);
+    assert!(s.contains("D.go") && s.contains("D.radio") && !s.contains("K.fosdem"), "{s}");
+    assert!(a.status.clone().unwrap().starts_with("showing 2 of 106 tracks: D.go, D.radio"));
+    // Moving around never lands in a hidden track (these two rooms are on different days).
+    for keys in ["l", "h", "]", "l", "h", "[", "jjj"] {
+        press(&mut a, keys);
+        let track = a.schedule.track_name(&a.schedule.talks()[a.selected]).to_string();
+        assert!(["D.go", "D.radio"].contains(&track.as_str()), "{keys}: {track}");
+    }
+
+    // Next time hallway opens with this agenda, the same two tracks show; Now lists them only.
+    let mut again = fosdem_at("2021-02-06 10:10", Some(a.agenda.clone()));
+    assert_eq!(again.shown_tracks.len(), 2);
+    press(&mut again, "2");
+    let s = screen(&again, 120, 30);
+    assert!(s.contains("showing 2 of 106 tracks (f to change)"), "{s}");
+    assert!(s.contains(" D.go") && s.contains(" D.radio") && !s.contains(" K.fosdem"), "{s}");
+
+    // Del unticks all: every track again.
+    press(&mut again, "f");
+    key(&mut again, KeyCode::Delete);
+    key(&mut again, KeyCode::Enter);
+    assert!(again.agenda.tracks.is_empty());
+    assert_eq!(again.shown_tracks.len(), 106);
+}
+
+#[test]
+fn compact_list_by_time_across_rooms() {
+    let mut a = fosdem_at("2021-02-06 10:10", None);
+    press(&mut a, "v");
+    assert!(a.list_mode);
+    assert_eq!(a.view, View::Schedule);
+    insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!("talk_list_80x24", common::render(&a, 80, 24).backend());
+    });
+    let first = a.selected;
+    press(&mut a, "j");
+    assert_eq!(a.selected, first + 1, "down is the next talk in time, whatever its room");
+    assert!(a.schedule.talks()[a.selected].start >= a.schedule.talks()[first].start);
+    press(&mut a, "G");
+    assert_eq!(a.selected, a.schedule.day_range(0).end - 1);
+    press(&mut a, "]");
+    assert_eq!(a.day, 1);
+    press(&mut a, "v");
+    assert!(!a.list_mode);
+}
