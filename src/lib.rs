@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod clash;
 pub mod cli;
 pub mod clock;
+pub mod fetch;
 pub mod now;
 pub mod report;
 pub mod sanitize;

@@ -1,7 +1,7 @@
 //! The `--json` documents of design.md section 5. A contract: add fields, never rename.
 
-use crate::agenda::Agenda;
 use crate::agenda::listing::{self, Row};
+use crate::agenda::{Agenda, changes};
 use crate::clash::Clash;
 use crate::now::{self, Overview, Warning};
 use crate::schedule::{Schedule, Talk};
@@ -39,8 +39,13 @@ pub fn talks<'a>(schedule: &Schedule, list: impl IntoIterator<Item = &'a Talk>, 
     )
 }
 
-/// Marked talks in (start, track) order, each with its mark, note and clashes.
+/// Marked talks in (start, track) order, each with its mark, note, clashes and any schedule
+/// change since marking; then marked talks gone from the schedule, as they were seen.
 pub fn agenda(schedule: &Schedule, agenda: &Agenda) -> Value {
+    let changed: std::collections::HashMap<String, Vec<&'static str>> = changes::detect(schedule, agenda)
+        .into_iter()
+        .map(|c| (c.id, c.what.iter().map(|w| w.as_str()).collect()))
+        .collect();
     let mut rows: Vec<(usize, Vec<usize>)> = listing::rows(schedule, agenda, DateTime::<Utc>::MIN_UTC)
         .into_iter()
         .filter_map(|r| match r {
@@ -58,9 +63,22 @@ pub fn agenda(schedule: &Schedule, agenda: &Agenda) -> Value {
                 v["mark"] = mark.mark.as_str().into();
                 v["note"] = mark.note.clone().map_or(Value::Null, Value::String);
                 v["watched"] = mark.watched.into();
+                let what = changed.get(&t.id);
+                v["change"] = what.and_then(|w| w.first()).map_or(Value::Null, |w| (*w).into());
+                v["changes"] = what.cloned().unwrap_or_default().into();
                 v["clashes_with"] = clashes.iter().map(|&j| schedule.talks()[j].id.clone()).collect();
                 v
             })
+            .chain(changes::detect(schedule, agenda).into_iter().filter(|c| c.index.is_none()).map(|c| {
+                let m = &agenda.marks[&c.id];
+                json!({
+                    "id": c.id, "title": m.seen.title, "speakers": m.seen.speakers.clone().unwrap_or_default(),
+                    "track": m.seen.track, "start": instant(schedule, m.seen.start), "end": instant(schedule, m.seen.end),
+                    "kind": null, "tags": [], "abstract": null, "video": null,
+                    "mark": m.mark.as_str(), "note": m.note, "watched": m.watched, "clashes_with": [],
+                    "change": "removed", "changes": ["removed"],
+                })
+            }))
             .collect(),
     )
 }

@@ -20,6 +20,9 @@ pub enum Row {
         to: DateTime<Utc>,
     },
     OnDemandHeader,
+    /// "Changed since you marked them", then one row per change.
+    ChangesHeader,
+    Changed(super::changes::Changed),
 }
 
 /// Gaps shorter than this are just changing rooms, not worth a line.
@@ -28,20 +31,32 @@ const MIN_GAP_MINUTES: i64 = 10;
 /// The rows in reading order. Once the conference is over (`now` after its last talk), the
 /// on-demand list comes first: it is what is left to do.
 pub fn rows(schedule: &Schedule, agenda: &Agenda, now: DateTime<Utc>) -> Vec<Row> {
+    // What changed in the schedule comes first: it may need a decision.
+    let changed = super::changes::detect(schedule, agenda);
+    let mut out = Vec::new();
+    if !changed.is_empty() {
+        out.push(Row::ChangesHeader);
+        out.extend(changed.into_iter().map(Row::Changed));
+    }
     let mut attend = attend_rows(schedule, agenda);
     let later = on_demand(schedule, agenda);
-    if later.is_empty() {
-        return attend;
+    let mut later_rows = Vec::new();
+    if !later.is_empty() {
+        later_rows.push(Row::OnDemandHeader);
+        later_rows.extend(later.into_iter().map(|index| Row::Talk {
+            index,
+            mark: MarkKind::OnDemand,
+            clashes_with: vec![],
+        }));
     }
-    let mut out = vec![Row::OnDemandHeader];
-    out.extend(later.into_iter().map(|index| Row::Talk { index, mark: MarkKind::OnDemand, clashes_with: vec![] }));
     if schedule.end().is_some_and(|end| now >= end) {
+        out.append(&mut later_rows);
         out.append(&mut attend);
-        out
     } else {
-        attend.append(&mut out);
-        attend
+        out.append(&mut attend);
+        out.append(&mut later_rows);
     }
+    out
 }
 
 /// Talks to watch on-demand: not yet watched first, each part in time order.

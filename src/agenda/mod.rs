@@ -1,5 +1,6 @@
 //! The person's agenda: which talks they attend or will watch later, with notes.
 
+pub mod changes;
 pub mod listing;
 pub mod store;
 
@@ -34,6 +35,21 @@ pub struct Seen {
     pub start: DateTime<Utc>,
     pub end: DateTime<Utc>,
     pub track: String,
+    /// Absent in agendas saved before speakers were recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speakers: Option<Vec<String>>,
+}
+
+impl Seen {
+    pub fn of(schedule: &Schedule, talk: &Talk) -> Self {
+        Seen {
+            title: talk.title.clone(),
+            start: talk.start,
+            end: talk.end,
+            track: schedule.track_name(talk).to_string(),
+            speakers: Some(talk.speakers.clone()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -82,12 +98,7 @@ impl Agenda {
             return false;
         }
         let note = self.marks.get(&talk.id).and_then(|m| m.note.clone());
-        let seen = Seen {
-            title: talk.title.clone(),
-            start: talk.start,
-            end: talk.end,
-            track: schedule.track_name(talk).to_string(),
-        };
+        let seen = Seen::of(schedule, talk);
         self.marks.insert(talk.id.clone(), Mark { mark: kind, note, marked_at: now, seen, watched: false });
         true
     }
@@ -182,6 +193,21 @@ impl Agenda {
 
     pub fn clashes(&self, schedule: &Schedule) -> Vec<Clash> {
         clash::find(schedule.talks(), self.attending(schedule))
+    }
+
+    /// Take the schedule's current version of a marked talk as seen (the change is noted).
+    pub fn acknowledge(&mut self, schedule: &Schedule, id: &str) -> bool {
+        match (self.marks.get_mut(id), schedule.talk(id)) {
+            (Some(m), Some(t)) => {
+                let seen = Seen::of(schedule, t);
+                let changed = m.seen != seen;
+                m.seen = seen;
+                changed
+            }
+            // Gone from the schedule: acknowledging it lets the mark go.
+            (Some(_), None) => self.unmark(id),
+            _ => false,
+        }
     }
 
     pub fn note(&self, id: &str) -> Option<&str> {

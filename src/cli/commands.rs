@@ -72,7 +72,13 @@ fn parse_day(ctx: &Context, d: &str) -> Result<usize, Failure> {
 /// Set (or with `None`, remove) marks. All ids are checked first: one unknown id changes nothing.
 fn mark(ctx: &Context, ids: &[String], kind: Option<MarkKind>) -> Result<(), Failure> {
     let s = &ctx.schedule;
-    let unknown: Vec<&str> = ids.iter().map(String::as_str).filter(|id| s.talk(id).is_none()).collect();
+    let mut agenda = load_agenda(ctx)?;
+    // Unmarking also works for a talk that has left the schedule.
+    let unknown: Vec<&str> = ids
+        .iter()
+        .map(String::as_str)
+        .filter(|id| s.talk(id).is_none() && !(kind.is_none() && agenda.marks.contains_key(*id)))
+        .collect();
     if !unknown.is_empty() {
         return Err(Failure::Usage(format!(
             "no talk with id{} {} in {}; nothing was changed (list ids with `hallway talks`)",
@@ -81,14 +87,13 @@ fn mark(ctx: &Context, ids: &[String], kind: Option<MarkKind>) -> Result<(), Fai
             s.conference.name
         )));
     }
-    let mut agenda = load_agenda(ctx)?;
     let now = ctx.clock.now();
     let mut lines = String::new();
     for id in ids {
-        let talk = s.talk(id).expect("checked above");
-        let changed = match kind {
-            Some(k) => agenda.set(s, talk, k, now),
-            None => agenda.unmark(id),
+        let title = s.talk(id).map_or_else(|| agenda.marks[id].seen.title.clone(), |t| t.title.clone());
+        let changed = match (kind, s.talk(id)) {
+            (Some(k), Some(talk)) => agenda.set(s, talk, k, now),
+            _ => agenda.unmark(id),
         };
         let verb = match (kind, changed) {
             (Some(MarkKind::Attend), true) => "starred",
@@ -96,7 +101,7 @@ fn mark(ctx: &Context, ids: &[String], kind: Option<MarkKind>) -> Result<(), Fai
             (None, true) => "unmarked",
             (_, false) => "unchanged",
         };
-        lines.push_str(&format!("{verb:<10} {id}  {}\n", talk.title));
+        lines.push_str(&format!("{verb:<10} {id}  {title}\n"));
     }
     ctx.store.save(&agenda)?;
     lines.push_str(&print::clash_warnings(ctx, &agenda, ids));

@@ -29,8 +29,8 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Schedule file to open (hallway JSON), or a bundled one by name: p99conf (the default),
-    /// srecon-emea.
+    /// Schedule to open: a file (hallway JSON, frab/pretalx JSON, Pentabarf XML, Sessionize), an
+    /// http(s) URL (cached for offline use), or a bundled one: p99conf (the default), srecon-emea.
     #[arg(long, global = true, value_name = "PATH")]
     pub schedule: Option<PathBuf>,
     /// Where agendas are kept. Default: $XDG_DATA_HOME/hallway.
@@ -187,6 +187,12 @@ impl Context {
     pub fn from_args(g: &Global) -> Result<Self, Failure> {
         let opts = g.load_options()?;
         let schedule = match &g.schedule {
+            Some(p) if crate::fetch::is_url(&p.to_string_lossy()) => {
+                crate::fetch::Fetcher::from_env().schedule(&p.to_string_lossy(), opts).map_err(|e| match e {
+                    crate::fetch::FetchError::Invalid(e) => Failure::Invalid(e),
+                    other => Failure::Runtime(other.to_string()),
+                })?
+            }
             // A file on disk wins; a bundled name works from anywhere.
             Some(p) if !p.exists() => match schedule::bundled_named(&p.to_string_lossy()) {
                 Some(s) => s,

@@ -81,6 +81,16 @@ pub fn agenda(ctx: &Context, agenda: &Agenda) -> String {
                 let _ = writeln!(out, "\n{}", timefmt::day_label(*d));
             }
             Row::OnDemandHeader => out.push_str("\nTo watch on-demand\n"),
+            Row::ChangesHeader => out.push_str("\nChanged in the schedule since you marked them\n"),
+            Row::Changed(c) => {
+                let sym = if c.index.is_none() { "✗" } else { "⟳" };
+                let _ = writeln!(out, "  {sym} {}  [{}]", crate::agenda::changes::describe(s, agenda, c), c.id);
+                if c.index.is_none()
+                    && let Some(note) = agenda.note(&c.id)
+                {
+                    let _ = writeln!(out, "      note: {note}");
+                }
+            }
             Row::Gap { from, to } => {
                 let _ = writeln!(
                     out,

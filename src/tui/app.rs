@@ -61,6 +61,14 @@ pub struct Prompt {
     pub error: Option<String>,
 }
 
+/// What an agenda line the cursor can be on refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    Talk(usize),
+    /// A marked talk no longer in the schedule, by id.
+    Removed(String),
+}
+
 /// One change to the marks, as it can be undone.
 #[derive(Debug, Clone)]
 pub struct Undo {
@@ -87,7 +95,7 @@ pub struct App {
     pub day: usize,
     /// Schedule index of the selected talk in the grid.
     pub selected: usize,
-    /// Index into `agenda_talks()` of the selected agenda entry.
+    /// Index into `agenda_items()` of the selected agenda line.
     pub agenda_cursor: usize,
     /// Index into `now_talks()`.
     pub now_cursor: usize,
@@ -111,7 +119,7 @@ pub struct App {
     /// Starred talk -> the starred talks it overlaps; recomputed when marks change, not per frame.
     pub clash_partners: HashMap<usize, Vec<usize>>,
     pub agenda_rows: Vec<Row>,
-    agenda_talks: Vec<usize>,
+    agenda_items: Vec<Item>,
     /// Talks to watch later, unwatched first.
     pub on_demand: Vec<usize>,
     pub overview: Overview,
@@ -153,7 +161,7 @@ impl App {
             undo: Vec::new(),
             clash_partners: HashMap::new(),
             agenda_rows: Vec::new(),
-            agenda_talks: Vec::new(),
+            agenda_items: Vec::new(),
             on_demand: Vec::new(),
             overview,
             grid_top: Cell::new(0),
@@ -171,14 +179,18 @@ impl App {
     pub fn refresh_marks(&mut self) {
         self.clash_partners = clash::partners(&self.agenda.clashes(&self.schedule));
         self.agenda_rows = listing::rows(&self.schedule, &self.agenda, self.now);
-        self.agenda_talks = self
+        self.agenda_items = self
             .agenda_rows
             .iter()
-            .filter_map(|r| if let Row::Talk { index, .. } = r { Some(*index) } else { None })
+            .filter_map(|r| match r {
+                Row::Talk { index, .. } => Some(Item::Talk(*index)),
+                Row::Changed(c) => Some(c.index.map_or_else(|| Item::Removed(c.id.clone()), Item::Talk)),
+                _ => None,
+            })
             .collect();
         self.on_demand = listing::on_demand(&self.schedule, &self.agenda);
         self.overview = now::overview(&self.schedule, &self.agenda.attending(&self.schedule), self.now);
-        self.agenda_cursor = self.agenda_cursor.min(self.agenda_talks.len().saturating_sub(1));
+        self.agenda_cursor = self.agenda_cursor.min(self.agenda_items.len().saturating_sub(1));
         self.on_demand_cursor = self.on_demand_cursor.min(self.on_demand.len().saturating_sub(1));
         self.now_cursor = self.now_cursor.min(self.now_talks().len().saturating_sub(1));
     }
@@ -203,9 +215,20 @@ impl App {
         self.schedule.end().is_some_and(|end| self.now >= end)
     }
 
-    /// Schedule indices of the agenda's talk rows, in display order.
-    pub fn agenda_talks(&self) -> &[usize] {
-        &self.agenda_talks
+    /// The agenda's selectable lines, in display order.
+    pub fn agenda_items(&self) -> &[Item] {
+        &self.agenda_items
+    }
+
+    /// The id of the selected agenda line's talk, even when it left the schedule.
+    pub fn current_id(&self) -> Option<String> {
+        match (self.view, self.overlay) {
+            (View::Agenda, Overlay::None) => match self.agenda_items.get(self.agenda_cursor)? {
+                Item::Talk(i) => Some(self.schedule.talks()[*i].id.clone()),
+                Item::Removed(id) => Some(id.clone()),
+            },
+            _ => self.current_talk().map(|i| self.schedule.talks()[i].id.clone()),
+        }
     }
 
     /// The talks the Now view lists, in order: per track, the live one then the next one.
@@ -225,7 +248,10 @@ impl App {
             _ => match self.view {
                 View::Schedule => (!self.schedule.talks().is_empty()).then_some(self.selected),
                 View::Now => self.now_talks().get(self.now_cursor).copied(),
-                View::Agenda => self.agenda_talks.get(self.agenda_cursor).copied(),
+                View::Agenda => match self.agenda_items.get(self.agenda_cursor) {
+                    Some(Item::Talk(i)) => Some(*i),
+                    _ => None,
+                },
                 View::OnDemand => self.on_demand.get(self.on_demand_cursor).copied(),
             },
         }
@@ -259,6 +285,7 @@ impl App {
             Action::CopyLink => self.copy_link(),
             Action::EditNote => self.ask_note(),
             Action::GoToTime => self.ask_time(),
+            Action::Acknowledge => self.acknowledge(),
             Action::FilterTracks => self.open_picker(),
             Action::ToggleList => {
                 self.overlay = Overlay::None;
@@ -293,7 +320,7 @@ impl App {
             _ => match self.view {
                 View::Schedule => super::nav::grid(self, action),
                 View::Now => self.now_nav(action),
-                View::Agenda => self.agenda_cursor = list_nav(self.agenda_cursor, self.agenda_talks.len(), action),
+                View::Agenda => self.agenda_cursor = list_nav(self.agenda_cursor, self.agenda_items.len(), action),
                 View::OnDemand => self.on_demand_cursor = list_nav(self.on_demand_cursor, self.on_demand.len(), action),
             },
         }
@@ -341,7 +368,8 @@ impl App {
                 }
             }
             View::Agenda => {
-                if let Some(p) = self.agenda_talks.iter().position(|&i| i == talk) {
+                // The talk's place in the day list, not its line among the changes.
+                if let Some(p) = self.agenda_items.iter().rposition(|i| *i == Item::Talk(talk)) {
                     self.agenda_cursor = p;
                 }
             }

@@ -33,6 +33,7 @@ pub enum Action {
     CopyLink,
     GoToTime,
     FilterTracks,
+    Acknowledge,
     ToggleList,
     Help,
     Quit,
@@ -57,6 +58,7 @@ const SCHEDULE: &[View] = &[View::Schedule];
 const SCHEDULE_NOW: &[View] = &[View::Schedule, View::Now];
 const TALKS: &[View] = &[View::Schedule, View::Now, View::Agenda];
 const LATER: &[View] = &[View::OnDemand];
+const AGENDA: &[View] = &[View::Agenda];
 
 const fn bind(
     keys: &'static [KeyCode],
@@ -107,6 +109,14 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(&[Char('u')], "u", Action::Undo, "undo the last change to your marks", Some("u undo"), ALL),
     bind(&[Char('n')], "n", Action::EditNote, "write a short note on the talk", Some("n note"), ALL),
+    bind(
+        &[Char('x')],
+        "x",
+        Action::Acknowledge,
+        "agenda: take note of a schedule change (a cancelled talk lets go of its mark)",
+        Some("x noted"),
+        AGENDA,
+    ),
     bind(&[Char('w')], "w", Action::ToggleWatched, "on-demand: tick / untick watched", Some("w watched"), LATER),
     bind(
         &[Char('y')],

@@ -53,6 +53,22 @@ impl App {
         }
     }
 
+    /// Take note of a schedule change on the selected talk: a moved talk is up to date, a
+    /// cancelled one lets go of its mark (and note; `u` brings them back).
+    pub(super) fn acknowledge(&mut self) {
+        let Some(id) = self.current_id() else { return };
+        let changed = crate::agenda::changes::detect(&self.schedule, &self.agenda).into_iter().find(|c| c.id == id);
+        let Some(c) = changed else {
+            self.status = Some("nothing changed in the schedule for this talk".into());
+            return;
+        };
+        let what = crate::agenda::changes::describe(&self.schedule, &self.agenda, &c);
+        let before = self.agenda.before([id.as_str()]);
+        self.agenda.acknowledge(&self.schedule, &id);
+        let what = if c.index.is_none() { format!("dismissed: {what}") } else { format!("noted: {what}") };
+        self.changed(what, before);
+    }
+
     pub(super) fn toggle_watched(&mut self) {
         let Some(i) = self.current_talk() else { return };
         let talk = self.schedule.talks()[i].clone();

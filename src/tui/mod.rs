@@ -31,7 +31,10 @@ pub fn run(ctx: Context) -> std::io::Result<()> {
     app.time_travel = ctx.clock.is_fixed();
     app.no_color = !theme::Theme::from_env().color;
     // What the loader had to guess is said once, unless something more urgent is.
-    app.status = warning.or_else(|| ctx_notes.first().map(|n| format!("note: {n}")));
+    let changed = crate::agenda::changes::detect(&app.schedule, &app.agenda).len();
+    let changed = (changed > 0)
+        .then(|| format!("⟳ {changed} of your talks changed in the schedule since you marked them: 3 shows them"));
+    app.status = warning.or(changed).or_else(|| ctx_notes.first().map(|n| format!("note: {n}")));
 
     // ratatui::init installs a panic hook that restores the terminal before the message prints.
     let mut terminal = ratatui::init();

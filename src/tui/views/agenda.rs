@@ -44,6 +44,29 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 }
                 lines.push(Line::styled(" To watch on-demand", theme.title()));
             }
+            Row::ChangesHeader => {
+                lines.push(Line::styled(" Changed in the schedule since you marked them (x: noted)", theme.clash()))
+            }
+            Row::Changed(c) => {
+                let selected = talk_pos == app.agenda_cursor;
+                if selected {
+                    selected_line = lines.len();
+                }
+                talk_pos += 1;
+                let sym = if c.index.is_none() { "✗ " } else { "⟳ " };
+                let text = crate::agenda::changes::describe(s, &app.agenda, c);
+                let line = Line::from(vec![
+                    Span::raw(if selected { " ▶ " } else { "   " }),
+                    Span::styled(sym, theme.clash()),
+                    Span::raw(text),
+                ]);
+                lines.push(if selected { line.style(theme.selected()) } else { line });
+                if c.index.is_none()
+                    && let Some(note) = app.agenda.note(&c.id)
+                {
+                    lines.push(Line::styled(format!("        note: {note}"), theme.dim()));
+                }
+            }
             Row::Gap { from, to } => lines.push(Line::styled(
                 format!("   {}  ·· {} free ··", timefmt::hm(s, *from), timefmt::minutes((*to - *from).num_minutes())),
                 theme.dim(),

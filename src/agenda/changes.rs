@@ -1,0 +1,179 @@
+//! What changed in the schedule since a talk was marked: each mark remembers the talk as it
+//! was (title, time, track, speakers), so a reload shows what moved, was renamed or is gone.
+
+use super::{Agenda, Mark};
+use crate::schedule::Schedule;
+use chrono::{DateTime, Utc};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum What {
+    /// No longer in the schedule (cancelled, or its id changed).
+    Removed,
+    /// Day, time or duration changed.
+    Moved,
+    Track,
+    Retitled,
+    Speakers,
+}
+
+impl What {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            What::Removed => "removed",
+            What::Moved => "moved",
+            What::Track => "track-changed",
+            What::Retitled => "retitled",
+            What::Speakers => "speakers-changed",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Changed {
+    pub id: String,
+    /// Where the talk is now; `None` when removed.
+    pub index: Option<usize>,
+    /// Most important first.
+    pub what: Vec<What>,
+}
+
+/// Marked talks that differ from what was seen when marking, removed ones first, then by time.
+pub fn detect(schedule: &Schedule, agenda: &Agenda) -> Vec<Changed> {
+    let mut out: Vec<(DateTime<Utc>, Changed)> = agenda
+        .marks
+        .iter()
+        .filter_map(|(id, m)| {
+            let index = schedule.index_of(id);
+            let what = match index {
+                None => vec![What::Removed],
+                Some(i) => compare(schedule, i, m),
+            };
+            (!what.is_empty()).then(|| (m.seen.start, Changed { id: id.clone(), index, what }))
+        })
+        .collect();
+    out.sort_by_key(|(start, c)| (c.index.is_some(), *start));
+    out.into_iter().map(|(_, c)| c).collect()
+}
+
+fn compare(schedule: &Schedule, index: usize, m: &Mark) -> Vec<What> {
+    let t = &schedule.talks()[index];
+    let seen = &m.seen;
+    let mut what = Vec::new();
+    if t.start != seen.start || t.end != seen.end {
+        what.push(What::Moved);
+    }
+    if schedule.track_name(t) != seen.track {
+        what.push(What::Track);
+    }
+    if t.title != seen.title {
+        what.push(What::Retitled);
+    }
+    if seen.speakers.as_ref().is_some_and(|s| *s != t.speakers) {
+        what.push(What::Speakers);
+    }
+    what
+}
+
+/// One line a person reads: "moved from Wed 09:05 (Main Stage) to Wed 10:00 (Stage 2)".
+pub fn describe(schedule: &Schedule, agenda: &Agenda, c: &Changed) -> String {
+    let seen = &agenda.marks[&c.id].seen;
+    let when = |t: DateTime<Utc>| schedule.local(t).format("%a %H:%M").to_string();
+    let Some(i) = c.index else {
+        return format!("\"{}\" is no longer in the schedule (was {}, {})", seen.title, when(seen.start), seen.track);
+    };
+    let t = &schedule.talks()[i];
+    let mut parts = Vec::new();
+    for w in &c.what {
+        parts.push(match w {
+            What::Removed => unreachable!("a talk in the schedule is not removed"),
+            What::Moved => format!(
+                "moved from {}-{} to {}-{}",
+                when(seen.start),
+                schedule.local(seen.end).format("%H:%M"),
+                when(t.start),
+                schedule.local(t.end).format("%H:%M")
+            ),
+            What::Track => format!("now in {} (was {})", schedule.track_name(t), seen.track),
+            What::Retitled => format!("renamed from \"{}\"", seen.title),
+            What::Speakers => {
+                format!(
+                    "speakers now {} (were {})",
+                    t.speakers.join(", "),
+                    seen.speakers.clone().unwrap_or_default().join(", ")
+                )
+            }
+        });
+    }
+    format!("\"{}\" {}", t.title, parts.join("; "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::agenda::MarkKind;
+    use crate::schedule;
+
+    fn schedule_with(talks: &str) -> Schedule {
+        let json = format!(
+            r#"{{"conference":{{"id":"c","name":"C","timezone":"Europe/Amsterdam","tracks":["A","B"]}},"talks":[{talks}]}}"#
+        );
+        schedule::parse_bytes(json.as_bytes(), "c.json").unwrap()
+    }
+
+    #[test]
+    fn moved_retitled_removed_and_speakers() {
+        let before = schedule_with(
+            r#"{"id":"keep","title":"Keep","track":"A","start":"2022-10-25T09:00","duration":30,"speakers":["Ann"]},
+               {"id":"move","title":"Move","track":"A","start":"2022-10-25T10:00","duration":30},
+               {"id":"gone","title":"Gone","track":"B","start":"2022-10-25T11:00","duration":30},
+               {"id":"rename","title":"Old name","track":"B","start":"2022-10-25T12:00","duration":30,"speakers":["Bo"]}"#,
+        );
+        let now = before.talks()[0].start;
+        let mut a = Agenda::new("c");
+        for t in before.talks() {
+            a.set(&before, t, MarkKind::Attend, now);
+        }
+        assert!(detect(&before, &a).is_empty());
+        let after = schedule_with(
+            r#"{"id":"keep","title":"Keep","track":"A","start":"2022-10-25T09:00","duration":30,"speakers":["Ann"]},
+               {"id":"move","title":"Move","track":"B","start":"2022-10-25T09:15","duration":45},
+               {"id":"rename","title":"New name","track":"B","start":"2022-10-25T12:00","duration":30,"speakers":["Bo","Cy"]}"#,
+        );
+        let c = detect(&after, &a);
+        let summary: Vec<(&str, Vec<What>)> = c.iter().map(|c| (c.id.as_str(), c.what.clone())).collect();
+        assert_eq!(
+            summary,
+            [
+                ("gone", vec![What::Removed]),
+                ("move", vec![What::Moved, What::Track]),
+                ("rename", vec![What::Retitled, What::Speakers]),
+            ]
+        );
+        assert_eq!(describe(&after, &a, &c[0]), "\"Gone\" is no longer in the schedule (was Tue 11:00, B)");
+        assert_eq!(
+            describe(&after, &a, &c[1]),
+            "\"Move\" moved from Tue 10:00-10:30 to Tue 09:15-10:00; now in B (was A)"
+        );
+        assert_eq!(
+            describe(&after, &a, &c[2]),
+            "\"New name\" renamed from \"Old name\"; speakers now Bo, Cy (were Bo)"
+        );
+        // The move makes a new clash with "keep", which the clash check sees.
+        assert_eq!(a.clashes(&after).len(), 1);
+        // Acknowledged: the moved talk is up to date, the removed one lets go of its mark.
+        assert!(a.acknowledge(&after, "move"));
+        assert!(a.acknowledge(&after, "gone"));
+        assert!(!a.marks.contains_key("gone"));
+        assert_eq!(detect(&after, &a).len(), 1);
+    }
+
+    #[test]
+    fn agendas_saved_without_speakers_do_not_flag_them() {
+        let s = schedule::bundled();
+        let mut a = Agenda::new(&s.conference.id);
+        let t = s.talk("io-uring").unwrap();
+        a.set(&s, t, MarkKind::Attend, t.start);
+        a.marks.get_mut("io-uring").unwrap().seen.speakers = None;
+        assert!(detect(&s, &a).is_empty());
+    }
+}

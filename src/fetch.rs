@@ -1,0 +1,179 @@
+//! `--schedule https://...`: download, keep a copy in the XDG cache dir with its ETag and
+//! Last-Modified, re-validate on each start, and fall back to the copy (saying so) when the
+//! network fails. A conference hall's Wi-Fi is the normal case, not the exception.
+
+use crate::schedule::{self, LoadError, Schedule, import::Options};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Larger than any real schedule (FOSDEM's XML is a few MB); a guard, not a limit anyone meets.
+const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+pub fn is_url(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum FetchError {
+    /// The body arrived but is not a schedule.
+    #[error("{0}")]
+    Invalid(LoadError),
+    /// No usable answer and no cached copy.
+    #[error("cannot download {url}: {reason}")]
+    Unreachable { url: String, reason: String },
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Meta {
+    url: String,
+    etag: Option<String>,
+    last_modified: Option<String>,
+    fetched_at: Option<DateTime<Utc>>,
+}
+
+pub struct Fetcher {
+    pub cache_dir: PathBuf,
+    pub timeout: Duration,
+}
+
+impl Fetcher {
+    /// `$HALLWAY_CACHE_DIR` or the XDG cache dir; `$HALLWAY_FETCH_TIMEOUT` (seconds) or 10 s.
+    pub fn from_env() -> Self {
+        let cache_dir = std::env::var_os("HALLWAY_CACHE_DIR").map(PathBuf::from).unwrap_or_else(|| {
+            directories::ProjectDirs::from("", "", "hallway")
+                .map_or_else(|| std::env::temp_dir().join("hallway-cache"), |d| d.cache_dir().to_path_buf())
+        });
+        let timeout = std::env::var("HALLWAY_FETCH_TIMEOUT")
+            .ok()
+            .and_then(|s| s.parse::<f64>().ok())
+            .filter(|s| *s > 0.0)
+            .map_or(Duration::from_secs(10), Duration::from_secs_f64);
+        Self { cache_dir: cache_dir.join("schedules"), timeout }
+    }
+
+    /// The schedule at `url`: fresh if the server answers, else the cached copy with a note.
+    pub fn schedule(&self, url: &str, opts: Options) -> Result<Schedule, FetchError> {
+        let key = cache_key(url);
+        let (body_path, meta_path) =
+            (self.cache_dir.join(format!("{key}.body")), self.cache_dir.join(format!("{key}.json")));
+        let meta: Option<Meta> = std::fs::read(&meta_path).ok().and_then(|b| serde_json::from_slice(&b).ok());
+        let cached = meta.as_ref().and_then(|_| std::fs::read(&body_path).ok());
+        let cached_note = |why: &str| {
+            let at = meta.as_ref().and_then(|m| m.fetched_at).map_or("an earlier run".into(), |t| {
+                t.with_timezone(&chrono::Local).format("%a %-d %b %H:%M").to_string()
+            });
+            format!("offline: showing the copy cached at {at} ({why})")
+        };
+        let from_cache = |why: String| -> Result<Schedule, FetchError> {
+            let body =
+                cached.as_ref().ok_or_else(|| FetchError::Unreachable { url: url.into(), reason: why.clone() })?;
+            let mut s = schedule::parse_bytes_with(body, url, opts).map_err(FetchError::Invalid)?;
+            s.conference.notes.insert(0, cached_note(&why));
+            Ok(s)
+        };
+
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .timeout_global(Some(self.timeout))
+            .timeout_connect(Some(self.timeout.min(Duration::from_secs(5))))
+            .http_status_as_error(false)
+            .user_agent(concat!("hallway/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .into();
+        let mut req = agent.get(url);
+        if cached.is_some()
+            && let Some(m) = &meta
+        {
+            if let Some(etag) = &m.etag {
+                req = req.header("If-None-Match", etag);
+            }
+            if let Some(lm) = &m.last_modified {
+                req = req.header("If-Modified-Since", lm);
+            }
+        }
+        let mut resp = match req.call() {
+            Ok(r) => r,
+            Err(e) => return from_cache(describe(&e)),
+        };
+        let status = resp.status().as_u16();
+        if status == 304 {
+            let mut s = from_cache("not modified".into())?;
+            // Not offline: the server confirmed the copy is current.
+            s.conference.notes.remove(0);
+            return Ok(s);
+        }
+        if !(200..300).contains(&status) {
+            return from_cache(format!("the server answered {status}"));
+        }
+        let header = |name: &str| resp.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
+        let (etag, last_modified) = (header("etag"), header("last-modified"));
+        let body = match resp.body_mut().with_config().limit(MAX_BYTES).read_to_vec() {
+            Ok(b) => b,
+            Err(e) => return from_cache(describe(&e)),
+        };
+        match schedule::parse_bytes_with(&body, url, opts) {
+            Ok(s) => {
+                let meta = Meta { url: url.into(), etag, last_modified, fetched_at: Some(Utc::now()) };
+                // A cache that cannot be written costs the next offline start, not this one.
+                let _ = std::fs::create_dir_all(&self.cache_dir)
+                    .and_then(|_| write_atomically(&body_path, &body))
+                    .and_then(|_| write_atomically(&meta_path, &serde_json::to_vec_pretty(&meta).expect("json")));
+                Ok(s)
+            }
+            Err(e) if cached.is_some() => {
+                let mut s = from_cache("the download is not a valid schedule".into())?;
+                s.conference.notes.insert(1, format!("the server sent an invalid schedule: {e}"));
+                Ok(s)
+            }
+            Err(e) => Err(FetchError::Invalid(e)),
+        }
+    }
+}
+
+fn describe(e: &ureq::Error) -> String {
+    match e {
+        ureq::Error::Timeout(_) => "the server did not answer in time".into(),
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => "connection refused".into(),
+        other => other.to_string(),
+    }
+}
+
+/// A file name for a URL: readable host, plus a hash so different paths do not collide.
+fn cache_key(url: &str) -> String {
+    // FNV-1a: stable across Rust versions, unlike the std hasher.
+    let hash = url.bytes().fold(0xcbf29ce484222325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100000001b3));
+    let host: String = url
+        .split("://")
+        .nth(1)
+        .unwrap_or(url)
+        .chars()
+        .take_while(|&c| c != '/')
+        .map(|c| if c.is_ascii_alphanumeric() || c == '.' { c } else { '_' })
+        .take(60)
+        .collect();
+    format!("{host}-{hash:016x}")
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut tmp = tempfile::NamedTempFile::new_in(path.parent().unwrap_or(Path::new(".")))?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cache_keys_are_readable_and_distinct() {
+        let a = cache_key("https://fosdem.org/2021/schedule/xml");
+        assert!(a.starts_with("fosdem.org-"), "{a}");
+        assert_ne!(a, cache_key("https://fosdem.org/2022/schedule/xml"));
+        assert!(is_url("HTTPS://x") && !is_url("data/p99conf.json"));
+    }
+}

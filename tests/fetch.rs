@@ -1,0 +1,146 @@
+//! `--schedule https://...` against a local HTTP server started by each test: 200 with an ETag,
+//! 304 re-validation, 404, a slow answer, a garbage body, connection refused, each with and
+//! without a cached copy.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tempfile::TempDir;
+
+/// Answers each connection with `respond(request head)`; keeps the heads it saw.
+struct Server {
+    url: String,
+    seen: Arc<Mutex<Vec<String>>>,
+}
+
+fn serve(respond: impl Fn(&str) -> (u16, Vec<(&'static str, String)>, Vec<u8>, Duration) + Send + 'static) -> Server {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/schedule.json", listener.local_addr().unwrap());
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let log = seen.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { break };
+            let head = read_head(&stream);
+            log.lock().unwrap().push(head.clone());
+            let (status, headers, body, delay) = respond(&head);
+            std::thread::sleep(delay);
+            let mut out = format!("HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n", body.len());
+            for (k, v) in headers {
+                out.push_str(&format!("{k}: {v}\r\n"));
+            }
+            out.push_str("\r\n");
+            let _ = stream.write_all(out.as_bytes());
+            let _ = stream.write_all(&body);
+        }
+    });
+    Server { url, seen }
+}
+
+fn read_head(stream: &TcpStream) -> String {
+    let mut reader = BufReader::new(stream);
+    let mut head = String::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+            break;
+        }
+        head.push_str(&line);
+    }
+    head
+}
+
+fn hallway(cache: &TempDir, url: &str) -> Command {
+    let mut c = Command::cargo_bin("hallway").unwrap();
+    c.env("HALLWAY_CACHE_DIR", cache.path())
+        .env("HALLWAY_DATA_DIR", cache.path().join("data"))
+        .env("HALLWAY_FETCH_TIMEOUT", "1")
+        .env("TZ", "UTC")
+        .args(["--schedule", url, "talks", "--day", "1"]);
+    c
+}
+
+const ETAG: &str = "\"v1\"";
+
+/// 200 with an ETag the first time; 304 when the client sends it back.
+fn revalidating() -> Server {
+    serve(|head| {
+        if head.contains(&format!("if-none-match: {ETAG}")) || head.contains(&format!("If-None-Match: {ETAG}")) {
+            (304, vec![], vec![], Duration::ZERO)
+        } else {
+            (200, vec![("ETag", ETAG.to_string())], hallway::schedule::BUNDLED.as_bytes().to_vec(), Duration::ZERO)
+        }
+    })
+}
+
+#[test]
+fn downloads_caches_and_revalidates_with_the_etag() {
+    let cache = TempDir::new().unwrap();
+    let server = revalidating();
+    hallway(&cache, &server.url).assert().success().stdout(predicate::str::contains("eBPF vs Sidecars"));
+    hallway(&cache, &server.url)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("eBPF vs Sidecars"))
+        .stderr(predicate::str::contains("offline").not());
+    let seen = server.seen.lock().unwrap();
+    assert_eq!(seen.len(), 2);
+    assert!(seen[1].to_lowercase().contains("if-none-match: \"v1\""), "{}", seen[1]);
+}
+
+#[test]
+fn the_cached_copy_serves_when_the_network_fails() {
+    let cache = TempDir::new().unwrap();
+    let server = revalidating();
+    hallway(&cache, &server.url).assert().success();
+    // Same URL, now nobody listens there: connection refused.
+    let port_gone = {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}/x.json", l.local_addr().unwrap())
+    };
+    hallway(&cache, &port_gone)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("cannot download").and(predicate::str::contains("connection refused")));
+
+    // A server that answers too slowly, an error status, a garbage body: the copy still serves.
+    for (status, body, delay, why) in [
+        (200, b"late".to_vec(), Duration::from_secs(3), "did not answer in time"),
+        (404, b"not found".to_vec(), Duration::ZERO, "the server answered 404"),
+        (200, b"<html>captive portal</html>".to_vec(), Duration::ZERO, "not a valid schedule"),
+    ] {
+        let first = Arc::new(Mutex::new(true));
+        let server = serve(move |_| {
+            let mut first = first.lock().unwrap();
+            if std::mem::replace(&mut *first, false) {
+                (200, vec![], hallway::schedule::BUNDLED.as_bytes().to_vec(), Duration::ZERO)
+            } else {
+                (status, vec![], body.clone(), delay)
+            }
+        });
+        let cache = TempDir::new().unwrap();
+        hallway(&cache, &server.url).assert().success();
+        let started = std::time::Instant::now();
+        hallway(&cache, &server.url).assert().success().stdout(predicate::str::contains("eBPF vs Sidecars")).stderr(
+            predicate::str::contains("note: offline: showing the copy cached at").and(predicate::str::contains(why)),
+        );
+        assert!(started.elapsed() < Duration::from_secs(10), "timeouts are short");
+    }
+}
+
+#[test]
+fn without_a_copy_errors_are_clear() {
+    let cache = TempDir::new().unwrap();
+    let not_found = serve(|_| (404, vec![], b"nope".to_vec(), Duration::ZERO));
+    hallway(&cache, &not_found.url)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("cannot download").and(predicate::str::contains("answered 404")));
+    let garbage = serve(|_| (200, vec![], b"{\"hello\": \"world\"}".to_vec(), Duration::ZERO));
+    hallway(&cache, &garbage.url).assert().code(2).stderr(predicate::str::contains("not a schedule hallway knows"));
+    let slow = serve(|_| (200, vec![], b"{}".to_vec(), Duration::from_secs(3)));
+    hallway(&cache, &slow.url).assert().code(1).stderr(predicate::str::contains("did not answer in time"));
+}
