@@ -2,15 +2,13 @@
 //! every format, with counts and spot checks taken from the source files; and broken ones say
 //! where and what.
 
+mod common;
+
 use assert_cmd::Command;
+use common::fixture;
 use hallway::schedule::{self, Schedule, import::Options};
 use predicates::prelude::*;
-use std::path::PathBuf;
 use tempfile::TempDir;
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/real").join(name)
-}
 
 /// Files without a zone are read in this one, so the tests do not depend on the machine's.
 fn load(name: &str) -> Schedule {

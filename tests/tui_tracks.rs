@@ -9,10 +9,9 @@ use hallway::agenda::Agenda;
 use hallway::clock::parse_at;
 use hallway::schedule::{self, import::Options};
 use hallway::tui::app::{App, View};
-use std::path::PathBuf;
 
 fn fosdem_at(at: &str, agenda: Option<Agenda>) -> App {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/real/pentabarf-fosdem-2021.xml");
+    let path = common::fixture("pentabarf-fosdem-2021.xml");
     let s = schedule::load_path_with(&path, Options { zone: Some(chrono_tz::Europe::Brussels) }).unwrap();
     let now = parse_at(at, s.conference.tz).unwrap();
     let agenda = agenda.unwrap_or_else(|| Agenda::new(&s.conference.id));

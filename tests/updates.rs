@@ -129,7 +129,7 @@ fn the_tui_lists_changes_first_and_x_takes_note_with_undo() {
 
 #[test]
 fn frab_guids_keep_marks_when_the_numeric_id_and_time_change() {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/real/frab-camp2019.json");
+    let fixture = common::fixture("frab-camp2019.json");
     let d = TempDir::new().unwrap();
     let path = d.path().join("camp.json");
     std::fs::copy(&fixture, &path).unwrap();

@@ -61,3 +61,20 @@ pub fn press(app: &mut App, keys: &str) {
 pub fn key(app: &mut App, code: KeyCode) {
     app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
 }
+
+/// A real schedule from ../shared/fixtures/real (see its SOURCES.md). Also found through
+/// `$HALLWAY_FIXTURES` or /work/shared when the checkout lives elsewhere; a missing folder
+/// fails the test loudly rather than skipping it.
+pub fn fixture(name: &str) -> std::path::PathBuf {
+    let candidates = [
+        std::env::var_os("HALLWAY_FIXTURES").map(std::path::PathBuf::from),
+        Some(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/real")),
+        Some(std::path::PathBuf::from("/work/shared/fixtures/real")),
+    ];
+    let dir = candidates
+        .into_iter()
+        .flatten()
+        .find(|d| d.join("SOURCES.md").exists())
+        .expect("the real-schedule fixtures: set HALLWAY_FIXTURES to shared/fixtures/real");
+    dir.join(name)
+}
