@@ -1,6 +1,8 @@
 //! The schedule model every loader produces and every view reads.
 
 mod error;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod import;
 mod locate;
 pub mod native;

@@ -1,0 +1,63 @@
+//! Entry points for the fuzz targets (fuzz/) and the mutation tests: feed bytes to one
+//! format's reader and check what comes back.
+
+use super::import::{self, Options};
+use super::{Schedule, native};
+
+const OPTS: Options = Options { zone: Some(chrono_tz::UTC) };
+
+fn text(data: &[u8]) -> Option<&str> {
+    std::str::from_utf8(data).ok()
+}
+
+pub fn native_json(data: &[u8]) {
+    if let Some(t) = text(data) {
+        check(native::parse(t, "fuzz.json").ok());
+    }
+}
+
+pub fn frab_json(data: &[u8]) {
+    if let Some(t) = text(data)
+        && let Ok(v) = serde_json::from_str::<serde_json::Value>(t)
+        && import::frab_json::sniff(&v)
+    {
+        check(import::frab_json::read(&v, t).finish(t, "fuzz.json", OPTS).ok());
+    }
+}
+
+pub fn sessionize_json(data: &[u8]) {
+    if let Some(t) = text(data)
+        && let Ok(v) = serde_json::from_str::<serde_json::Value>(t)
+        && import::sessionize::sniff(&v)
+    {
+        check(import::sessionize::read(&v, t, "fuzz").finish(t, "fuzz.json", OPTS).ok());
+    }
+}
+
+pub fn pentabarf_xml(data: &[u8]) {
+    if let Some(t) = text(data) {
+        check(import::pentabarf_xml::read(t).finish(t, "fuzz.xml", OPTS).ok());
+    }
+}
+
+/// Also through format detection, as `--schedule` does.
+pub fn any(data: &[u8]) {
+    check(super::parse_bytes_with(data, "fuzz", OPTS).ok());
+}
+
+/// What every loaded schedule promises the views.
+fn check(s: Option<Schedule>) {
+    let Some(s) = s else { return };
+    let tracks = s.conference.tracks.len();
+    let clean = |x: &str| !x.chars().any(|c| c.is_control() && c != '\n');
+    assert!(clean(&s.conference.name) && s.conference.tracks.iter().all(|t| clean(t)));
+    for t in s.talks() {
+        assert!(t.start < t.end, "{} ends before it starts", t.id);
+        assert!(t.track < tracks, "{} has no track", t.id);
+        assert!(clean(&t.title) && clean(&t.abstract_text) && t.speakers.iter().all(|x| clean(x)));
+        assert!(!t.title.contains('\u{1b}') && !t.abstract_text.contains('\u{1b}'));
+    }
+    assert!(s.talks().windows(2).all(|w| w[0].start <= w[1].start));
+    let covered: usize = (0..s.day_count()).map(|d| s.day_range(d).len()).sum();
+    assert_eq!(covered, s.talks().len());
+}
