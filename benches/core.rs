@@ -103,5 +103,29 @@ fn now_view_tick(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, load, clashes, key_to_frame, now_overview, now_view_tick);
+/// The real exports in ../shared/fixtures/real, each through format detection and its reader.
+fn load_real_fixtures(c: &mut Criterion) {
+    let dir = std::env::var_os("HALLWAY_FIXTURES")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/real"));
+    let mut g = c.benchmark_group("load_real");
+    for name in [
+        "frab-camp2019.json",
+        "pretalx-democon-2020.json",
+        "pentabarf-fosdem-2021.xml",
+        "sessionize-orlando-codecamp-2020.json",
+    ] {
+        let Ok(bytes) = std::fs::read(dir.join(name)) else {
+            eprintln!("load_real: {name} not found in {}, skipped", dir.display());
+            continue;
+        };
+        let opts = schedule::import::Options { zone: Some(chrono_tz::UTC) };
+        g.bench_with_input(BenchmarkId::from_parameter(name), &bytes, |b, bytes| {
+            b.iter(|| schedule::parse_bytes_with(black_box(bytes), name, opts).unwrap())
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, load, clashes, key_to_frame, now_overview, now_view_tick, load_real_fixtures);
 criterion_main!(benches);

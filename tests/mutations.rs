@@ -33,7 +33,8 @@ fn mutants(seed: &[u8], count: usize) -> Vec<Vec<u8>> {
             }
             2 => {
                 let at = rng.next(m.len());
-                let junk: &[u8] = [&b"\x1b[31m"[..], b"\x1b]52;c;aGk=\x07", b"\\u001b[2J", b"&#27;[2J", b"\xe2\x80\xae"][rng.next(5)];
+                let junk: &[u8] =
+                    [&b"\x1b[31m"[..], b"\x1b]52;c;aGk=\x07", b"\\u001b[2J", b"&#27;[2J", b"\xe2\x80\xae"][rng.next(5)];
                 m.splice(at..at, junk.iter().copied());
             }
             _ => {
@@ -64,7 +65,12 @@ fn broken_real_schedules_never_panic() {
     let mut total = 0;
     total += run("frab-camp2019.json", &read("frab-camp2019.json"), 200, fuzz::frab_json);
     total += run("pretalx-democon-2020.json", &read("pretalx-democon-2020.json"), 200, fuzz::frab_json);
-    total += run("sessionize-orlando-codecamp-2020.json", &read("sessionize-orlando-codecamp-2020.json"), 200, fuzz::sessionize_json);
+    total += run(
+        "sessionize-orlando-codecamp-2020.json",
+        &read("sessionize-orlando-codecamp-2020.json"),
+        200,
+        fuzz::sessionize_json,
+    );
     total += run("pentabarf-fosdem-2021.xml", &read("pentabarf-fosdem-2021.xml"), 24, fuzz::pentabarf_xml);
     total += run("data/p99conf.json", hallway::schedule::BUNDLED.as_bytes(), 200, fuzz::native_json);
     assert_eq!(total, 824);
@@ -80,7 +86,8 @@ fn escape_sequences_in_every_text_field_are_removed() {
     );
     let s = hallway::schedule::parse_bytes(json.as_bytes(), "evil.json").unwrap();
     let t = &s.talks()[0];
-    let fields = [s.conference.name.as_str(), &s.conference.tracks[0], &t.title, &t.abstract_text, &t.speakers[0], &t.tags[0]];
+    let fields =
+        [s.conference.name.as_str(), &s.conference.tracks[0], &t.title, &t.abstract_text, &t.speakers[0], &t.tags[0]];
     for text in fields {
         assert!(!text.chars().any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)), "{text:?}");
     }

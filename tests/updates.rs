@@ -149,6 +149,6 @@ fn frab_guids_keep_marks_when_the_numeric_id_and_time_change() {
     assert_eq!(list[0]["change"], "moved");
     assert_eq!(list[0]["start"], "2019-08-21T12:00:00+02:00");
     // The agenda file itself is keyed by guid.
-    let store = Store::new(&d.path().to_path_buf(), "camp2019");
+    let store = Store::new(d.path(), "camp2019");
     assert!(store.load("camp2019").unwrap().marks.contains_key(guid));
 }
