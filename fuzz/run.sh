@@ -19,7 +19,7 @@ seed() { # target, files...
 seed native_json ../data/*.json
 seed frab_json "$fixtures/frab-camp2019.json" "$fixtures/pretalx-democon-2020.json"
 seed sessionize_json "$fixtures/sessionize-orlando-codecamp-2020.json"
-seed pentabarf_xml "$fixtures/pentabarf-fosdem-2021.xml"
+seed pentabarf_xml "$fixtures/pentabarf-fosdem-2021.xml" seeds/congress.xml
 
 cargo +nightly fuzz build -O >/dev/null 2>&1 || cargo +nightly fuzz build -O
 status=0

@@ -7,7 +7,8 @@ use super::{Schedule, native};
 const OPTS: Options = Options { zone: Some(chrono_tz::UTC) };
 
 fn text(data: &[u8]) -> Option<&str> {
-    std::str::from_utf8(data).ok()
+    // As the loader does: a UTF-8 BOM (Sessionize sends one) is not part of the document.
+    std::str::from_utf8(data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data)).ok()
 }
 
 pub fn native_json(data: &[u8]) {
