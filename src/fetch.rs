@@ -5,7 +5,7 @@
 use crate::schedule::{self, LoadError, Schedule, import::Options};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// Larger than any real schedule (FOSDEM's XML is a few MB); a guard, not a limit anyone meets.
@@ -118,8 +118,8 @@ impl Fetcher {
                 let meta = Meta { url: url.into(), etag, last_modified, fetched_at: Some(Utc::now()) };
                 // A cache that cannot be written costs the next offline start, not this one.
                 let _ = std::fs::create_dir_all(&self.cache_dir)
-                    .and_then(|_| write_atomically(&body_path, &body))
-                    .and_then(|_| write_atomically(&meta_path, &serde_json::to_vec_pretty(&meta).expect("json")));
+                    .and_then(|_| crate::atomic::write(&body_path, &body))
+                    .and_then(|_| crate::atomic::write(&meta_path, &serde_json::to_vec_pretty(&meta).expect("json")));
                 Ok(s)
             }
             Err(e) if cached.is_some() => {
@@ -154,15 +154,6 @@ fn cache_key(url: &str) -> String {
         .take(60)
         .collect();
     format!("{host}-{hash:016x}")
-}
-
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut tmp = tempfile::NamedTempFile::new_in(path.parent().unwrap_or(Path::new(".")))?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 #[cfg(test)]

@@ -2,9 +2,11 @@
 //! code outside `tui`), shared by the TUI, the CLI, the tests and the benchmarks.
 
 pub mod agenda;
+pub mod atomic;
 pub mod clash;
 pub mod cli;
 pub mod clock;
+pub mod export;
 pub mod fetch;
 pub mod now;
 pub mod report;

@@ -267,3 +267,30 @@ fn a_break_cannot_go_on_the_watch_later_list() {
     assert_eq!(a.agenda.kind("lunch-day1"), None);
     assert!(a.status.clone().unwrap().contains("is a break"));
 }
+
+#[test]
+fn e_exports_the_agenda_to_a_path_the_person_can_edit() {
+    let mut a = app();
+    a.export_dir = std::path::PathBuf::from("/tmp/docs");
+    press(&mut a, "3e");
+    let p = a.prompt.as_ref().expect("e asks where");
+    assert_eq!(p.input.text(), "/tmp/docs/p99conf-2022-agenda.ics");
+    // A name without a known extension is refused and kept for fixing.
+    for _ in 0..4 {
+        key(&mut a, KeyCode::Backspace);
+    }
+    press(&mut a, ".pdf");
+    key(&mut a, KeyCode::Enter);
+    let error = a.prompt.as_ref().and_then(|p| p.error.clone()).unwrap();
+    assert!(error.contains(".ics (calendar), .md or .json"), "{error}");
+    for _ in 0..4 {
+        key(&mut a, KeyCode::Backspace);
+    }
+    press(&mut a, ".md");
+    key(&mut a, KeyCode::Enter);
+    assert!(a.prompt.is_none());
+    assert_eq!(
+        a.export,
+        Some((std::path::PathBuf::from("/tmp/docs/p99conf-2022-agenda.md"), hallway::export::Format::Md))
+    );
+}

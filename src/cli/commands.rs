@@ -7,7 +7,21 @@ use std::path::Path;
 
 pub fn dispatch(ctx: &Context, command: Command) -> Result<(), Failure> {
     match command {
-        Command::Talks { day, track, json } => talks(ctx, day.as_deref(), track.as_deref(), json),
+        Command::Talks { filter, json } => talks(ctx, &filter, json),
+        Command::Export { format, output, include } => {
+            let agenda = load_agenda(ctx)?;
+            let opts = crate::export::Options { on_demand: include.contains(&super::Include::OnDemand) };
+            let text = crate::export::render(format, &ctx.schedule, &agenda, ctx.clock.now(), opts);
+            match output {
+                Some(path) => {
+                    crate::atomic::write(&path, text.as_bytes())
+                        .map_err(|e| Failure::Runtime(format!("cannot write {}: {e}", path.display())))?;
+                    eprintln!("wrote {} ({} talks)", path.display(), count_exported(ctx, &agenda, opts));
+                    Ok(())
+                }
+                None => emit(&text),
+            }
+        }
         Command::Now { json } => {
             let agenda = load_agenda(ctx)?;
             let o = now::overview(&ctx.schedule, &agenda.attending(&ctx.schedule), ctx.clock.now());
@@ -26,8 +40,8 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<(), Failure> {
             let clashes = agenda.clashes(&ctx.schedule);
             emit_json_or(json, || report::clashes(&ctx.schedule, &clashes), || print::clashes(ctx, &clashes))
         }
-        Command::Validate { .. } | Command::Import { .. } => {
-            unreachable!("validate and import need no agenda and are run before dispatch")
+        Command::Validate { .. } | Command::Import { .. } | Command::Completions { .. } | Command::Man => {
+            unreachable!("these need no agenda and are run before dispatch")
         }
     }
 }
@@ -36,10 +50,18 @@ fn load_agenda(ctx: &Context) -> Result<Agenda, Failure> {
     Ok(ctx.store.load(&ctx.schedule.conference.id)?)
 }
 
-fn talks(ctx: &Context, day: Option<&str>, track: Option<&str>, json: bool) -> Result<(), Failure> {
+fn count_exported(ctx: &Context, agenda: &Agenda, opts: crate::export::Options) -> usize {
+    agenda
+        .marked(&ctx.schedule)
+        .iter()
+        .filter(|&&i| opts.on_demand || agenda.is_attending(&ctx.schedule.talks()[i].id))
+        .count()
+}
+
+fn talks(ctx: &Context, f: &super::TalkFilter, json: bool) -> Result<(), Failure> {
     let s = &ctx.schedule;
-    let day = day.map(|d| parse_day(ctx, d)).transpose()?;
-    let track = match track {
+    let day = f.day.as_deref().map(|d| parse_day(ctx, d)).transpose()?;
+    let track = match f.track.as_deref() {
         Some(name) => Some(s.track_index(name).ok_or_else(|| {
             Failure::Usage(format!(
                 "no track '{name}' in {}; tracks are: {}",
@@ -50,8 +72,25 @@ fn talks(ctx: &Context, day: Option<&str>, track: Option<&str>, json: bool) -> R
         None => None,
     };
     let range = day.map_or(0..s.talks().len(), |d| s.day_range(d));
-    let list: Vec<&Talk> = s.talks()[range].iter().filter(|t| track.is_none_or(|tr| t.track == tr)).collect();
     let agenda = load_agenda(ctx)?;
+    let lower = |x: &str| x.to_lowercase();
+    let speaker = f.speaker.as_deref().map(lower);
+    let tag = f.tag.as_deref().map(lower);
+    let words: Vec<String> = f.search.as_deref().map(|q| q.split_whitespace().map(lower).collect()).unwrap_or_default();
+    let list: Vec<&Talk> = s.talks()[range]
+        .iter()
+        .filter(|t| track.is_none_or(|tr| t.track == tr))
+        .filter(|t| speaker.as_ref().is_none_or(|sp| t.speakers.iter().any(|x| lower(x).contains(sp.as_str()))))
+        .filter(|t| tag.as_ref().is_none_or(|tg| t.tags.iter().any(|x| lower(x) == *tg)))
+        .filter(|t| !f.starred || agenda.is_attending(&t.id))
+        .filter(|t| {
+            words.is_empty() || {
+                let hay =
+                    lower(&format!("{} {} {} {}", t.title, t.speakers.join(" "), t.tags.join(" "), t.abstract_text));
+                words.iter().all(|w| hay.contains(w.as_str()))
+            }
+        })
+        .collect();
     emit_json_or(json, || report::talks(s, list.iter().copied(), &agenda), || print::talks(ctx, &list, &agenda))
 }
 
@@ -147,7 +186,7 @@ pub fn import(path: &Path, output: Option<&Path>, opts: schedule::import::Option
     );
     match output {
         Some(out) => {
-            write_atomically(out, text.as_bytes())
+            crate::atomic::write(out, text.as_bytes())
                 .map_err(|e| Failure::Runtime(format!("cannot write {}: {e}", out.display())))?;
             eprintln!(
                 "wrote {}: {}, {} talks, {} tracks, {} days, times in {}",
@@ -162,16 +201,6 @@ pub fn import(path: &Path, output: Option<&Path>, opts: schedule::import::Option
         }
         None => emit(&text),
     }
-}
-
-/// Replace `path` whole or not at all: a half-written import is worse than none.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 pub fn validate(path: &Path, json: bool, opts: schedule::import::Options) -> Result<(), Failure> {
@@ -235,7 +264,12 @@ fn emit_json(v: &serde_json::Value) -> Result<(), Failure> {
 
 /// Write to stdout; a closed pipe (`| head`) is not an error.
 fn emit(s: &str) -> Result<(), Failure> {
-    match std::io::stdout().lock().write_all(s.as_bytes()) {
+    emit_bytes(s.as_bytes())
+}
+
+/// Styles pass to a terminal; a pipe, NO_COLOR or a dumb terminal gets plain text.
+pub fn emit_bytes(b: &[u8]) -> Result<(), Failure> {
+    match anstream::stdout().lock().write_all(b) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(Failure::Runtime(format!("cannot write output: {e}")))
         }

@@ -50,12 +50,8 @@ pub enum Command {
     /// List talks, in time order.
     #[command(after_help = "Example:\n  hallway talks --day 2 --track 'Main Stage' --json")]
     Talks {
-        /// Only this day: a date (2022-10-19) or a day number (1, 2...).
-        #[arg(long)]
-        day: Option<String>,
-        /// Only this track (case-insensitive).
-        #[arg(long)]
-        track: Option<String>,
+        #[command(flatten)]
+        filter: TalkFilter,
         /// Print JSON (a stable format for scripts) instead of text.
         #[arg(long)]
         json: bool,
@@ -109,6 +105,31 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write your agenda as a calendar (.ics), Markdown or JSON.
+    #[command(
+        after_help = "Examples:\n  hallway export --format ics -o ~/p99conf.ics     (import it in your calendar; re-import updates)\n  hallway export --format md > agenda.md\n  hallway export --format ics --include on-demand | khal import --batch -"
+    )]
+    Export {
+        #[arg(long, value_enum)]
+        format: crate::export::Format,
+        /// Write here instead of to standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Also put the talks to watch on-demand in a calendar export.
+        #[arg(long, value_enum, value_name = "WHAT")]
+        include: Vec<Include>,
+    },
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  hallway completions bash > ~/.local/share/bash-completion/completions/hallway\n  hallway completions zsh > ~/.zfunc/_hallway\n  hallway completions fish > ~/.config/fish/completions/hallway.fish"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    #[command(after_help = "Example:\n  hallway man > ~/.local/share/man/man1/hallway.1 && man hallway")]
+    Man,
     /// Convert a schedule (frab/pretalx JSON, Pentabarf XML, Sessionize...) to hallway's format.
     #[command(
         after_help = "Example:\n  hallway import fosdem-2021.xml -o data/fosdem-2021.json\n  hallway import schedule.json --tz Europe/Brussels > conf.json"
@@ -127,6 +148,34 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Include {
+    OnDemand,
+}
+
+/// Which talks `hallway talks` lists; every filter given must match.
+#[derive(Debug, Args, Default)]
+pub struct TalkFilter {
+    /// Only this day: a date (2022-10-19) or a day number (1, 2...).
+    #[arg(long)]
+    pub day: Option<String>,
+    /// Only this track (case-insensitive).
+    #[arg(long)]
+    pub track: Option<String>,
+    /// Only talks by a speaker whose name contains this (case-insensitive).
+    #[arg(long)]
+    pub speaker: Option<String>,
+    /// Only talks with this tag (case-insensitive).
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Only talks whose title, speakers, tags or abstract contain every word of TEXT.
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Only talks you marked to attend.
+    #[arg(long)]
+    pub starred: bool,
 }
 
 /// How a command failed, which decides the exit code (design.md section 5).
@@ -221,6 +270,22 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         return crate::tui::run(ctx).map_err(|e| Failure::Runtime(format!("terminal error: {e}")));
     };
     match &command {
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                *shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "hallway",
+                &mut std::io::stdout(),
+            );
+            return Ok(());
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                .render(&mut out)
+                .map_err(|e| Failure::Runtime(format!("cannot render the manual: {e}")))?;
+            return commands::emit_bytes(&out);
+        }
         Command::Validate { path, json } => return commands::validate(path, *json, cli.global.load_options()?),
         Command::Import { path, output } => {
             return commands::import(path, output.as_deref(), cli.global.load_options()?);

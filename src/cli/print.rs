@@ -1,4 +1,4 @@
-//! Plain-text renderings for people reading a terminal or a pipe.
+//! Text for people: styled here, and `emit` strips the styles on a pipe or with NO_COLOR.
 
 use super::Context;
 use crate::agenda::listing::{self, Row};
@@ -7,13 +7,24 @@ use crate::clash::{self, Clash};
 use crate::now::{self, Overview, Phase};
 use crate::schedule::Talk;
 use crate::timefmt;
+use anstyle::{AnsiColor, Style};
 use std::fmt::Write;
 
-fn symbol(agenda: &Agenda, id: &str) -> &'static str {
+const BOLD: Style = Style::new().bold();
+const STAR: Style = AnsiColor::Yellow.on_default().bold();
+const LATER: Style = AnsiColor::Cyan.on_default();
+const WARN: Style = AnsiColor::Red.on_default().bold();
+const DIM: Style = Style::new().dimmed();
+
+fn paint(s: impl std::fmt::Display, style: Style) -> String {
+    format!("{style}{s}{style:#}")
+}
+
+fn symbol(agenda: &Agenda, id: &str) -> String {
     match agenda.kind(id) {
-        Some(MarkKind::Attend) => "★",
-        Some(MarkKind::OnDemand) => "◷",
-        None => " ",
+        Some(MarkKind::Attend) => paint("★", STAR),
+        Some(MarkKind::OnDemand) => paint("◷", LATER),
+        None => " ".into(),
     }
 }
 
@@ -36,7 +47,11 @@ fn pad(s: &str, width: usize) -> String {
 }
 
 fn header(ctx: &Context, what: &str) -> String {
-    format!("{} — {what} (times in {})\n", ctx.schedule.conference.name, ctx.schedule.conference.tz)
+    format!(
+        "{} (times in {})\n",
+        paint(format!("{} — {what}", ctx.schedule.conference.name), BOLD),
+        ctx.schedule.conference.tz
+    )
 }
 
 pub fn talks(ctx: &Context, list: &[&Talk], agenda: &Agenda) -> String {
@@ -47,18 +62,18 @@ pub fn talks(ctx: &Context, list: &[&Talk], agenda: &Agenda) -> String {
     for t in list {
         let d = s.date_of(t.start);
         if day != Some(d) {
-            let _ = writeln!(out, "\n{}", timefmt::day_label(d));
+            let _ = writeln!(out, "\n{}", paint(timefmt::day_label(d), BOLD));
             day = Some(d);
         }
         let _ = writeln!(
             out,
-            "  {}  {}  {} {}{}  [{}]",
+            "  {}  {}  {} {}{}  {}",
             timefmt::range(s, t),
             pad(s.track_name(t), tw),
             symbol(agenda, &t.id),
             t.title,
             speakers(t),
-            t.id
+            paint(format!("[{}]", t.id), DIM)
         );
     }
     if list.is_empty() {
@@ -78,10 +93,14 @@ pub fn agenda(ctx: &Context, agenda: &Agenda) -> String {
     for row in &rows {
         match row {
             Row::Day(d) => {
-                let _ = writeln!(out, "\n{}", timefmt::day_label(*d));
+                let _ = writeln!(out, "\n{}", paint(timefmt::day_label(*d), BOLD));
             }
-            Row::OnDemandHeader => out.push_str("\nTo watch on-demand\n"),
-            Row::ChangesHeader => out.push_str("\nChanged in the schedule since you marked them\n"),
+            Row::OnDemandHeader => {
+                let _ = writeln!(out, "\n{}", paint("To watch on-demand", BOLD));
+            }
+            Row::ChangesHeader => {
+                let _ = writeln!(out, "\n{}", paint("Changed in the schedule since you marked them", WARN));
+            }
             Row::Changed(c) => {
                 let sym = if c.index.is_none() { "✗" } else { "⟳" };
                 let _ = writeln!(out, "  {sym} {}  [{}]", crate::agenda::changes::describe(s, agenda, c), c.id);
@@ -115,7 +134,11 @@ pub fn agenda(ctx: &Context, agenda: &Agenda) -> String {
                     t.id
                 );
                 for &j in clashes_with {
-                    let _ = writeln!(out, "      ⚠ clashes with {}", timefmt::talk_ref(s, &s.talks()[j]));
+                    let _ = writeln!(
+                        out,
+                        "      {}",
+                        paint(format!("⚠ clashes with {}", timefmt::talk_ref(s, &s.talks()[j])), WARN)
+                    );
                 }
                 if let Some(v) = t.video.as_ref().filter(|_| *mark == MarkKind::OnDemand) {
                     let _ = writeln!(out, "      video: {v}");
@@ -164,7 +187,8 @@ pub fn clash_warnings(ctx: &Context, agenda: &Agenda, ids: &[String]) -> String 
         let Some(i) = s.index_of(id) else { continue };
         for &j in partners.get(&i).map(Vec::as_slice).unwrap_or_default() {
             let o = &s.talks()[j];
-            let _ = writeln!(out, "⚠ {id} clashes with {} [{}]", timefmt::talk_ref(s, o), o.id);
+            let _ =
+                writeln!(out, "{}", paint(format!("⚠ {id} clashes with {} [{}]", timefmt::talk_ref(s, o), o.id), WARN));
         }
     }
     out
@@ -196,7 +220,8 @@ pub fn now(ctx: &Context, o: &Overview, agenda: &Agenda) -> String {
     }
     if !agenda.attending(s).is_empty() {
         for line in now::mine_lines(s, o) {
-            let _ = writeln!(out, "  {line}");
+            let style = if line.starts_with('⚠') { WARN } else { STAR };
+            let _ = writeln!(out, "  {}", paint(line, style));
         }
     }
     out.push('\n');

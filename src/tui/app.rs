@@ -51,6 +51,7 @@ pub enum Overlay {
 pub enum Ask {
     Note { talk: usize },
     Time,
+    Export,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,6 +116,10 @@ pub struct App {
     pub dirty: bool,
     /// A link for the shell to put on the terminal clipboard (OSC 52).
     pub clipboard: Option<String>,
+    /// An export for the shell to write (the app itself does no I/O).
+    pub export: Option<(std::path::PathBuf, crate::export::Format)>,
+    /// Where `e` offers to write: the documents or downloads folder.
+    pub export_dir: std::path::PathBuf,
     pub undo: Vec<Undo>,
     /// Starred talk -> the starred talks it overlaps; recomputed when marks change, not per frame.
     pub clash_partners: HashMap<usize, Vec<usize>>,
@@ -158,6 +163,8 @@ impl App {
             quit: false,
             dirty: false,
             clipboard: None,
+            export: None,
+            export_dir: std::path::PathBuf::from("."),
             undo: Vec::new(),
             clash_partners: HashMap::new(),
             agenda_rows: Vec::new(),
@@ -286,6 +293,11 @@ impl App {
             Action::EditNote => self.ask_note(),
             Action::GoToTime => self.ask_time(),
             Action::Acknowledge => self.acknowledge(),
+            Action::Export => {
+                let name = format!("{}-agenda.ics", self.schedule.conference.id);
+                let path = self.export_dir.join(name).display().to_string();
+                self.prompt = Some(Prompt { ask: Ask::Export, input: LineInput::new(&path, 400), error: None });
+            }
             Action::FilterTracks => self.open_picker(),
             Action::ToggleList => {
                 self.overlay = Overlay::None;
@@ -441,6 +453,25 @@ impl App {
                     };
                     self.changed(what, before);
                 }
+            }
+            Ask::Export => {
+                let text = prompt.input.text().trim();
+                let path = match (text.strip_prefix("~/"), std::env::var_os("HOME")) {
+                    (Some(rest), Some(home)) => std::path::Path::new(&home).join(rest),
+                    _ => std::path::PathBuf::from(text),
+                };
+                let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+                let format = match ext.as_deref() {
+                    Some("ics") => crate::export::Format::Ics,
+                    Some("md") => crate::export::Format::Md,
+                    Some("json") => crate::export::Format::Json,
+                    _ => {
+                        let error = Some("end the file name with .ics (calendar), .md or .json".to_string());
+                        self.prompt = Some(Prompt { error, ..prompt });
+                        return;
+                    }
+                };
+                self.export = Some((path, format));
             }
             Ask::Time => {
                 let text = prompt.input.text().trim();

@@ -34,6 +34,7 @@ pub enum Action {
     GoToTime,
     FilterTracks,
     Acknowledge,
+    Export,
     ToggleList,
     Help,
     Quit,
@@ -59,6 +60,7 @@ const SCHEDULE_NOW: &[View] = &[View::Schedule, View::Now];
 const TALKS: &[View] = &[View::Schedule, View::Now, View::Agenda];
 const LATER: &[View] = &[View::OnDemand];
 const AGENDA: &[View] = &[View::Agenda];
+const LISTS: &[View] = &[View::Agenda, View::OnDemand];
 
 const fn bind(
     keys: &'static [KeyCode],
@@ -117,6 +119,7 @@ pub const BINDINGS: &[Binding] = &[
         Some("x noted"),
         AGENDA,
     ),
+    bind(&[Char('e')], "e", Action::Export, "export the agenda: .ics calendar, .md or .json", Some("e export"), LISTS),
     bind(&[Char('w')], "w", Action::ToggleWatched, "on-demand: tick / untick watched", Some("w watched"), LATER),
     bind(
         &[Char('y')],

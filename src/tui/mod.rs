@@ -28,6 +28,7 @@ pub fn run(ctx: Context) -> std::io::Result<()> {
         Err(e) => (Agenda::new(&conf_id), false, Some(format!("{e}; changes this session will not be saved"))),
     };
     let mut app = App::new(ctx.schedule, agenda, ctx.clock.now(), ctx.user_tz);
+    app.export_dir = export_dir();
     app.time_travel = ctx.clock.is_fixed();
     app.no_color = !theme::Theme::from_env().color;
     // What the loader had to guess is said once, unless something more urgent is.
@@ -45,6 +46,10 @@ pub fn run(ctx: Context) -> std::io::Result<()> {
                 terminal.draw(|f| views::draw(f, &app))?;
                 if let Some(link) = app.clipboard.take() {
                     copy_to_clipboard(&link)?;
+                }
+                if let Some((path, format)) = app.export.take() {
+                    app.status = Some(export(&app, &path, format, ctx.clock.now()));
+                    terminal.draw(|f| views::draw(f, &app))?;
                 }
             }
             // Idle means asleep until the minute turns (what the screen shows changes by the minute).
@@ -71,6 +76,27 @@ pub fn run(ctx: Context) -> std::io::Result<()> {
     })();
     ratatui::restore();
     result
+}
+
+/// Where `e` offers to write: Documents, else Downloads, else the current directory.
+fn export_dir() -> std::path::PathBuf {
+    directories::UserDirs::new()
+        .and_then(|u| u.document_dir().or(u.download_dir()).map(|p| p.to_path_buf()))
+        .unwrap_or_else(|| std::path::PathBuf::from("."))
+}
+
+fn export(
+    app: &App,
+    path: &std::path::Path,
+    format: crate::export::Format,
+    now: chrono::DateTime<chrono::Utc>,
+) -> String {
+    let opts = crate::export::Options { on_demand: true };
+    let text = crate::export::render(format, &app.schedule, &app.agenda, now, opts);
+    match crate::atomic::write(path, text.as_bytes()) {
+        Ok(()) => format!("wrote {} ({} marked talks)", path.display(), app.agenda.marked(&app.schedule).len()),
+        Err(e) => format!("⚠ cannot write {}: {e} (your agenda is unchanged)", path.display()),
+    }
 }
 
 fn until_next_minute(now: chrono::DateTime<chrono::Utc>) -> Duration {

@@ -14,10 +14,12 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: &Theme
     let title = match prompt.ask {
         Ask::Note { talk } => format!(" Note on \"{}\" ", app.schedule.talks()[talk].title),
         Ask::Time => format!(" Go to time (conference time, {}) ", app.schedule.conference.tz),
+        Ask::Export => " Export your agenda to (.ics calendar, .md, .json) ".to_string(),
     };
     let help = match prompt.ask {
         Ask::Note { .. } => " Enter save · Esc cancel · empty removes the note ",
         Ask::Time => " Enter go · Esc cancel · HH:MM or YYYY-MM-DD HH:MM · empty goes back ",
+        Ask::Export => " Enter write · Esc cancel · the extension picks the format ",
     };
     let rect = Rect { y: area.bottom() - 3, height: 3, ..area };
     let inner_w = rect.width.saturating_sub(2) as usize;

@@ -1,0 +1,68 @@
+//! The agenda leaving the app: a calendar file (RFC 5545), Markdown to share, JSON for tools.
+//! Pure: each exporter turns (schedule, agenda, time of export) into text.
+
+pub mod ics;
+pub mod markdown;
+
+use crate::agenda::{Agenda, MarkKind};
+use crate::report;
+use crate::schedule::Schedule;
+use chrono::{DateTime, Utc};
+use serde_json::{Value, json};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Ics,
+    Md,
+    Json,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Ics => "ics",
+            Format::Md => "md",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// What goes out: the talks marked to attend, and with `on_demand` those to watch later too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    pub on_demand: bool,
+}
+
+pub fn render(format: Format, s: &Schedule, a: &Agenda, now: DateTime<Utc>, opts: Options) -> String {
+    match format {
+        Format::Ics => ics::render(s, a, now, opts),
+        Format::Md => markdown::render(s, a, now),
+        Format::Json => format!("{}\n", serde_json::to_string_pretty(&document(s, a, now)).expect("json serialises")),
+    }
+}
+
+/// The `agenda --json` array with the conference around it, so another tool needs nothing else.
+pub fn document(s: &Schedule, a: &Agenda, now: DateTime<Utc>) -> Value {
+    let c = &s.conference;
+    json!({
+        "hallway_export": 1,
+        "exported_at": report::instant(s, now),
+        "conference": {
+            "id": c.id, "name": c.name, "timezone": c.tz.name(), "url": c.url, "tracks": c.tracks,
+            "start": s.start().map(|t| report::instant(s, t)), "end": s.end().map(|t| report::instant(s, t)),
+        },
+        "agenda": report::agenda(s, a),
+    })
+}
+
+/// Schedule indices of the talks to export, in time order.
+fn chosen(s: &Schedule, a: &Agenda, opts: Options) -> Vec<usize> {
+    a.marked(s)
+        .into_iter()
+        .filter(|&i| match a.kind(&s.talks()[i].id) {
+            Some(MarkKind::Attend) => true,
+            Some(MarkKind::OnDemand) => opts.on_demand,
+            None => false,
+        })
+        .collect()
+}
