@@ -95,7 +95,7 @@ fn star_later_unmark_agenda_and_clashes() {
     // The file is where design.md says, and holds what was seen when marking.
     let file: Value =
         serde_json::from_str(&std::fs::read_to_string(d.path().join("agendas/p99conf-2022.json")).unwrap()).unwrap();
-    assert_eq!(file["version"], 1);
+    assert_eq!(file["version"], hallway::agenda::FORMAT_VERSION);
     assert_eq!(file["marks"]["extreme-http"]["seen"]["track"], "Main Stage");
 }
 

@@ -103,7 +103,7 @@ fn resolve_keeps_this_talk_moves_the_other_and_undo_restores_both() {
     assert!(status.contains("kept ★ \"eBPF vs Sidecars\"; moved \"Always-on Thread Activity Sampling"), "{status}");
     assert!(status.contains("u undoes"), "{status}");
     press(&mut a, "u");
-    assert_eq!(a.agenda, before);
+    assert_eq!(a.agenda.summary(), before.summary());
     assert_eq!(a.clash_partners.len(), 2, "the clash is back");
     assert!(a.status.clone().unwrap().starts_with("undone: kept"));
     press(&mut a, "u");
@@ -116,7 +116,7 @@ fn resolve_on_a_talk_without_a_clash_says_so() {
     a.select(a.schedule.index_of("shard-per-core").unwrap());
     let before = a.agenda.clone();
     press(&mut a, "r");
-    assert_eq!(a.agenda, before);
+    assert_eq!(a.agenda.summary(), before.summary());
     assert!(a.status.clone().unwrap().starts_with("no clash to resolve"));
 }
 

@@ -161,8 +161,8 @@ mod tests {
         // The move makes a new clash with "keep", which the clash check sees.
         assert_eq!(a.clashes(&after).len(), 1);
         // Acknowledged: the moved talk is up to date, the removed one lets go of its mark.
-        assert!(a.acknowledge(&after, "move"));
-        assert!(a.acknowledge(&after, "gone"));
+        assert!(a.acknowledge(&after, "move", now));
+        assert!(a.acknowledge(&after, "gone", now));
         assert!(!a.marks.contains_key("gone"));
         assert_eq!(detect(&after, &a).len(), 1);
     }

@@ -10,7 +10,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-pub const FORMAT_VERSION: u32 = 1;
+/// 1: marks, notes, seen. 2: removals are remembered (`removed`) so two windows merge.
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -57,6 +58,7 @@ pub struct Mark {
     pub mark: MarkKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// When this mark last changed (set, note, watched): the later change wins a merge.
     pub marked_at: DateTime<Utc>,
     pub seen: Seen,
     /// For on-demand talks: the video has been watched.
@@ -74,14 +76,26 @@ pub struct Agenda {
     pub conference: String,
     /// Keyed by talk id; a BTreeMap keeps the file diff-friendly.
     pub marks: BTreeMap<String, Mark>,
+    /// Talks unmarked, and when: another window's older mark must not bring them back.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub removed: BTreeMap<String, DateTime<Utc>>,
     /// The tracks the person chose to see (`f`), by name; empty: all of them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tracks: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracks_at: Option<DateTime<Utc>>,
 }
 
 impl Agenda {
     pub fn new(conference: &str) -> Self {
-        Self { version: FORMAT_VERSION, conference: conference.to_string(), marks: BTreeMap::new(), tracks: Vec::new() }
+        Self {
+            version: FORMAT_VERSION,
+            conference: conference.to_string(),
+            marks: BTreeMap::new(),
+            removed: BTreeMap::new(),
+            tracks: Vec::new(),
+            tracks_at: None,
+        }
     }
 
     pub fn kind(&self, id: &str) -> Option<MarkKind> {
@@ -100,6 +114,7 @@ impl Agenda {
         let note = self.marks.get(&talk.id).and_then(|m| m.note.clone());
         let seen = Seen::of(schedule, talk);
         self.marks.insert(talk.id.clone(), Mark { mark: kind, note, marked_at: now, seen, watched: false });
+        self.removed.remove(&talk.id);
         true
     }
 
@@ -148,24 +163,66 @@ impl Agenda {
         Before(ids.into_iter().map(|id| (id.to_string(), self.marks.get(id).cloned())).collect())
     }
 
-    /// Put back marks remembered by [`Agenda::before`].
-    pub fn restore(&mut self, before: Before) {
+    /// Put back marks remembered by [`Agenda::before`]. The undo is itself a change, made
+    /// `now`, so a merge with another window keeps it.
+    pub fn restore(&mut self, before: Before, now: DateTime<Utc>) {
         for (id, mark) in before.0 {
             match mark {
-                Some(m) => self.marks.insert(id, m),
-                None => self.marks.remove(&id),
-            };
+                Some(m) => {
+                    self.marks.insert(id.clone(), Mark { marked_at: now, ..m });
+                    self.removed.remove(&id);
+                }
+                None => {
+                    self.unmark(&id, now);
+                }
+            }
         }
     }
 
-    pub fn unmark(&mut self, id: &str) -> bool {
-        self.marks.remove(id).is_some()
+    pub fn unmark(&mut self, id: &str, now: DateTime<Utc>) -> bool {
+        let was = self.marks.remove(id).is_some();
+        if was {
+            self.removed.insert(id.to_string(), now);
+        }
+        was
+    }
+
+    pub fn set_tracks(&mut self, tracks: Vec<String>, now: DateTime<Utc>) {
+        self.tracks = tracks;
+        self.tracks_at = Some(now);
+    }
+
+    /// Combine with another copy of the same agenda (another window saved it): per talk, the
+    /// later change wins, whether a mark or an unmark; ties keep ours.
+    pub fn merge(&mut self, theirs: &Agenda) {
+        let ids: std::collections::BTreeSet<String> =
+            theirs.marks.keys().chain(theirs.removed.keys()).cloned().collect();
+        for id in ids {
+            let ours_at = self.marks.get(&id).map(|m| m.marked_at).or_else(|| self.removed.get(&id).copied());
+            let theirs_at = theirs.marks.get(&id).map(|m| m.marked_at).or_else(|| theirs.removed.get(&id).copied());
+            if theirs_at > ours_at {
+                match theirs.marks.get(&id) {
+                    Some(m) => {
+                        self.marks.insert(id.clone(), m.clone());
+                        self.removed.remove(&id);
+                    }
+                    None => {
+                        self.marks.remove(&id);
+                        self.removed.insert(id.clone(), theirs.removed[&id]);
+                    }
+                }
+            }
+        }
+        if theirs.tracks_at > self.tracks_at {
+            self.tracks = theirs.tracks.clone();
+            self.tracks_at = theirs.tracks_at;
+        }
     }
 
     /// Star or unstar; a talk marked on-demand becomes attend. Returns the new state.
     pub fn toggle(&mut self, schedule: &Schedule, talk: &Talk, kind: MarkKind, now: DateTime<Utc>) -> Option<MarkKind> {
         if self.kind(&talk.id) == Some(kind) {
-            self.unmark(&talk.id);
+            self.unmark(&talk.id, now);
             None
         } else {
             self.set(schedule, talk, kind, now);
@@ -196,18 +253,25 @@ impl Agenda {
     }
 
     /// Take the schedule's current version of a marked talk as seen (the change is noted).
-    pub fn acknowledge(&mut self, schedule: &Schedule, id: &str) -> bool {
+    pub fn acknowledge(&mut self, schedule: &Schedule, id: &str, now: DateTime<Utc>) -> bool {
         match (self.marks.get_mut(id), schedule.talk(id)) {
             (Some(m), Some(t)) => {
                 let seen = Seen::of(schedule, t);
                 let changed = m.seen != seen;
                 m.seen = seen;
+                m.marked_at = now;
                 changed
             }
             // Gone from the schedule: acknowledging it lets the mark go.
-            (Some(_), None) => self.unmark(id),
+            (Some(_), None) => self.unmark(id, now),
             _ => false,
         }
+    }
+
+    /// What the person sees of each mark (kind, note, watched), without when it changed: two
+    /// agendas that agree on this hold the same plan.
+    pub fn summary(&self) -> Vec<(&str, MarkKind, Option<&str>, bool)> {
+        self.marks.iter().map(|(id, m)| (id.as_str(), m.mark, m.note.as_deref(), m.watched)).collect()
     }
 
     pub fn note(&self, id: &str) -> Option<&str> {
@@ -247,8 +311,39 @@ mod tests {
         assert_eq!(a.note("thread-sampling-ebpf"), Some("ask about perf"), "a move keeps the note");
         assert!(a.clashes(&s).is_empty());
         assert_eq!(a.kind("misery-metrics"), Some(MarkKind::Attend), "no clash, untouched");
-        a.restore(before);
-        assert_eq!(a, saved);
+        a.restore(before, at(&s, "2022-10-19 09:02"));
+        assert_eq!(a.summary(), saved.summary());
+    }
+
+    #[test]
+    fn merge_keeps_the_later_change_per_talk_whichever_window_made_it() {
+        let s = schedule::bundled();
+        let t = |m: &str| at(&s, &format!("2022-10-19 08:{m}"));
+        let talk = |id: &str| s.talk(id).unwrap();
+        let mut base = Agenda::new(&s.conference.id);
+        base.set(&s, talk("io-uring"), MarkKind::Attend, t("00"));
+        base.set(&s, talk("osnoise"), MarkKind::Attend, t("00"));
+        let (mut one, mut two) = (base.clone(), base.clone());
+        one.set(&s, talk("ebpf-vs-sidecars"), MarkKind::Attend, t("01"));
+        one.unmark("osnoise", t("02"));
+        two.set(&s, talk("misery-metrics"), MarkKind::OnDemand, t("03"));
+        two.set(&s, talk("io-uring"), MarkKind::OnDemand, t("04"));
+        two.set(&s, talk("osnoise"), MarkKind::Attend, t("01"));
+        two.set_tracks(vec!["Stage 2".into()], t("05"));
+        let mut merged = one.clone();
+        merged.merge(&two);
+        assert_eq!(merged.kind("ebpf-vs-sidecars"), Some(MarkKind::Attend), "only one had it");
+        assert_eq!(merged.kind("misery-metrics"), Some(MarkKind::OnDemand), "only the other had it");
+        assert_eq!(merged.kind("io-uring"), Some(MarkKind::OnDemand), "the later change");
+        assert_eq!(merged.kind("osnoise"), None, "unmarked at 08:02 beats an older mark");
+        assert_eq!(merged.tracks, ["Stage 2"]);
+        // The other way round gives the same plan, and merging again changes nothing.
+        let mut other = two.clone();
+        other.merge(&one);
+        assert_eq!(other.summary(), merged.summary());
+        let again = merged.clone();
+        merged.merge(&two);
+        assert_eq!(merged, again);
     }
 
     #[test]

@@ -1,4 +1,6 @@
-//! Where the agenda lives on disk and how it is written without ever losing it.
+//! Where the agenda lives on disk and how it is written without ever losing it: atomic
+//! replacement, an advisory lock around read-merge-write so two windows never undo each
+//! other, older formats migrated with a backup, unreadable files moved aside.
 
 use super::{Agenda, FORMAT_VERSION};
 use chrono::Utc;
@@ -39,23 +41,98 @@ impl Store {
         &self.path
     }
 
-    /// Load the agenda; a missing file is an empty agenda. A file we cannot understand is moved
-    /// aside (never overwritten) and reported.
+    /// Load the agenda; a missing file is an empty agenda. A file we cannot read or
+    /// understand is moved aside (never overwritten) and reported. An older format is migrated,
+    /// with the original kept beside it.
     pub fn load(&self, conference_id: &str) -> Result<Agenda, StoreError> {
         let bytes = match std::fs::read(&self.path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Agenda::new(conference_id)),
-            Err(e) => return Err(StoreError::Io { action: "read", path: self.path.clone(), source: e }),
+            Err(e) => {
+                let moved_to = self.move_aside()?;
+                return Err(StoreError::Corrupt {
+                    path: self.path.clone(),
+                    moved_to,
+                    reason: format!("cannot read it: {e}"),
+                });
+            }
         };
         let reason = match serde_json::from_slice::<Agenda>(&bytes) {
             Ok(a) if a.version > FORMAT_VERSION => {
                 format!("it has format version {}, newer than this hallway understands ({FORMAT_VERSION})", a.version)
             }
+            Ok(a) if a.version < FORMAT_VERSION => return self.migrate(a, &bytes),
             Ok(a) => return Ok(a),
             Err(e) => format!("not a hallway agenda: {e}"),
         };
         let moved_to = self.move_aside()?;
         Err(StoreError::Corrupt { path: self.path.clone(), moved_to, reason })
+    }
+
+    /// Version 1 had no record of removals; nothing else changed. The v1 file is kept as
+    /// `<name>.json.v1-backup` before the first write in the new format.
+    fn migrate(&self, mut a: Agenda, original: &[u8]) -> Result<Agenda, StoreError> {
+        let old = a.version;
+        let mut backup = self.path.clone().into_os_string();
+        backup.push(format!(".v{old}-backup"));
+        let backup = PathBuf::from(backup);
+        if !backup.exists() {
+            crate::atomic::write(&backup, original).map_err(|e| StoreError::Io {
+                action: "keep a backup of the older",
+                path: backup.clone(),
+                source: e,
+            })?;
+        }
+        a.version = FORMAT_VERSION;
+        self.write(&a)?;
+        Ok(a)
+    }
+
+    /// Run `f` on the agenda on disk under the lock and save the result: one read-change-write
+    /// that no other hallway process can interleave with.
+    pub fn update<T>(&self, conference_id: &str, f: impl FnOnce(&mut Agenda) -> T) -> Result<(Agenda, T), StoreError> {
+        let _lock = self.lock()?;
+        let mut agenda = self.load(conference_id)?;
+        let out = f(&mut agenda);
+        self.write(&agenda)?;
+        Ok((agenda, out))
+    }
+
+    /// Save `ours` merged with whatever another process saved meanwhile (per-talk later change
+    /// wins), and return what was saved: the TUI's way of saving.
+    pub fn sync(&self, ours: &Agenda) -> Result<Agenda, StoreError> {
+        let _lock = self.lock()?;
+        let mut merged = ours.clone();
+        match self.load(&ours.conference) {
+            Ok(disk) => merged.merge(&disk),
+            // Moved aside: nothing to merge, and ours is what there is.
+            Err(StoreError::Corrupt { .. }) => {}
+            Err(e) => return Err(e),
+        }
+        self.write(&merged)?;
+        Ok(merged)
+    }
+
+    /// When the file last changed, to notice another process saving.
+    pub fn modified(&self) -> Option<std::time::SystemTime> {
+        std::fs::metadata(&self.path).and_then(|m| m.modified()).ok()
+    }
+
+    /// An advisory lock on `<name>.json.lock`, released when dropped (or when the process dies).
+    fn lock(&self) -> Result<std::fs::File, StoreError> {
+        let dir = self.path.parent().expect("agenda path has a parent");
+        let io = |action, e| StoreError::Io { action, path: self.path.clone(), source: e };
+        std::fs::create_dir_all(dir).map_err(|e| io("create the directory of the", e))?;
+        let mut lock_path = self.path.clone().into_os_string();
+        lock_path.push(".lock");
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(PathBuf::from(lock_path))
+            .map_err(|e| io("lock", e))?;
+        file.lock().map_err(|e| io("lock", e))?;
+        Ok(file)
     }
 
     fn move_aside(&self) -> Result<PathBuf, StoreError> {
@@ -71,9 +148,15 @@ impl Store {
         Ok(aside)
     }
 
+    /// Save under the lock (see [`Store::sync`] to keep another process's changes too).
+    pub fn save(&self, agenda: &Agenda) -> Result<(), StoreError> {
+        let _lock = self.lock()?;
+        self.write(agenda)
+    }
+
     /// Write atomically: temp file in the same directory, fsync, rename, fsync the directory.
     /// A crash at any point leaves either the old file or the new one.
-    pub fn save(&self, agenda: &Agenda) -> Result<(), StoreError> {
+    fn write(&self, agenda: &Agenda) -> Result<(), StoreError> {
         let dir = self.path.parent().expect("agenda path has a parent");
         let io = |action, e| StoreError::Io { action, path: self.path.clone(), source: e };
         std::fs::create_dir_all(dir).map_err(|e| io("create the directory of the", e))?;
@@ -88,7 +171,24 @@ impl Store {
             // Makes the rename itself durable; not every filesystem supports it, so best effort.
             let _ = d.sync_all();
         }
+        remove_stale_temp_files(dir);
         Ok(())
+    }
+}
+
+/// A process killed mid-save leaves its temp file; an old one is garbage (a live writer's is
+/// seconds old at most).
+fn remove_stale_temp_files(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let stale = std::time::Duration::from_secs(600);
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let is_temp = name.to_str().is_some_and(|n| n.starts_with(".agenda-") && n.ends_with(".tmp"));
+        let old =
+            e.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok()).is_some_and(|age| age > stale);
+        if is_temp && old {
+            let _ = std::fs::remove_file(e.path());
+        }
     }
 }
 
@@ -109,8 +209,12 @@ mod tests {
         store.save(&a).unwrap();
         assert_eq!(store.load("p99conf-2022").unwrap(), a);
         assert!(store.path().ends_with("agendas/p99conf-2022.json"));
-        let leftovers: Vec<_> = std::fs::read_dir(store.path().parent().unwrap()).unwrap().collect();
-        assert_eq!(leftovers.len(), 1, "no temp files left behind");
+        let temp: Vec<_> = std::fs::read_dir(store.path().parent().unwrap())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(temp.is_empty(), "no temp files left behind");
     }
 
     #[test]
@@ -125,6 +229,60 @@ mod tests {
             assert_eq!(std::fs::read_to_string(&moved_to).unwrap(), content);
             assert!(!store.path().exists());
         }
+    }
+
+    #[test]
+    fn an_unreadable_file_is_moved_aside_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path(), "c");
+        // A directory where the file should be: reading fails (as a file without permission does).
+        std::fs::create_dir_all(store.path()).unwrap();
+        let err = store.load("c").unwrap_err();
+        assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+        assert!(err.to_string().contains("cannot read it"), "{err}");
+        assert!(!store.path().exists());
+    }
+
+    #[test]
+    fn a_version_1_file_is_migrated_and_kept_as_a_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path(), "p99conf-2022");
+        std::fs::create_dir_all(store.path().parent().unwrap()).unwrap();
+        let v1 = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/agenda-v1.json")).unwrap();
+        std::fs::write(store.path(), &v1).unwrap();
+        let a = store.load("p99conf-2022").unwrap();
+        assert_eq!(a.version, FORMAT_VERSION);
+        assert_eq!(a.kind("ebpf-vs-sidecars"), Some(MarkKind::Attend));
+        assert_eq!(a.note("io-uring"), Some("watch with the storage team"));
+        let backup = dir.path().join("agendas/p99conf-2022.json.v1-backup");
+        assert_eq!(std::fs::read_to_string(backup).unwrap(), v1, "the original, byte for byte");
+        let on_disk: serde_json::Value = serde_json::from_slice(&std::fs::read(store.path()).unwrap()).unwrap();
+        assert_eq!(on_disk["version"], FORMAT_VERSION);
+        assert_eq!(store.load("p99conf-2022").unwrap(), a, "migrated once");
+    }
+
+    #[test]
+    fn sync_keeps_what_another_process_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path(), "p99conf-2022");
+        let s = schedule::bundled();
+        let t0 = Utc::now();
+        let mut window = Agenda::new("p99conf-2022");
+        window.set(&s, s.talk("ebpf-vs-sidecars").unwrap(), MarkKind::Attend, t0);
+        store.sync(&window).unwrap();
+        // Another process stars a talk and unstars ours, later.
+        store
+            .update("p99conf-2022", |a| {
+                a.set(&s, s.talk("io-uring").unwrap(), MarkKind::OnDemand, t0 + chrono::Duration::seconds(1));
+                a.unmark("ebpf-vs-sidecars", t0 + chrono::Duration::seconds(2));
+            })
+            .unwrap();
+        // Meanwhile this window added one of its own; its save keeps all of it.
+        window.set(&s, s.talk("osnoise").unwrap(), MarkKind::Attend, t0 + chrono::Duration::seconds(3));
+        let merged = store.sync(&window).unwrap();
+        let kinds: Vec<(&str, MarkKind)> = merged.summary().into_iter().map(|(id, k, ..)| (id, k)).collect();
+        assert_eq!(kinds, [("io-uring", MarkKind::OnDemand), ("osnoise", MarkKind::Attend)]);
+        assert_eq!(store.load("p99conf-2022").unwrap(), merged);
     }
 
     #[test]

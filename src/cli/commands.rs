@@ -111,7 +111,7 @@ fn parse_day(ctx: &Context, d: &str) -> Result<usize, Failure> {
 /// Set (or with `None`, remove) marks. All ids are checked first: one unknown id changes nothing.
 fn mark(ctx: &Context, ids: &[String], kind: Option<MarkKind>) -> Result<(), Failure> {
     let s = &ctx.schedule;
-    let mut agenda = load_agenda(ctx)?;
+    let agenda = load_agenda(ctx)?;
     // Unmarking also works for a talk that has left the schedule.
     let unknown: Vec<&str> = ids
         .iter()
@@ -126,23 +126,30 @@ fn mark(ctx: &Context, ids: &[String], kind: Option<MarkKind>) -> Result<(), Fai
             s.conference.name
         )));
     }
-    let now = ctx.clock.now();
-    let mut lines = String::new();
-    for id in ids {
-        let title = s.talk(id).map_or_else(|| agenda.marks[id].seen.title.clone(), |t| t.title.clone());
-        let changed = match (kind, s.talk(id)) {
-            (Some(k), Some(talk)) => agenda.set(s, talk, k, now),
-            _ => agenda.unmark(id),
-        };
-        let verb = match (kind, changed) {
-            (Some(MarkKind::Attend), true) => "starred",
-            (Some(MarkKind::OnDemand), true) => "on-demand",
-            (None, true) => "unmarked",
-            (_, false) => "unchanged",
-        };
-        lines.push_str(&format!("{verb:<10} {id}  {title}\n"));
-    }
-    ctx.store.save(&agenda)?;
+    // Read, change and write under the lock: another window's changes are kept.
+    let conf = &s.conference.id;
+    let (agenda, mut lines) = ctx.store.update(conf, |agenda| {
+        let now = chrono::Utc::now();
+        let mut lines = String::new();
+        for id in ids {
+            let title = s.talk(id).map_or_else(
+                || agenda.marks.get(id).map_or_else(|| id.clone(), |m| m.seen.title.clone()),
+                |t| t.title.clone(),
+            );
+            let changed = match (kind, s.talk(id)) {
+                (Some(k), Some(talk)) => agenda.set(s, talk, k, now),
+                _ => agenda.unmark(id, now),
+            };
+            let verb = match (kind, changed) {
+                (Some(MarkKind::Attend), true) => "starred",
+                (Some(MarkKind::OnDemand), true) => "on-demand",
+                (None, true) => "unmarked",
+                (_, false) => "unchanged",
+            };
+            lines.push_str(&format!("{verb:<10} {id}  {title}\n"));
+        }
+        lines
+    })?;
     lines.push_str(&print::clash_warnings(ctx, &agenda, ids));
     emit(&lines)
 }
@@ -156,12 +163,10 @@ fn note(ctx: &Context, id: &str, text: &str) -> Result<(), Failure> {
             s.conference.name
         ))
     })?;
-    let mut agenda = load_agenda(ctx)?;
-    let was_marked = agenda.kind(id).is_some();
-    let changed = agenda.set_note(s, talk, text, ctx.clock.now());
-    if changed {
-        ctx.store.save(&agenda)?;
-    }
+    let (agenda, (was_marked, changed)) = ctx.store.update(&s.conference.id, |agenda| {
+        let was_marked = agenda.kind(id).is_some();
+        (was_marked, agenda.set_note(s, talk, text, chrono::Utc::now()))
+    })?;
     emit(&match (changed, agenda.note(id)) {
         (false, _) => format!("unchanged  {id}  {}\n", talk.title),
         (true, Some(n)) if !was_marked => {

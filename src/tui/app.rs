@@ -109,6 +109,9 @@ pub struct App {
     pub pinned: Option<DateTime<Utc>>,
     /// The clock is not the real one (`--at`).
     pub time_travel: bool,
+    /// When a mark changes, for merging with other windows: the real time even while
+    /// travelling in time, else an old mark made "now" at a past conference would lose.
+    pub stamp: fn() -> DateTime<Utc>,
     pub user_tz: Option<Tz>,
     pub no_color: bool,
     pub quit: bool,
@@ -158,6 +161,7 @@ impl App {
             now,
             pinned: None,
             time_travel: false,
+            stamp: Utc::now,
             user_tz,
             no_color: false,
             quit: false,
@@ -443,7 +447,7 @@ impl App {
                 let t = self.schedule.talks()[talk].clone();
                 let before = self.agenda.before([t.id.as_str()]);
                 let was_marked = self.agenda.kind(&t.id).is_some();
-                if self.agenda.set_note(&self.schedule, &t, prompt.input.text(), self.now) {
+                if self.agenda.set_note(&self.schedule, &t, prompt.input.text(), (self.stamp)()) {
                     let what = match self.agenda.note(&t.id) {
                         Some(_) if !was_marked => {
                             format!("note saved on \"{}\", now ★ starred: notes live in your agenda", t.title)
@@ -516,7 +520,7 @@ impl App {
     fn undo(&mut self) {
         match self.undo.pop() {
             Some(u) => {
-                self.agenda.restore(u.before);
+                self.agenda.restore(u.before, (self.stamp)());
                 self.dirty = true;
                 self.refresh_marks();
                 self.status = Some(format!("undone: {}", u.what));

@@ -14,7 +14,7 @@ impl App {
             return;
         }
         let before = self.agenda.before([talk.id.as_str()]);
-        let state = self.agenda.toggle(&self.schedule, &talk, kind, self.now);
+        let state = self.agenda.toggle(&self.schedule, &talk, kind, (self.stamp)());
         let partners = crate::clash::partners(&self.agenda.clashes(&self.schedule)).remove(&i).unwrap_or_default();
         let what = match state {
             Some(MarkKind::Attend) if !partners.is_empty() => {
@@ -43,7 +43,7 @@ impl App {
         let ids: Vec<String> =
             std::iter::once(keep).chain(others.iter().copied()).map(|i| s.talks()[i].id.clone()).collect();
         let before = self.agenda.before(ids.iter().map(String::as_str));
-        let moved = self.agenda.resolve_clash(&self.schedule, keep, self.now);
+        let moved = self.agenda.resolve_clash(&self.schedule, keep, (self.stamp)());
         let names: Vec<String> =
             moved.iter().map(|&j| timefmt::talk_ref(&self.schedule, &self.schedule.talks()[j])).collect();
         let what = format!("kept ★ \"{}\"; moved {} to on-demand ◷", kept.title, names.join(" and "));
@@ -64,7 +64,7 @@ impl App {
         };
         let what = crate::agenda::changes::describe(&self.schedule, &self.agenda, &c);
         let before = self.agenda.before([id.as_str()]);
-        self.agenda.acknowledge(&self.schedule, &id);
+        self.agenda.acknowledge(&self.schedule, &id, (self.stamp)());
         let what = if c.index.is_none() { format!("dismissed: {what}") } else { format!("noted: {what}") };
         self.changed(what, before);
     }
@@ -73,7 +73,7 @@ impl App {
         let Some(i) = self.current_talk() else { return };
         let talk = self.schedule.talks()[i].clone();
         let before = self.agenda.before([talk.id.as_str()]);
-        match self.agenda.toggle_watched(&talk.id, self.now) {
+        match self.agenda.toggle_watched(&talk.id, (self.stamp)()) {
             Some(watched) => {
                 let what = if watched {
                     format!("☑ watched \"{}\"", talk.title)

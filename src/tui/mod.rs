@@ -1,6 +1,7 @@
 //! The terminal shell: set up the terminal, turn events into actions, draw, save.
 
 pub mod app;
+mod crash;
 pub mod keys;
 pub mod line_input;
 mod marks;
@@ -15,8 +16,11 @@ use crate::agenda::store::StoreError;
 use crate::cli::Context;
 use app::App;
 use base64::Engine;
-use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use signal_hook::consts::{SIGHUP, SIGTERM};
 use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 pub fn run(ctx: Context) -> std::io::Result<()> {
@@ -37,11 +41,20 @@ pub fn run(ctx: Context) -> std::io::Result<()> {
         .then(|| format!("⟳ {changed} of your talks changed in the schedule since you marked them: 3 shows them"));
     app.status = warning.or(changed).or_else(|| ctx_notes.first().map(|n| format!("note: {n}")));
 
-    // ratatui::init installs a panic hook that restores the terminal before the message prints.
+    // SIGTERM and SIGHUP (the terminal window closed) end the loop like `q`, so the terminal is
+    // given back and the agenda is saved.
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [SIGTERM, SIGHUP] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    crash::install_report_hook();
+    // ratatui::init installs a panic hook that restores the terminal, then runs ours.
     let mut terminal = ratatui::init();
+    let panic_on_key = std::env::var_os("HALLWAY_PANIC_ON_KEY").is_some();
+    let mut seen = ctx.store.modified();
     let result = (|| -> std::io::Result<()> {
         let mut redraw = true;
-        while !app.quit {
+        while !app.quit && !stop.load(Ordering::Relaxed) {
             if redraw {
                 terminal.draw(|f| views::draw(f, &app))?;
                 if let Some(link) = app.clipboard.take() {
@@ -52,12 +65,22 @@ pub fn run(ctx: Context) -> std::io::Result<()> {
                     terminal.draw(|f| views::draw(f, &app))?;
                 }
             }
-            // Idle means asleep until the minute turns (what the screen shows changes by the minute).
             redraw = false;
-            if event::poll(until_next_minute(ctx.clock.now()))? {
+            // Asleep until the minute turns (what the screen shows changes by the minute), waking
+            // every few seconds to notice another window's save or a signal.
+            if event::poll(until_next_minute(ctx.clock.now()).min(WATCH))? {
                 redraw = true;
                 match event::read()? {
-                    Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
+                    Event::Key(k) if k.kind == KeyEventKind::Press => {
+                        if panic_on_key {
+                            panic!("HALLWAY_PANIC_ON_KEY is set: a test of the crash path");
+                        }
+                        if k.code == KeyCode::Char('z') && k.modifiers.contains(KeyModifiers::CONTROL) {
+                            suspend(&mut terminal)?;
+                        } else {
+                            app.handle_key(k);
+                        }
+                    }
                     Event::Key(_) => redraw = false,
                     _ => {}
                 }
@@ -65,17 +88,60 @@ pub fn run(ctx: Context) -> std::io::Result<()> {
             redraw |= app.set_now(ctx.clock.now());
             if app.dirty && can_save {
                 app.dirty = false;
-                if let Err(e) = ctx.store.save(&app.agenda) {
-                    can_save = false;
-                    app.status = Some(format!("⚠ {e}; your marks are kept in memory only"));
-                    redraw = true;
+                match ctx.store.sync(&app.agenda) {
+                    Ok(merged) => {
+                        redraw |= adopt(&mut app, merged, false);
+                        seen = ctx.store.modified();
+                    }
+                    Err(e) => {
+                        can_save = false;
+                        app.status = Some(format!("⚠ {e}; your marks are kept in memory only (e exports them)"));
+                        redraw = true;
+                    }
+                }
+            } else if can_save && ctx.store.modified() != seen {
+                // Another hallway saved: show its marks, keeping ours where ours are newer.
+                seen = ctx.store.modified();
+                if let Ok(disk) = ctx.store.load(&conf_id) {
+                    let mut merged = app.agenda.clone();
+                    merged.merge(&disk);
+                    redraw |= adopt(&mut app, merged, true);
                 }
             }
         }
         Ok(())
     })();
     ratatui::restore();
+    // A last save of anything still pending (a signal arrived right after a change).
+    if app.dirty && can_save {
+        let _ = ctx.store.sync(&app.agenda);
+    }
     result
+}
+
+/// How often the loop wakes with no input, to notice another window's save or a signal.
+const WATCH: Duration = Duration::from_secs(2);
+
+/// Take a merged agenda; true when it shows something different.
+fn adopt(app: &mut App, merged: Agenda, from_elsewhere: bool) -> bool {
+    let differs = merged.summary() != app.agenda.summary() || merged.tracks != app.agenda.tracks;
+    app.agenda = merged;
+    if differs {
+        app.refresh_tracks();
+        app.refresh_marks();
+        if from_elsewhere {
+            app.status = Some("↻ your agenda changed in another window; showing its marks too".into());
+        }
+    }
+    differs
+}
+
+/// Ctrl-Z: give the terminal back, stop like any shell job, and take it again on `fg`.
+fn suspend(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
+    ratatui::restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    *terminal = ratatui::init();
+    terminal.clear()
 }
 
 /// Where `e` offers to write: Documents, else Downloads, else the current directory.

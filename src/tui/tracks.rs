@@ -55,7 +55,8 @@ impl App {
             Pick::Cancel => self.picker = None,
             Pick::Apply => {
                 let p = self.picker.take().expect("open");
-                self.agenda.tracks = p.ticked.iter().map(|&t| self.schedule.conference.tracks[t].clone()).collect();
+                let names = p.ticked.iter().map(|&t| self.schedule.conference.tracks[t].clone()).collect();
+                self.agenda.set_tracks(names, (self.stamp)());
                 self.dirty = true;
                 self.refresh_tracks();
                 let tracks = &self.schedule.conference.tracks;

@@ -1,0 +1,45 @@
+//! A panic prints one short sentence and where the full report went, not a wall of text over
+//! a broken terminal (ratatui's hook restores the terminal first, then calls this one).
+
+use std::io::Write;
+use std::path::PathBuf;
+
+pub fn install_report_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let report = write_report(info);
+        match report {
+            Ok(path) => eprintln!(
+                "hallway crashed: {}\nYour agenda is safe (it is saved on every change). A report was written to {}",
+                message(info),
+                path.display()
+            ),
+            Err(_) => previous(info),
+        }
+    }));
+}
+
+fn message(info: &std::panic::PanicHookInfo) -> String {
+    let payload = info.payload();
+    let text = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "an internal error".into());
+    let at = info.location().map(|l| format!(" (at {}:{})", l.file(), l.line())).unwrap_or_default();
+    format!("{}{at}", crate::sanitize::line(&text))
+}
+
+fn write_report(info: &std::panic::PanicHookInfo) -> std::io::Result<PathBuf> {
+    let dir = std::env::var_os("HALLWAY_STATE_DIR").map(PathBuf::from).unwrap_or_else(|| {
+        directories::ProjectDirs::from("", "", "hallway")
+            .map(|d| d.state_dir().unwrap_or(d.cache_dir()).to_path_buf())
+            .unwrap_or_else(std::env::temp_dir)
+    });
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join(format!("crash-{}.txt", chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ")));
+    let mut f = std::fs::File::create(&path)?;
+    writeln!(f, "hallway {} crashed: {}", env!("CARGO_PKG_VERSION"), message(info))?;
+    writeln!(f, "\n{}", std::backtrace::Backtrace::force_capture())?;
+    Ok(path)
+}
