@@ -167,8 +167,22 @@ pub fn load_path(path: &Path) -> Result<Schedule, LoadError> {
     load_path_with(path, import::Options::default())
 }
 
+/// Larger than any real programme (FOSDEM's XML is under 2 MB); refusing before reading keeps
+/// a wrong file from eating memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
 pub fn load_path_with(path: &Path, opts: import::Options) -> Result<Schedule, LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Io { path: path.display().to_string(), source: e })?;
+    let io = |e| LoadError::Io { path: path.display().to_string(), source: e };
+    let len = std::fs::metadata(path).map_err(io)?.len();
+    if len > MAX_FILE_BYTES {
+        let msg = format!(
+            "the file is {} MB; a schedule is at most {} MB (is this the right file?)",
+            len / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        );
+        return Err(LoadError::invalid(&path.display().to_string(), vec![Problem::new(None, msg)]));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
     parse_bytes_with(&bytes, &path.display().to_string(), opts)
 }
 

@@ -68,21 +68,27 @@ pub fn run(ctx: Context) -> std::io::Result<()> {
             redraw = false;
             // Asleep until the minute turns (what the screen shows changes by the minute), waking
             // every few seconds to notice another window's save or a signal.
-            if event::poll(until_next_minute(ctx.clock.now()).min(WATCH))? {
-                redraw = true;
-                match event::read()? {
-                    Event::Key(k) if k.kind == KeyEventKind::Press => {
-                        if panic_on_key {
-                            panic!("HALLWAY_PANIC_ON_KEY is set: a test of the crash path");
-                        }
-                        if k.code == KeyCode::Char('z') && k.modifiers.contains(KeyModifiers::CONTROL) {
-                            suspend(&mut terminal)?;
-                        } else {
-                            app.handle_key(k);
+            match wait_for_input(until_next_minute(ctx.clock.now()).min(WATCH)) {
+                Wake::HangUp => break,
+                Wake::Timeout => {}
+                Wake::Input => {
+                    // Everything already readable, then back to sleep.
+                    while event::poll(Duration::ZERO)? {
+                        redraw = true;
+                        match event::read()? {
+                            Event::Key(k) if k.kind == KeyEventKind::Press => {
+                                if panic_on_key {
+                                    panic!("HALLWAY_PANIC_ON_KEY is set: a test of the crash path");
+                                }
+                                if k.code == KeyCode::Char('z') && k.modifiers.contains(KeyModifiers::CONTROL) {
+                                    suspend(&mut terminal)?;
+                                } else {
+                                    app.handle_key(k);
+                                }
+                            }
+                            _ => {}
                         }
                     }
-                    Event::Key(_) => redraw = false,
-                    _ => {}
                 }
             }
             redraw |= app.set_now(ctx.clock.now());
@@ -117,6 +123,38 @@ pub fn run(ctx: Context) -> std::io::Result<()> {
         let _ = ctx.store.sync(&app.agenda);
     }
     result
+}
+
+enum Wake {
+    Input,
+    Timeout,
+    HangUp,
+}
+
+/// Sleep until the terminal has input, a signal arrives (resize, TERM, HUP) or `timeout`.
+/// Waiting here rather than in crossterm's poll is what notices a terminal that hung up (its
+/// window closed, tmux killed the pane): crossterm would read end-of-file in a busy loop.
+fn wait_for_input(timeout: Duration) -> Wake {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() {
+        // crossterm reads /dev/tty then, not our stdin; let it wait.
+        return match event::poll(timeout) {
+            Ok(true) => Wake::Input,
+            Ok(false) => Wake::Timeout,
+            Err(_) => Wake::HangUp,
+        };
+    }
+    let mut fds = [libc::pollfd { fd: libc::STDIN_FILENO, events: libc::POLLIN, revents: 0 }];
+    let ms = timeout.as_millis().min(i32::MAX as u128) as i32;
+    // SAFETY: one valid pollfd, and the length given is one.
+    let n = unsafe { libc::poll(fds.as_mut_ptr(), 1, ms) };
+    match n {
+        // A signal: a resize for crossterm to report, or TERM/HUP for the loop to see.
+        -1 => Wake::Input,
+        0 => Wake::Timeout,
+        _ if fds[0].revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 => Wake::HangUp,
+        _ => Wake::Input,
+    }
 }
 
 /// How often the loop wakes with no input, to notice another window's save or a signal.

@@ -1,0 +1,118 @@
+//! Promise 1 (issue 7): killing hallway with SIGKILL at any moment leaves the agenda file the
+//! old or the new version, never empty, truncated or mixed.
+
+use hallway::agenda::store::Store;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+use tempfile::TempDir;
+
+const ITERATIONS: usize = 500;
+const BATCH: usize = 300;
+
+#[test]
+fn sigkill_during_saves_never_leaves_a_broken_or_mixed_file() {
+    let d = TempDir::new().unwrap();
+    let schedule = d.path().join("synth.json");
+    std::fs::write(&schedule, hallway::synth::native_json(600, 3, 6, 7)).unwrap();
+    let s = hallway::schedule::load_path(&schedule).unwrap();
+    let ids: Vec<String> = s.talks().iter().take(BATCH).map(|t| t.id.clone()).collect();
+    let store = Store::new(&d.path().join("data"), &s.conference.id);
+    let bin = assert_cmd::cargo::cargo_bin("hallway");
+    // How long one full run takes, so kills land before, during and after its save.
+    let started = Instant::now();
+    run(&bin, &d, &schedule, "star", &ids).wait().unwrap();
+    let full = started.elapsed();
+    let mut rng = 0x2545f4914f6cdd1du64;
+    let (mut killed, mut finished) = (0, 0);
+    for i in 0..ITERATIONS {
+        let verb = if i % 2 == 0 { "unmark" } else { "star" };
+        let mut child = run(&bin, &d, &schedule, verb, &ids);
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        let delay = full.mul_f64((rng % 1200) as f64 / 1000.0);
+        std::thread::sleep(delay);
+        match child.try_wait().unwrap() {
+            Some(_) => finished += 1,
+            None => {
+                child.kill().unwrap();
+                killed += 1;
+            }
+        }
+        child.wait().unwrap();
+        let a = store.load(&s.conference.id).unwrap_or_else(|e| panic!("iteration {i}: {e}"));
+        let n = a.marks.len();
+        assert!(n == 0 || n == BATCH, "iteration {i}: {n} marks, a mix of two saves");
+        assert!(a.marks.keys().all(|k| ids.contains(k)));
+    }
+    eprintln!(
+        "{ITERATIONS} runs: {killed} killed mid-run, {finished} finished; one run takes {full:?}; file always whole"
+    );
+    assert!(killed > ITERATIONS / 4, "most kills must land while running ({killed})");
+}
+
+fn run(
+    bin: &std::path::Path,
+    d: &TempDir,
+    schedule: &std::path::Path,
+    verb: &str,
+    ids: &[String],
+) -> std::process::Child {
+    Command::new(bin)
+        .env("HALLWAY_DATA_DIR", d.path().join("data"))
+        .arg("--schedule")
+        .arg(schedule)
+        .arg(verb)
+        .args(ids)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+#[test]
+fn many_processes_starring_their_own_talks_at_once_lose_nothing() {
+    let d = TempDir::new().unwrap();
+    let schedule = d.path().join("synth.json");
+    std::fs::write(&schedule, hallway::synth::native_json(400, 2, 8, 3)).unwrap();
+    let s = hallway::schedule::load_path(&schedule).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("hallway");
+    const PROCS: usize = 4;
+    const EACH: usize = 50;
+    let threads: Vec<_> = (0..PROCS)
+        .map(|p| {
+            let ids: Vec<String> = s.talks().iter().skip(p * EACH).take(EACH).map(|t| t.id.clone()).collect();
+            let (bin, data, schedule) = (bin.clone(), d.path().join("data"), schedule.clone());
+            std::thread::spawn(move || {
+                for id in ids {
+                    let ok = Command::new(&bin)
+                        .env("HALLWAY_DATA_DIR", &data)
+                        .arg("--schedule")
+                        .arg(&schedule)
+                        .args(["star", &id])
+                        .stdout(Stdio::null())
+                        .status()
+                        .unwrap()
+                        .success();
+                    assert!(ok);
+                }
+            })
+        })
+        .collect();
+    // Meanwhile a TUI-like window keeps its own agenda and saves after each of its changes.
+    let store = Store::new(&d.path().join("data"), &s.conference.id);
+    let mut window = hallway::agenda::Agenda::new(&s.conference.id);
+    for t in s.talks().iter().skip(PROCS * EACH).take(EACH) {
+        window.set(&s, t, hallway::agenda::MarkKind::OnDemand, chrono::Utc::now());
+        window = store.sync(&window).unwrap();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    for t in threads {
+        t.join().unwrap();
+    }
+    window = store.sync(&window).unwrap();
+    let on_disk = store.load(&s.conference.id).unwrap();
+    assert_eq!(on_disk.marks.len(), PROCS * EACH + EACH, "every process's stars and the window's marks");
+    assert_eq!(window.summary(), on_disk.summary(), "the window sees the others' marks too");
+    eprintln!("{PROCS} processes x {EACH} stars + a window's {EACH} marks: {} saved", on_disk.marks.len());
+}
