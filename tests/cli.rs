@@ -322,3 +322,16 @@ fn the_second_bundled_schedule_opens_by_path_or_name() {
         .success()
         .stdout(predicate::str::contains("live  Is Our Team as Resilient as Our Systems? — Effie Mouzeli"));
 }
+
+#[test]
+fn an_unwritable_data_dir_is_a_clear_error_and_changes_nothing() {
+    let d = TempDir::new().unwrap();
+    // Where the agendas folder should be there is a file: nothing can be written below it.
+    std::fs::write(d.path().join("agendas"), "not a folder").unwrap();
+    hallway(&d)
+        .args(["star", "io-uring"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("agenda file").and(predicate::str::contains("agendas/p99conf-2022.json")));
+    assert_eq!(std::fs::read_to_string(d.path().join("agendas")).unwrap(), "not a folder");
+}

@@ -40,7 +40,11 @@ tmux send-keys -t "$session" n
 wait_for "Note on" "note editor"
 tmux send-keys -t "$session" "catch the Q&A" Enter
 wait_for "note: catch the Q&A" "note shown"
+# Another hallway (a second window, a script) stars a talk: this one shows it within seconds.
+HALLWAY_DATA_DIR="$data" TZ=UTC "$bin" star misery-metrics >/dev/null
+wait_for "↻ your agenda changed in another window" "the running planner notices the other save"
 tmux send-keys -t "$session" 3
+wait_for "09:40-10:05  ★ Misery Metrics & Consequences" "the other window's star is in the agenda"
 wait_for "09:05-09:35  ★ eBPF vs Sidecars" "agenda view"
 wait_for "▶ Wed  09:15  ☑ Always-on Thread Activity Sampling" "agenda keeps the selected talk"
 tmux send-keys -t "$session" q
@@ -51,7 +55,7 @@ fi
 python3 - "$data/agendas/p99conf-2022.json" <<'PY'
 import json, sys
 marks = json.load(open(sys.argv[1]))["marks"]
-assert sorted(marks) == ["ebpf-vs-sidecars", "thread-sampling-ebpf"], marks
+assert sorted(marks) == ["ebpf-vs-sidecars", "misery-metrics", "thread-sampling-ebpf"], marks
 assert marks["ebpf-vs-sidecars"]["mark"] == "attend", marks
 other = marks["thread-sampling-ebpf"]
 assert other["mark"] == "on-demand" and other["watched"] is True, other
