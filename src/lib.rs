@@ -12,6 +12,7 @@ pub mod now;
 pub mod report;
 pub mod sanitize;
 pub mod schedule;
+pub mod search;
 pub mod synth;
 pub mod timefmt;
 pub mod tui;

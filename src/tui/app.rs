@@ -62,6 +62,17 @@ pub struct Prompt {
     pub error: Option<String>,
 }
 
+/// What a mouse click on a spot of the screen means; the views record these as they draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    /// A talk in the grid or the compact list.
+    Talk(usize),
+    /// The star of a talk: clicking it stars or unstars.
+    Star(usize),
+    /// The nth selectable line of a list view (Now, Agenda, On-demand).
+    Row(usize),
+}
+
 /// What an agenda line the cursor can be on refers to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Item {
@@ -86,6 +97,9 @@ pub struct App {
     pub view: View,
     pub overlay: Overlay,
     pub prompt: Option<Prompt>,
+    /// The search overlay, while open, and its index (built on first use).
+    pub finder: Option<super::finder::Finder>,
+    pub search_index: Option<crate::search::Index>,
     /// The track filter overlay, while open.
     pub picker: Option<super::track_picker::TrackPicker>,
     /// Tracks shown, in column order, and each track's column (None: filtered out).
@@ -136,6 +150,8 @@ pub struct App {
     pub first_track: Cell<usize>,
     pub agenda_top: Cell<usize>,
     pub list_top: Cell<usize>,
+    /// Where the last frame drew something clickable.
+    pub clickable: std::cell::RefCell<Vec<(ratatui::layout::Rect, Pick)>>,
 }
 
 impl App {
@@ -148,6 +164,8 @@ impl App {
             overlay: Overlay::None,
             prompt: None,
             picker: None,
+            finder: None,
+            search_index: None,
             shown_tracks: Vec::new(),
             column_of: Vec::new(),
             list_mode: false,
@@ -179,6 +197,7 @@ impl App {
             first_track: Cell::new(0),
             agenda_top: Cell::new(0),
             list_top: Cell::new(0),
+            clickable: std::cell::RefCell::new(Vec::new()),
         };
         app.refresh_tracks();
         app.refresh_marks();
@@ -303,6 +322,7 @@ impl App {
                 self.prompt = Some(Prompt { ask: Ask::Export, input: LineInput::new(&path, 400), error: None });
             }
             Action::FilterTracks => self.open_picker(),
+            Action::Search => self.open_finder(),
             Action::ToggleList => {
                 self.overlay = Overlay::None;
                 self.view = View::Schedule;
@@ -401,10 +421,51 @@ impl App {
     pub fn handle_key(&mut self, key: KeyEvent) {
         if self.prompt.is_some() {
             self.prompt_key(key);
+        } else if self.finder.is_some() {
+            self.finder_key(key);
         } else if self.picker.is_some() {
             self.picker_key(key);
         } else if let Some(action) = super::keys::action_for(key) {
             self.update(action);
+        }
+    }
+
+    /// A left click at a screen cell; `double` for the second click of a double-click.
+    pub fn click(&mut self, column: u16, row: u16, double: bool) {
+        if self.prompt.is_some() || self.picker.is_some() || self.finder.is_some() {
+            return;
+        }
+        if self.overlay != Overlay::None {
+            // A click closes details or help, like Esc.
+            self.overlay = Overlay::None;
+            return;
+        }
+        let at = ratatui::layout::Position { x: column, y: row };
+        let pick = self.clickable.borrow().iter().rev().find(|(r, _)| r.contains(at)).map(|(_, p)| *p);
+        match pick {
+            Some(Pick::Star(i)) => {
+                self.select(i);
+                self.status = None;
+                self.toggle(crate::agenda::MarkKind::Attend);
+            }
+            Some(Pick::Talk(i)) => {
+                self.select(i);
+                if double {
+                    self.update(Action::Open);
+                }
+            }
+            Some(Pick::Row(pos)) => {
+                match self.view {
+                    View::Now => self.now_cursor = pos,
+                    View::Agenda => self.agenda_cursor = pos,
+                    View::OnDemand => self.on_demand_cursor = pos,
+                    View::Schedule => {}
+                }
+                if double {
+                    self.update(Action::Open);
+                }
+            }
+            None => {}
         }
     }
 

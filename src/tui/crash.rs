@@ -7,6 +7,8 @@ use std::path::PathBuf;
 pub fn install_report_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // ratatui's hook gave back raw mode and the screen; mouse reporting is ours to stop.
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
         let report = write_report(info);
         match report {
             Ok(path) => eprintln!(

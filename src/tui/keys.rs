@@ -35,6 +35,7 @@ pub enum Action {
     FilterTracks,
     Acknowledge,
     Export,
+    Search,
     ToggleList,
     Help,
     Quit,
@@ -128,6 +129,14 @@ pub const BINDINGS: &[Binding] = &[
         "copy the video link (terminal clipboard, OSC 52)",
         Some("y copy link"),
         LATER,
+    ),
+    bind(
+        &[Char('/')],
+        "/",
+        Action::Search,
+        "find a talk: fuzzy search of titles, speakers, tracks, tags, abstracts",
+        Some("/ find"),
+        ALL,
     ),
     bind(
         &[Char('f')],

@@ -2,6 +2,7 @@
 
 pub mod app;
 mod crash;
+pub mod finder;
 pub mod keys;
 pub mod line_input;
 mod marks;
@@ -16,7 +17,10 @@ use crate::agenda::store::StoreError;
 use crate::cli::Context;
 use app::App;
 use base64::Engine;
-use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton,
+    MouseEventKind,
+};
 use signal_hook::consts::{SIGHUP, SIGTERM};
 use std::io::Write;
 use std::sync::Arc;
@@ -50,6 +54,8 @@ pub fn run(ctx: Context) -> std::io::Result<()> {
     crash::install_report_hook();
     // ratatui::init installs a panic hook that restores the terminal, then runs ours.
     let mut terminal = ratatui::init();
+    crossterm::execute!(std::io::stdout(), EnableMouseCapture)?;
+    let mut last_click: Option<(std::time::Instant, u16, u16)> = None;
     let panic_on_key = std::env::var_os("HALLWAY_PANIC_ON_KEY").is_some();
     let mut seen = ctx.store.modified();
     let result = (|| -> std::io::Result<()> {
@@ -76,6 +82,19 @@ pub fn run(ctx: Context) -> std::io::Result<()> {
                     while event::poll(Duration::ZERO)? {
                         redraw = true;
                         match event::read()? {
+                            Event::Mouse(m) => match m.kind {
+                                MouseEventKind::Down(MouseButton::Left) => {
+                                    let now = std::time::Instant::now();
+                                    let double = last_click.is_some_and(|(t, c, r)| {
+                                        now.duration_since(t) < DOUBLE_CLICK && (c, r) == (m.column, m.row)
+                                    });
+                                    last_click = if double { None } else { Some((now, m.column, m.row)) };
+                                    app.click(m.column, m.row, double);
+                                }
+                                MouseEventKind::ScrollDown => app.update(keys::Action::Down),
+                                MouseEventKind::ScrollUp => app.update(keys::Action::Up),
+                                _ => redraw = false,
+                            },
                             Event::Key(k) if k.kind == KeyEventKind::Press => {
                                 if panic_on_key {
                                     panic!("HALLWAY_PANIC_ON_KEY is set: a test of the crash path");
@@ -117,7 +136,7 @@ pub fn run(ctx: Context) -> std::io::Result<()> {
         }
         Ok(())
     })();
-    ratatui::restore();
+    restore();
     // A last save of anything still pending (a signal arrived right after a change).
     if app.dirty && can_save {
         let _ = ctx.store.sync(&app.agenda);
@@ -176,11 +195,20 @@ fn adopt(app: &mut App, merged: Agenda, from_elsewhere: bool) -> bool {
 
 /// Ctrl-Z: give the terminal back, stop like any shell job, and take it again on `fg`.
 fn suspend(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
-    ratatui::restore();
+    restore();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     *terminal = ratatui::init();
+    crossterm::execute!(std::io::stdout(), EnableMouseCapture)?;
     terminal.clear()
 }
+
+/// Give the terminal back: mouse reporting off, then ratatui's own restore.
+pub(crate) fn restore() {
+    let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+}
+
+const DOUBLE_CLICK: Duration = Duration::from_millis(400);
 
 /// Where `e` offers to write: Documents, else Downloads, else the current directory.
 fn export_dir() -> std::path::PathBuf {

@@ -3,7 +3,7 @@
 use crate::agenda::MarkKind;
 use crate::agenda::listing::Row;
 use crate::timefmt;
-use crate::tui::app::App;
+use crate::tui::app::{App, Pick};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -30,6 +30,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let mut selected_line = 0;
     let mut talk_pos = 0;
+    let mut items = Vec::new();
     for row in &app.agenda_rows {
         match row {
             Row::Day(d) => {
@@ -52,6 +53,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 if selected {
                     selected_line = lines.len();
                 }
+                items.push((lines.len(), Pick::Row(talk_pos)));
                 talk_pos += 1;
                 let sym = if c.index.is_none() { "✗ " } else { "⟳ " };
                 let text = crate::agenda::changes::describe(s, &app.agenda, c);
@@ -97,6 +99,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     line = line.style(theme.selected());
                     selected_line = lines.len();
                 }
+                items.push((lines.len(), Pick::Row(talk_pos)));
                 talk_pos += 1;
                 lines.push(line);
                 for &j in clashes_with {
@@ -118,6 +121,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let h = area.height as usize;
     let top = super::scroll_to(&app.agenda_top, selected_line, lines.len(), h);
+    super::clickable_rows(app, area, top, &items);
     let visible: Vec<Line> = lines.into_iter().skip(top).take(h).collect();
     f.render_widget(Paragraph::new(visible), area);
 }

@@ -2,7 +2,7 @@
 
 use crate::agenda::MarkKind;
 use crate::timefmt;
-use crate::tui::app::App;
+use crate::tui::app::{App, Pick};
 use crate::tui::theme::Theme;
 use chrono::{DateTime, Duration, Timelike, Utc};
 use ratatui::Frame;
@@ -108,6 +108,15 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let x = area.x + AXIS + (col - first) as u16 * col_w + lane[offset] as u16 * lane_w;
         let rect = Rect { x, y, width: lane_w.saturating_sub(1).max(1).min(area.right().saturating_sub(x)), height };
         talk_box(f, rect, hidden, app, index, theme);
+        let mut c = app.clickable.borrow_mut();
+        c.push((rect, Pick::Talk(index)));
+        if hidden == 0 && rect.width > 1 {
+            // The star sits after "▶ " (when selected) and the time range.
+            let dx = 1 + if index == app.selected { 2 } else { 0 } + 11 + 1;
+            if dx < rect.width {
+                c.push((Rect { x: rect.x + dx, width: 1, height: 1, ..rect }, Pick::Star(index)));
+            }
+        }
     }
 }
 
@@ -146,6 +155,8 @@ fn talk_box(f: &mut Frame, rect: Rect, hidden: u16, app: &App, index: usize, the
     match mark {
         Some(MarkKind::Attend) => flags.push(Span::styled(" ★", theme.starred())),
         Some(MarkKind::OnDemand) => flags.push(Span::styled(" ◷", theme.later())),
+        // Where a click stars it (and a hint that `s` would).
+        None if selected => flags.push(Span::styled(" ☆", theme.dim())),
         None => {}
     }
     if clashes {

@@ -2,6 +2,7 @@
 
 mod agenda;
 mod detail;
+mod finder;
 mod grid;
 mod help;
 mod now;
@@ -10,7 +11,7 @@ mod prompt;
 mod talk_list;
 mod track_picker;
 
-use super::app::{App, Overlay, View};
+use super::app::{App, Overlay, Pick, View};
 use super::keys::BINDINGS;
 use super::theme::Theme;
 use crate::timefmt;
@@ -21,6 +22,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use std::cell::Cell;
 
 pub fn draw(f: &mut Frame, app: &App) {
+    app.clickable.borrow_mut().clear();
     let theme = Theme { color: !app.no_color };
     // A long status message (a clash, where a corrupt file went) gets a second line, not a cut.
     let status_w = app.status.as_ref().map_or(0, |s| Line::from(s.as_str()).width() + 1);
@@ -40,6 +42,9 @@ pub fn draw(f: &mut Frame, app: &App) {
         Overlay::Detail { talk } => detail::draw(f, body, app, talk, &theme),
         Overlay::Help => help::draw(f, f.area(), app.detail_scroll, &theme),
         Overlay::None => {}
+    }
+    if let Some(fd) = &app.finder {
+        finder::draw(f, body, app, fd, &theme);
     }
     if let Some(p) = &app.picker {
         track_picker::draw(f, body, app, p, &theme);
@@ -139,6 +144,17 @@ fn scroll_to(top: &Cell<usize>, selected: usize, total: usize, height: usize) ->
     }
     top.set(t);
     t
+}
+
+/// Record the visible ones of a list view's selectable lines (line index, what it picks) for
+/// the mouse, given the first line shown.
+fn clickable_rows(app: &App, area: Rect, top: usize, items: &[(usize, Pick)]) {
+    let mut c = app.clickable.borrow_mut();
+    for &(line, pick) in items {
+        if line >= top && line < top + area.height as usize {
+            c.push((Rect { x: area.x, y: area.y + (line - top) as u16, width: area.width, height: 1 }, pick));
+        }
+    }
 }
 
 /// A rectangle of at most `w` x `h` centred in `area`.

@@ -6,7 +6,7 @@ use crate::agenda::MarkKind;
 use crate::now::{self, Phase};
 use crate::schedule::Talk;
 use crate::timefmt;
-use crate::tui::app::App;
+use crate::tui::app::{App, Pick};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -65,6 +65,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let bar_w = (area.width as usize).saturating_sub(40).clamp(10, 30);
     let mut selected_line = 0;
     let mut pos = 0;
+    let mut items = Vec::new();
     let hidden = o.tracks.len() - app.shown_tracks.len();
     if hidden > 0 {
         lines.push(Line::styled(
@@ -82,6 +83,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 if sel {
                     selected_line = lines.len();
                 }
+                items.push((lines.len(), Pick::Row(pos)));
                 lines.push(talk_line(app, i, "● ", theme.live(), sel, theme));
                 let p = now::progress(t, app.now);
                 let filled = (p * bar_w as f64).round() as usize;
@@ -106,6 +108,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 if sel {
                     selected_line = lines.len();
                 }
+                items.push((lines.len(), Pick::Row(pos)));
                 lines.push(talk_line(app, i, "next ", theme.dim(), sel, theme));
                 pos += 1;
             }
@@ -114,6 +117,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let h = list_area.height as usize;
     let top = scroll_to(&app.list_top, selected_line, lines.len(), h);
+    super::clickable_rows(app, list_area, top, &items);
     let visible: Vec<Line> = lines.into_iter().skip(top).take(h).collect();
     f.render_widget(Paragraph::new(visible), list_area);
 }

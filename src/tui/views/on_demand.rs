@@ -2,7 +2,7 @@
 
 use super::scroll_to;
 use crate::timefmt;
-use crate::tui::app::App;
+use crate::tui::app::{App, Pick};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -34,6 +34,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ),
     ])];
     let mut selected_line = 0;
+    let mut items = Vec::new();
     for (pos, &i) in app.on_demand.iter().enumerate() {
         let t = &s.talks()[i];
         let done = app.agenda.is_watched(&t.id);
@@ -42,6 +43,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         if selected {
             selected_line = lines.len();
         }
+        items.push((lines.len(), Pick::Row(pos)));
         let text_style = if done { theme.dim() } else { ratatui::style::Style::new() };
         let line = Line::from(vec![
             Span::raw(if selected { " ▶ " } else { "   " }),
@@ -71,6 +73,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
     }
     let top = scroll_to(&app.list_top, selected_line, lines.len(), area.height as usize);
+    super::clickable_rows(app, area, top, &items);
     let visible: Vec<Line> = lines.into_iter().skip(top).take(area.height as usize).collect();
     f.render_widget(Paragraph::new(visible), area);
 }

@@ -4,7 +4,7 @@
 use super::scroll_to;
 use crate::agenda::MarkKind;
 use crate::timefmt;
-use crate::tui::app::App;
+use crate::tui::app::{App, Pick};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -29,6 +29,15 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let selected = rows.iter().position(|&i| i == app.selected).unwrap_or(0);
     let h = area.height as usize;
     let top = scroll_to(&app.list_top, selected, rows.len(), h);
+    let star_x = area.x + 3 + 11 + 2 + tw as u16 + 2;
+    {
+        let mut c = app.clickable.borrow_mut();
+        for (pos, &i) in rows.iter().enumerate().skip(top).take(h) {
+            let y = area.y + (pos - top) as u16;
+            c.push((Rect { x: area.x, y, width: area.width, height: 1 }, Pick::Talk(i)));
+            c.push((Rect { x: star_x, y, width: 1, height: 1 }, Pick::Star(i)));
+        }
+    }
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()

@@ -1,0 +1,122 @@
+//! Find any talk in a keystroke: fuzzy matching (nucleo) over title, speakers, track and tags,
+//! then the abstract. The haystacks are built once per schedule, not per keystroke.
+
+use crate::schedule::Schedule;
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32String};
+
+pub struct Index {
+    /// "title · speakers · track · tags" per talk, and the title alone (for highlighting).
+    primary: Vec<(Utf32String, Utf32String)>,
+    abstracts: Vec<Utf32String>,
+    matcher: Matcher,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub index: usize,
+    pub score: u32,
+    /// Char positions in the title that matched, for highlighting.
+    pub title_chars: Vec<usize>,
+    /// Found only in the abstract.
+    pub in_abstract: bool,
+}
+
+/// A match in the title, speakers, track or tags counts a quarter more than the same match in
+/// the abstract: a clean phrase in the abstract still beats letters scattered over a title.
+fn weigh_primary(score: u32) -> u32 {
+    score + score / 4
+}
+
+impl Index {
+    pub fn new(s: &Schedule) -> Self {
+        let primary = s
+            .talks()
+            .iter()
+            .map(|t| {
+                let text =
+                    format!("{} · {} · {} · {}", t.title, t.speakers.join(", "), s.track_name(t), t.tags.join(" "));
+                (Utf32String::from(text.as_str()), Utf32String::from(t.title.as_str()))
+            })
+            .collect();
+        let abstracts = s.talks().iter().map(|t| Utf32String::from(t.abstract_text.as_str())).collect();
+        Self { primary, abstracts, matcher: Matcher::new(Config::DEFAULT) }
+    }
+
+    /// The best `limit` talks for `query`, best first (ties in time order). Every word of the
+    /// query must match, fuzzily, in one place.
+    pub fn search(&mut self, query: &str, limit: usize) -> Vec<Hit> {
+        if query.trim().is_empty() {
+            return Vec::new();
+        }
+        let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
+        let mut hits: Vec<Hit> = Vec::new();
+        for (index, (hay, _)) in self.primary.iter().enumerate() {
+            let primary = pattern.score(hay.slice(..), &mut self.matcher).map(weigh_primary);
+            let body = pattern.score(self.abstracts[index].slice(..), &mut self.matcher);
+            let (score, in_abstract) = match (primary, body) {
+                (Some(p), Some(b)) if b > p => (b, true),
+                (Some(p), _) => (p, false),
+                (None, Some(b)) => (b, true),
+                (None, None) => continue,
+            };
+            hits.push(Hit { index, score, title_chars: Vec::new(), in_abstract });
+        }
+        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+        // Letters scattered over a long text match almost anything; far below the best match
+        // they are noise, not answers.
+        let floor = hits.first().map_or(0, |h| h.score / 3);
+        hits.retain(|h| h.score >= floor);
+        hits.truncate(limit);
+        // Letters to light, only for what will be shown: where the words match the title itself
+        // (each word on its own, since a query may also name a speaker).
+        let mut positions = Vec::new();
+        for h in hits.iter_mut() {
+            positions.clear();
+            let title = &self.primary[h.index].1;
+            for atom in &pattern.atoms {
+                atom.indices(title.slice(..), &mut self.matcher, &mut positions);
+            }
+            positions.sort_unstable();
+            positions.dedup();
+            h.title_chars = positions.iter().map(|&p| p as usize).collect();
+        }
+        hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schedule;
+
+    #[test]
+    fn finds_that_ebpf_talk_and_ranks_the_title_first() {
+        let s = schedule::bundled();
+        let mut idx = Index::new(&s);
+        let hits = idx.search("ebpf", 10);
+        let ids: Vec<&str> = hits.iter().map(|h| s.talks()[h.index].id.as_str()).collect();
+        assert!(ids.len() >= 3, "{ids:?}");
+        assert!(ids[..2].contains(&"ebpf-vs-sidecars") && ids[..3].contains(&"thread-sampling-ebpf"), "{ids:?}");
+        let ebpf = hits.iter().find(|h| s.talks()[h.index].id == "thread-sampling-ebpf").unwrap();
+        let title: Vec<char> = s.talks()[ebpf.index].title.chars().collect();
+        let lit: String = ebpf.title_chars.iter().map(|&i| title[i]).collect();
+        assert_eq!(lit, "eBPF", "the matched letters are lit");
+        // Speakers and tracks count; typos within fuzzy reach still find it.
+        let by_speaker = idx.search("liz rice", 3);
+        assert_eq!(s.talks()[by_speaker[0].index].id, "ebpf-vs-sidecars");
+        assert!(idx.search("shrd per cre", 3).iter().any(|h| s.talks()[h.index].id == "shard-per-core"));
+        assert!(idx.search("zzzqqq", 10).is_empty());
+        assert!(idx.search("   ", 10).is_empty());
+    }
+
+    #[test]
+    fn the_abstract_is_searched_last() {
+        let s = schedule::bundled();
+        let mut idx = Index::new(&s);
+        // "cache line" is a phrase in one abstract: that beats letters scattered over titles.
+        let hits = idx.search("cache line", 5);
+        assert_eq!(s.talks()[hits[0].index].id, "shard-per-core", "{hits:?}");
+        assert!(hits[0].in_abstract);
+    }
+}

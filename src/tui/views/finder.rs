@@ -1,0 +1,84 @@
+//! The search overlay: the query, then ranked talks with the matched letters lit.
+
+use super::{centered, scroll_to};
+use crate::agenda::MarkKind;
+use crate::timefmt;
+use crate::tui::app::App;
+use crate::tui::finder::Finder;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+use std::cell::Cell;
+
+pub fn draw(f: &mut Frame, area: Rect, app: &App, finder: &Finder, theme: &Theme) {
+    let rect = centered(area, 110, area.height.saturating_sub(2).max(3));
+    if rect.height < 5 || rect.width < 16 {
+        return;
+    }
+    let s = &app.schedule;
+    let count = match finder.hits.len() {
+        0 if finder.input.text().trim().is_empty() => {
+            "type to search titles, speakers, tracks, tags, abstracts".to_string()
+        }
+        0 => "no talk matches".to_string(),
+        n if n >= 200 => "200+ matches, best first".to_string(),
+        n => format!("{n} match{}, best first", if n == 1 { "" } else { "es" }),
+    };
+    let mut lines = vec![
+        Line::from(vec![Span::styled(" / ", theme.key()), Span::raw(finder.input.text().to_string())]),
+        Line::styled(format!(" {count}"), theme.dim()),
+    ];
+    let list_h = rect.height.saturating_sub(4) as usize;
+    let top = Cell::new(finder.cursor.saturating_sub(list_h.saturating_sub(1)));
+    let first = scroll_to(&top, finder.cursor, finder.hits.len(), list_h);
+    for (pos, hit) in finder.hits.iter().enumerate().skip(first).take(list_h) {
+        let t = &s.talks()[hit.index];
+        let selected = pos == finder.cursor;
+        let mut spans = vec![Span::raw(if selected { " ▶ " } else { "   " })];
+        spans.push(match app.agenda.kind(&t.id) {
+            Some(MarkKind::Attend) => Span::styled("★ ", theme.starred()),
+            Some(MarkKind::OnDemand) => Span::styled("◷ ", theme.later()),
+            None => Span::raw("  "),
+        });
+        // The title, with the letters that matched in the key style.
+        let mut lit = hit.title_chars.iter().peekable();
+        for (i, c) in t.title.chars().enumerate() {
+            let on = lit.peek() == Some(&&i);
+            if on {
+                lit.next();
+            }
+            spans.push(Span::styled(c.to_string(), if on { theme.key() } else { Style::new() }));
+        }
+        spans.push(Span::styled(
+            format!(
+                "  {} · {} {}{}",
+                s.track_name(t),
+                s.local(t.start).format("%a"),
+                timefmt::hm(s, t.start),
+                if t.speakers.is_empty() { String::new() } else { format!(" · {}", t.speakers.join(", ")) }
+            ),
+            theme.dim(),
+        ));
+        if hit.in_abstract {
+            spans.push(Span::styled("  (in the abstract)", theme.dim()));
+        }
+        let line = Line::from(spans);
+        lines.push(if selected { line.style(theme.selected()) } else { line });
+    }
+    f.render_widget(Clear, rect);
+    f.render_widget(
+        Paragraph::new(lines).block(
+            Block::bordered()
+                .title(" Find a talk ")
+                .title_bottom(Line::from(" ↑↓ choose · Enter go to it · Esc close ").right_aligned()),
+        ),
+        rect,
+    );
+    let col = 1 + 3 + finder.input.cursor_column() as u16;
+    if col < rect.width - 1 {
+        f.set_cursor_position(Position { x: rect.x + col, y: rect.y + 1 });
+    }
+}
