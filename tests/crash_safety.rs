@@ -18,10 +18,17 @@ fn sigkill_during_saves_never_leaves_a_broken_or_mixed_file() {
     let ids: Vec<String> = s.talks().iter().take(BATCH).map(|t| t.id.clone()).collect();
     let store = Store::new(&d.path().join("data"), &s.conference.id);
     let bin = assert_cmd::cargo::cargo_bin("hallway");
-    // How long one full run takes, so kills land before, during and after its save.
-    let started = Instant::now();
-    run(&bin, &d, &schedule, "star", &ids).wait().unwrap();
-    let full = started.elapsed();
+    // How long one full run takes (the median of a few, warm), so kills land all through it:
+    // start-up, loading, changing, writing, renaming.
+    let mut times: Vec<Duration> = (0..5)
+        .map(|_| {
+            let started = Instant::now();
+            run(&bin, &d, &schedule, "star", &ids).wait().unwrap();
+            started.elapsed()
+        })
+        .collect();
+    times.sort();
+    let full = times[2];
     let mut rng = 0x2545f4914f6cdd1du64;
     let (mut killed, mut finished) = (0, 0);
     for i in 0..ITERATIONS {
@@ -30,7 +37,7 @@ fn sigkill_during_saves_never_leaves_a_broken_or_mixed_file() {
         rng ^= rng << 13;
         rng ^= rng >> 7;
         rng ^= rng << 17;
-        let delay = full.mul_f64((rng % 1200) as f64 / 1000.0);
+        let delay = full.mul_f64((rng % 1000) as f64 / 1000.0);
         std::thread::sleep(delay);
         match child.try_wait().unwrap() {
             Some(_) => finished += 1,
@@ -48,7 +55,8 @@ fn sigkill_during_saves_never_leaves_a_broken_or_mixed_file() {
     eprintln!(
         "{ITERATIONS} runs: {killed} killed mid-run, {finished} finished; one run takes {full:?}; file always whole"
     );
-    assert!(killed > ITERATIONS / 4, "most kills must land while running ({killed})");
+    // Machines are noisy; what matters is that many kills land mid-run, and every file was whole.
+    assert!(killed >= ITERATIONS / 5, "too few kills landed while running ({killed}); the test proves little");
 }
 
 fn run(

@@ -43,6 +43,9 @@ pub struct Global {
     /// Default: your own zone.
     #[arg(long, global = true, value_name = "ZONE")]
     pub tz: Option<String>,
+    /// Quit right after drawing the first frame (to time start-up from outside).
+    #[arg(long, hide = true)]
+    pub exit_after_first_frame: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -267,7 +270,8 @@ impl Context {
 pub fn run(cli: Cli) -> Result<(), Failure> {
     let Some(command) = cli.command else {
         let ctx = Context::from_args(&cli.global)?;
-        return crate::tui::run(ctx).map_err(|e| Failure::Runtime(format!("terminal error: {e}")));
+        return crate::tui::run(ctx, cli.global.exit_after_first_frame)
+            .map_err(|e| Failure::Runtime(format!("terminal error: {e}")));
     };
     match &command {
         Command::Completions { shell } => {

@@ -27,7 +27,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-pub fn run(ctx: Context) -> std::io::Result<()> {
+pub fn run(ctx: Context, exit_after_first_frame: bool) -> std::io::Result<()> {
     let conf_id = ctx.schedule.conference.id.clone();
     let ctx_notes = ctx.schedule.conference.notes.clone();
     let (agenda, mut can_save, warning) = match ctx.store.load(&conf_id) {
@@ -63,6 +63,9 @@ pub fn run(ctx: Context) -> std::io::Result<()> {
         while !app.quit && !stop.load(Ordering::Relaxed) {
             if redraw {
                 terminal.draw(|f| views::draw(f, &app))?;
+                if exit_after_first_frame {
+                    break;
+                }
                 if let Some(link) = app.clipboard.take() {
                     copy_to_clipboard(&link)?;
                 }
