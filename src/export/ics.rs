@@ -38,8 +38,13 @@ pub fn render(s: &Schedule, a: &Agenda, now: DateTime<Utc>, opts: Options) -> St
             s.conference.tz,
             s.track_name(t)
         ));
-        for &j in partners.get(&i).into_iter().flatten() {
+        // A handful of names say it; a talk against a whole programme says how many.
+        let clashing = partners.get(&i).map(Vec::as_slice).unwrap_or_default();
+        for &j in clashing.iter().take(3) {
             desc.push(format!("⚠ Clashes with {}", timefmt::talk_ref(s, &s.talks()[j])));
+        }
+        if clashing.len() > 3 {
+            desc.push(format!("⚠ … and {} more of your talks at the same time", clashing.len() - 3));
         }
         if let Some(note) = mark.and_then(|m| m.note.as_deref()) {
             desc.push(format!("My note: {note}"));
