@@ -10,6 +10,8 @@ pub struct Index {
     primary: Vec<(Utf32String, Utf32String)>,
     abstracts: Vec<Utf32String>,
     matcher: Matcher,
+    /// The last query and the talks it matched: typing one more letter can only narrow them.
+    last: Option<(String, Vec<usize>)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +42,7 @@ impl Index {
             })
             .collect();
         let abstracts = s.talks().iter().map(|t| Utf32String::from(t.abstract_text.as_str())).collect();
-        Self { primary, abstracts, matcher: Matcher::new(Config::DEFAULT) }
+        Self { primary, abstracts, matcher: Matcher::new(Config::DEFAULT), last: None }
     }
 
     /// The best `limit` talks for `query`, best first (ties in time order). Every word of the
@@ -50,10 +52,22 @@ impl Index {
             return Vec::new();
         }
         let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
+        // A query that extends the last one (the next letter typed) matches a subset of its
+        // matches; one or two letters would match nearly every abstract, so those wait.
+        let candidates: Vec<usize> = match &self.last {
+            // (Negation and anchors, `!^$'`, do not narrow: "!fo" to "!foo" widens.)
+            Some((prev, ids)) if query.starts_with(prev.as_str()) && !query.contains(['!', '^', '$', '\'', '\\']) => {
+                ids.clone()
+            }
+            _ => (0..self.primary.len()).collect(),
+        };
+        let search_abstracts = query.trim().chars().count() >= 3;
         let mut hits: Vec<Hit> = Vec::new();
-        for (index, (hay, _)) in self.primary.iter().enumerate() {
+        for index in candidates {
+            let hay = &self.primary[index].0;
             let primary = pattern.score(hay.slice(..), &mut self.matcher).map(weigh_primary);
-            let body = pattern.score(self.abstracts[index].slice(..), &mut self.matcher);
+            let body =
+                if search_abstracts { pattern.score(self.abstracts[index].slice(..), &mut self.matcher) } else { None };
             let (score, in_abstract) = match (primary, body) {
                 (Some(p), Some(b)) if b > p => (b, true),
                 (Some(p), _) => (p, false),
@@ -62,6 +76,9 @@ impl Index {
             };
             hits.push(Hit { index, score, title_chars: Vec::new(), in_abstract });
         }
+        // What narrowing may start from: every match, before the noise floor and the limit.
+        let matched: Vec<usize> = hits.iter().map(|h| h.index).collect();
+        self.last = search_abstracts.then(|| (query.to_string(), matched));
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
         // Letters scattered over a long text match almost anything; far below the best match
         // they are noise, not answers.
@@ -108,6 +125,22 @@ mod tests {
         assert!(idx.search("shrd per cre", 3).iter().any(|h| s.talks()[h.index].id == "shard-per-core"));
         assert!(idx.search("zzzqqq", 10).is_empty());
         assert!(idx.search("   ", 10).is_empty());
+    }
+
+    #[test]
+    fn typing_letter_by_letter_finds_what_a_fresh_search_finds() {
+        let s = schedule::parse_bytes(crate::synth::native_json(2000, 3, 20, 5).as_bytes(), "synth").unwrap();
+        let mut typed = Index::new(&s);
+        let mut query = String::new();
+        for c in "latency rust p99".chars() {
+            query.push(c);
+            let mut fresh = Index::new(&s);
+            assert_eq!(typed.search(&query, 500), fresh.search(&query, 500), "{query:?}");
+        }
+        // Negation widens as it grows: no narrowing there.
+        let mut fresh = Index::new(&s);
+        typed.search("!la", 500);
+        assert_eq!(typed.search("!lat", 500), fresh.search("!lat", 500));
     }
 
     #[test]
