@@ -31,6 +31,16 @@ const MIN_GAP_MINUTES: i64 = 10;
 /// The rows in reading order. Once the conference is over (`now` after its last talk), the
 /// on-demand list comes first: it is what is left to do.
 pub fn rows(schedule: &Schedule, agenda: &Agenda, now: DateTime<Utc>) -> Vec<Row> {
+    rows_with(schedule, agenda, now, &clash::partners(&agenda.clashes(schedule)))
+}
+
+/// The same, with the clash partners already worked out (the TUI keeps them).
+pub fn rows_with(
+    schedule: &Schedule,
+    agenda: &Agenda,
+    now: DateTime<Utc>,
+    partners: &std::collections::HashMap<usize, Vec<usize>>,
+) -> Vec<Row> {
     // What changed in the schedule comes first: it may need a decision.
     let changed = super::changes::detect(schedule, agenda);
     let mut out = Vec::new();
@@ -38,7 +48,7 @@ pub fn rows(schedule: &Schedule, agenda: &Agenda, now: DateTime<Utc>) -> Vec<Row
         out.push(Row::ChangesHeader);
         out.extend(changed.into_iter().map(Row::Changed));
     }
-    let mut attend = attend_rows(schedule, agenda);
+    let mut attend = attend_rows(schedule, agenda, partners);
     let later = on_demand(schedule, agenda);
     let mut later_rows = Vec::new();
     if !later.is_empty() {
@@ -71,8 +81,11 @@ pub fn on_demand(schedule: &Schedule, agenda: &Agenda) -> Vec<usize> {
     v
 }
 
-fn attend_rows(schedule: &Schedule, agenda: &Agenda) -> Vec<Row> {
-    let partners = clash::partners(&agenda.clashes(schedule));
+fn attend_rows(
+    schedule: &Schedule,
+    agenda: &Agenda,
+    partners: &std::collections::HashMap<usize, Vec<usize>>,
+) -> Vec<Row> {
     let mut out = Vec::new();
     let mut day = None;
     let mut busy_until: Option<DateTime<Utc>> = None;

@@ -208,7 +208,7 @@ impl App {
     /// Recompute what depends on the marks (after a change here or on disk).
     pub fn refresh_marks(&mut self) {
         self.clash_partners = clash::partners(&self.agenda.clashes(&self.schedule));
-        self.agenda_rows = listing::rows(&self.schedule, &self.agenda, self.now);
+        self.agenda_rows = listing::rows_with(&self.schedule, &self.agenda, self.now, &self.clash_partners);
         self.agenda_items = self
             .agenda_rows
             .iter()
@@ -569,12 +569,17 @@ impl App {
 
     /// Record a change for undo, mark the agenda for saving and say what happened.
     pub(super) fn changed(&mut self, what: String, before: Before) {
+        self.refresh_marks();
+        self.changed_refreshed(what, before);
+    }
+
+    /// [`App::changed`] when the marks were already refreshed (to word the message).
+    pub(super) fn changed_refreshed(&mut self, what: String, before: Before) {
         self.undo.push(Undo { what: what.clone(), before });
         if self.undo.len() > UNDO_DEPTH {
             self.undo.remove(0);
         }
         self.dirty = true;
-        self.refresh_marks();
         self.status = Some(what);
     }
 

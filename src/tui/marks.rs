@@ -15,7 +15,8 @@ impl App {
         }
         let before = self.agenda.before([talk.id.as_str()]);
         let state = self.agenda.toggle(&self.schedule, &talk, kind, (self.stamp)());
-        let partners = crate::clash::partners(&self.agenda.clashes(&self.schedule)).remove(&i).unwrap_or_default();
+        self.refresh_marks();
+        let partners = self.clash_partners.get(&i).cloned().unwrap_or_default();
         let what = match state {
             Some(MarkKind::Attend) if !partners.is_empty() => {
                 let names: Vec<String> =
@@ -26,7 +27,7 @@ impl App {
             Some(MarkKind::OnDemand) => format!("◷ \"{}\" to watch on-demand", talk.title),
             None => format!("removed \"{}\" from your agenda", talk.title),
         };
-        self.changed(what, before);
+        self.changed_refreshed(what, before);
     }
 
     /// Keep the current talk and move the starred talks it overlaps to on-demand.
