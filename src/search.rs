@@ -9,6 +9,8 @@ pub struct Index {
     /// "title · speakers · track · tags" per talk, and the title alone (for highlighting).
     primary: Vec<(Utf32String, Utf32String)>,
     abstracts: Vec<Utf32String>,
+    /// The same texts in lower case, to tell a word found whole from letters found scattered.
+    lower: Vec<(String, String)>,
     matcher: Matcher,
     /// The last query and the talks it matched: typing one more letter can only narrow them.
     last: Option<(String, Vec<usize>)>,
@@ -26,6 +28,8 @@ pub struct Hit {
 
 /// A match in the title, speakers, track or tags counts a quarter more than the same match in
 /// the abstract: a clean phrase in the abstract still beats letters scattered over a title.
+const WHOLE_WORDS: u32 = 10_000;
+
 fn weigh_primary(score: u32) -> u32 {
     score + score / 4
 }
@@ -42,7 +46,15 @@ impl Index {
             })
             .collect();
         let abstracts = s.talks().iter().map(|t| Utf32String::from(t.abstract_text.as_str())).collect();
-        Self { primary, abstracts, matcher: Matcher::new(Config::DEFAULT), last: None }
+        let lower = s
+            .talks()
+            .iter()
+            .map(|t| {
+                let line = format!("{} {} {} {}", t.title, t.speakers.join(" "), s.track_name(t), t.tags.join(" "));
+                (line.to_lowercase(), t.abstract_text.to_lowercase())
+            })
+            .collect();
+        Self { primary, abstracts, lower, matcher: Matcher::new(Config::DEFAULT), last: None }
     }
 
     /// The best `limit` talks for `query`, best first (ties in time order). Every word of the
@@ -62,18 +74,29 @@ impl Index {
             _ => (0..self.primary.len()).collect(),
         };
         let search_abstracts = query.trim().chars().count() >= 3;
+        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
         let mut hits: Vec<Hit> = Vec::new();
         for index in candidates {
             let hay = &self.primary[index].0;
             let primary = pattern.score(hay.slice(..), &mut self.matcher).map(weigh_primary);
             let body =
                 if search_abstracts { pattern.score(self.abstracts[index].slice(..), &mut self.matcher) } else { None };
-            let (score, in_abstract) = match (primary, body) {
+            let (mut score, in_abstract) = match (primary, body) {
                 (Some(p), Some(b)) if b > p => (b, true),
                 (Some(p), _) => (p, false),
                 (None, Some(b)) => (b, true),
                 (None, None) => continue,
             };
+            // Every word found whole ranks above letters found scattered: "rust" in a title
+            // beats "Runtime Strategies".
+            let (line, body_text) = &self.lower[index];
+            if words.iter().all(|w| line.contains(w.as_str())) {
+                score += WHOLE_WORDS;
+            } else if search_abstracts
+                && words.iter().all(|w| line.contains(w.as_str()) || body_text.contains(w.as_str()))
+            {
+                score += WHOLE_WORDS / 2;
+            }
             hits.push(Hit { index, score, title_chars: Vec::new(), in_abstract });
         }
         // What narrowing may start from: every match, before the noise floor and the limit.
@@ -125,6 +148,23 @@ mod tests {
         assert!(idx.search("shrd per cre", 3).iter().any(|h| s.talks()[h.index].id == "shard-per-core"));
         assert!(idx.search("zzzqqq", 10).is_empty());
         assert!(idx.search("   ", 10).is_empty());
+    }
+
+    #[test]
+    fn whole_words_push_scattered_letters_out_and_typos_still_find() {
+        let s = schedule::bundled();
+        let mut idx = Index::new(&s);
+        let hits = idx.search("ebpf", 50);
+        assert!(hits.len() >= 3);
+        for h in &hits {
+            let t = &s.talks()[h.index];
+            let all = format!("{} {} {}", t.title, t.tags.join(" "), t.abstract_text).to_lowercase();
+            assert!(all.contains("ebpf"), "{} shown for ebpf", t.title);
+        }
+        let typo = idx.search("memroy model", 5);
+        assert_eq!(s.talks()[typo[0].index].id, "linux-memory-model");
+        let latency = idx.search("measure latency", 3);
+        assert_eq!(s.talks()[latency[0].index].id, "measure-latency");
     }
 
     #[test]

@@ -270,11 +270,12 @@ fn a_break_cannot_go_on_the_watch_later_list() {
 
 #[test]
 fn e_exports_the_agenda_to_a_path_the_person_can_edit() {
+    let docs = tempfile::TempDir::new().unwrap();
     let mut a = app();
-    a.export_dir = std::path::PathBuf::from("/tmp/docs");
+    a.export_dir = docs.path().to_path_buf();
     press(&mut a, "3e");
     let p = a.prompt.as_ref().expect("e asks where");
-    assert_eq!(p.input.text(), "/tmp/docs/p99conf-2022-agenda.ics");
+    assert_eq!(p.input.text(), format!("{}/p99conf-2022-agenda.ics", docs.path().display()));
     // A name without a known extension is refused and kept for fixing.
     for _ in 0..4 {
         key(&mut a, KeyCode::Backspace);
@@ -289,8 +290,41 @@ fn e_exports_the_agenda_to_a_path_the_person_can_edit() {
     press(&mut a, ".md");
     key(&mut a, KeyCode::Enter);
     assert!(a.prompt.is_none());
-    assert_eq!(
-        a.export,
-        Some((std::path::PathBuf::from("/tmp/docs/p99conf-2022-agenda.md"), hallway::export::Format::Md))
-    );
+    assert_eq!(a.export, Some((docs.path().join("p99conf-2022-agenda.md"), hallway::export::Format::Md)));
+}
+
+#[test]
+fn export_never_replaces_a_file_without_a_second_enter_and_names_a_missing_folder() {
+    let d = tempfile::TempDir::new().unwrap();
+    let existing = d.path().join("notes.md");
+    std::fs::write(&existing, "precious").unwrap();
+    let mut a = app();
+    a.export_dir = d.path().to_path_buf();
+    press(&mut a, "3e");
+    key(&mut a, KeyCode::End);
+    for _ in 0..40 {
+        key(&mut a, KeyCode::Backspace);
+    }
+    press(&mut a, &existing.display().to_string());
+    key(&mut a, KeyCode::Enter);
+    let error = a.prompt.as_ref().and_then(|p| p.error.clone()).expect("asks first");
+    assert!(error.starts_with("replace the existing"), "{error}");
+    assert!(a.export.is_none());
+    key(&mut a, KeyCode::Enter);
+    assert!(a.prompt.is_none(), "a second Enter confirms");
+    assert_eq!(a.export.as_ref().map(|(p, _)| p.clone()), Some(existing));
+    // A folder that does not exist is named, and what was typed stays.
+    let mut a = app();
+    press(&mut a, "3e");
+    key(&mut a, KeyCode::Home);
+    let typed = a.prompt.as_ref().unwrap().input.text().to_string();
+    let missing = format!("{}/no-such-folder/agenda.md", d.path().display());
+    for _ in 0..typed.chars().count() {
+        key(&mut a, KeyCode::Delete);
+    }
+    press(&mut a, &missing);
+    key(&mut a, KeyCode::Enter);
+    let p = a.prompt.as_ref().expect("stays open");
+    assert!(p.error.as_deref().unwrap().contains("no-such-folder does not exist"), "{:?}", p.error);
+    assert_eq!(p.input.text(), missing);
 }

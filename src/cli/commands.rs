@@ -184,7 +184,8 @@ pub fn import(path: &Path, output: Option<&Path>, opts: schedule::import::Option
         eprintln!("note: {note}");
     }
     let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let comment = format!("Imported by hallway from {name}. Times carry their UTC offset; \"track\" is the room.");
+    let comment =
+        format!("Imported by hallway from {name}. Times are written with their UTC offset; \"track\" is the room.");
     let text = format!(
         "{}\n",
         serde_json::to_string_pretty(&schedule::native::to_value(&s, &comment)).expect("json serialises")
@@ -193,19 +194,17 @@ pub fn import(path: &Path, output: Option<&Path>, opts: schedule::import::Option
         Some(out) => {
             crate::atomic::write(out, text.as_bytes())
                 .map_err(|e| Failure::Runtime(format!("cannot write {}: {e}", out.display())))?;
-            eprintln!(
-                "wrote {}: {}, {} talks, {} tracks, {} days, times in {}",
-                out.display(),
-                s.conference.name,
-                s.talks().len(),
-                s.conference.tracks.len(),
-                s.day_count(),
-                s.conference.tz
-            );
+            eprintln!("wrote {}: {}, {}, times in {}", out.display(), s.conference.name, sizes(&s), s.conference.tz);
             Ok(())
         }
         None => emit(&text),
     }
+}
+
+/// "773 talks, 106 tracks, 2 days", with "1 day" where it is one.
+fn sizes(s: &schedule::Schedule) -> String {
+    let n = |count: usize, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
+    format!("{}, {}, {}", n(s.talks().len(), "talk"), n(s.conference.tracks.len(), "track"), n(s.day_count(), "day"))
 }
 
 pub fn validate(path: &Path, json: bool, opts: schedule::import::Options) -> Result<(), Failure> {
@@ -236,14 +235,8 @@ pub fn validate(path: &Path, json: bool, opts: schedule::import::Options) -> Res
     } else {
         emit(&match &result {
             Ok(s) => {
-                let mut out = format!(
-                    "{shown}: ok: {}, {} talks, {} tracks, {} days, times in {}\n",
-                    s.conference.name,
-                    s.talks().len(),
-                    s.conference.tracks.len(),
-                    s.day_count(),
-                    s.conference.tz
-                );
+                let mut out =
+                    format!("{shown}: ok: {}, {}, times in {}\n", s.conference.name, sizes(s), s.conference.tz);
                 for note in &s.conference.notes {
                     out.push_str(&format!("  note: {note}\n"));
                 }

@@ -26,7 +26,7 @@ pub fn render(s: &Schedule, a: &Agenda, now: DateTime<Utc>) -> String {
         out,
         "_Times in {} ({}). Exported {} by hallway._\n",
         s.conference.tz,
-        s.local(now).format("%Z"),
+        s.local(s.start().unwrap_or(now)).format("%Z"),
         s.local(now).format("%Y-%m-%d %H:%M")
     );
     let rows = listing::rows(s, a, now);

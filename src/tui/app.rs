@@ -89,6 +89,8 @@ pub struct Undo {
 }
 
 const NOTE_MAX_CHARS: usize = 200;
+/// How the export prompt asks before replacing a file; a second Enter confirms.
+const REPLACE: &str = "replace the existing";
 const UNDO_DEPTH: usize = 100;
 
 pub struct App {
@@ -536,6 +538,19 @@ impl App {
                         return;
                     }
                 };
+                let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+                let refuse = if !folder.is_dir() {
+                    Some(format!("the folder {} does not exist", folder.display()))
+                } else if path.exists() && !prompt.error.as_deref().is_some_and(|e| e.starts_with(REPLACE)) {
+                    // A second Enter on the same name confirms.
+                    Some(format!("{REPLACE} {}? Enter again replaces it, or change the name", path.display()))
+                } else {
+                    None
+                };
+                if let Some(error) = refuse {
+                    self.prompt = Some(Prompt { error: Some(error), ..prompt });
+                    return;
+                }
                 self.export = Some((path, format));
             }
             Ask::Time => {

@@ -217,6 +217,7 @@ const DOUBLE_CLICK: Duration = Duration::from_millis(400);
 fn export_dir() -> std::path::PathBuf {
     directories::UserDirs::new()
         .and_then(|u| u.document_dir().or(u.download_dir()).map(|p| p.to_path_buf()))
+        .or_else(|| std::env::current_dir().ok())
         .unwrap_or_else(|| std::path::PathBuf::from("."))
 }
 

@@ -262,9 +262,8 @@ impl Draft {
             return Tz::UTC;
         }
         let tz = opts.floating_zone();
-        notes.push(format!(
-            "the file gives no time zone or UTC offset: times are read as printed, in {tz} (another zone: --tz ZONE)"
-        ));
+        let how = if opts.zone.is_some() { "as given with --tz" } else { "yours; another: --tz ZONE" };
+        notes.push(format!("the file gives no time zone or UTC offset: times are read as printed, in {tz} ({how})"));
         tz
     }
 }
