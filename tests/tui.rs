@@ -160,3 +160,15 @@ fn talks_overlapping_in_one_track_are_drawn_side_by_side() {
     let screen = render(&a, 80, 24).backend().to_string();
     assert!(screen.contains("First overlapping") && screen.contains("Second overlapping"), "{screen}");
 }
+
+#[test]
+fn a_five_minute_talk_shows_its_title_on_its_one_row() {
+    let text = r#"{"conference": {"id": "s", "timezone": "UTC", "tracks": ["Hall"]}, "talks": [
+        {"id": "a", "title": "Opening", "track": "Hall", "start": "2024-01-01T10:00", "duration": 5},
+        {"id": "b", "title": "Keynote", "track": "Hall", "start": "2024-01-01T10:05", "duration": 30}]}"#;
+    let s = schedule::parse_bytes(text.as_bytes(), "s.json").unwrap();
+    let now = parse_at("2023-01-01 00:00", s.conference.tz).unwrap();
+    let a = App::new(s, Agenda::new("s"), now, None);
+    let screen = render(&a, 80, 24).backend().to_string();
+    assert!(screen.contains("10:00-10:05 ☆ Opening"), "{screen}");
+}

@@ -179,8 +179,14 @@ fn talk_box(f: &mut Frame, rect: Rect, hidden: u16, app: &App, index: usize, the
     } else {
         Style::new()
     };
-    let mut lines = vec![Line::from(first_line), Line::styled(t.title.clone(), title_style)];
-    if !t.speakers.is_empty() {
+    let mut lines = if rect.height <= 1 && hidden == 0 {
+        // A short talk gets one row: its title goes on the time line, not out of sight.
+        first_line.push(Span::styled(format!(" {}", t.title), title_style));
+        vec![Line::from(first_line)]
+    } else {
+        vec![Line::from(first_line), Line::styled(t.title.clone(), title_style)]
+    };
+    if !t.speakers.is_empty() && rect.height > 1 {
         lines.push(Line::styled(t.speakers.join(", "), theme.dim()));
     }
 

@@ -64,6 +64,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut lines: Vec<Line> = Vec::new();
     let bar_w = (area.width as usize).saturating_sub(40).clamp(10, 30);
     let mut selected_line = 0;
+    // The selected talk's track heading, kept in view when scrolling back up.
+    let mut selected_heading = 0;
     let mut pos = 0;
     let mut items = Vec::new();
     let hidden = o.tracks.len() - app.shown_tracks.len();
@@ -75,6 +77,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     for tn in o.tracks.iter().filter(|tn| app.column_of.get(tn.track).is_some_and(Option::is_some)) {
         lines.push(Line::from(""));
+        let heading = lines.len();
         lines.push(Line::styled(format!(" {}", s.conference.tracks[tn.track]), theme.title()));
         match tn.live {
             Some(i) => {
@@ -82,6 +85,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 let sel = pos == app.now_cursor;
                 if sel {
                     selected_line = lines.len();
+                    selected_heading = heading;
                 }
                 items.push((lines.len(), Pick::Row(pos)));
                 lines.push(talk_line(app, i, "● ", theme.live(), sel, theme));
@@ -107,6 +111,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 let sel = pos == app.now_cursor;
                 if sel {
                     selected_line = lines.len();
+                    selected_heading = heading;
                 }
                 items.push((lines.len(), Pick::Row(pos)));
                 lines.push(talk_line(app, i, "next ", theme.dim(), sel, theme));
@@ -116,7 +121,11 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
     }
     let h = list_area.height as usize;
-    let top = scroll_to(&app.list_top, selected_line, lines.len(), h);
+    let mut top = scroll_to(&app.list_top, selected_line, lines.len(), h);
+    if selected_heading < top && selected_line - selected_heading < h {
+        top = selected_heading;
+        app.list_top.set(top);
+    }
     super::clickable_rows(app, list_area, top, &items);
     let visible: Vec<Line> = lines.into_iter().skip(top).take(h).collect();
     f.render_widget(Paragraph::new(visible), list_area);
