@@ -19,6 +19,17 @@ impl Locations {
     pub fn get(&self, path: &str) -> Option<usize> {
         self.0.get(path).copied()
     }
+
+    /// The value at `path`, else the nearest enclosing value that has a position.
+    pub fn nearest(&self, path: &str) -> Option<usize> {
+        let mut p = path;
+        loop {
+            if let Some(o) = self.get(p) {
+                return Some(o);
+            }
+            p = &p[..p.rfind('/')?];
+        }
+    }
 }
 
 struct Walker<'a> {
@@ -45,16 +56,7 @@ impl<'a> JsonProblems<'a> {
 
     pub fn report(&mut self, path: &str, talk: Option<&str>, message: String) {
         let loc = self.loc.get_or_insert_with(|| Locations::of(self.text, self.depth));
-        let mut p = path;
-        let offset = loop {
-            if let Some(o) = loc.get(p) {
-                break Some(o);
-            }
-            match p.rfind('/') {
-                Some(i) => p = &p[..i],
-                None => break None,
-            }
-        };
+        let offset = loc.nearest(path);
         self.problems.push(match offset {
             Some(o) => Problem::at_offset(self.text.as_bytes(), o, talk, message),
             None => Problem::new(talk, message),

@@ -141,16 +141,7 @@ fn event(
                 .collect()
         })
         .unwrap_or_default();
-    let mut abstract_text = str_of(e, "abstract").unwrap_or_default();
-    if let Some(desc) = str_of(e, "description").filter(|x| !x.trim().is_empty() && *x != abstract_text) {
-        if !abstract_text.trim().is_empty() {
-            abstract_text.push_str("\n\n");
-        }
-        abstract_text.push_str(&desc);
-    }
-    if let Some(sub) = str_of(e, "subtitle").filter(|x| !x.trim().is_empty()) {
-        abstract_text = format!("{sub}\n\n{abstract_text}");
-    }
+    let abstract_text = super::about(str_of(e, "subtitle"), str_of(e, "abstract"), str_of(e, "description"));
     let links: Vec<(String, String)> = e
         .get("links")
         .and_then(Value::as_array)

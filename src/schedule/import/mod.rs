@@ -91,20 +91,7 @@ impl Draft {
         let offset = match pos {
             Pos::Unknown => None,
             Pos::Offset(o) => Some(*o),
-            Pos::Path(path) => {
-                let loc = self.locations.get_or_insert_with(|| Locations::of(text, 12));
-                // The value itself, else the nearest enclosing one with a position.
-                let mut p = path.as_str();
-                loop {
-                    if let Some(o) = loc.get(p) {
-                        break Some(o);
-                    }
-                    match p.rfind('/') {
-                        Some(i) => p = &p[..i],
-                        None => break None,
-                    }
-                }
-            }
+            Pos::Path(path) => self.locations.get_or_insert_with(|| Locations::of(text, 12)).nearest(path),
         };
         self.problems.push(match offset {
             Some(o) => Problem::at_offset(text.as_bytes(), o, talk, message),
@@ -336,6 +323,22 @@ pub fn when(s: &str) -> Option<When> {
         .iter()
         .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
         .map(When::Local)
+}
+
+/// What a talk is about, from the fields frab and Pentabarf both have: the subtitle first, then
+/// the abstract, then the description when it says something else.
+pub fn about(subtitle: Option<String>, abstract_text: Option<String>, description: Option<String>) -> String {
+    let mut text = abstract_text.unwrap_or_default();
+    if let Some(desc) = description.filter(|x| !x.trim().is_empty() && *x != text) {
+        if !text.trim().is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(&desc);
+    }
+    match subtitle.filter(|x| !x.trim().is_empty()) {
+        Some(sub) => format!("{sub}\n\n{text}"),
+        None => text,
+    }
 }
 
 /// The time as printed, whatever its offset.

@@ -142,16 +142,8 @@ fn event(
             ps.children().filter(|n| n.has_tag_name("person")).filter_map(|n| n.text().map(str::to_string)).collect()
         })
         .unwrap_or_default();
-    let mut abstract_text = child_text(e, "abstract").unwrap_or_default();
-    if let Some(desc) = child_text(e, "description").filter(|x| !x.trim().is_empty() && *x != abstract_text) {
-        if !abstract_text.trim().is_empty() {
-            abstract_text.push_str("\n\n");
-        }
-        abstract_text.push_str(&desc);
-    }
-    if let Some(sub) = child_text(e, "subtitle").filter(|x| !x.trim().is_empty()) {
-        abstract_text = format!("{sub}\n\n{abstract_text}");
-    }
+    let abstract_text =
+        super::about(child_text(e, "subtitle"), child_text(e, "abstract"), child_text(e, "description"));
     let links: Vec<(String, String)> = child(e, "links")
         .map(|ls| {
             ls.children()
