@@ -8,6 +8,7 @@ pub mod cli;
 pub mod clock;
 pub mod export;
 pub mod fetch;
+pub mod filter;
 pub mod now;
 pub mod report;
 pub mod sanitize;

@@ -37,6 +37,22 @@ fn talks_lists_in_start_then_track_order_with_the_contract_fields() {
 }
 
 #[test]
+fn talks_filter_by_kind_and_upcoming_like_the_tui_panel() {
+    let d = TempDir::new().unwrap();
+    let keynotes = json(&d, &["talks", "--kind", "KEYNOTE"]);
+    let list = keynotes.as_array().unwrap();
+    assert_eq!(list.len(), 4);
+    assert!(list.iter().all(|t| t["kind"] == "keynote"));
+    let all = json(&d, &["talks"]).as_array().unwrap().len();
+    let upcoming = json(&d, &["--at", "2022-10-20 12:00", "talks", "--upcoming"]);
+    let list = upcoming.as_array().unwrap();
+    assert!(!list.is_empty() && list.len() < all);
+    assert!(list.iter().all(|t| t["end"].as_str().unwrap() > "2022-10-20T12:00:00-07:00"), "{upcoming}");
+    let rust_keynotes = json(&d, &["talks", "--kind", "keynote", "--tag", "rust"]);
+    assert!(rust_keynotes.as_array().unwrap().iter().all(|t| t["kind"] == "keynote"));
+}
+
+#[test]
 fn talks_filters_by_day_and_track() {
     let d = TempDir::new().unwrap();
     let v = json(&d, &["talks", "--day", "2022-10-20", "--track", "stage 2"]);

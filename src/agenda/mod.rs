@@ -5,6 +5,7 @@ pub mod listing;
 pub mod store;
 
 use crate::clash::{self, Clash};
+use crate::filter::Filter;
 use crate::schedule::{Schedule, Talk};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -82,6 +83,10 @@ pub struct Agenda {
     /// The tracks the person chose to see (`f`), by name; empty: all of them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tracks: Vec<String>,
+    /// The rest of what the person chose to see (tags, kinds, days, starred only, hide past).
+    #[serde(default, skip_serializing_if = "Filter::is_empty")]
+    pub filter: Filter,
+    /// When `tracks` or `filter` last changed: the later choice wins a merge.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tracks_at: Option<DateTime<Utc>>,
 }
@@ -94,6 +99,7 @@ impl Agenda {
             marks: BTreeMap::new(),
             removed: BTreeMap::new(),
             tracks: Vec::new(),
+            filter: Filter::default(),
             tracks_at: None,
         }
     }
@@ -192,6 +198,11 @@ impl Agenda {
         self.tracks_at = Some(now);
     }
 
+    pub fn set_filter(&mut self, filter: Filter, now: DateTime<Utc>) {
+        self.filter = filter;
+        self.tracks_at = Some(now);
+    }
+
     /// Combine with another copy of the same agenda (another window saved it): per talk, the
     /// later change wins, whether a mark or an unmark; ties keep ours.
     pub fn merge(&mut self, theirs: &Agenda) {
@@ -215,6 +226,7 @@ impl Agenda {
         }
         if theirs.tracks_at > self.tracks_at {
             self.tracks = theirs.tracks.clone();
+            self.filter = theirs.filter.clone();
             self.tracks_at = theirs.tracks_at;
         }
     }
@@ -330,6 +342,7 @@ mod tests {
         two.set(&s, talk("io-uring"), MarkKind::OnDemand, t("04"));
         two.set(&s, talk("osnoise"), MarkKind::Attend, t("01"));
         two.set_tracks(vec!["Stage 2".into()], t("05"));
+        two.set_filter(Filter { starred_only: true, ..Filter::default() }, t("05"));
         let mut merged = one.clone();
         merged.merge(&two);
         assert_eq!(merged.kind("ebpf-vs-sidecars"), Some(MarkKind::Attend), "only one had it");
@@ -337,6 +350,7 @@ mod tests {
         assert_eq!(merged.kind("io-uring"), Some(MarkKind::OnDemand), "the later change");
         assert_eq!(merged.kind("osnoise"), None, "unmarked at 08:02 beats an older mark");
         assert_eq!(merged.tracks, ["Stage 2"]);
+        assert!(merged.filter.starred_only, "the filter travels with the tracks");
         // The other way round gives the same plan, and merging again changes nothing.
         let mut other = two.clone();
         other.merge(&one);

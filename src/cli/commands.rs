@@ -1,5 +1,6 @@
 use super::{Command, Context, Failure, print};
 use crate::agenda::{Agenda, MarkKind};
+use crate::filter::Filter;
 use crate::schedule::{self, Talk};
 use crate::{now, report};
 use std::io::Write;
@@ -75,14 +76,19 @@ fn talks(ctx: &Context, f: &super::TalkFilter, json: bool) -> Result<(), Failure
     let agenda = load_agenda(ctx)?;
     let lower = |x: &str| x.to_lowercase();
     let speaker = f.speaker.as_deref().map(lower);
-    let tag = f.tag.as_deref().map(lower);
+    let filter = Filter {
+        tags: f.tag.iter().cloned().collect(),
+        kinds: f.kind.iter().cloned().collect(),
+        starred_only: f.starred,
+        hide_past: f.upcoming,
+        ..Filter::default()
+    };
     let words: Vec<String> = f.search.as_deref().map(|q| q.split_whitespace().map(lower).collect()).unwrap_or_default();
     let list: Vec<&Talk> = s.talks()[range]
         .iter()
         .filter(|t| track.is_none_or(|tr| t.track == tr))
         .filter(|t| speaker.as_ref().is_none_or(|sp| t.speakers.iter().any(|x| lower(x).contains(sp.as_str()))))
-        .filter(|t| tag.as_ref().is_none_or(|tg| t.tags.iter().any(|x| lower(x) == *tg)))
-        .filter(|t| !f.starred || agenda.is_attending(&t.id))
+        .filter(|t| filter.admits(s, t, &agenda, ctx.clock.now()))
         .filter(|t| {
             words.is_empty() || {
                 let hay =

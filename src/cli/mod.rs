@@ -176,9 +176,15 @@ pub struct TalkFilter {
     /// Only talks whose title, speakers, tags or abstract contain every word of TEXT.
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
+    /// Only talks of this kind: talk, keynote, workshop... (case-insensitive).
+    #[arg(long)]
+    pub kind: Option<String>,
     /// Only talks you marked to attend.
     #[arg(long)]
     pub starred: bool,
+    /// Hide talks that have ended (at `--at`, or now).
+    #[arg(long)]
+    pub upcoming: bool,
 }
 
 /// How a command failed, which decides the exit code (design.md section 5).

@@ -103,10 +103,12 @@ pub struct App {
     pub finder: Option<super::finder::Finder>,
     pub search_index: Option<crate::search::Index>,
     /// The track filter overlay, while open.
-    pub picker: Option<super::track_picker::TrackPicker>,
+    pub picker: Option<super::filter_picker::FilterPicker>,
     /// Tracks shown, in column order, and each track's column (None: filtered out).
     pub shown_tracks: Vec<usize>,
     pub column_of: Vec<Option<usize>>,
+    /// Per talk, whether it passes the agenda's filter; empty when no filter is set.
+    pub admitted: Vec<bool>,
     /// The schedule as a compact list by time instead of the grid.
     pub list_mode: bool,
     pub day: usize,
@@ -170,6 +172,7 @@ impl App {
             search_index: None,
             shown_tracks: Vec::new(),
             column_of: Vec::new(),
+            admitted: Vec::new(),
             list_mode: false,
             day: 0,
             selected: 0,
@@ -209,6 +212,8 @@ impl App {
 
     /// Recompute what depends on the marks (after a change here or on disk).
     pub fn refresh_marks(&mut self) {
+        // "Starred only" and "hide past" depend on the marks and the time.
+        self.refresh_filter();
         self.clash_partners = clash::partners(&self.agenda.clashes(&self.schedule));
         self.agenda_rows = listing::rows_with(&self.schedule, &self.agenda, self.now, &self.clash_partners);
         self.agenda_items = self
@@ -323,7 +328,7 @@ impl App {
                 let path = self.export_dir.join(name).display().to_string();
                 self.prompt = Some(Prompt { ask: Ask::Export, input: LineInput::new(&path, 400), error: None });
             }
-            Action::FilterTracks => self.open_picker(),
+            Action::Filter => self.open_picker(),
             Action::Search => self.open_finder(),
             Action::ToggleList => {
                 self.overlay = Overlay::None;

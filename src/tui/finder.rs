@@ -41,10 +41,13 @@ impl App {
                         self.overlay = super::app::Overlay::None;
                         self.view = View::Schedule;
                         if !self.is_shown(i) {
-                            // Found in a hidden track: show all tracks rather than hide the answer.
+                            // Hidden by the filter: show everything rather than hide the answer.
                             self.agenda.set_tracks(Vec::new(), (self.stamp)());
+                            self.agenda.set_filter(crate::filter::Filter::default(), (self.stamp)());
                             self.dirty = true;
                             self.refresh_tracks();
+                            self.status =
+                                Some("the filter hid this talk: showing everything (f to filter again)".into());
                         }
                         self.select(i);
                     }

@@ -32,7 +32,7 @@ pub enum Action {
     ToggleWatched,
     CopyLink,
     GoToTime,
-    FilterTracks,
+    Filter,
     Acknowledge,
     Export,
     Search,
@@ -141,9 +141,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         &[Char('f')],
         "f",
-        Action::FilterTracks,
-        "choose the tracks to show (saved with your agenda)",
-        Some("f tracks"),
+        Action::Filter,
+        "filter: tracks, days, kinds, tags, starred only, hide past (saved with your agenda)",
+        Some("f filter"),
         SCHEDULE_NOW,
     ),
     bind(

@@ -2,14 +2,14 @@
 
 pub mod app;
 mod crash;
+pub mod filter_picker;
+mod filters;
 pub mod finder;
 pub mod keys;
 pub mod line_input;
 mod marks;
 mod nav;
 pub mod theme;
-pub mod track_picker;
-mod tracks;
 pub mod views;
 
 use crate::agenda::Agenda;
@@ -184,7 +184,9 @@ const WATCH: Duration = Duration::from_secs(2);
 
 /// Take a merged agenda; true when it shows something different.
 fn adopt(app: &mut App, merged: Agenda, from_elsewhere: bool) -> bool {
-    let differs = merged.summary() != app.agenda.summary() || merged.tracks != app.agenda.tracks;
+    let differs = merged.summary() != app.agenda.summary()
+        || merged.tracks != app.agenda.tracks
+        || merged.filter != app.agenda.filter;
     app.agenda = merged;
     if differs {
         app.refresh_tracks();

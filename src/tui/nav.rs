@@ -13,7 +13,8 @@ pub fn grid(app: &mut App, action: Action) {
     }
     let talks = s.talks();
     let cur = &talks[app.selected];
-    let in_track = |track: usize| range.clone().filter(move |&i| talks[i].track == track);
+    let view: &App = app;
+    let in_track = |track: usize| range.clone().filter(move |&i| talks[i].track == track && view.is_shown(i));
     let list = || range.clone().filter(|&i| app.is_shown(i));
     let target = match action {
         // The compact list goes by time across the tracks shown.
@@ -50,15 +51,21 @@ pub fn grid(app: &mut App, action: Action) {
             found
         }
         Action::PrevDay | Action::NextDay => {
-            let day = if action == Action::NextDay { app.day + 1 } else { app.day.wrapping_sub(1) };
-            let other = s.day_range(day);
+            // The next day in that direction among the days the filter keeps.
+            let mut days: Box<dyn Iterator<Item = usize>> = if action == Action::NextDay {
+                Box::new(app.day + 1..s.day_count())
+            } else {
+                Box::new((0..app.day).rev())
+            };
+            let day = days.find(|&d| s.day_date(d).is_some_and(|date| app.agenda.filter.has_day(date)));
+            let other = day.map_or(0..0, |d| s.day_range(d));
             if other.is_empty() {
                 None
             } else {
                 // Same track and time of day on the other day, if it has one.
                 let shift = s.date_of(talks[other.start].start) - s.date_of(cur.start);
                 let probe = Talk { start: cur.start + shift, end: cur.end + shift, ..cur.clone() };
-                let same_track = other.clone().filter(|&i| talks[i].track == cur.track);
+                let same_track = other.clone().filter(|&i| talks[i].track == cur.track && app.is_shown(i));
                 let any_shown = other.clone().filter(|&i| app.is_shown(i));
                 closest(talks, same_track, &probe).or_else(|| closest(talks, any_shown, &probe)).or(Some(other.start))
             }

@@ -62,6 +62,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, finder: &Finder, theme: &Theme
             ),
             theme.dim(),
         ));
+        if !app.is_shown(hit.index) {
+            spans.push(Span::styled("  (hidden by your filter)", theme.dim()));
+        }
         if hit.in_abstract {
             spans.push(Span::styled("  (in the abstract)", theme.dim()));
         }

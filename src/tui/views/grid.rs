@@ -92,10 +92,19 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
     }
 
+    if !app.admitted.is_empty() && !range.clone().any(|i| app.is_shown(i)) {
+        let msg = format!(" Nothing on this day passes the filter: {} (f to change).", app.agenda.filter.describe());
+        f.render_widget(Paragraph::new(msg).style(theme.dim()), Rect { y: area.y + 1, height: 1, ..area });
+        return;
+    }
     let (lane, lanes) = lanes(talks, s.conference.tracks.len());
     for (offset, t) in talks.iter().enumerate() {
         let index = range.start + offset;
         let Some(col) = column(t.track).filter(|&c| c >= first && c < first + visible) else { continue };
+        // The selected talk stays drawn when it stops passing the filter (just unstarred).
+        if index != app.selected && !app.is_shown(index) {
+            continue;
+        }
         let (y0, y1) = (row_of(t.start), row_end(t.end).max(row_of(t.start) + 1));
         if y1 <= top || y0 >= top + body_h {
             continue;

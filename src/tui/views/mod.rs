@@ -2,6 +2,7 @@
 
 mod agenda;
 mod detail;
+mod filter_picker;
 mod finder;
 mod grid;
 mod help;
@@ -9,7 +10,6 @@ mod now;
 mod on_demand;
 mod prompt;
 mod talk_list;
-mod track_picker;
 
 use super::app::{App, Overlay, Pick, View};
 use super::keys::BINDINGS;
@@ -47,7 +47,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         finder::draw(f, body, app, fd, &theme);
     }
     if let Some(p) = &app.picker {
-        track_picker::draw(f, body, app, p, &theme);
+        filter_picker::draw(f, body, app, p, &theme);
     }
     if let Some(p) = &app.prompt {
         prompt::draw(f, body, app, p, &theme);
@@ -71,6 +71,10 @@ fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         View::Agenda => "your agenda".into(),
         View::OnDemand => "to watch later".into(),
     };
+    let mut place = place;
+    if app.view == View::Schedule && app.filtering() {
+        place.push_str(" · filtered");
+    }
     let left = format!(" {} │ {place} │ {zone}", s.conference.name);
     let mut travel = vec![];
     if app.time_travel || app.pinned.is_some() {

@@ -16,7 +16,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let s = &app.schedule;
     let rows = app.list_rows();
     if rows.is_empty() {
-        f.render_widget(Paragraph::new(" No talks on this day in the tracks shown (f to change)."), area);
+        f.render_widget(Paragraph::new(" No talks on this day pass the filter (f to change)."), area);
         return;
     }
     let tw = app

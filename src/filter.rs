@@ -1,0 +1,200 @@
+//! What the person chose to see beyond tracks: tags, kinds, days, starred only, hide past.
+//! Plain data saved in the agenda; the TUI and the CLI ask `admits` the same question.
+
+use crate::agenda::Agenda;
+use crate::schedule::{Schedule, Talk};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filter {
+    /// Talks with any of these tags (compared without case); empty: any tag.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub tags: BTreeSet<String>,
+    /// Talks of any of these kinds (talk, workshop, keynote...); empty: any kind.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub kinds: BTreeSet<String>,
+    /// Days the person goes (conference dates); empty: every day.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub days: BTreeSet<NaiveDate>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub starred_only: bool,
+    /// Hide talks that have ended.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hide_past: bool,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    /// Whether a talk passes, given the person's marks and the time.
+    pub fn admits(&self, s: &Schedule, t: &Talk, agenda: &Agenda, now: DateTime<Utc>) -> bool {
+        self.has_day(s.date_of(t.start)) && self.admits_on_its_day(t, agenda, now)
+    }
+
+    /// For every talk of the schedule, whether it passes: one pass, days by range.
+    pub fn mask(&self, s: &Schedule, agenda: &Agenda, now: DateTime<Utc>) -> Vec<bool> {
+        let mut out = vec![false; s.talks().len()];
+        for (day, date) in s.days().enumerate() {
+            if self.has_day(date) {
+                for i in s.day_range(day) {
+                    out[i] = self.admits_on_its_day(&s.talks()[i], agenda, now);
+                }
+            }
+        }
+        out
+    }
+
+    fn admits_on_its_day(&self, t: &Talk, agenda: &Agenda, now: DateTime<Utc>) -> bool {
+        (self.tags.is_empty() || t.tags.iter().any(|tag| self.tags.iter().any(|f| f.eq_ignore_ascii_case(tag))))
+            && (self.kinds.is_empty() || self.kinds.iter().any(|k| k.eq_ignore_ascii_case(&t.kind)))
+            && (!self.starred_only || agenda.is_attending(&t.id))
+            && (!self.hide_past || t.end > now)
+    }
+
+    /// Whether a day is one the person chose (every day when none was chosen).
+    pub fn has_day(&self, date: NaiveDate) -> bool {
+        self.days.is_empty() || self.days.contains(&date)
+    }
+
+    /// One line for the status bar and the filter panel: "tags rust, go · starred only".
+    pub fn describe(&self) -> String {
+        let join = |set: &BTreeSet<String>| set.iter().map(String::as_str).collect::<Vec<_>>().join(", ");
+        let mut parts = Vec::new();
+        if !self.tags.is_empty() {
+            parts.push(format!("tag {}", join(&self.tags)));
+        }
+        if !self.kinds.is_empty() {
+            parts.push(format!("kind {}", join(&self.kinds)));
+        }
+        if !self.days.is_empty() {
+            let days: Vec<String> = self.days.iter().map(|d| d.format("%a %-d %b").to_string()).collect();
+            parts.push(format!("day {}", days.join(", ")));
+        }
+        if self.starred_only {
+            parts.push("starred only".into());
+        }
+        if self.hide_past {
+            parts.push("past hidden".into());
+        }
+        parts.join(" · ")
+    }
+}
+
+/// The values a schedule offers to filter on, each with how many talks have it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Choices {
+    pub tags: Vec<(String, usize)>,
+    pub kinds: Vec<(String, usize)>,
+    pub days: Vec<(NaiveDate, usize)>,
+}
+
+impl Choices {
+    pub fn of(s: &Schedule) -> Self {
+        // Tags differing only in case are one tag, spelled as first seen.
+        let mut tags: Vec<(String, usize)> = Vec::new();
+        let mut kinds: Vec<(String, usize)> = Vec::new();
+        let bump = |list: &mut Vec<(String, usize)>, value: &str| match list
+            .iter_mut()
+            .find(|(v, _)| v.eq_ignore_ascii_case(value))
+        {
+            Some((_, n)) => *n += 1,
+            None => list.push((value.to_string(), 1)),
+        };
+        for t in s.talks() {
+            for tag in &t.tags {
+                bump(&mut tags, tag);
+            }
+            if !t.kind.is_empty() {
+                bump(&mut kinds, &t.kind);
+            }
+        }
+        // Most used first: the tags worth filtering on lead a long list.
+        tags.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase())));
+        kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let days = s.days().enumerate().map(|(d, date)| (date, s.day_range(d).len())).collect();
+        Self { tags, kinds, days }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::agenda::MarkKind;
+
+    fn bundled() -> Schedule {
+        crate::schedule::bundled()
+    }
+
+    fn t(s: &str) -> DateTime<Utc> {
+        crate::clock::parse_at(s, chrono_tz::America::Los_Angeles).expect("time")
+    }
+
+    #[test]
+    fn every_part_narrows_and_all_parts_combine() {
+        let s = bundled();
+        let mut agenda = Agenda::new(&s.conference.id);
+        let now = t("2022-10-19 10:00");
+        let count = |f: &Filter, a: &Agenda| s.talks().iter().filter(|x| f.admits(&s, x, a, now)).count();
+        let all = s.talks().len();
+        assert_eq!(count(&Filter::default(), &agenda), all);
+        let mask_count = |f: &Filter, a: &Agenda| f.mask(&s, a, now).iter().filter(|&&b| b).count();
+
+        let choices = Choices::of(&s);
+        let (tag, tagged) = choices.tags[0].clone();
+        let by_tag = Filter { tags: [tag.to_uppercase()].into(), ..Filter::default() };
+        assert_eq!(count(&by_tag, &agenda), tagged, "tags compare without case");
+
+        let (day, on_day) = choices.days[1];
+        let by_day = Filter { days: [day].into(), ..Filter::default() };
+        assert_eq!(count(&by_day, &agenda), on_day);
+
+        let upcoming = Filter { hide_past: true, ..Filter::default() };
+        let past = s.talks().iter().filter(|x| x.end <= now).count();
+        assert!(past > 0);
+        assert_eq!(count(&upcoming, &agenda), all - past);
+
+        let starred = Filter { starred_only: true, ..Filter::default() };
+        assert_eq!(count(&starred, &agenda), 0);
+        let pick = s.talks().iter().find(|x| x.tags.iter().any(|g| g.eq_ignore_ascii_case(&tag))).unwrap();
+        agenda.set(&s, pick, MarkKind::Attend, now);
+        let later = s.talks().iter().find(|x| x.id != pick.id).unwrap();
+        agenda.set(&s, later, MarkKind::OnDemand, now);
+        assert_eq!(count(&starred, &agenda), 1, "on-demand is not starred");
+
+        let both = Filter { starred_only: true, ..by_tag.clone() };
+        assert_eq!(count(&both, &agenda), 1);
+        let none = Filter { kinds: ["no-such-kind".into()].into(), ..both.clone() };
+        assert_eq!(count(&none, &agenda), 0);
+        for f in [by_tag, by_day, upcoming, starred, both, none] {
+            assert_eq!(mask_count(&f, &agenda), count(&f, &agenda), "mask agrees with admits: {f:?}");
+        }
+    }
+
+    #[test]
+    fn choices_count_and_merge_case() {
+        let s = bundled();
+        let c = Choices::of(&s);
+        assert_eq!(c.days.iter().map(|d| d.1).sum::<usize>(), s.talks().len());
+        assert!(c.kinds.iter().any(|(k, _)| k == "talk"));
+        let lower: BTreeSet<String> = c.tags.iter().map(|(t, _)| t.to_lowercase()).collect();
+        assert_eq!(lower.len(), c.tags.len());
+        assert!(c.tags.windows(2).all(|w| w[0].1 >= w[1].1), "most used first");
+    }
+
+    #[test]
+    fn describe_names_each_part() {
+        let f = Filter {
+            tags: ["rust".into()].into(),
+            days: [NaiveDate::from_ymd_opt(2022, 10, 20).unwrap()].into(),
+            starred_only: true,
+            hide_past: true,
+            ..Filter::default()
+        };
+        assert_eq!(f.describe(), "tag rust · day Thu 20 Oct · starred only · past hidden");
+        assert_eq!(Filter::default().describe(), "");
+    }
+}

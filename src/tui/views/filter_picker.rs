@@ -1,0 +1,86 @@
+//! The filter panel: a narrowing list of ticks under Show, Days, Kinds, Tags and Tracks.
+
+use super::centered;
+use crate::tui::app::App;
+use crate::tui::filter_picker::FilterPicker;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &FilterPicker, theme: &Theme) {
+    let tracks = &app.schedule.conference.tracks;
+    let shown = p.matches(tracks);
+    let widest = shown.iter().map(|e| Line::from(e.label(tracks)).width()).max().unwrap_or(10);
+    let rect = centered(area, widest.max(44) as u16 + 14, area.height.saturating_sub(2).max(3));
+    if rect.height < 5 || rect.width < 12 {
+        return;
+    }
+    let mut summary = p.filter.describe();
+    if !p.ticked.is_empty() {
+        let n = format!("{} of {} tracks", p.ticked.len(), tracks.len());
+        summary = if summary.is_empty() { n } else { format!("{n} · {summary}") };
+    }
+    if summary.is_empty() {
+        summary = "everything shown".into();
+    }
+    let mut lines = vec![
+        Line::from(vec![Span::styled(" narrow: ", theme.dim()), Span::raw(p.query.text().to_string())]),
+        Line::styled(format!(" {summary}"), theme.dim()),
+    ];
+
+    // Headings go between sections; the cursor's line decides the scroll.
+    let mut rows: Vec<Line> = Vec::new();
+    let mut cursor_row = 0;
+    let mut section = "";
+    for (pos, e) in shown.iter().enumerate() {
+        if e.section() != section {
+            section = e.section();
+            let hint = match section {
+                "Tags" | "Kinds" => " (any ticked)",
+                "Tracks" | "Days" => " (none ticked: all)",
+                _ => "",
+            };
+            rows.push(Line::from(vec![
+                Span::styled(format!(" {section}"), theme.title()),
+                Span::styled(hint, theme.dim()),
+            ]));
+        }
+        if pos == p.cursor {
+            cursor_row = rows.len();
+        }
+        let tick = if p.is_ticked(e) { "[x] " } else { "[ ] " };
+        let mut spans = vec![
+            Span::raw(if pos == p.cursor { " ▶ " } else { "   " }),
+            Span::styled(tick, theme.key()),
+            Span::raw(e.label(tracks)),
+        ];
+        if let Some(n) = p.count(e) {
+            spans.push(Span::styled(format!("  {n}"), theme.dim()));
+        }
+        let line = Line::from(spans);
+        rows.push(if pos == p.cursor { line.style(theme.selected()) } else { line });
+    }
+    if shown.is_empty() {
+        rows.push(Line::styled("   nothing matches", theme.dim()));
+    }
+    let list_h = rect.height.saturating_sub(2 + 2) as usize;
+    // Keep the cursor's heading in sight when it is the first of its section.
+    let first = (cursor_row + 1).saturating_sub(list_h).min(cursor_row.saturating_sub(1));
+    lines.extend(rows.into_iter().skip(first).take(list_h));
+
+    f.render_widget(Clear, rect);
+    f.render_widget(
+        Paragraph::new(lines).block(
+            Block::bordered()
+                .title(" Filter ")
+                .title_bottom(Line::from(" Space tick · Del clear all · Enter apply · Esc ").right_aligned()),
+        ),
+        rect,
+    );
+    let col = 1 + " narrow: ".len() as u16 + p.query.cursor_column() as u16;
+    if col < rect.width - 1 {
+        f.set_cursor_position(Position { x: rect.x + col, y: rect.y + 1 });
+    }
+}
