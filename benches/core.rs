@@ -33,7 +33,11 @@ fn clashes(c: &mut Criterion) {
     for n in [1_000, 10_000] {
         let (_, s) = make(n, 10);
         let members: Vec<usize> = (0..s.talks().len()).collect();
-        g.bench_with_input(BenchmarkId::from_parameter(n), &members, |b, m| {
+        // Which talks clash (what a star recomputes) and every pair (what the agenda lists).
+        g.bench_with_input(BenchmarkId::new("flags", n), &members, |b, m| {
+            b.iter(|| hallway::clash::flags(s.talks(), m.iter().copied()))
+        });
+        g.bench_with_input(BenchmarkId::new("pairs", n), &members, |b, m| {
             b.iter(|| hallway::clash::find(s.talks(), m.iter().copied()))
         });
     }

@@ -33,14 +33,29 @@ fn main() {
     let mut term = Terminal::new(TestBackend::new(200, 50)).unwrap();
     let keys =
         [Action::Down, Action::Right, Action::Down, Action::ToggleStar, Action::Left, Action::Up, Action::ToggleStar];
-    let mut samples = Vec::new();
+    let (mut samples, mut moves, mut stars, mut draws) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut star_updates = Vec::new();
     for i in 0..2000 {
+        let action = keys[i % keys.len()];
         let start = Instant::now();
-        app.update(keys[i % keys.len()]);
+        app.update(action);
+        let drawn = Instant::now();
         term.draw(|f| views::draw(f, &app)).unwrap();
-        samples.push(start.elapsed());
+        let took = start.elapsed();
+        draws.push(drawn.elapsed());
+        samples.push(took);
+        if action == Action::ToggleStar {
+            stars.push(took);
+            star_updates.push(drawn - start);
+        } else {
+            moves.push(took)
+        }
     }
     println!("key to frame, {n} talks: {}", percentiles(samples));
+    println!("  moves: {}", percentiles(moves));
+    println!("  stars: {}", percentiles(stars));
+    println!("  draw alone: {}", percentiles(draws));
+    println!("  star, update alone: {}", percentiles(star_updates));
 
     // A search keystroke: the query grows letter by letter, as typed.
     let mut index = Index::new(&s);
@@ -62,5 +77,12 @@ fn main() {
         std::hint::black_box(clash::find(s.talks(), all.iter().copied()));
         samples.push(start.elapsed());
     }
-    println!("clashes, all {n} talks starred: {}", percentiles(samples));
+    println!("clashes (every pair listed), all {n} talks starred: {}", percentiles(samples));
+    let mut samples = Vec::new();
+    for _ in 0..50 {
+        let start = Instant::now();
+        std::hint::black_box(clash::flags(s.talks(), all.iter().copied()));
+        samples.push(start.elapsed());
+    }
+    println!("clashes (which talks clash: what a star recomputes), all {n} starred: {}", percentiles(samples));
 }

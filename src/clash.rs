@@ -28,6 +28,38 @@ pub fn find(talks: &[Talk], members: impl IntoIterator<Item = usize>) -> Vec<Cla
     out
 }
 
+/// Which of `members` overlap another member, as a flag per schedule talk: the same sweep as
+/// [`find`] without listing the pairs, so a star redraws at once however many talks clash.
+pub fn flags(talks: &[Talk], members: impl IntoIterator<Item = usize>) -> Vec<bool> {
+    let mut members: Vec<usize> = members.into_iter().collect();
+    members.sort_unstable();
+    members.dedup();
+    let mut out = vec![false; talks.len()];
+    // Active talks not yet flagged; once flagged a talk needs no more visits.
+    let mut active: Vec<usize> = Vec::new();
+    // The latest end among every active talk, flagged or not.
+    let mut reach = None;
+    for &i in &members {
+        let t = &talks[i];
+        if reach.is_some_and(|end| end > t.start) {
+            out[i] = true;
+            for j in active.drain(..) {
+                if talks[j].end > t.start {
+                    out[j] = true;
+                }
+            }
+        } else {
+            active.clear();
+        }
+        active.retain(|&j| talks[j].end > t.start);
+        if !out[i] {
+            active.push(i);
+        }
+        reach = Some(reach.map_or(t.end, |end: chrono::DateTime<chrono::Utc>| end.max(t.end)));
+    }
+    out
+}
+
 /// For each talk in a clash, the talks it clashes with (in schedule order).
 pub fn partners(clashes: &[Clash]) -> HashMap<usize, Vec<usize>> {
     let mut map: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -98,7 +130,13 @@ mod tests {
                 }
             }
             brute.sort_unstable();
+            let mut flagged = vec![false; talks.len()];
+            for c in &brute {
+                flagged[c.a] = true;
+                flagged[c.b] = true;
+            }
             prop_assert_eq!(find(&talks, members.iter().copied()), brute);
+            prop_assert_eq!(flags(&talks, members.iter().copied()), flagged);
         }
     }
 }

@@ -2,15 +2,18 @@
 //! then the abstract. The haystacks are built once per schedule, not per keystroke.
 
 use crate::schedule::Schedule;
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
 
 pub struct Index {
-    /// "title · speakers · track · tags" per talk, and the title alone (for highlighting).
+    /// "title | speakers | track | tags" per talk, and the title alone (for highlighting).
+    /// ASCII separators keep ASCII talks on the matcher's fast path.
     primary: Vec<(Utf32String, Utf32String)>,
     abstracts: Vec<Utf32String>,
-    /// The same texts in lower case, to tell a word found whole from letters found scattered.
-    lower: Vec<(String, String)>,
+    /// The same texts folded as the matcher sees them (lower case, accents off): to skip
+    /// talks that cannot match before scoring, and to tell a word found whole from letters
+    /// found scattered.
+    folded: Vec<(String, String)>,
     matcher: Matcher,
     /// The last query and the talks it matched: typing one more letter can only narrow them.
     last: Option<(String, Vec<usize>)>,
@@ -30,6 +33,9 @@ pub struct Hit {
 /// the abstract: a clean phrase in the abstract still beats letters scattered over a title.
 const WHOLE_WORDS: u32 = 10_000;
 
+/// More than nucleo gives a matched character (16, plus bonuses for word starts).
+const MAX_SCORE_PER_CHAR: u32 = 64;
+
 fn weigh_primary(score: u32) -> u32 {
     score + score / 4
 }
@@ -41,20 +47,20 @@ impl Index {
             .iter()
             .map(|t| {
                 let text =
-                    format!("{} · {} · {} · {}", t.title, t.speakers.join(", "), s.track_name(t), t.tags.join(" "));
+                    format!("{} | {} | {} | {}", t.title, t.speakers.join(", "), s.track_name(t), t.tags.join(" "));
                 (Utf32String::from(text.as_str()), Utf32String::from(t.title.as_str()))
             })
             .collect();
         let abstracts = s.talks().iter().map(|t| Utf32String::from(t.abstract_text.as_str())).collect();
-        let lower = s
+        let folded = s
             .talks()
             .iter()
             .map(|t| {
                 let line = format!("{} {} {} {}", t.title, t.speakers.join(" "), s.track_name(t), t.tags.join(" "));
-                (line.to_lowercase(), t.abstract_text.to_lowercase())
+                (fold(&line), fold(&t.abstract_text))
             })
             .collect();
-        Self { primary, abstracts, lower, matcher: Matcher::new(Config::DEFAULT), last: None }
+        Self { primary, abstracts, folded, matcher: Matcher::new(Config::DEFAULT), last: None }
     }
 
     /// The best `limit` talks for `query`, best first (ties in time order). Every word of the
@@ -74,34 +80,68 @@ impl Index {
             _ => (0..self.primary.len()).collect(),
         };
         let search_abstracts = query.trim().chars().count() >= 3;
-        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-        let mut hits: Vec<Hit> = Vec::new();
+        let words: Vec<String> = query.split_whitespace().map(fold).collect();
+        // Plain words need their letters in order somewhere: a byte scan rules out most talks
+        // long before the matcher would score them. (Not for `!^$'` syntax.)
+        let plain = words.iter().all(|w| w.bytes().all(|b| b.is_ascii_alphanumeric()));
+        // First the byte checks, which are cheap next to scoring.
+        let mut passed: Vec<(usize, bool, bool)> = Vec::new();
         for index in candidates {
-            let hay = &self.primary[index].0;
-            let primary = pattern.score(hay.slice(..), &mut self.matcher).map(weigh_primary);
-            let body =
-                if search_abstracts { pattern.score(self.abstracts[index].slice(..), &mut self.matcher) } else { None };
+            let (line, body_text) = &self.folded[index];
+            if plain
+                && !words.iter().all(|w| in_order(line, w))
+                && !(search_abstracts && words.iter().all(|w| in_order(body_text, w)))
+            {
+                continue;
+            }
+            // Every word found whole ranks above letters found scattered: "rust" in a title
+            // beats "Runtime Strategies".
+            let whole_in_line = plain && words.iter().all(|w| line.contains(w.as_str()));
+            // The abstract is searched for words, not letters: letters scattered over a long
+            // text match nearly anything. It is not scored when the title line already has
+            // every word whole, since it could not rank higher.
+            let whole_in_body = plain
+                && search_abstracts
+                && !whole_in_line
+                && words.iter().all(|w| line.contains(w.as_str()) || body_text.contains(w.as_str()));
+            passed.push((index, whole_in_line, whole_in_body));
+        }
+        // Letters scattered over the title line score a few hundred at most: once a talk has
+        // every word whole, they fall under its noise floor and need no scoring.
+        let scattered_hopeless = passed.iter().any(|p| p.1)
+            && weigh_primary(query.chars().count() as u32 * MAX_SCORE_PER_CHAR) < WHOLE_WORDS / 3;
+        let exact = Pattern::new(query, CaseMatching::Smart, Normalization::Smart, AtomKind::Substring);
+        let mut hits: Vec<Hit> = Vec::new();
+        for &(index, whole_in_line, whole_in_body) in &passed {
+            if scattered_hopeless && !whole_in_line && !whole_in_body {
+                continue;
+            }
+            let hay = self.primary[index].0.slice(..);
+            // Words found whole are scored as such, which is also quicker than fuzzy.
+            let primary = if whole_in_line { exact.score(hay, &mut self.matcher) } else { None }
+                .or_else(|| pattern.score(hay, &mut self.matcher))
+                .map(weigh_primary);
+            let body = if whole_in_body || (search_abstracts && !plain) {
+                pattern.score(self.abstracts[index].slice(..), &mut self.matcher)
+            } else {
+                None
+            };
             let (mut score, in_abstract) = match (primary, body) {
                 (Some(p), Some(b)) if b > p => (b, true),
                 (Some(p), _) => (p, false),
                 (None, Some(b)) => (b, true),
                 (None, None) => continue,
             };
-            // Every word found whole ranks above letters found scattered: "rust" in a title
-            // beats "Runtime Strategies".
-            let (line, body_text) = &self.lower[index];
-            if words.iter().all(|w| line.contains(w.as_str())) {
+            if whole_in_line {
                 score += WHOLE_WORDS;
-            } else if search_abstracts
-                && words.iter().all(|w| line.contains(w.as_str()) || body_text.contains(w.as_str()))
-            {
+            } else if whole_in_body {
                 score += WHOLE_WORDS / 2;
             }
             hits.push(Hit { index, score, title_chars: Vec::new(), in_abstract });
         }
-        // What narrowing may start from: every match, before the noise floor and the limit.
-        let matched: Vec<usize> = hits.iter().map(|h| h.index).collect();
-        self.last = search_abstracts.then(|| (query.to_string(), matched));
+        // What narrowing may start from: every talk that passed the byte checks (a superset of
+        // the matches, since some were never scored).
+        self.last = search_abstracts.then(|| (query.to_string(), passed.iter().map(|p| p.0).collect()));
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
         // Letters scattered over a long text match almost anything; far below the best match
         // they are noise, not answers.
@@ -114,8 +154,11 @@ impl Index {
         for h in hits.iter_mut() {
             positions.clear();
             let title = &self.primary[h.index].1;
-            for atom in &pattern.atoms {
-                atom.indices(title.slice(..), &mut self.matcher, &mut positions);
+            // A word found whole lights up whole; else its scattered letters.
+            for (whole, fuzzy) in exact.atoms.iter().zip(&pattern.atoms) {
+                if whole.indices(title.slice(..), &mut self.matcher, &mut positions).is_none() {
+                    fuzzy.indices(title.slice(..), &mut self.matcher, &mut positions);
+                }
             }
             positions.sort_unstable();
             positions.dedup();
@@ -123,6 +166,24 @@ impl Index {
         }
         hits
     }
+}
+
+/// Lower case without accents, as the matcher compares letters.
+fn fold(text: &str) -> String {
+    use nucleo_matcher::chars::{normalize, to_lower_case};
+    text.chars().map(|c| to_lower_case(normalize(c))).collect()
+}
+
+/// Whether the ASCII `word`'s letters appear in `text` in order (a fuzzy match needs them so).
+fn in_order(text: &str, word: &str) -> bool {
+    let mut rest = text.as_bytes();
+    word.bytes().all(|b| match rest.iter().position(|&c| c == b) {
+        Some(p) => {
+            rest = &rest[p + 1..];
+            true
+        }
+        None => false,
+    })
 }
 
 #[cfg(test)]
@@ -191,5 +252,19 @@ mod tests {
         let hits = idx.search("cache line", 5);
         assert_eq!(s.talks()[hits[0].index].id, "shard-per-core", "{hits:?}");
         assert!(hits[0].in_abstract);
+    }
+
+    proptest::proptest! {
+        /// The byte scan only skips what the matcher would reject: any word the matcher finds
+        /// in a text (accents, capitals and all) passes it.
+        #[test]
+        fn the_prefilter_never_drops_a_match(text in "[a-zA-Z éÉüßçøÅ·-]{0,40}", word in "[a-z0-9]{1,5}") {
+            let mut m = Matcher::new(Config::DEFAULT);
+            let pattern = Pattern::parse(&word, CaseMatching::Smart, Normalization::Smart);
+            let hay = Utf32String::from(text.as_str());
+            if pattern.score(hay.slice(..), &mut m).is_some() {
+                proptest::prop_assert!(in_order(&fold(&text), &fold(&word)), "{word:?} in {text:?}");
+            }
+        }
     }
 }

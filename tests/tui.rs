@@ -172,3 +172,20 @@ fn a_five_minute_talk_shows_its_title_on_its_one_row() {
     let screen = render(&a, 80, 24).backend().to_string();
     assert!(screen.contains("10:00-10:05 ☆ Opening"), "{screen}");
 }
+
+/// Starring updates the attended set in place; it must stay what a full reread gives, with
+/// the clash flags of a fresh app on the same marks.
+#[test]
+fn quick_refresh_after_a_star_matches_a_full_one() {
+    let mut a = common::app();
+    let keys = ["s", "j", "s", "l", "s", "o", "k", "s", "s", "h", "o", "u", "s", "jj", "s", "u", "u"];
+    let mut clashed = 0;
+    for k in keys {
+        common::press(&mut a, k);
+        assert_eq!(a.attending, a.agenda.attending(&a.schedule), "after {k}");
+        let fresh = App::new(a.schedule.clone(), a.agenda.clone(), a.now, None);
+        assert_eq!(a.clashing, fresh.clashing, "after {k}");
+        clashed += a.clashing.iter().any(|&c| c) as usize;
+    }
+    assert!(clashed > 3, "the walk went through clashes");
+}

@@ -97,14 +97,14 @@ fn resolve_keeps_this_talk_moves_the_other_and_undo_restores_both() {
     press(&mut a, "r");
     assert_eq!(a.agenda.kind("ebpf-vs-sidecars"), Some(MarkKind::Attend));
     assert_eq!(a.agenda.kind("thread-sampling-ebpf"), Some(MarkKind::OnDemand));
-    assert!(a.clash_partners.is_empty());
+    assert!(a.clash_partners().is_empty());
     assert!(a.dirty, "the change is saved by the shell");
     let status = a.status.clone().unwrap();
     assert!(status.contains("kept ★ \"eBPF vs Sidecars\"; moved \"Always-on Thread Activity Sampling"), "{status}");
     assert!(status.contains("u undoes"), "{status}");
     press(&mut a, "u");
     assert_eq!(a.agenda.summary(), before.summary());
-    assert_eq!(a.clash_partners.len(), 2, "the clash is back");
+    assert_eq!(a.clash_partners().len(), 2, "the clash is back");
     assert!(a.status.clone().unwrap().starts_with("undone: kept"));
     press(&mut a, "u");
     assert_eq!(a.status.as_deref(), Some("nothing to undo"));
@@ -129,7 +129,7 @@ fn on_demand_view_watched_sink_and_copy_link() {
     assert_eq!(a.view, View::OnDemand);
     snap("on_demand", &a);
     let ids = |a: &hallway::tui::app::App| -> Vec<String> {
-        a.on_demand.iter().map(|&i| a.schedule.talks()[i].id.clone()).collect()
+        a.on_demand().iter().map(|&i| a.schedule.talks()[i].id.clone()).collect()
     };
     assert_eq!(ids(&a), ["io-uring", "misery-metrics"]);
     assert_eq!(a.current_talk(), a.schedule.index_of("misery-metrics"), "opens on the talk just marked");

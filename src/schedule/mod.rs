@@ -79,7 +79,17 @@ pub struct Schedule {
 impl Schedule {
     /// Build from already-validated parts.
     pub fn new(conference: Conference, mut talks: Vec<Talk>) -> Self {
-        talks.sort_by(|a, b| (a.start, a.track, &a.id).cmp(&(b.start, b.track, &b.id)));
+        fn key(t: &Talk) -> (DateTime<Utc>, usize, &str) {
+            (t.start, t.track, &t.id)
+        }
+        if !talks.is_sorted_by(|a, b| key(a) <= key(b)) {
+            // Sort positions, then move each talk once: a talk is a few hundred bytes and a
+            // sort in place would move it log n times.
+            let mut order: Vec<usize> = (0..talks.len()).collect();
+            order.sort_by(|&a, &b| key(&talks[a]).cmp(&key(&talks[b])));
+            let mut slots: Vec<Option<Talk>> = talks.into_iter().map(Some).collect();
+            talks = order.into_iter().map(|i| slots[i].take().expect("each position once")).collect();
+        }
         let by_id = talks.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
         let mut days: Vec<(NaiveDate, Range<usize>)> = Vec::new();
         for (i, t) in talks.iter().enumerate() {

@@ -10,7 +10,7 @@ use crate::{clash, clock};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use crossterm::event::KeyEvent;
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,6 +88,16 @@ pub struct Undo {
     pub before: Before,
 }
 
+/// Lists derived from the marks and the time that only some views show; reset on change.
+#[derive(Default)]
+struct Derived {
+    partners: OnceCell<HashMap<usize, Vec<usize>>>,
+    rows: OnceCell<Vec<Row>>,
+    items: OnceCell<Vec<Item>>,
+    on_demand: OnceCell<Vec<usize>>,
+    overview: OnceCell<Overview>,
+}
+
 const NOTE_MAX_CHARS: usize = 200;
 /// How the export prompt asks before replacing a file; a second Enter confirms.
 const REPLACE: &str = "replace the existing";
@@ -142,13 +152,12 @@ pub struct App {
     /// Where `e` offers to write: the documents or downloads folder.
     pub export_dir: std::path::PathBuf,
     pub undo: Vec<Undo>,
-    /// Starred talk -> the starred talks it overlaps; recomputed when marks change, not per frame.
-    pub clash_partners: HashMap<usize, Vec<usize>>,
-    pub agenda_rows: Vec<Row>,
-    agenda_items: Vec<Item>,
-    /// Talks to watch later, unwatched first.
-    pub on_demand: Vec<usize>,
-    pub overview: Overview,
+    /// Talks marked to attend, in schedule order, and per talk whether it clashes with one of
+    /// them: recomputed when marks change (a linear sweep), never per frame.
+    pub attending: Vec<usize>,
+    pub clashing: Vec<bool>,
+    /// What only some views need, built on first use after the marks or the time change.
+    derived: Derived,
     /// Scroll positions the draw code keeps so the selection stays in view.
     pub grid_top: Cell<u16>,
     pub first_track: Cell<usize>,
@@ -160,7 +169,6 @@ pub struct App {
 
 impl App {
     pub fn new(schedule: Schedule, agenda: Agenda, now: DateTime<Utc>, user_tz: Option<Tz>) -> Self {
-        let overview = now::overview(&schedule, &[], now);
         let mut app = Self {
             schedule,
             agenda,
@@ -193,11 +201,9 @@ impl App {
             export: None,
             export_dir: std::path::PathBuf::from("."),
             undo: Vec::new(),
-            clash_partners: HashMap::new(),
-            agenda_rows: Vec::new(),
-            agenda_items: Vec::new(),
-            on_demand: Vec::new(),
-            overview,
+            attending: Vec::new(),
+            clashing: Vec::new(),
+            derived: Derived::default(),
             grid_top: Cell::new(0),
             first_track: Cell::new(0),
             agenda_top: Cell::new(0),
@@ -212,38 +218,92 @@ impl App {
 
     /// Recompute what depends on the marks (after a change here or on disk).
     pub fn refresh_marks(&mut self) {
+        self.attending = self.agenda.attending(&self.schedule);
+        self.marks_changed();
+    }
+
+    /// [`App::refresh_marks`] after a change to these talks' marks only: at 10k talks, reading
+    /// every mark back by id costs more than the rest of a keypress.
+    pub(super) fn refresh_marks_of(&mut self, talks: &[usize]) {
+        for &i in talks {
+            let on = self.agenda.is_attending(&self.schedule.talks()[i].id);
+            match (self.attending.binary_search(&i), on) {
+                (Err(p), true) => self.attending.insert(p, i),
+                (Ok(p), false) => {
+                    self.attending.remove(p);
+                }
+                _ => {}
+            }
+        }
+        self.marks_changed();
+    }
+
+    fn marks_changed(&mut self) {
         // "Starred only" and "hide past" depend on the marks and the time.
         self.refresh_filter();
-        self.clash_partners = clash::partners(&self.agenda.clashes(&self.schedule));
-        self.agenda_rows = listing::rows_with(&self.schedule, &self.agenda, self.now, &self.clash_partners);
-        self.agenda_items = self
-            .agenda_rows
-            .iter()
-            .filter_map(|r| match r {
-                Row::Talk { index, .. } => Some(Item::Talk(*index)),
-                Row::Changed(c) => Some(c.index.map_or_else(|| Item::Removed(c.id.clone()), Item::Talk)),
-                _ => None,
-            })
-            .collect();
-        self.on_demand = listing::on_demand(&self.schedule, &self.agenda);
-        self.overview = now::overview(&self.schedule, &self.agenda.attending(&self.schedule), self.now);
-        self.agenda_cursor = self.agenda_cursor.min(self.agenda_items.len().saturating_sub(1));
-        self.on_demand_cursor = self.on_demand_cursor.min(self.on_demand.len().saturating_sub(1));
-        self.now_cursor = self.now_cursor.min(self.now_talks().len().saturating_sub(1));
+        self.clashing = clash::flags(self.schedule.talks(), self.attending.iter().copied());
+        self.derived = Derived::default();
+        // Only the list in sight needs its cursor kept in range now; `show` does it for others.
+        match self.view {
+            View::Agenda => self.agenda_cursor = self.agenda_cursor.min(self.agenda_items().len().saturating_sub(1)),
+            View::OnDemand => {
+                self.on_demand_cursor = self.on_demand_cursor.min(self.on_demand().len().saturating_sub(1))
+            }
+            View::Now => self.now_cursor = self.now_cursor.min(self.now_talks().len().saturating_sub(1)),
+            View::Schedule => {}
+        }
+    }
+
+    /// Whether a talk overlaps a talk marked to attend (it need not be marked itself).
+    pub fn clashes(&self, index: usize) -> bool {
+        self.clashing.get(index).copied().unwrap_or(false)
+    }
+
+    /// The talks marked to attend that a starred talk overlaps, in schedule order.
+    pub fn partners_of(&self, index: usize) -> Vec<usize> {
+        let talks = self.schedule.talks();
+        if !self.clashes(index) || !self.attending.contains(&index) {
+            return Vec::new();
+        }
+        self.attending.iter().copied().filter(|&j| j != index && talks[j].overlaps(&talks[index])).collect()
+    }
+
+    /// Starred talk -> the starred talks it overlaps (for the agenda's clash lines).
+    pub fn clash_partners(&self) -> &HashMap<usize, Vec<usize>> {
+        self.derived
+            .partners
+            .get_or_init(|| clash::partners(&clash::find(self.schedule.talks(), self.attending.iter().copied())))
+    }
+
+    pub fn agenda_rows(&self) -> &[Row] {
+        self.derived
+            .rows
+            .get_or_init(|| listing::rows_with(&self.schedule, &self.agenda, self.now, self.clash_partners()))
+    }
+
+    /// Talks to watch later, unwatched first.
+    pub fn on_demand(&self) -> &[usize] {
+        self.derived.on_demand.get_or_init(|| listing::on_demand(&self.schedule, &self.agenda))
+    }
+
+    pub fn overview(&self) -> &Overview {
+        self.derived.overview.get_or_init(|| now::overview(&self.schedule, &self.attending, self.now))
     }
 
     /// Move the clock. Returns true when what is shown may change (a new minute).
     pub fn set_now(&mut self, now: DateTime<Utc>) -> bool {
         let now = self.pinned.unwrap_or(now);
         let changed = now.timestamp() / 60 != self.now.timestamp() / 60;
-        self.now = now;
         if changed {
             // Talks move from "next" to "live" as time passes: the Now view stays on the same talk.
-            let keep = self.now_talks().get(self.now_cursor).copied();
+            let keep = (self.view == View::Now).then(|| self.now_talks().get(self.now_cursor).copied()).flatten();
+            self.now = now;
             self.refresh_marks();
             if let Some(p) = keep.and_then(|k| self.now_talks().iter().position(|&i| i == k)) {
                 self.now_cursor = p;
             }
+        } else {
+            self.now = now;
         }
         changed
     }
@@ -254,13 +314,22 @@ impl App {
 
     /// The agenda's selectable lines, in display order.
     pub fn agenda_items(&self) -> &[Item] {
-        &self.agenda_items
+        self.derived.items.get_or_init(|| {
+            self.agenda_rows()
+                .iter()
+                .filter_map(|r| match r {
+                    Row::Talk { index, .. } => Some(Item::Talk(*index)),
+                    Row::Changed(c) => Some(c.index.map_or_else(|| Item::Removed(c.id.clone()), Item::Talk)),
+                    _ => None,
+                })
+                .collect()
+        })
     }
 
     /// The id of the selected agenda line's talk, even when it left the schedule.
     pub fn current_id(&self) -> Option<String> {
         match (self.view, self.overlay) {
-            (View::Agenda, Overlay::None) => match self.agenda_items.get(self.agenda_cursor)? {
+            (View::Agenda, Overlay::None) => match self.agenda_items().get(self.agenda_cursor)? {
                 Item::Talk(i) => Some(self.schedule.talks()[*i].id.clone()),
                 Item::Removed(id) => Some(id.clone()),
             },
@@ -271,7 +340,7 @@ impl App {
     /// The talks the Now view lists, in order: per track, the live one then the next one.
     pub fn now_talks(&self) -> Vec<usize> {
         let mut v = Vec::new();
-        for tn in self.overview.tracks.iter().filter(|tn| self.column_of.get(tn.track).is_some_and(Option::is_some)) {
+        for tn in self.overview().tracks.iter().filter(|tn| self.column_of.get(tn.track).is_some_and(Option::is_some)) {
             v.extend(tn.live);
             v.extend(tn.next);
         }
@@ -285,11 +354,11 @@ impl App {
             _ => match self.view {
                 View::Schedule => (!self.schedule.talks().is_empty()).then_some(self.selected),
                 View::Now => self.now_talks().get(self.now_cursor).copied(),
-                View::Agenda => match self.agenda_items.get(self.agenda_cursor) {
+                View::Agenda => match self.agenda_items().get(self.agenda_cursor) {
                     Some(Item::Talk(i)) => Some(*i),
                     _ => None,
                 },
-                View::OnDemand => self.on_demand.get(self.on_demand_cursor).copied(),
+                View::OnDemand => self.on_demand().get(self.on_demand_cursor).copied(),
             },
         }
     }
@@ -363,8 +432,10 @@ impl App {
             _ => match self.view {
                 View::Schedule => super::nav::grid(self, action),
                 View::Now => self.now_nav(action),
-                View::Agenda => self.agenda_cursor = list_nav(self.agenda_cursor, self.agenda_items.len(), action),
-                View::OnDemand => self.on_demand_cursor = list_nav(self.on_demand_cursor, self.on_demand.len(), action),
+                View::Agenda => self.agenda_cursor = list_nav(self.agenda_cursor, self.agenda_items().len(), action),
+                View::OnDemand => {
+                    self.on_demand_cursor = list_nav(self.on_demand_cursor, self.on_demand().len(), action)
+                }
             },
         }
     }
@@ -372,7 +443,7 @@ impl App {
     /// Up/down walk the listed talks; left/right go to the neighbouring track's first one.
     fn now_nav(&mut self, action: Action) {
         let tracks: Vec<usize> = self
-            .overview
+            .overview()
             .tracks
             .iter()
             .flat_map(|tn| std::iter::repeat_n(tn.track, tn.live.is_some() as usize + tn.next.is_some() as usize))
@@ -402,6 +473,9 @@ impl App {
             return;
         }
         self.view = view;
+        self.agenda_cursor = self.agenda_cursor.min(self.agenda_items().len().saturating_sub(1));
+        self.on_demand_cursor = self.on_demand_cursor.min(self.on_demand().len().saturating_sub(1));
+        self.now_cursor = self.now_cursor.min(self.now_talks().len().saturating_sub(1));
         let Some(talk) = talk else { return };
         match view {
             View::Schedule => self.select(talk),
@@ -412,12 +486,12 @@ impl App {
             }
             View::Agenda => {
                 // The talk's place in the day list, not its line among the changes.
-                if let Some(p) = self.agenda_items.iter().rposition(|i| *i == Item::Talk(talk)) {
+                if let Some(p) = self.agenda_items().iter().rposition(|i| *i == Item::Talk(talk)) {
                     self.agenda_cursor = p;
                 }
             }
             View::OnDemand => {
-                if let Some(p) = self.on_demand.iter().position(|&i| i == talk) {
+                if let Some(p) = self.on_demand().iter().position(|&i| i == talk) {
                     self.on_demand_cursor = p;
                 }
             }
@@ -499,7 +573,7 @@ impl App {
     fn ask_time(&mut self) {
         // Offer a time worth seeing: now if the conference is on, else when it (re)starts.
         let s = &self.schedule;
-        let suggestion = match self.overview.phase {
+        let suggestion = match self.overview().phase {
             now::Phase::Before { starts } => starts,
             now::Phase::Pause { resumes } | now::Phase::BetweenDays { resumes } => resumes,
             now::Phase::After { .. } => s.start().unwrap_or(self.now),

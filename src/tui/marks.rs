@@ -15,8 +15,8 @@ impl App {
         }
         let before = self.agenda.before([talk.id.as_str()]);
         let state = self.agenda.toggle(&self.schedule, &talk, kind, (self.stamp)());
-        self.refresh_marks();
-        let partners = self.clash_partners.get(&i).cloned().unwrap_or_default();
+        self.refresh_marks_of(&[i]);
+        let partners = self.partners_of(i);
         let what = match state {
             Some(MarkKind::Attend) if !partners.is_empty() => {
                 let names: Vec<String> =
@@ -83,7 +83,7 @@ impl App {
                 };
                 self.changed(what, before);
                 // The list re-sorts; stay on the same talk.
-                if let Some(p) = self.on_demand.iter().position(|&j| j == i) {
+                if let Some(p) = self.on_demand().iter().position(|&j| j == i) {
                     self.on_demand_cursor = p;
                 }
             }

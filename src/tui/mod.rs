@@ -144,6 +144,9 @@ pub fn run(ctx: Context, exit_after_first_frame: bool) -> std::io::Result<()> {
     if app.dirty && can_save {
         let _ = ctx.store.sync(&app.agenda);
     }
+    // Freeing a FOSDEM-sized schedule talk by talk takes longer than loading it; the process
+    // is about to exit and the system takes the memory back at once.
+    std::mem::forget(app);
     result
 }
 

@@ -12,7 +12,7 @@ use ratatui::widgets::Paragraph;
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let s = &app.schedule;
-    if app.agenda_rows.is_empty() {
+    if app.agenda_rows().is_empty() {
         let text = vec![
             Line::from(""),
             Line::styled(" Your agenda is empty.", theme.title()),
@@ -22,7 +22,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let mut lines: Vec<Line> = Vec::new();
-    if app.is_over() && !app.on_demand.is_empty() {
+    if app.is_over() && !app.on_demand().is_empty() {
         lines.push(Line::styled(
             " The conference is over: what is left to watch comes first (4 for the on-demand list).",
             theme.title(),
@@ -31,7 +31,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut selected_line = 0;
     let mut talk_pos = 0;
     let mut items = Vec::new();
-    for row in &app.agenda_rows {
+    for row in app.agenda_rows() {
         match row {
             Row::Day(d) => {
                 if !lines.is_empty() {

@@ -82,16 +82,11 @@ pub fn clash_lines(app: &App, index: usize) -> Vec<String> {
     let t = &s.talks()[index];
     let describe = |j: usize| timefmt::talk_ref(s, &s.talks()[j]);
     if app.agenda.is_attending(&t.id) {
-        app.clash_partners
-            .get(&index)
-            .into_iter()
-            .flatten()
-            .map(|&j| format!("⚠ clashes with {}", describe(j)))
-            .collect()
+        app.partners_of(index).into_iter().map(|j| format!("⚠ clashes with {}", describe(j))).collect()
     } else {
-        app.agenda
-            .attending(s)
-            .into_iter()
+        app.attending
+            .iter()
+            .copied()
             .filter(|&j| s.talks()[j].overlaps(t))
             .map(|j| format!("⚠ clashes with your ★ {}", describe(j)))
             .collect()

@@ -155,7 +155,7 @@ fn talk_box(f: &mut Frame, rect: Rect, hidden: u16, app: &App, index: usize, the
     let s = &app.schedule;
     let t = &s.talks()[index];
     let mark = app.agenda.kind(&t.id);
-    let clashes = app.clash_partners.contains_key(&index);
+    let clashes = app.clashes(index);
     let selected = index == app.selected;
     let live = t.start <= app.now && app.now < t.end;
     let past = t.end <= app.now;

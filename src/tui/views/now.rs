@@ -16,7 +16,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let s = &app.schedule;
-    let o = &app.overview;
+    let o = app.overview();
     let local = s.local(app.now);
     let mut clock = vec![Span::styled(format!(" {}", local.format("%a %-d %b %H:%M %Z")), theme.title())];
     if let Some(user) = app.user_tz {
@@ -30,7 +30,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(text) = now::phase_line(s, o) {
         lines.push(Line::styled(format!(" {text}"), theme.title()));
         let hint = match o.phase {
-            Phase::After { .. } if !app.on_demand.is_empty() => {
+            Phase::After { .. } if !app.on_demand().is_empty() => {
                 format!(" 4: your on-demand list ({} to watch) · @ go to a time during the conference", unwatched(app))
             }
             Phase::Empty => String::new(),
@@ -132,7 +132,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn unwatched(app: &App) -> usize {
-    app.on_demand.iter().filter(|&&i| !app.agenda.is_watched(&app.schedule.talks()[i].id)).count()
+    app.on_demand().iter().filter(|&&i| !app.agenda.is_watched(&app.schedule.talks()[i].id)).count()
 }
 
 /// `● ★ Title — Speakers · in 12 min` for a live or next talk.
@@ -158,7 +158,7 @@ fn talk_line<'a>(app: &App, index: usize, lead: &'a str, lead_style: Style, sele
     spans.push(Span::styled(sym, sym_style));
     let title_style = if sym.starts_with('★') { theme.starred() } else { Style::new() };
     spans.push(Span::styled(t.title.clone(), title_style));
-    if app.clash_partners.contains_key(&index) {
+    if app.clashes(index) {
         spans.push(Span::styled(" ⚠", theme.clash()));
     }
     if !t.speakers.is_empty() {

@@ -11,7 +11,7 @@ use ratatui::widgets::Paragraph;
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let s = &app.schedule;
-    if app.on_demand.is_empty() {
+    if app.on_demand().is_empty() {
         let text = vec![
             Line::from(""),
             Line::styled(" Nothing to watch later yet.", theme.title()),
@@ -21,21 +21,21 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         f.render_widget(Paragraph::new(text), area);
         return;
     }
-    let watched = app.on_demand.iter().filter(|&&i| app.agenda.is_watched(&s.talks()[i].id)).count();
+    let watched = app.on_demand().iter().filter(|&&i| app.agenda.is_watched(&s.talks()[i].id)).count();
     let mut lines = vec![Line::from(vec![
         Span::styled(" To watch on-demand", theme.title()),
         Span::styled(
             format!(
                 "  ·  {} talk{}, {watched} watched",
-                app.on_demand.len(),
-                if app.on_demand.len() == 1 { "" } else { "s" }
+                app.on_demand().len(),
+                if app.on_demand().len() == 1 { "" } else { "s" }
             ),
             theme.dim(),
         ),
     ])];
     let mut selected_line = 0;
     let mut items = Vec::new();
-    for (pos, &i) in app.on_demand.iter().enumerate() {
+    for (pos, &i) in app.on_demand().iter().enumerate() {
         let t = &s.talks()[i];
         let done = app.agenda.is_watched(&t.id);
         let selected = pos == app.on_demand_cursor;

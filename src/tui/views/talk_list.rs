@@ -61,7 +61,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Span::styled(format!("  {track}{}  ", " ".repeat(pad)), theme.dim()),
                 Span::styled(sym, sym_style),
                 Span::styled(if live { "●" } else { " " }, theme.live()),
-                Span::styled(if app.clash_partners.contains_key(&i) { "⚠ " } else { "  " }, theme.clash()),
+                Span::styled(if app.clashes(i) { "⚠ " } else { "  " }, theme.clash()),
                 Span::styled(
                     t.title.clone(),
                     if mark == Some(MarkKind::Attend) { theme.starred() } else { Style::new() },
