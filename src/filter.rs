@@ -60,25 +60,26 @@ impl Filter {
         self.days.is_empty() || self.days.contains(&date)
     }
 
-    /// One line for the status bar and the filter panel: "tags rust, go · starred only".
+    /// One line for the status bar and the filter panel, in the panel's order:
+    /// "starred only · tag rust, go".
     pub fn describe(&self) -> String {
         let join = |set: &BTreeSet<String>| set.iter().map(String::as_str).collect::<Vec<_>>().join(", ");
         let mut parts = Vec::new();
-        if !self.tags.is_empty() {
-            parts.push(format!("tag {}", join(&self.tags)));
-        }
-        if !self.kinds.is_empty() {
-            parts.push(format!("kind {}", join(&self.kinds)));
-        }
-        if !self.days.is_empty() {
-            let days: Vec<String> = self.days.iter().map(|d| d.format("%a %-d %b").to_string()).collect();
-            parts.push(format!("day {}", days.join(", ")));
-        }
         if self.starred_only {
             parts.push("starred only".into());
         }
         if self.hide_past {
             parts.push("past hidden".into());
+        }
+        if !self.days.is_empty() {
+            let days: Vec<String> = self.days.iter().map(|d| d.format("%a %-d %b").to_string()).collect();
+            parts.push(format!("day {}", days.join(", ")));
+        }
+        if !self.kinds.is_empty() {
+            parts.push(format!("kind {}", join(&self.kinds)));
+        }
+        if !self.tags.is_empty() {
+            parts.push(format!("tag {}", join(&self.tags)));
         }
         parts.join(" · ")
     }
@@ -194,7 +195,7 @@ mod tests {
             hide_past: true,
             ..Filter::default()
         };
-        assert_eq!(f.describe(), "tag rust · day Thu 20 Oct · starred only · past hidden");
+        assert_eq!(f.describe(), "starred only · past hidden · day Thu 20 Oct · tag rust");
         assert_eq!(Filter::default().describe(), "");
     }
 }

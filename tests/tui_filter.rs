@@ -7,11 +7,11 @@ use common::{app_at, key, press, screen};
 use crossterm::event::KeyCode;
 use hallway::agenda::MarkKind;
 
-/// Open the panel, narrow to `query`, tick the first match, and apply.
+/// Open the panel, narrow to `query`, tick the first match (Tab), and apply.
 fn tick(a: &mut hallway::tui::app::App, query: &str) {
     press(a, "f");
     press(a, query);
-    key(a, KeyCode::Char(' '));
+    key(a, KeyCode::Tab);
     key(a, KeyCode::Enter);
 }
 
@@ -25,10 +25,11 @@ fn the_panel_lists_sections_with_counts() {
     press(&mut a, "f");
     common::snap("filter_panel", &a);
     let s = screen(&a, 100, 40);
-    for want in ["Show", "only talks I starred", "hide talks that have ended", "Days", "Wed 19 Oct  19", "Kinds"] {
+    for want in ["Show", "only talks I starred", "hide talks that have ended", "Days", "Wed 19 Oct  19 talks", "Kinds"]
+    {
         assert!(s.contains(want), "{want}: {s}");
     }
-    assert!(s.contains("latency  12"), "the most used tag first, with its count: {s}");
+    assert!(s.contains("latency  12 talks"), "the most used tag first, with its count: {s}");
 }
 
 #[test]
@@ -105,21 +106,24 @@ fn hide_past_and_days_skip_what_is_over_and_days_not_chosen() {
     assert_eq!(a.day, 1, "the selection moved to the day chosen");
     press(&mut a, "[");
     assert_eq!(a.day, 1);
-    assert_eq!(a.status.as_deref(), Some("this is the first day"));
+    assert_eq!(a.status.as_deref(), Some("this is the first of the days your filter shows (f to change)"));
 }
 
 #[test]
-fn search_finds_hidden_talks_and_going_there_lifts_the_filter() {
+fn search_finds_hidden_talks_and_going_there_lifts_only_what_hid_it() {
     let mut a = app_at("2022-10-19 09:20");
     tick(&mut a, "rust");
+    tick(&mut a, "hide");
     press(&mut a, "/");
     press(&mut a, "misery metrics");
     let s = screen(&a, 120, 30);
     assert!(s.contains("Misery Metrics") && s.contains("(hidden by your filter)"), "{s}");
     key(&mut a, KeyCode::Enter);
-    assert!(a.agenda.filter.is_empty());
     assert_eq!(a.schedule.talks()[a.selected].id, "misery-metrics");
-    assert!(a.status.clone().unwrap().contains("the filter hid this talk"));
+    assert!(a.agenda.filter.tags.is_empty(), "the part that hid it is lifted");
+    assert!(a.agenda.filter.hide_past, "the rest of the filter stays");
+    let status = a.status.clone().unwrap();
+    assert_eq!(status, "to show this talk the filter no longer has: tag rust (f to change)");
 }
 
 #[test]
@@ -128,7 +132,7 @@ fn del_clears_every_part_and_a_day_without_matches_says_so() {
     tick(&mut a, "keynote");
     press(&mut a, "f");
     press(&mut a, "thu");
-    key(&mut a, KeyCode::Char(' '));
+    key(&mut a, KeyCode::Tab);
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.agenda.filter.kinds.len(), 1);
     assert_eq!(a.agenda.filter.days.len(), 1);

@@ -27,12 +27,12 @@ fn pick_two_rooms_out_of_106_and_keep_the_choice() {
     press(&mut a, "f");
     assert!(a.picker.is_some());
     press(&mut a, "d.radio");
-    key(&mut a, KeyCode::Char(' '));
+    key(&mut a, KeyCode::Tab);
     for _ in 0..7 {
         key(&mut a, KeyCode::Backspace);
     }
     press(&mut a, "d.go");
-    key(&mut a, KeyCode::Char(' '));
+    key(&mut a, KeyCode::Tab);
     insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
         insta::assert_snapshot!("track_picker_80x24", common::render(&a, 80, 24).backend());
     });
@@ -88,4 +88,24 @@ fn compact_list_by_time_across_rooms() {
     assert_eq!(a.day, 1);
     press(&mut a, "v");
     assert!(!a.list_mode);
+}
+
+#[test]
+fn a_tag_at_fosdem_keeps_only_the_rooms_that_have_it() {
+    let mut a = fosdem_at("2021-02-06 11:00", None);
+    let (tag, count) = hallway::filter::Choices::of(&a.schedule).tags[0].clone();
+    press(&mut a, "f");
+    press(&mut a, &tag.to_lowercase());
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Enter);
+    assert!(a.agenda.filter.tags.contains(&tag), "{tag}");
+    let talks = a.schedule.talks();
+    let with_tag: std::collections::BTreeSet<usize> =
+        talks.iter().filter(|t| t.tags.contains(&tag)).map(|t| t.track).collect();
+    assert_eq!(a.shown_tracks, with_tag.iter().copied().collect::<Vec<_>>(), "no empty columns");
+    assert!(a.shown_tracks.len() < 106);
+    assert_eq!((0..talks.len()).filter(|&i| a.is_shown(i)).count(), count);
+    press(&mut a, "2");
+    let s = screen(&a, 120, 40);
+    assert!(s.contains(&format!("those where your filter (tag {tag}) leaves talks")), "{s}");
 }

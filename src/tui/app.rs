@@ -705,10 +705,11 @@ impl App {
             Some(i) => {
                 if say && live.is_none() {
                     let until = (talks[i].start - now).num_minutes();
-                    self.status = Some(if until > 24 * 60 {
+                    let shown = if self.filtering() { " that your filter shows" } else { "" };
+                    self.status = Some(if until > 24 * 60 && shown.is_empty() {
                         format!("the conference is not on now; it starts in {} days", until / (24 * 60))
                     } else {
-                        format!("nothing is live now; next talk in {}", crate::timefmt::minutes(until))
+                        format!("nothing{shown} is live now; next in {}", crate::timefmt::minutes(until))
                     });
                 }
                 self.select(i);

@@ -116,6 +116,12 @@ impl FilterPicker {
         }
     }
 
+    fn toggle_at(&mut self, shown: &[Entry]) {
+        if let Some(e) = shown.get(self.cursor) {
+            self.toggle(e);
+        }
+    }
+
     fn toggle(&mut self, e: &Entry) {
         fn flip<T: Ord + Clone>(set: &mut BTreeSet<T>, v: &T) {
             if !set.remove(v) {
@@ -143,10 +149,14 @@ impl FilterPicker {
             KeyCode::PageDown => self.cursor = (self.cursor + 10).min(last),
             KeyCode::Home => self.cursor = 0,
             KeyCode::End => self.cursor = last,
-            KeyCode::Char(' ') | KeyCode::Tab => {
-                if let Some(e) = shown.get(self.cursor) {
-                    self.toggle(e);
-                }
+            // Space ticks until something is typed; then it types (a room named "Stage 2"),
+            // and Tab ticks.
+            KeyCode::Char(' ') if self.query.text().is_empty() => self.toggle_at(&shown),
+            KeyCode::Tab => self.toggle_at(&shown),
+            // The first Esc clears what was typed, keeping the ticks; the second closes.
+            KeyCode::Esc if !self.query.text().is_empty() => {
+                self.query = LineInput::new("", 60);
+                self.cursor = 0;
             }
             KeyCode::Delete => {
                 self.ticked.clear();
@@ -188,14 +198,14 @@ mod tests {
     }
 
     #[test]
-    fn type_to_narrow_space_to_tick_enter_to_apply() {
+    fn type_to_narrow_tab_to_tick_enter_to_apply() {
         let tracks: Vec<String> =
             ["K.fosdem", "M.community", "D.rust", "D.go", "L.lightningtalks"].map(String::from).into();
         let mut p = FilterPicker::new(BTreeSet::new(), Filter::default(), choices());
         type_in(&mut p, "d.", &tracks);
         assert_eq!(p.matches(&tracks), [Entry::Track(2), Entry::Track(3)]);
         p.key(k(KeyCode::Down), &tracks);
-        p.key(k(KeyCode::Char(' ')), &tracks);
+        p.key(k(KeyCode::Tab), &tracks);
         assert_eq!(p.ticked, BTreeSet::from([3]));
         p.key(k(KeyCode::Backspace), &tracks);
         p.key(k(KeyCode::Backspace), &tracks);
@@ -218,7 +228,23 @@ mod tests {
         assert_eq!(p.key(k(KeyCode::Enter), &tracks), Pick::Apply);
         p.key(k(KeyCode::Delete), &tracks);
         assert!(p.ticked.is_empty() && p.filter.is_empty(), "Del clears everything");
+        p.key(k(KeyCode::Tab), &tracks);
+        assert_eq!(p.key(k(KeyCode::Esc), &tracks), Pick::Open, "the first Esc clears the text");
+        assert_eq!(p.query.text(), "");
+        assert!(p.filter.tags.contains("rust"), "and keeps the ticks");
         assert_eq!(p.key(k(KeyCode::Esc), &tracks), Pick::Cancel);
+    }
+
+    #[test]
+    fn space_types_once_something_is_typed() {
+        let tracks: Vec<String> = vec!["Main Stage".into(), "Stage 2".into()];
+        let mut p = FilterPicker::new(BTreeSet::new(), Filter::default(), choices());
+        type_in(&mut p, "stage 2", &tracks);
+        assert_eq!(p.query.text(), "stage 2");
+        assert_eq!(p.matches(&tracks), [Entry::Track(1)]);
+        assert!(p.ticked.is_empty(), "typing a space ticked nothing");
+        p.key(k(KeyCode::Tab), &tracks);
+        assert_eq!(p.ticked, BTreeSet::from([1]));
     }
 
     #[test]
@@ -231,7 +257,7 @@ mod tests {
         assert!(p.filter.starred_only && p.filter.hide_past);
         type_in(&mut p, "sun", &tracks);
         assert_eq!(p.matches(&tracks), [Entry::Day(NaiveDate::from_ymd_opt(2021, 2, 7).unwrap())]);
-        p.key(k(KeyCode::Char(' ')), &tracks);
+        p.key(k(KeyCode::Tab), &tracks);
         assert_eq!(p.filter.days.len(), 1);
         let one_day = Choices { days: vec![choices().days[0]], kinds: vec![("talk".into(), 3)], ..choices() };
         let p = FilterPicker::new(BTreeSet::new(), Filter::default(), one_day);

@@ -3,7 +3,7 @@
 
 use super::app::App;
 use super::filter_picker::{FilterPicker, Pick};
-use crate::filter::Choices;
+use crate::filter::{Choices, Filter};
 use crossterm::event::KeyEvent;
 use std::collections::BTreeSet;
 
@@ -11,24 +11,80 @@ impl App {
     /// Recompute the shown tracks and talks from the agenda's saved choice; keep the selection
     /// on a talk that is shown.
     pub fn refresh_tracks(&mut self) {
-        let tracks = &self.schedule.conference.tracks;
-        let chosen: Vec<usize> =
-            self.agenda.tracks.iter().filter_map(|name| tracks.iter().position(|t| t == name)).collect();
-        self.shown_tracks = if chosen.is_empty() { (0..tracks.len()).collect() } else { chosen };
-        self.shown_tracks.sort_unstable();
-        self.column_of = vec![None; tracks.len()];
-        for (c, &t) in self.shown_tracks.iter().enumerate() {
-            self.column_of[t] = Some(c);
-        }
         self.first_track.set(0);
         self.refresh_filter();
         self.reselect();
     }
 
-    /// Recompute which talks pass the filter; cheap, and skipped when no filter is set.
+    /// Recompute which talks pass the filter, and the columns: the tracks chosen, less those
+    /// where the filter leaves nothing (a tag at FOSDEM lives in 3 rooms out of 106).
     pub(super) fn refresh_filter(&mut self) {
         let f = &self.agenda.filter;
         self.admitted = if f.is_empty() { Vec::new() } else { f.mask(&self.schedule, &self.agenda, self.now) };
+        let tracks = &self.schedule.conference.tracks;
+        let mut chosen: Vec<usize> =
+            self.agenda.tracks.iter().filter_map(|name| tracks.iter().position(|t| t == name)).collect();
+        if chosen.is_empty() {
+            chosen = (0..tracks.len()).collect();
+        }
+        chosen.sort_unstable();
+        if !self.admitted.is_empty() {
+            let mut used = vec![false; tracks.len()];
+            for (t, _) in self.schedule.talks().iter().zip(&self.admitted).filter(|(_, a)| **a) {
+                used[t.track] = true;
+            }
+            // A filter that leaves nothing keeps the columns rather than draw none.
+            if chosen.iter().any(|&t| used[t]) {
+                chosen.retain(|&t| used[t]);
+            }
+        }
+        self.shown_tracks = chosen;
+        self.column_of = vec![None; tracks.len()];
+        for (c, &t) in self.shown_tracks.iter().enumerate() {
+            self.column_of[t] = Some(c);
+        }
+    }
+
+    /// Loosen only the parts of the filter that hide a talk (search found it there); says which.
+    pub(super) fn reveal(&mut self, index: usize) {
+        if self.is_shown(index) {
+            return;
+        }
+        let s = &self.schedule;
+        let t = &s.talks()[index];
+        let mut f = self.agenda.filter.clone();
+        let mut lifted = Vec::new();
+        if !self.agenda.tracks.is_empty() && !self.agenda.tracks.iter().any(|name| name == s.track_name(t)) {
+            self.agenda.set_tracks(Vec::new(), (self.stamp)());
+            lifted.push("tracks".to_string());
+        }
+        let one = |part: Filter| part.admits(s, t, &self.agenda, self.now);
+        let blank = Filter::default();
+        if !one(Filter { tags: f.tags.clone(), ..blank.clone() }) {
+            lifted.push(format!("tag {}", f.tags.iter().cloned().collect::<Vec<_>>().join(", ")));
+            f.tags.clear();
+        }
+        if !one(Filter { kinds: f.kinds.clone(), ..blank.clone() }) {
+            lifted.push(format!("kind {}", f.kinds.iter().cloned().collect::<Vec<_>>().join(", ")));
+            f.kinds.clear();
+        }
+        if !f.has_day(s.date_of(t.start)) {
+            // Add its day rather than drop the days chosen.
+            f.days.insert(s.date_of(t.start));
+            lifted.push(format!("day {}", s.date_of(t.start).format("%a %-d %b")));
+        }
+        if f.starred_only && !self.agenda.is_attending(&t.id) {
+            f.starred_only = false;
+            lifted.push("starred only".into());
+        }
+        if f.hide_past && t.end <= self.now {
+            f.hide_past = false;
+            lifted.push("past hidden".into());
+        }
+        self.agenda.set_filter(f, (self.stamp)());
+        self.dirty = true;
+        self.refresh_tracks();
+        self.status = Some(format!("to show this talk the filter no longer has: {} (f to change)", lifted.join(" · ")));
     }
 
     /// After the filter changed: a selected talk now hidden gives way to the nearest shown one

@@ -40,15 +40,7 @@ impl App {
                     if let Some(i) = target {
                         self.overlay = super::app::Overlay::None;
                         self.view = View::Schedule;
-                        if !self.is_shown(i) {
-                            // Hidden by the filter: show everything rather than hide the answer.
-                            self.agenda.set_tracks(Vec::new(), (self.stamp)());
-                            self.agenda.set_filter(crate::filter::Filter::default(), (self.stamp)());
-                            self.dirty = true;
-                            self.refresh_tracks();
-                            self.status =
-                                Some("the filter hid this talk: showing everything (f to filter again)".into());
-                        }
+                        self.reveal(i);
                         self.select(i);
                     }
                 }

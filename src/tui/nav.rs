@@ -75,8 +75,12 @@ pub fn grid(app: &mut App, action: Action) {
     match target {
         Some(i) => app.select(i),
         None if matches!(action, Action::PrevDay | Action::NextDay) => {
-            app.status =
-                Some(if action == Action::NextDay { "this is the last day" } else { "this is the first day" }.into());
+            let which = if action == Action::NextDay { "last" } else { "first" };
+            app.status = Some(if app.agenda.filter.days.is_empty() {
+                format!("this is the {which} day")
+            } else {
+                format!("this is the {which} of the days your filter shows (f to change)")
+            });
         }
         None => {}
     }

@@ -2,7 +2,7 @@
 
 use super::centered;
 use crate::tui::app::App;
-use crate::tui::filter_picker::FilterPicker;
+use crate::tui::filter_picker::{Entry, FilterPicker};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -37,10 +37,17 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &FilterPicker, theme: &Them
     for (pos, e) in shown.iter().enumerate() {
         if e.section() != section {
             section = e.section();
-            let hint = match section {
-                "Tags" | "Kinds" => " (any ticked)",
-                "Tracks" | "Days" => " (none ticked: all)",
-                _ => "",
+            let ticked = shown.iter().filter(|x| x.section() == section && p.is_ticked(x)).count()
+                + if section == "Tracks" {
+                    p.ticked.iter().filter(|&&t| !shown.contains(&Entry::Track(t))).count()
+                } else {
+                    0
+                };
+            let hint = match (section, ticked) {
+                ("Show", _) => String::new(),
+                (_, 0) => "  none ticked: all".into(),
+                ("Tags" | "Kinds", n) => format!("  {n} ticked: talks with any of them"),
+                (_, n) => format!("  {n} ticked"),
             };
             rows.push(Line::from(vec![
                 Span::styled(format!(" {section}"), theme.title()),
@@ -57,7 +64,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &FilterPicker, theme: &Them
             Span::raw(e.label(tracks)),
         ];
         if let Some(n) = p.count(e) {
-            spans.push(Span::styled(format!("  {n}"), theme.dim()));
+            spans.push(Span::styled(format!("  {n} talk{}", if n == 1 { "" } else { "s" }), theme.dim()));
         }
         let line = Line::from(spans);
         rows.push(if pos == p.cursor { line.style(theme.selected()) } else { line });
@@ -75,7 +82,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &FilterPicker, theme: &Them
         Paragraph::new(lines).block(
             Block::bordered()
                 .title(" Filter ")
-                .title_bottom(Line::from(" Space tick · Del clear all · Enter apply · Esc ").right_aligned()),
+                .title_bottom(Line::from(" Space/Tab tick · Del clear · Enter apply · Esc cancel ").right_aligned()),
         ),
         rect,
     );

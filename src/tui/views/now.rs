@@ -69,11 +69,14 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut pos = 0;
     let mut items = Vec::new();
     let hidden = o.tracks.len() - app.shown_tracks.len();
-    if hidden > 0 {
-        lines.push(Line::styled(
-            format!(" showing {} of {} tracks (f to change)", app.shown_tracks.len(), o.tracks.len()),
-            theme.dim(),
-        ));
+    if hidden > 0 || !app.agenda.filter.is_empty() {
+        let mut text = format!(" showing {} of {} tracks", app.shown_tracks.len(), o.tracks.len());
+        if !app.agenda.filter.is_empty() {
+            // The Now view answers "what is on in these rooms": every live talk in them shows.
+            text.push_str(&format!(", those where your filter ({}) leaves talks", app.agenda.filter.describe()));
+        }
+        text.push_str(" (f to change)");
+        lines.push(Line::styled(text, theme.dim()));
     }
     for tn in o.tracks.iter().filter(|tn| app.column_of.get(tn.track).is_some_and(Option::is_some)) {
         lines.push(Line::from(""));
