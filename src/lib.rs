@@ -14,6 +14,7 @@ pub mod report;
 pub mod sanitize;
 pub mod schedule;
 pub mod search;
+pub mod status_line;
 pub mod synth;
 pub mod timefmt;
 pub mod tui;

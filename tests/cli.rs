@@ -351,3 +351,27 @@ fn an_unwritable_data_dir_is_a_clear_error_and_changes_nothing() {
         .stderr(predicate::str::contains("agenda file").and(predicate::str::contains("agendas/p99conf-2022.json")));
     assert_eq!(std::fs::read_to_string(d.path().join("agendas")).unwrap(), "not a folder");
 }
+
+#[test]
+fn next_prints_one_line_for_a_status_bar_or_nothing() {
+    let d = TempDir::new().unwrap();
+    hallway(&d).args(["star", "ebpf-vs-sidecars", "extreme-http"]).assert().success();
+    let line = |at: &str, extra: &[&str]| {
+        let out = hallway(&d).args(["--at", at, "next"]).args(extra).assert().success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    assert_eq!(line("2022-10-19 09:20", &[]), "live: eBPF vs Sidecars (15m left)\n");
+    assert!(line("2022-10-19 10:13", &[]).starts_with("10:20 Main Stage: Extreme HTTP"));
+    assert_eq!(line("2022-10-19 10:13", &["--width", "24"]), "10:20 Main Stage: Extre…\n");
+    assert!(line("2022-10-19 10:13", &["--format", "{start} {title} in {minutes}m"]).ends_with("EC2 Instance in 7m\n"));
+    assert_eq!(line("2022-10-19 17:00", &[]), "", "nothing left today: nothing printed, exit 0");
+    assert_eq!(line("2022-10-19 17:00", &["--json"]), "{\"state\":\"none\"}\n");
+    let v: serde_json::Value = serde_json::from_str(&line("2022-10-19 09:20", &["--json"])).unwrap();
+    assert_eq!((v["state"].as_str(), v["minutes"].as_i64()), (Some("live"), Some(15)));
+    assert_eq!(v["talk"]["id"], "ebpf-vs-sidecars");
+    hallway(&d)
+        .args(["--at", "2022-10-19 10:13", "next", "--format", "{titel}"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("unknown placeholder {titel}"));
+}

@@ -28,6 +28,7 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<(), Failure> {
             let o = now::overview(&ctx.schedule, &agenda.attending(&ctx.schedule), ctx.clock.now());
             emit_json_or(json, || report::now(&ctx.schedule, &o, &agenda), || print::now(ctx, &o, &agenda))
         }
+        Command::Next { format, width, json } => next(ctx, format.as_deref(), width, json),
         Command::Note { id, text } => note(ctx, &id, &text.join(" ")),
         Command::Star { ids } => mark(ctx, &ids, Some(MarkKind::Attend)),
         Command::Later { ids } => mark(ctx, &ids, Some(MarkKind::OnDemand)),
@@ -45,6 +46,35 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<(), Failure> {
             unreachable!("these need no agenda and are run before dispatch")
         }
     }
+}
+
+fn next(ctx: &Context, format: Option<&str>, width: Option<usize>, json: bool) -> Result<(), Failure> {
+    use crate::status_line::{self, Next};
+    let s = &ctx.schedule;
+    let agenda = load_agenda(ctx)?;
+    let found = status_line::next(s, &agenda.attending(s), ctx.clock.now());
+    if json {
+        let value = match found {
+            None => serde_json::json!({ "state": "none" }),
+            Some(n) => serde_json::json!({
+                "state": if matches!(n, Next::Live { .. }) { "live" } else { "next" },
+                "minutes": n.minutes(),
+                "talk": report::talk(s, &s.talks()[n.talk()]),
+            }),
+        };
+        return emit(&format!("{value}\n"));
+    }
+    let Some(n) = found else { return Ok(()) };
+    let template = format.unwrap_or(match n {
+        Next::Live { .. } => status_line::DEFAULT_LIVE,
+        Next::Next { .. } => status_line::DEFAULT_NEXT,
+    });
+    let line = status_line::render(template, s, n).map_err(Failure::Usage)?;
+    let line = match width {
+        Some(w) => status_line::cut(&line, w),
+        None => line,
+    };
+    emit(&format!("{line}\n"))
 }
 
 fn load_agenda(ctx: &Context) -> Result<Agenda, Failure> {

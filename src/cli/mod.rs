@@ -59,6 +59,22 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// One short line about my next starred talk today, for a status bar or a prompt: nothing
+    /// (and exit 0) when no marked talk is left today.
+    #[command(after_help = "Placeholders: {title} {track} {start} {end} {minutes} {when} {speakers} {state} {id}\n\
+        Defaults: '{start} {track}: {title} ({when})', and 'live: {title} ({when})' during a talk.\n\n\
+        Example, in ~/.tmux.conf:\n  set -g status-interval 15\n  set -g status-right '#(hallway next)'")]
+    Next {
+        /// The line to print, with placeholders (see below).
+        #[arg(long, value_name = "TEMPLATE")]
+        format: Option<String>,
+        /// Cut the line to this many columns (with "…"), for a status bar with little room.
+        #[arg(long, value_name = "COLUMNS")]
+        width: Option<usize>,
+        /// Print JSON: {"state": "live"|"next"|"none", "minutes", "talk"}.
+        #[arg(long)]
+        json: bool,
+    },
     /// What is live and next in every track.
     #[command(after_help = "Example:\n  hallway now --at '2022-10-19 10:30'")]
     Now {
@@ -306,5 +322,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     for note in &ctx.schedule.conference.notes {
         eprintln!("note: {note}");
     }
-    commands::dispatch(&ctx, command)
+    let result = commands::dispatch(&ctx, command);
+    // The process ends here: freeing the schedule talk by talk would only slow commands that
+    // run every few seconds (`next` in a status bar).
+    std::mem::forget(ctx);
+    result
 }

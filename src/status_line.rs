@@ -1,0 +1,166 @@
+//! `hallway next`: one short line about my next talk, for tmux's status bar, a shell prompt or
+//! a desktop bar. It runs every few seconds, so it only looks at today's talks I marked.
+
+use crate::schedule::{Schedule, Talk};
+use chrono::{DateTime, Utc};
+
+/// Where I stand, today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Next {
+    /// In a starred talk now: minutes left.
+    Live { talk: usize, minutes: i64 },
+    /// The next starred talk today: minutes until it starts.
+    Next { talk: usize, minutes: i64 },
+}
+
+impl Next {
+    pub fn talk(self) -> usize {
+        match self {
+            Next::Live { talk, .. } | Next::Next { talk, .. } => talk,
+        }
+    }
+
+    pub fn minutes(self) -> i64 {
+        match self {
+            Next::Live { minutes, .. } | Next::Next { minutes, .. } => minutes,
+        }
+    }
+}
+
+/// The starred talk live now (the one ending first, if two), else the next one starting on the
+/// same conference day; `None` when nothing marked is left today.
+pub fn next(s: &Schedule, attending: &[usize], now: DateTime<Utc>) -> Option<Next> {
+    let talks = s.talks();
+    let minutes = |a: DateTime<Utc>, b: DateTime<Utc>| ((b - a).num_seconds() + 59).div_euclid(60);
+    let live = attending.iter().copied().filter(|&i| talks[i].start <= now && now < talks[i].end);
+    if let Some(i) = live.min_by_key(|&i| (talks[i].end, i)) {
+        return Some(Next::Live { talk: i, minutes: minutes(now, talks[i].end) });
+    }
+    let today = s.date_of(now);
+    attending
+        .iter()
+        .copied()
+        .filter(|&i| talks[i].start > now && s.date_of(talks[i].start) == today)
+        .min_by_key(|&i| (talks[i].start, i))
+        .map(|i| Next::Next { talk: i, minutes: minutes(now, talks[i].start) })
+}
+
+/// The default lines: `12:30 Stage 2: eBPF vs Sidecars (in 7m)` and `live: ... (18m left)`.
+pub const DEFAULT_NEXT: &str = "{start} {track}: {title} ({when})";
+pub const DEFAULT_LIVE: &str = "live: {title} ({when})";
+
+/// The placeholders a template may use, for `--help` and errors.
+pub const PLACEHOLDERS: &[&str] =
+    &["title", "track", "start", "end", "minutes", "when", "speakers", "state", "id"];
+
+/// Fill a template; `{{` and `}}` are literal braces. An unknown placeholder is an error that
+/// names it, so a typo in a tmux.conf shows up once rather than as a blank status bar.
+pub fn render(template: &str, s: &Schedule, n: Next) -> Result<String, String> {
+    let t: &Talk = &s.talks()[n.talk()];
+    let value = |name: &str| -> Option<String> {
+        Some(match name {
+            "title" => t.title.clone(),
+            "track" => s.track_name(t).to_string(),
+            "start" => crate::timefmt::hm(s, t.start),
+            "end" => crate::timefmt::hm(s, t.end),
+            "minutes" => n.minutes().to_string(),
+            "when" => match n {
+                Next::Live { minutes, .. } => format!("{}m left", minutes),
+                Next::Next { minutes, .. } if minutes >= 60 => format!("in {}h{:02}m", minutes / 60, minutes % 60),
+                Next::Next { minutes, .. } => format!("in {minutes}m"),
+            },
+            "speakers" => t.speakers.join(", "),
+            "state" => match n {
+                Next::Live { .. } => "live".into(),
+                Next::Next { .. } => "next".into(),
+            },
+            "id" => t.id.clone(),
+            _ => return None,
+        })
+    };
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(p) = rest.find(['{', '}']) {
+        out.push_str(&rest[..p]);
+        let tail = &rest[p..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            out.push_str(&tail[..1]);
+            rest = &tail[2..];
+        } else if let Some(close) = tail.strip_prefix('{').and_then(|t| t.find('}')) {
+            let name = &tail[1..1 + close];
+            out.push_str(&value(name).ok_or_else(|| {
+                format!("unknown placeholder {{{name}}} in the format; use {}", placeholders())
+            })?);
+            rest = &tail[close + 2..];
+        } else {
+            return Err(format!("unmatched brace in the format {template:?} (write {{{{ or }}}} for a brace)"));
+        }
+    }
+    out.push_str(rest);
+    // One line, whatever the titles hold.
+    Ok(out.replace(['\n', '\r'], " "))
+}
+
+/// At most `width` terminal columns, ending in "…" when cut.
+pub fn cut(line: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if line.width() <= width {
+        return line.to_string();
+    }
+    let mut out = String::new();
+    for g in unicode_segmentation::UnicodeSegmentation::graphemes(line, true) {
+        if out.width() + g.width() + 1 > width {
+            break;
+        }
+        out.push_str(g);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+fn placeholders() -> String {
+    PLACEHOLDERS.iter().map(|p| format!("{{{p}}}")).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schedule;
+
+    fn at(s: &Schedule, t: &str) -> DateTime<Utc> {
+        crate::clock::parse_at(t, s.conference.tz).unwrap()
+    }
+
+    #[test]
+    fn live_then_next_then_nothing_left_today() {
+        let s = schedule::bundled();
+        let ids = ["ebpf-vs-sidecars", "extreme-http"];
+        let attending: Vec<usize> = ids.iter().map(|id| s.index_of(id).unwrap()).collect();
+        let n = next(&s, &attending, at(&s, "2022-10-19 09:20")).unwrap();
+        assert_eq!(n, Next::Live { talk: attending[0], minutes: 15 });
+        assert_eq!(render(DEFAULT_LIVE, &s, n).unwrap(), "live: eBPF vs Sidecars (15m left)");
+        let n = next(&s, &attending, at(&s, "2022-10-19 10:13")).unwrap();
+        assert_eq!(n, Next::Next { talk: attending[1], minutes: 7 });
+        let line = render(DEFAULT_NEXT, &s, n).unwrap();
+        assert!(line.starts_with("10:20 Main Stage: Extreme HTTP Performance") && line.ends_with("(in 7m)"), "{line}");
+        assert_eq!(next(&s, &attending, at(&s, "2022-10-19 17:00")), None, "nothing more today");
+        assert_eq!(next(&s, &attending, at(&s, "2022-10-19 07:00")).map(|n| n.minutes()), Some(125));
+        assert_eq!(render(DEFAULT_NEXT, &s, next(&s, &attending, at(&s, "2022-10-19 07:00")).unwrap()).unwrap().rsplit('(').next(), Some("in 2h05m)"));
+    }
+
+    #[test]
+    fn templates_fill_escape_and_name_a_typo() {
+        let s = schedule::bundled();
+        let i = s.index_of("ebpf-vs-sidecars").unwrap();
+        let n = Next::Next { talk: i, minutes: 3 };
+        assert_eq!(render("{{{state}}} {id} by {speakers} {minutes}", &s, n).unwrap(), "{next} ebpf-vs-sidecars by Liz Rice 3");
+        let e = render("{titel}", &s, n).unwrap_err();
+        assert!(e.contains("{titel}") && e.contains("{title}"), "{e}");
+        assert!(render("{title", &s, n).unwrap_err().contains("unmatched brace"));
+        assert_eq!(cut("12:30 Stage 2: eBPF", 12), "12:30 Stage…");
+        assert_eq!(cut("short", 12), "short");
+        assert_eq!(cut("日本語のタイトル", 7), "日本語…");
+    }
+}
