@@ -10,6 +10,7 @@ pub mod export;
 pub mod fetch;
 pub mod filter;
 pub mod now;
+pub mod reminders;
 pub mod report;
 pub mod sanitize;
 pub mod schedule;

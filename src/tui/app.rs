@@ -99,6 +99,8 @@ struct Derived {
 }
 
 const NOTE_MAX_CHARS: usize = 200;
+/// Minutes before a starred talk that a reminder comes (the config file may change it).
+pub const DEFAULT_REMINDER_MINUTES: u32 = 5;
 /// How the export prompt asks before replacing a file; a second Enter confirms.
 const REPLACE: &str = "replace the existing";
 const UNDO_DEPTH: usize = 100;
@@ -158,6 +160,9 @@ pub struct App {
     pub clashing: Vec<bool>,
     /// What only some views need, built on first use after the marks or the time change.
     derived: Derived,
+    pub reminders: crate::reminders::Reminders,
+    /// Reminders due, for the shell to ring and notify (the app itself does no I/O).
+    pub alerts: Vec<crate::reminders::Reminder>,
     /// Scroll positions the draw code keeps so the selection stays in view.
     pub grid_top: Cell<u16>,
     pub first_track: Cell<usize>,
@@ -204,6 +209,8 @@ impl App {
             attending: Vec::new(),
             clashing: Vec::new(),
             derived: Derived::default(),
+            reminders: crate::reminders::Reminders::new(DEFAULT_REMINDER_MINUTES),
+            alerts: Vec::new(),
             grid_top: Cell::new(0),
             first_track: Cell::new(0),
             agenda_top: Cell::new(0),
@@ -305,7 +312,17 @@ impl App {
         } else {
             self.now = now;
         }
+        self.check_reminders();
         changed
+    }
+
+    /// Reminders due now go to the status line and to the shell (bell, desktop notification).
+    pub fn check_reminders(&mut self) {
+        let due = self.reminders.due(&self.schedule, &self.attending, self.now);
+        if let Some(last) = due.last() {
+            self.status = Some(format!("⏰ {}", last.text));
+        }
+        self.alerts.extend(due);
     }
 
     pub fn is_over(&self) -> bool {

@@ -66,6 +66,9 @@ pub fn run(ctx: Context, exit_after_first_frame: bool) -> std::io::Result<()> {
                 if exit_after_first_frame {
                     break;
                 }
+                if !app.alerts.is_empty() {
+                    remind(&mut app.alerts);
+                }
                 if let Some(link) = app.clipboard.take() {
                     copy_to_clipboard(&link)?;
                 }
@@ -148,6 +151,24 @@ pub fn run(ctx: Context, exit_after_first_frame: bool) -> std::io::Result<()> {
     // is about to exit and the system takes the memory back at once.
     std::mem::forget(app);
     result
+}
+
+/// A reminder: the terminal bell, and a desktop notification where a notification service
+/// runs (on its own thread: a missing or slow D-Bus must never hold up a key press).
+fn remind(alerts: &mut Vec<crate::reminders::Reminder>) {
+    use std::io::Write;
+    let _ = std::io::stdout().write_all(b"\x07");
+    let _ = std::io::stdout().flush();
+    let texts: Vec<String> = alerts.drain(..).map(|a| a.text).collect();
+    if std::env::var_os("HALLWAY_NO_NOTIFY").is_some() {
+        return;
+    }
+    std::thread::spawn(move || {
+        for text in texts {
+            // No notification daemon is no error: the status line and the bell remain.
+            let _ = notify_rust::Notification::new().summary("hallway").body(&text).appname("hallway").show();
+        }
+    });
 }
 
 enum Wake {
