@@ -6,6 +6,7 @@ pub mod atomic;
 pub mod clash;
 pub mod cli;
 pub mod clock;
+pub mod config;
 pub mod export;
 pub mod fetch;
 pub mod filter;

@@ -39,7 +39,8 @@ impl Reminders {
         let mut out = Vec::new();
         for &i in attending {
             let t = &talks[i];
-            if !(t.start - self.lead <= now && now < t.start) || !self.fired.insert((t.id.clone(), t.start)) {
+            let in_window = t.start - self.lead <= now && now < t.start;
+            if !(in_window && self.fired.insert((t.id.clone(), t.start))) {
                 continue;
             }
             let minutes = ((t.start - now).num_seconds() + 59) / 60;

@@ -50,8 +50,7 @@ pub const DEFAULT_NEXT: &str = "{start} {track}: {title} ({when})";
 pub const DEFAULT_LIVE: &str = "live: {title} ({when})";
 
 /// The placeholders a template may use, for `--help` and errors.
-pub const PLACEHOLDERS: &[&str] =
-    &["title", "track", "start", "end", "minutes", "when", "speakers", "state", "id"];
+pub const PLACEHOLDERS: &[&str] = &["title", "track", "start", "end", "minutes", "when", "speakers", "state", "id"];
 
 /// Fill a template; `{{` and `}}` are literal braces. An unknown placeholder is an error that
 /// names it, so a typo in a tmux.conf shows up once rather than as a blank status bar.
@@ -88,9 +87,10 @@ pub fn render(template: &str, s: &Schedule, n: Next) -> Result<String, String> {
             rest = &tail[2..];
         } else if let Some(close) = tail.strip_prefix('{').and_then(|t| t.find('}')) {
             let name = &tail[1..1 + close];
-            out.push_str(&value(name).ok_or_else(|| {
-                format!("unknown placeholder {{{name}}} in the format; use {}", placeholders())
-            })?);
+            out.push_str(
+                &value(name)
+                    .ok_or_else(|| format!("unknown placeholder {{{name}}} in the format; use {}", placeholders()))?,
+            );
             rest = &tail[close + 2..];
         } else {
             return Err(format!("unmatched brace in the format {template:?} (write {{{{ or }}}} for a brace)"));
@@ -147,7 +147,13 @@ mod tests {
         assert!(line.starts_with("10:20 Main Stage: Extreme HTTP Performance") && line.ends_with("(in 7m)"), "{line}");
         assert_eq!(next(&s, &attending, at(&s, "2022-10-19 17:00")), None, "nothing more today");
         assert_eq!(next(&s, &attending, at(&s, "2022-10-19 07:00")).map(|n| n.minutes()), Some(125));
-        assert_eq!(render(DEFAULT_NEXT, &s, next(&s, &attending, at(&s, "2022-10-19 07:00")).unwrap()).unwrap().rsplit('(').next(), Some("in 2h05m)"));
+        assert_eq!(
+            render(DEFAULT_NEXT, &s, next(&s, &attending, at(&s, "2022-10-19 07:00")).unwrap())
+                .unwrap()
+                .rsplit('(')
+                .next(),
+            Some("in 2h05m)")
+        );
     }
 
     #[test]
@@ -155,7 +161,10 @@ mod tests {
         let s = schedule::bundled();
         let i = s.index_of("ebpf-vs-sidecars").unwrap();
         let n = Next::Next { talk: i, minutes: 3 };
-        assert_eq!(render("{{{state}}} {id} by {speakers} {minutes}", &s, n).unwrap(), "{next} ebpf-vs-sidecars by Liz Rice 3");
+        assert_eq!(
+            render("{{{state}}} {id} by {speakers} {minutes}", &s, n).unwrap(),
+            "{next} ebpf-vs-sidecars by Liz Rice 3"
+        );
         let e = render("{titel}", &s, n).unwrap_err();
         assert!(e.contains("{titel}") && e.contains("{title}"), "{e}");
         assert!(render("{title", &s, n).unwrap_err().contains("unmatched brace"));

@@ -7,7 +7,10 @@ use tempfile::TempDir;
 
 fn hallway(data: &TempDir) -> Command {
     let mut c = Command::cargo_bin("hallway").unwrap();
-    c.env("HALLWAY_DATA_DIR", data.path()).env("TZ", "UTC").env_remove("NO_COLOR");
+    c.env("HALLWAY_DATA_DIR", data.path())
+        .env("HALLWAY_CONFIG", data.path().join("config.toml"))
+        .env("TZ", "UTC")
+        .env_remove("NO_COLOR");
     c
 }
 
@@ -374,4 +377,35 @@ fn next_prints_one_line_for_a_status_bar_or_nothing() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("unknown placeholder {titel}"));
+}
+
+#[test]
+fn config_path_check_and_a_default_schedule() {
+    let d = TempDir::new().unwrap();
+    let file = d.path().join("config.toml");
+    hallway(&d).args(["config", "path"]).assert().success().stdout(format!("{}\n", file.display()));
+    hallway(&d).args(["config", "check"]).assert().success().stdout(predicates::str::contains("the defaults apply"));
+
+    std::fs::write(&file, "schedule = \"srecon-emea\"\nreminder_minutes = 10\n[keys]\nstar = \"z\"\n").unwrap();
+    hallway(&d).args(["config", "check"]).assert().success().stdout(predicates::str::contains("fine"));
+    let talks = json(&d, &["talks"]);
+    assert!(talks[0]["start"].as_str().unwrap().starts_with("2022-10-25"), "the config's schedule: {talks}");
+
+    // A bad file: named with its line and key; commands go on with the defaults.
+    std::fs::write(&file, "reminder_minutes = 10\nschedule = 42\n").unwrap();
+    let expected = format!("{}:2:12: `schedule`: ", file.display());
+    hallway(&d).args(["config", "check"]).assert().code(2).stderr(predicates::str::contains(expected.clone()));
+    hallway(&d)
+        .args(["talks", "--day", "1"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains(expected).and(predicates::str::contains("going on with the defaults")))
+        .stdout(predicates::str::contains("P99 CONF 2022"));
+
+    std::fs::write(&file, "[keys]\nstar = \"q\"\n").unwrap();
+    hallway(&d)
+        .args(["config", "check"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(format!("{}:2:1: `keys.star`: `q` is bound to both", file.display())));
 }

@@ -189,3 +189,29 @@ fn quick_refresh_after_a_star_matches_a_full_one() {
     }
     assert!(clashed > 3, "the walk went through clashes");
 }
+
+/// The config file's keys work, and help shows them; a bad file leaves the defaults.
+#[test]
+fn remapped_keys_work_and_help_shows_them() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, "[keys]\nstar = [\"z\", \"Enter\"]\nopen = \"i\"\n").unwrap();
+    let settings = hallway::tui::settings::Settings::from_file(&file);
+    assert!(settings.error.is_none());
+    let mut a = app();
+    a.keymap = settings.keymap;
+    let before = a.attending.len();
+    common::press(&mut a, "z");
+    assert_ne!(a.attending.len(), before, "z stars or unstars");
+    common::press(&mut a, "?");
+    let s = common::screen(&a, 120, 50);
+    assert!(s.contains(" z / Enter   star / unstar"), "{s}");
+    assert!(s.contains(" i           details"), "{s}");
+    assert!(s.contains(" i details  z star "), "the footer too: {s}");
+
+    std::fs::write(&file, "[keys]\nstar = \"Hyper-x\"\n").unwrap();
+    let bad = hallway::tui::settings::Settings::from_file(&file);
+    let e = bad.error.unwrap();
+    assert_eq!((e.line, e.key.as_deref()), (2, Some("keys.star")));
+    assert!(bad.keymap.action_for(crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('s'))).is_some());
+}

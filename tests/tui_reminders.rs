@@ -23,8 +23,7 @@ fn each_starred_talk_once_at_start_minus_five_and_never_an_unmarked_one() {
             statuses.push(a.status.clone().unwrap());
         }
     }
-    let starred: Vec<String> =
-        a.attending.iter().map(|&i| a.schedule.talks()[i].id.clone()).collect();
+    let starred: Vec<String> = a.attending.iter().map(|&i| a.schedule.talks()[i].id.clone()).collect();
     assert_eq!(starred.len(), 4);
     let mut ids: Vec<String> = fired.iter().map(|f| f.0.clone()).collect();
     ids.sort();

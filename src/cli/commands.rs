@@ -42,7 +42,11 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<(), Failure> {
             let clashes = agenda.clashes(&ctx.schedule);
             emit_json_or(json, || report::clashes(&ctx.schedule, &clashes), || print::clashes(ctx, &clashes))
         }
-        Command::Validate { .. } | Command::Import { .. } | Command::Completions { .. } | Command::Man => {
+        Command::Validate { .. }
+        | Command::Import { .. }
+        | Command::Completions { .. }
+        | Command::Man
+        | Command::Config { .. } => {
             unreachable!("these need no agenda and are run before dispatch")
         }
     }

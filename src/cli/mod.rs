@@ -139,6 +139,20 @@ pub enum Command {
         include: Vec<Include>,
     },
     /// Print a shell completion script.
+    /// The config file: where it is (`path`), or whether it reads (`check`).
+    #[command(after_help = "The file (TOML), every key optional:\n\
+        schedule = \"https://example.org/schedule.json\"   # when --schedule is not given\n\
+        reminder_minutes = 5                                 # 0: no reminders\n\
+        notifications = true                                 # desktop notifications with reminders\n\
+        theme = \"colour\"                                   # or \"mono\"\n\
+        [colors]                                             # starred later clash live link key dim\n\
+        starred = \"#ffaa00\"\n\
+        [keys]                                               # action = key or [keys]; see ? in the app\n\
+        star = \"z\"")]
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
     #[command(
         after_help = "Examples:\n  hallway completions bash > ~/.local/share/bash-completion/completions/hallway\n  hallway completions zsh > ~/.zfunc/_hallway\n  hallway completions fish > ~/.config/fish/completions/hallway.fish"
     )]
@@ -201,6 +215,15 @@ pub struct TalkFilter {
     /// Hide talks that have ended (at `--at`, or now).
     #[arg(long)]
     pub upcoming: bool,
+}
+
+#[derive(Debug, Clone, Copy, clap::Subcommand)]
+pub enum ConfigAction {
+    /// Print where the config file is read from ($XDG_CONFIG_HOME/hallway/config.toml, or
+    /// HALLWAY_CONFIG).
+    Path,
+    /// Read the config file and say what is wrong with it, if anything (exit 2).
+    Check,
 }
 
 /// How a command failed, which decides the exit code (design.md section 5).
@@ -288,11 +311,39 @@ impl Context {
     }
 }
 
+fn config_command(action: ConfigAction) -> Result<(), Failure> {
+    let path =
+        crate::config::path().ok_or_else(|| Failure::Runtime("no home folder to keep a config file in".into()))?;
+    match action {
+        ConfigAction::Path => commands::emit_bytes(format!("{}\n", path.display()).as_bytes()),
+        ConfigAction::Check => {
+            let settings = crate::tui::settings::Settings::load();
+            match settings.error {
+                Some(e) => Err(Failure::Usage(e.to_string())),
+                None if path.exists() => commands::emit_bytes(format!("{}: fine\n", path.display()).as_bytes()),
+                None => {
+                    commands::emit_bytes(format!("{}: no such file; the defaults apply\n", path.display()).as_bytes())
+                }
+            }
+        }
+    }
+}
+
 /// Run a parsed command line. `None` means: open the TUI.
-pub fn run(cli: Cli) -> Result<(), Failure> {
+pub fn run(mut cli: Cli) -> Result<(), Failure> {
+    if let Some(Command::Config { action }) = &cli.command {
+        return config_command(*action);
+    }
+    let settings = crate::tui::settings::Settings::load();
+    if let Some(e) = &settings.error {
+        eprintln!("hallway: {e}; going on with the defaults");
+    }
+    if cli.global.schedule.is_none() {
+        cli.global.schedule = settings.config.schedule.clone().map(PathBuf::from);
+    }
     let Some(command) = cli.command else {
         let ctx = Context::from_args(&cli.global)?;
-        return crate::tui::run(ctx, cli.global.exit_after_first_frame)
+        return crate::tui::run(ctx, settings, cli.global.exit_after_first_frame)
             .map_err(|e| Failure::Runtime(format!("terminal error: {e}")));
     };
     match &command {
@@ -312,6 +363,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 .map_err(|e| Failure::Runtime(format!("cannot render the manual: {e}")))?;
             return commands::emit_bytes(&out);
         }
+        Command::Config { .. } => unreachable!("handled first"),
         Command::Validate { path, json } => return commands::validate(path, *json, cli.global.load_options()?),
         Command::Import { path, output } => {
             return commands::import(path, output.as_deref(), cli.global.load_options()?);

@@ -144,6 +144,7 @@ pub struct App {
     pub stamp: fn() -> DateTime<Utc>,
     pub user_tz: Option<Tz>,
     pub no_color: bool,
+    pub palette: super::theme::Palette,
     pub quit: bool,
     /// The agenda changed and must be saved by the shell.
     pub dirty: bool,
@@ -161,6 +162,8 @@ pub struct App {
     /// What only some views need, built on first use after the marks or the time change.
     derived: Derived,
     pub reminders: crate::reminders::Reminders,
+    /// The keys, as the config file remapped them.
+    pub keymap: super::keys::Keymap,
     /// Reminders due, for the shell to ring and notify (the app itself does no I/O).
     pub alerts: Vec<crate::reminders::Reminder>,
     /// Scroll positions the draw code keeps so the selection stays in view.
@@ -200,6 +203,7 @@ impl App {
             stamp: Utc::now,
             user_tz,
             no_color: false,
+            palette: super::theme::Palette::default(),
             quit: false,
             dirty: false,
             clipboard: None,
@@ -210,6 +214,7 @@ impl App {
             clashing: Vec::new(),
             derived: Derived::default(),
             reminders: crate::reminders::Reminders::new(DEFAULT_REMINDER_MINUTES),
+            keymap: super::keys::Keymap::default(),
             alerts: Vec::new(),
             grid_top: Cell::new(0),
             first_track: Cell::new(0),
@@ -523,7 +528,7 @@ impl App {
             self.finder_key(key);
         } else if self.picker.is_some() {
             self.picker_key(key);
-        } else if let Some(action) = super::keys::action_for(key) {
+        } else if let Some(action) = self.keymap.action_for(key) {
             self.update(action);
         }
     }

@@ -167,13 +167,162 @@ pub const BINDINGS: &[Binding] = &[
 ];
 
 pub fn action_for(key: KeyEvent) -> Option<Action> {
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return matches!(key.code, Char('c')).then_some(Action::Quit);
+    Keymap::default().action_for(key)
+}
+
+impl Action {
+    /// Its name in the config file's `[keys]` table.
+    pub fn name(self) -> &'static str {
+        use Action::*;
+        match self {
+            Up => "up",
+            Down => "down",
+            Left => "left",
+            Right => "right",
+            PrevDay => "prev_day",
+            NextDay => "next_day",
+            Top => "top",
+            Bottom => "bottom",
+            PageUp => "page_up",
+            PageDown => "page_down",
+            Open => "open",
+            Back => "back",
+            ToggleStar => "star",
+            ToggleLater => "later",
+            JumpToNow => "jump_to_now",
+            NextView => "next_view",
+            PrevView => "prev_view",
+            ShowSchedule => "schedule",
+            ShowNow => "now",
+            ShowAgenda => "agenda",
+            ShowOnDemand => "on_demand",
+            Resolve => "resolve",
+            Undo => "undo",
+            EditNote => "note",
+            ToggleWatched => "watched",
+            CopyLink => "copy_link",
+            GoToTime => "go_to_time",
+            Filter => "filter",
+            Acknowledge => "acknowledge",
+            Export => "export",
+            Search => "search",
+            ToggleList => "list",
+            Help => "help",
+            Quit => "quit",
+        }
     }
-    if key.code == Char(']') {
-        return Some(Action::NextDay);
+}
+
+/// The key table in use: the defaults with the config file's `[keys]` applied. Help and the
+/// footer read their labels from here, so they show the keys that work.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    /// Per binding (in `BINDINGS` order): its keys and how they read.
+    keys: Vec<(Vec<KeyCode>, String)>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Self { keys: BINDINGS.iter().map(|b| (b.keys.to_vec(), b.label.to_string())).collect() }
     }
-    BINDINGS.iter().find(|b| b.keys.contains(&key.code)).map(|b| b.action)
+}
+
+impl Keymap {
+    /// Apply remappings (action name -> key names). Each named action's keys replace its
+    /// defaults; a key taken by two actions is an error, as is an unknown action or key.
+    pub fn with(
+        overrides: &std::collections::BTreeMap<String, crate::config::KeySpec>,
+    ) -> Result<Self, (String, String)> {
+        let mut map = Self::default();
+        for (name, spec) in overrides {
+            let Some(pos) = BINDINGS.iter().position(|b| b.action.name() == name) else {
+                let names: Vec<&str> = BINDINGS.iter().map(|b| b.action.name()).collect();
+                return Err((name.clone(), format!("no action `{name}`; actions are {}", names.join(", "))));
+            };
+            let codes = spec
+                .keys()
+                .into_iter()
+                .map(|k| parse_key(k).ok_or_else(|| (name.clone(), format!("`{k}` is not a key hallway knows: use one character, or Space, Tab, Enter, Esc, Backspace, Delete, Up, Down, Left, Right, Home, End, PageUp, PageDown, F1-F12"))))
+                .collect::<Result<Vec<_>, _>>()?;
+            if codes.is_empty() {
+                return Err((name.clone(), "give at least one key".into()));
+            }
+            let label = spec.keys().join(" / ");
+            map.keys[pos] = (codes, label);
+        }
+        for (i, (codes, _)) in map.keys.iter().enumerate() {
+            for (j, (other, _)) in map.keys.iter().enumerate().skip(i + 1) {
+                if let Some(k) = codes.iter().find(|k| other.contains(k)) {
+                    let (a, b) = (BINDINGS[i].action.name(), BINDINGS[j].action.name());
+                    let named = if overrides.contains_key(b) { b } else { a };
+                    return Err((named.to_string(), format!("{} is bound to both `{a}` and `{b}`", key_name(*k))));
+                }
+            }
+        }
+        Ok(map)
+    }
+
+    pub fn action_for(&self, key: KeyEvent) -> Option<Action> {
+        if key.modifiers.contains(KeyModifiers::CONTROL) {
+            return matches!(key.code, Char('c')).then_some(Action::Quit);
+        }
+        let found = self.keys.iter().position(|(codes, _)| codes.contains(&key.code)).map(|i| BINDINGS[i].action);
+        // `]` shares the `[` line of the table (one help line for both days): there it means
+        // the next day.
+        match found {
+            Some(Action::PrevDay) if key.code == Char(']') => Some(Action::NextDay),
+            other => other,
+        }
+    }
+
+    /// How an action's keys read ("s / Space"), as remapped.
+    pub fn label(&self, binding: usize) -> &str {
+        &self.keys[binding].1
+    }
+
+    /// The footer item of a binding, its key part as remapped: ("s", "star").
+    pub fn footer(&self, binding: usize) -> Option<(String, &'static str)> {
+        let (default_key, rest) = BINDINGS[binding].footer?.split_once(' ')?;
+        let key = if self.keys[binding].0 == BINDINGS[binding].keys {
+            default_key.to_string()
+        } else {
+            self.keys[binding].1.split(" / ").next().unwrap_or(default_key).to_string()
+        };
+        Some((key, rest))
+    }
+}
+
+fn parse_key(name: &str) -> Option<KeyCode> {
+    let mut chars = name.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return Some(Char(c));
+    }
+    Some(match name.to_ascii_lowercase().as_str() {
+        "space" => Char(' '),
+        "tab" => Tab,
+        "enter" | "return" => Enter,
+        "esc" | "escape" => Esc,
+        "backspace" => Backspace,
+        "delete" | "del" => Delete,
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "home" => Home,
+        "end" => End,
+        "pageup" => KeyCode::PageUp,
+        "pagedown" => KeyCode::PageDown,
+        f if f.starts_with('f') => F(f[1..].parse().ok().filter(|n| (1..=12).contains(n))?),
+        _ => return None,
+    })
+}
+
+fn key_name(k: KeyCode) -> String {
+    match k {
+        Char(' ') => "Space".into(),
+        Char(c) => format!("`{c}`"),
+        other => format!("{other:?}"),
+    }
 }
 
 #[cfg(test)]
@@ -193,5 +342,27 @@ mod tests {
         assert_eq!(action_for(key(Char(']'))), Some(Action::NextDay));
         assert_eq!(action_for(KeyEvent::new(Char('c'), KeyModifiers::CONTROL)), Some(Action::Quit));
         assert_eq!(action_for(key(Char('z'))), None);
+    }
+
+    #[test]
+    fn remapping_replaces_keys_and_refuses_clashes() {
+        use crate::config::KeySpec;
+        let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+        let one = |k: &str| KeySpec::One(k.into());
+        let m = Keymap::with(
+            &[("star".to_string(), one("z")), ("later".into(), KeySpec::Many(vec!["L".into(), "F2".into()]))].into(),
+        )
+        .unwrap();
+        assert_eq!(m.action_for(key(Char('z'))), Some(Action::ToggleStar));
+        assert_eq!(m.action_for(key(Char('s'))), None, "the default key is replaced");
+        assert_eq!(m.action_for(key(F(2))), Some(Action::ToggleLater));
+        let star = BINDINGS.iter().position(|b| b.action == Action::ToggleStar).unwrap();
+        assert_eq!(m.label(star), "z");
+        assert_eq!(m.footer(star), Some(("z".into(), "star")));
+        let e = Keymap::with(&[("star".to_string(), one("q"))].into()).unwrap_err();
+        assert_eq!(e.0, "star");
+        assert!(e.1.contains("`q` is bound to both"), "{e:?}");
+        assert!(Keymap::with(&[("stra".to_string(), one("z"))].into()).unwrap_err().1.contains("no action `stra`"));
+        assert!(Keymap::with(&[("star".to_string(), one("Ctrl-x"))].into()).unwrap_err().1.contains("not a key"));
     }
 }

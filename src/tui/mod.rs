@@ -9,6 +9,7 @@ pub mod keys;
 pub mod line_input;
 mod marks;
 mod nav;
+pub mod settings;
 pub mod theme;
 pub mod views;
 
@@ -27,7 +28,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-pub fn run(ctx: Context, exit_after_first_frame: bool) -> std::io::Result<()> {
+pub fn run(ctx: Context, settings: settings::Settings, exit_after_first_frame: bool) -> std::io::Result<()> {
     let conf_id = ctx.schedule.conference.id.clone();
     let ctx_notes = ctx.schedule.conference.notes.clone();
     let (agenda, mut can_save, warning) = match ctx.store.load(&conf_id) {
@@ -38,12 +39,24 @@ pub fn run(ctx: Context, exit_after_first_frame: bool) -> std::io::Result<()> {
     let mut app = App::new(ctx.schedule, agenda, ctx.clock.now(), ctx.user_tz);
     app.export_dir = export_dir();
     app.time_travel = ctx.clock.is_fixed();
-    app.no_color = !theme::Theme::from_env().color;
+    app.no_color = !theme::Theme::from_env().color || settings.mono();
+    app.palette = settings.palette;
+    app.keymap = settings.keymap.clone();
+    app.reminders = crate::reminders::Reminders::new(
+        settings.config.reminder_minutes.unwrap_or(crate::tui::app::DEFAULT_REMINDER_MINUTES),
+    );
+    let notify = settings.config.notifications != Some(false);
+    app.check_reminders();
     // What the loader had to guess is said once, unless something more urgent is.
     let changed = crate::agenda::changes::detect(&app.schedule, &app.agenda).len();
     let changed = (changed > 0)
         .then(|| format!("⟳ {changed} of your talks changed in the schedule since you marked them: 3 shows them"));
-    app.status = warning.or(changed).or_else(|| ctx_notes.first().map(|n| format!("note: {n}")));
+    let bad_config = settings.error.as_ref().map(|e| format!("⚠ {e}; using the defaults"));
+    app.status = warning
+        .or(bad_config)
+        .or(app.status.take())
+        .or(changed)
+        .or_else(|| ctx_notes.first().map(|n| format!("note: {n}")));
 
     // SIGTERM and SIGHUP (the terminal window closed) end the loop like `q`, so the terminal is
     // given back and the agenda is saved.
@@ -67,7 +80,7 @@ pub fn run(ctx: Context, exit_after_first_frame: bool) -> std::io::Result<()> {
                     break;
                 }
                 if !app.alerts.is_empty() {
-                    remind(&mut app.alerts);
+                    remind(&mut app.alerts, notify);
                 }
                 if let Some(link) = app.clipboard.take() {
                     copy_to_clipboard(&link)?;
@@ -155,12 +168,12 @@ pub fn run(ctx: Context, exit_after_first_frame: bool) -> std::io::Result<()> {
 
 /// A reminder: the terminal bell, and a desktop notification where a notification service
 /// runs (on its own thread: a missing or slow D-Bus must never hold up a key press).
-fn remind(alerts: &mut Vec<crate::reminders::Reminder>) {
+fn remind(alerts: &mut Vec<crate::reminders::Reminder>, notify: bool) {
     use std::io::Write;
     let _ = std::io::stdout().write_all(b"\x07");
     let _ = std::io::stdout().flush();
     let texts: Vec<String> = alerts.drain(..).map(|a| a.text).collect();
-    if std::env::var_os("HALLWAY_NO_NOTIFY").is_some() {
+    if !notify || std::env::var_os("HALLWAY_NO_NOTIFY").is_some() {
         return;
     }
     std::thread::spawn(move || {

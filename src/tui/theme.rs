@@ -5,11 +5,59 @@ use ratatui::style::{Color, Modifier, Style};
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub color: bool,
+    pub palette: Palette,
+}
+
+/// The colour of each role; the config file's `[colors]` may change any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    pub starred: Color,
+    pub later: Color,
+    pub clash: Color,
+    pub live: Color,
+    pub link: Color,
+    pub key: Color,
+    pub dim: Color,
+}
+
+impl Default for Palette {
+    fn default() -> Self {
+        Self {
+            starred: Color::Yellow,
+            later: Color::Cyan,
+            clash: Color::Red,
+            live: Color::Green,
+            link: Color::Blue,
+            key: Color::Cyan,
+            dim: Color::DarkGray,
+        }
+    }
+}
+
+impl Palette {
+    /// The defaults with the config's colours (already checked when the config was read).
+    pub fn with(colors: &std::collections::BTreeMap<String, String>) -> Self {
+        let mut p = Self::default();
+        for (role, value) in colors {
+            let Ok(c) = value.parse::<Color>() else { continue };
+            match role.as_str() {
+                "starred" => p.starred = c,
+                "later" => p.later = c,
+                "clash" => p.clash = c,
+                "live" => p.live = c,
+                "link" => p.link = c,
+                "key" => p.key = c,
+                "dim" => p.dim = c,
+                _ => {}
+            }
+        }
+        p
+    }
 }
 
 impl Theme {
     pub fn from_env() -> Self {
-        Self { color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) }
+        Self { color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()), palette: Palette::default() }
     }
 
     fn fg(&self, c: Color) -> Style {
@@ -23,27 +71,27 @@ impl Theme {
         Style::new().add_modifier(Modifier::BOLD)
     }
     pub fn dim(&self) -> Style {
-        self.fg(Color::DarkGray).add_modifier(if self.color { Modifier::empty() } else { Modifier::DIM })
+        self.fg(self.palette.dim).add_modifier(if self.color { Modifier::empty() } else { Modifier::DIM })
     }
     pub fn selected(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
     }
     pub fn starred(&self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.starred).add_modifier(Modifier::BOLD)
     }
     pub fn later(&self) -> Style {
-        self.fg(Color::Cyan)
+        self.fg(self.palette.later)
     }
     pub fn clash(&self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.clash).add_modifier(Modifier::BOLD)
     }
     pub fn live(&self) -> Style {
-        self.fg(Color::Green).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.live).add_modifier(Modifier::BOLD)
     }
     pub fn link(&self) -> Style {
-        self.fg(Color::Blue).add_modifier(Modifier::UNDERLINED)
+        self.fg(self.palette.link).add_modifier(Modifier::UNDERLINED)
     }
     pub fn key(&self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.key).add_modifier(Modifier::BOLD)
     }
 }

@@ -1,17 +1,20 @@
 //! The help overlay, generated from the key table.
 
 use super::centered;
-use crate::tui::keys::BINDINGS;
+use crate::tui::keys::{BINDINGS, Keymap};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-pub fn draw(f: &mut Frame, area: Rect, scroll: u16, theme: &Theme) {
+pub fn draw(f: &mut Frame, area: Rect, scroll: u16, keymap: &Keymap, theme: &Theme) {
     let mut lines: Vec<Line> = BINDINGS
         .iter()
-        .map(|b| Line::from(vec![Span::styled(format!(" {:<12}", b.label), theme.key()), Span::raw(b.help)]))
+        .enumerate()
+        .map(|(i, b)| {
+            Line::from(vec![Span::styled(format!(" {:<12}", keymap.label(i)), theme.key()), Span::raw(b.help)])
+        })
         .collect();
     lines.push(Line::from(""));
     lines.push(Line::styled(" ★ starred  ◷ on-demand  ⚠ clash  ● live now", theme.dim()));

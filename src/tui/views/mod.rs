@@ -23,7 +23,7 @@ use std::cell::Cell;
 
 pub fn draw(f: &mut Frame, app: &App) {
     app.clickable.borrow_mut().clear();
-    let theme = Theme { color: !app.no_color };
+    let theme = Theme { color: !app.no_color, palette: app.palette };
     // A long status message (a clash, where a corrupt file went) gets a second line, not a cut.
     let status_w = app.status.as_ref().map_or(0, |s| Line::from(s.as_str()).width() + 1);
     let footer_h = if status_w > f.area().width as usize { 2 } else { 1 };
@@ -40,7 +40,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     footer(f, bottom, app, &theme);
     match app.overlay {
         Overlay::Detail { talk } => detail::draw(f, body, app, talk, &theme),
-        Overlay::Help => help::draw(f, f.area(), app.detail_scroll, &theme),
+        Overlay::Help => help::draw(f, f.area(), app.detail_scroll, &app.keymap, &theme),
         Overlay::None => {}
     }
     if let Some(fd) = &app.finder {
@@ -121,11 +121,12 @@ fn footer(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let relevant = |b: &&crate::tui::keys::Binding| b.views.is_empty() || b.views.contains(&app.view);
-    let mut items: Vec<(&str, &str)> =
-        BINDINGS.iter().filter(relevant).filter_map(|b| b.footer).filter_map(|t| t.split_once(' ')).collect();
+    let mut items: Vec<(String, &str)> =
+        BINDINGS.iter().enumerate().filter(|(_, b)| relevant(b)).filter_map(|(i, _)| app.keymap.footer(i)).collect();
     // On a narrow terminal drop keys from the middle: "? help" and "q quit" always show.
-    let width =
-        |items: &[(&str, &str)]| 1 + items.iter().map(|(k, r)| Line::from(format!("{k} {r}  ")).width()).sum::<usize>();
+    let width = |items: &[(String, &str)]| {
+        1 + items.iter().map(|(k, r)| Line::from(format!("{k} {r}  ")).width()).sum::<usize>()
+    };
     while width(&items) > area.width as usize && items.len() > 2 {
         items.remove(items.len() - 3);
     }
