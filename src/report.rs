@@ -134,3 +134,25 @@ pub fn now(schedule: &Schedule, o: &Overview, agenda: &Agenda) -> Value {
         "mine": { "live": live(o.mine.live), "next": next(o.mine.next), "warning": warning },
     })
 }
+
+/// `suggest --json`: each free slot with its talks, best first.
+pub fn suggestions(schedule: &Schedule, slots: &[crate::suggest::Slot]) -> Value {
+    Value::Array(
+        slots
+            .iter()
+            .map(|slot| {
+                let talks: Vec<Value> = slot
+                    .picks
+                    .iter()
+                    .map(|p| {
+                        let mut v = talk(schedule, &schedule.talks()[p.talk]);
+                        v["score"] = p.score.into();
+                        v["reason"] = p.reason.clone().into();
+                        v
+                    })
+                    .collect();
+                json!({ "start": instant(schedule, slot.start), "end": instant(schedule, slot.end), "talks": talks })
+            })
+            .collect(),
+    )
+}

@@ -55,10 +55,31 @@ pub const PLACEHOLDERS: &[&str] = &["title", "track", "start", "end", "minutes",
 /// Fill a template; `{{` and `}}` are literal braces. An unknown placeholder is an error that
 /// names it, so a typo in a tmux.conf shows up once rather than as a blank status bar.
 pub fn render(template: &str, s: &Schedule, n: Next) -> Result<String, String> {
+    render_with_title(template, s, n, &s.talks()[n.talk()].title)
+}
+
+/// [`render`] in at most `width` columns: the title gives way first, so the time and
+/// "(in 7m)" stay in sight; then the line is cut.
+pub fn render_fit(template: &str, s: &Schedule, n: Next, width: usize) -> Result<String, String> {
+    use unicode_width::UnicodeWidthStr;
+    let full = render(template, s, n)?;
+    if full.width() <= width {
+        return Ok(full);
+    }
+    let rest = render_with_title(template, s, n, "")?.width();
+    let title = &s.talks()[n.talk()].title;
+    let line = match width.checked_sub(rest) {
+        Some(room) if room >= 8 => render_with_title(template, s, n, &cut(title, room))?,
+        _ => full,
+    };
+    Ok(cut(&line, width))
+}
+
+fn render_with_title(template: &str, s: &Schedule, n: Next, title: &str) -> Result<String, String> {
     let t: &Talk = &s.talks()[n.talk()];
     let value = |name: &str| -> Option<String> {
         Some(match name {
-            "title" => t.title.clone(),
+            "title" => title.to_string(),
             "track" => s.track_name(t).to_string(),
             "start" => crate::timefmt::hm(s, t.start),
             "end" => crate::timefmt::hm(s, t.end),
@@ -114,6 +135,7 @@ pub fn cut(line: &str, width: usize) -> String {
         }
         out.push_str(g);
     }
+    let mut out = out.trim_end().to_string();
     if width > 0 {
         out.push('…');
     }
@@ -170,6 +192,13 @@ mod tests {
         assert!(render("{title", &s, n).unwrap_err().contains("unmatched brace"));
         assert_eq!(cut("12:30 Stage 2: eBPF", 12), "12:30 Stage…");
         assert_eq!(cut("short", 12), "short");
+        let http = Next::Next { talk: s.index_of("extreme-http").unwrap(), minutes: 7 };
+        assert_eq!(
+            render_fit(DEFAULT_NEXT, &s, http, 50).unwrap(),
+            "10:20 Main Stage: Extreme HTTP Performanc… (in 7m)",
+            "the title gives way, the time stays"
+        );
+        assert_eq!(render_fit(DEFAULT_NEXT, &s, http, 20).unwrap(), "10:20 Main Stage: E…");
         assert_eq!(cut("日本語のタイトル", 7), "日本語…");
     }
 }

@@ -365,7 +365,7 @@ fn next_prints_one_line_for_a_status_bar_or_nothing() {
     };
     assert_eq!(line("2022-10-19 09:20", &[]), "live: eBPF vs Sidecars (15m left)\n");
     assert!(line("2022-10-19 10:13", &[]).starts_with("10:20 Main Stage: Extreme HTTP"));
-    assert_eq!(line("2022-10-19 10:13", &["--width", "24"]), "10:20 Main Stage: Extre…\n");
+    assert_eq!(line("2022-10-19 10:13", &["--width", "40"]), "10:20 Main Stage: Extreme HTTP… (in 7m)\n");
     assert!(line("2022-10-19 10:13", &["--format", "{start} {title} in {minutes}m"]).ends_with("EC2 Instance in 7m\n"));
     assert_eq!(line("2022-10-19 17:00", &[]), "", "nothing left today: nothing printed, exit 0");
     assert_eq!(line("2022-10-19 17:00", &["--json"]), "{\"state\":\"none\"}\n");
@@ -408,4 +408,25 @@ fn config_path_check_and_a_default_schedule() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains(format!("{}:2:1: `keys.star`: `q` is bound to both", file.display())));
+}
+
+#[test]
+fn suggest_fills_the_gaps_with_reasons() {
+    let d = TempDir::new().unwrap();
+    hallway(&d).args(["suggest"]).assert().success().stdout(predicates::str::contains("star some talks first"));
+    hallway(&d).args(["star", "ebpf-vs-sidecars", "extreme-http", "rust-wrights-law"]).assert().success();
+    let out = hallway(&d).args(["suggest", "--per-slot", "2"]).assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("Wed 19 Oct  09:35-10:20  (45 min free)"), "{text}");
+    assert!(text.contains("[go-profiling]") && text.contains("shares tag: performance"), "{text}");
+    let v = json(&d, &["suggest"]);
+    let slots = v.as_array().unwrap();
+    assert!(slots.len() >= 3);
+    for slot in slots {
+        for t in slot["talks"].as_array().unwrap() {
+            assert!(t["start"].as_str() >= slot["start"].as_str() && t["end"].as_str() <= slot["end"].as_str());
+            assert!(t["mark"].is_null() || t.get("mark").is_none());
+        }
+    }
+    assert_eq!(json(&d, &["suggest"]), v, "the same every time");
 }

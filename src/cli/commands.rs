@@ -29,6 +29,11 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<(), Failure> {
             emit_json_or(json, || report::now(&ctx.schedule, &o, &agenda), || print::now(ctx, &o, &agenda))
         }
         Command::Next { format, width, json } => next(ctx, format.as_deref(), width, json),
+        Command::Suggest { per_slot, json } => {
+            let agenda = load_agenda(ctx)?;
+            let slots = crate::suggest::suggest(&ctx.schedule, &agenda, per_slot);
+            emit_json_or(json, || report::suggestions(&ctx.schedule, &slots), || print::suggestions(ctx, &slots))
+        }
         Command::Note { id, text } => note(ctx, &id, &text.join(" ")),
         Command::Star { ids } => mark(ctx, &ids, Some(MarkKind::Attend)),
         Command::Later { ids } => mark(ctx, &ids, Some(MarkKind::OnDemand)),
@@ -73,11 +78,11 @@ fn next(ctx: &Context, format: Option<&str>, width: Option<usize>, json: bool) -
         Next::Live { .. } => status_line::DEFAULT_LIVE,
         Next::Next { .. } => status_line::DEFAULT_NEXT,
     });
-    let line = status_line::render(template, s, n).map_err(Failure::Usage)?;
     let line = match width {
-        Some(w) => status_line::cut(&line, w),
-        None => line,
-    };
+        Some(w) => status_line::render_fit(template, s, n, w),
+        None => status_line::render(template, s, n),
+    }
+    .map_err(Failure::Usage)?;
     emit(&format!("{line}\n"))
 }
 

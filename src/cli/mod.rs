@@ -75,6 +75,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// For each free slot between your starred talks, the talks in it ranked by what they share
+    /// with what you marked (tags, speakers, track, words), with the reason.
+    #[command(after_help = "Example:\n  hallway suggest --per-slot 2")]
+    Suggest {
+        /// How many talks to show for each slot.
+        #[arg(long, default_value_t = 3, value_name = "N")]
+        per_slot: usize,
+        /// Print JSON: [{"start", "end", "talks": [talk + "score", "reason"]}].
+        #[arg(long)]
+        json: bool,
+    },
     /// What is live and next in every track.
     #[command(after_help = "Example:\n  hallway now --at '2022-10-19 10:30'")]
     Now {

@@ -269,3 +269,40 @@ pub fn now(ctx: &Context, o: &Overview, agenda: &Agenda) -> String {
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
+
+/// `hallway suggest`: each free slot, then its best talks with why.
+pub fn suggestions(ctx: &Context, slots: &[crate::suggest::Slot]) -> String {
+    let s = &ctx.schedule;
+    if slots.is_empty() {
+        return "No free slot to fill: star some talks first (suggestions follow what you mark), or your days are full.\n"
+            .into();
+    }
+    let mut out = header(ctx, "talks for the gaps in your agenda");
+    let tw = track_width(ctx);
+    for slot in slots {
+        let _ = writeln!(
+            out,
+            "\n{}  {}-{}  ({} free)",
+            paint(timefmt::day_label(s.date_of(slot.start)), BOLD),
+            timefmt::hm(s, slot.start),
+            timefmt::hm(s, slot.end),
+            timefmt::minutes((slot.end - slot.start).num_minutes())
+        );
+        for p in &slot.picks {
+            let t = &s.talks()[p.talk];
+            let _ = writeln!(
+                out,
+                "  {}  {}  {}{}  [{}]",
+                timefmt::range(s, t),
+                pad(s.track_name(t), tw),
+                t.title,
+                speakers(t),
+                t.id
+            );
+            let why =
+                if p.reason.is_empty() { "nothing in common with your marks; it fits the gap" } else { &p.reason };
+            let _ = writeln!(out, "  {}  {}", " ".repeat(11), paint(why, DIM));
+        }
+    }
+    out
+}

@@ -162,6 +162,8 @@ pub struct App {
     /// What only some views need, built on first use after the marks or the time change.
     derived: Derived,
     pub reminders: crate::reminders::Reminders,
+    /// The gap-filling overlay (`a` in the agenda), while open.
+    pub suggestions: Option<super::gaps::Gaps>,
     /// The keys, as the config file remapped them.
     pub keymap: super::keys::Keymap,
     /// Reminders due, for the shell to ring and notify (the app itself does no I/O).
@@ -215,6 +217,7 @@ impl App {
             derived: Derived::default(),
             reminders: crate::reminders::Reminders::new(DEFAULT_REMINDER_MINUTES),
             keymap: super::keys::Keymap::default(),
+            suggestions: None,
             alerts: Vec::new(),
             grid_top: Cell::new(0),
             first_track: Cell::new(0),
@@ -414,6 +417,7 @@ impl App {
             Action::EditNote => self.ask_note(),
             Action::GoToTime => self.ask_time(),
             Action::Acknowledge => self.acknowledge(),
+            Action::Suggest => self.open_suggestions(),
             Action::Export => {
                 let name = format!("{}-agenda.ics", self.schedule.conference.id);
                 let path = self.export_dir.join(name).display().to_string();
@@ -528,6 +532,8 @@ impl App {
             self.finder_key(key);
         } else if self.picker.is_some() {
             self.picker_key(key);
+        } else if self.suggestions.is_some() {
+            self.suggestions_key(key);
         } else if let Some(action) = self.keymap.action_for(key) {
             self.update(action);
         }
@@ -535,7 +541,7 @@ impl App {
 
     /// A left click at a screen cell; `double` for the second click of a double-click.
     pub fn click(&mut self, column: u16, row: u16, double: bool) {
-        if self.prompt.is_some() || self.picker.is_some() || self.finder.is_some() {
+        if self.prompt.is_some() || self.picker.is_some() || self.finder.is_some() || self.suggestions.is_some() {
             return;
         }
         if self.overlay != Overlay::None {

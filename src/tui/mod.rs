@@ -5,6 +5,7 @@ mod crash;
 pub mod filter_picker;
 mod filters;
 pub mod finder;
+pub mod gaps;
 pub mod keys;
 pub mod line_input;
 mod marks;

@@ -4,6 +4,7 @@ mod agenda;
 mod detail;
 mod filter_picker;
 mod finder;
+mod gaps;
 mod grid;
 mod help;
 mod now;
@@ -48,6 +49,9 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
     if let Some(p) = &app.picker {
         filter_picker::draw(f, body, app, p, &theme);
+    }
+    if let Some(g) = &app.suggestions {
+        gaps::draw(f, body, app, g, &theme);
     }
     if let Some(p) = &app.prompt {
         prompt::draw(f, body, app, p, &theme);

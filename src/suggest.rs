@@ -1,0 +1,244 @@
+//! Filling the gaps: for each free slot between my starred talks, the talks in it ranked by
+//! what they share with what I marked, with the reason. Deterministic and explained: no
+//! network, no model, just counting shared tags, speakers, tracks and words.
+
+use crate::agenda::Agenda;
+use crate::schedule::{Schedule, Talk};
+use chrono::{DateTime, Duration, Utc};
+use std::collections::{BTreeMap, HashSet};
+
+/// A free stretch of a conference day, between my starred talks (or before the first / after
+/// the last of the day).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slot {
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub picks: Vec<Pick>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pick {
+    pub talk: usize,
+    pub score: u32,
+    /// "shares tags: rust, latency · speaker Liz Rice · words: ebpf, kernel".
+    pub reason: String,
+}
+
+/// Gaps shorter than this hold no talk worth walking to.
+const MIN_GAP: i64 = 15;
+/// Weights of what a talk shares with my marks: a speaker I chose says most.
+const SPEAKER: u32 = 4;
+const TAG: u32 = 3;
+const TRACK: u32 = 1;
+const WORD: u32 = 1;
+
+/// Words too common to say anything about a talk.
+const STOP: &[&str] = &[
+    "about", "after", "also", "and", "are", "can", "does", "each", "for", "from", "have", "how", "into", "its", "more",
+    "most", "not", "one", "our", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+    "through", "using", "was", "what", "when", "where", "which", "while", "who", "why", "will", "with", "without",
+    "you", "your", "talk", "session", "we", "every", "never", "same", "time", "many", "much", "some", "such", "just",
+    "only", "other", "over", "very", "well", "been", "being", "both", "like", "make", "makes", "made", "need", "show",
+    "shows", "should", "would", "could", "even", "ever", "here", "what's", "real", "good", "best", "than", "path",
+    "thing", "things", "ways", "work", "works", "used",
+];
+
+/// What my marks are about: how many marked talks have each tag, speaker, track and word.
+struct Profile {
+    /// In how many talks of the schedule each word appears: a word in most talks says little.
+    spread: BTreeMap<String, u32>,
+    talks: u32,
+    tags: BTreeMap<String, u32>,
+    speakers: BTreeMap<String, u32>,
+    tracks: BTreeMap<usize, u32>,
+    words: BTreeMap<String, u32>,
+}
+
+fn words(t: &Talk) -> HashSet<String> {
+    format!("{} {}", t.title, t.abstract_text)
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| w.chars().count() >= 4 && !STOP.contains(&w.as_str()) && !w.chars().all(|c| c.is_ascii_digit()))
+        .collect()
+}
+
+impl Profile {
+    fn of(s: &Schedule, marked: &[usize]) -> Self {
+        let mut spread: BTreeMap<String, u32> = BTreeMap::new();
+        for t in s.talks() {
+            for w in words(t) {
+                *spread.entry(w).or_default() += 1;
+            }
+        }
+        let mut p = Profile {
+            spread,
+            talks: s.talks().len() as u32,
+            tags: BTreeMap::new(),
+            speakers: BTreeMap::new(),
+            tracks: BTreeMap::new(),
+            words: BTreeMap::new(),
+        };
+        for &i in marked {
+            let t = &s.talks()[i];
+            for tag in &t.tags {
+                *p.tags.entry(tag.to_lowercase()).or_default() += 1;
+            }
+            for sp in &t.speakers {
+                *p.speakers.entry(sp.clone()).or_default() += 1;
+            }
+            *p.tracks.entry(t.track).or_default() += 1;
+            for w in words(t) {
+                *p.words.entry(w).or_default() += 1;
+            }
+        }
+        p
+    }
+
+    /// How much a talk shares with the profile, and in words.
+    fn score(&self, s: &Schedule, t: &Talk) -> (u32, String) {
+        let mut score = 0;
+        let mut reasons = Vec::new();
+        let tags: Vec<&String> = t.tags.iter().filter(|g| self.tags.contains_key(&g.to_lowercase())).collect();
+        if !tags.is_empty() {
+            score += TAG * tags.iter().map(|g| self.tags[&g.to_lowercase()]).sum::<u32>();
+            let names: Vec<&str> = tags.iter().map(|g| g.as_str()).collect();
+            reasons.push(format!("shares tag{}: {}", if names.len() == 1 { "" } else { "s" }, names.join(", ")));
+        }
+        let speakers: Vec<&String> = t.speakers.iter().filter(|p| self.speakers.contains_key(*p)).collect();
+        if !speakers.is_empty() {
+            score += SPEAKER * speakers.iter().map(|p| self.speakers[*p]).sum::<u32>();
+            let names: Vec<&str> = speakers.iter().map(|p| p.as_str()).collect();
+            reasons.push(format!("a speaker you chose: {}", names.join(", ")));
+        }
+        // Shared words, most telling first (those in more of my talks), a few named.
+        let common = |w: &String| self.spread.get(w).copied().unwrap_or(0) * 5 > self.talks;
+        let mut shared: Vec<(u32, String)> =
+            words(t).into_iter().filter(|w| !common(w)).filter_map(|w| self.words.get(&w).map(|&n| (n, w))).collect();
+        // Most telling first: in more of my talks, then rarer in the schedule.
+        shared.sort_by(|a, b| {
+            b.0.cmp(&a.0).then_with(|| self.spread[&a.1].cmp(&self.spread[&b.1])).then_with(|| a.1.cmp(&b.1))
+        });
+        if !shared.is_empty() {
+            score += WORD * shared.iter().map(|w| w.0).sum::<u32>();
+            let named: Vec<&str> = shared.iter().take(4).map(|w| w.1.as_str()).collect();
+            reasons.push(format!("words: {}", named.join(", ")));
+        }
+        if let Some(&n) = self.tracks.get(&t.track) {
+            score += TRACK * n;
+            if reasons.is_empty() {
+                reasons.push(format!(
+                    "in {}, where you have {n} talk{}",
+                    s.track_name(t),
+                    if n == 1 { "" } else { "s" }
+                ));
+            }
+        }
+        (score, reasons.join(" · "))
+    }
+}
+
+/// For each free slot of my agenda (on the days I starred something), the best `per_slot`
+/// talks that fit in it, best first; talks I marked and breaks are left out.
+pub fn suggest(s: &Schedule, agenda: &Agenda, per_slot: usize) -> Vec<Slot> {
+    let talks = s.talks();
+    let attending = agenda.attending(s);
+    let marked: Vec<usize> = agenda.marked(s);
+    let profile = Profile::of(s, &marked);
+    let mut out = Vec::new();
+    for (day, _) in s.days().enumerate() {
+        let range = s.day_range(day);
+        let mine: Vec<&Talk> = attending.iter().filter(|i| range.contains(i)).map(|&i| &talks[i]).collect();
+        if mine.is_empty() || range.is_empty() {
+            continue;
+        }
+        let day_start = talks[range.clone()].iter().map(|t| t.start).min().expect("a talk");
+        let day_end = talks[range.clone()].iter().map(|t| t.end).max().expect("a talk");
+        // Free stretches: the day minus my starred talks.
+        let mut gaps = Vec::new();
+        let mut cursor = day_start;
+        for t in &mine {
+            if t.start > cursor {
+                gaps.push((cursor, t.start));
+            }
+            cursor = cursor.max(t.end);
+        }
+        if day_end > cursor {
+            gaps.push((cursor, day_end));
+        }
+        for (start, end) in gaps {
+            if end - start < Duration::minutes(MIN_GAP) {
+                continue;
+            }
+            let mut picks: Vec<Pick> = range
+                .clone()
+                .filter(|&i| {
+                    let t = &talks[i];
+                    t.start >= start && t.end <= end && !t.is_break() && agenda.kind(&t.id).is_none()
+                })
+                .map(|i| {
+                    let (score, reason) = profile.score(s, &talks[i]);
+                    Pick { talk: i, score, reason }
+                })
+                .collect();
+            picks.sort_by(|a, b| b.score.cmp(&a.score).then(a.talk.cmp(&b.talk)));
+            picks.truncate(per_slot);
+            if !picks.is_empty() {
+                out.push(Slot { start, end, picks });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::agenda::MarkKind;
+    use crate::schedule;
+
+    fn agenda_with(s: &Schedule, ids: &[&str]) -> Agenda {
+        let mut a = Agenda::new(&s.conference.id);
+        for id in ids {
+            a.set(s, s.talk(id).unwrap(), MarkKind::Attend, s.talks()[0].start);
+        }
+        a
+    }
+
+    #[test]
+    fn slots_between_my_talks_with_ranked_explained_picks() {
+        let s = schedule::bundled();
+        let a = agenda_with(&s, &["ebpf-vs-sidecars", "extreme-http", "rust-wrights-law"]);
+        let slots = suggest(&s, &a, 3);
+        assert!(!slots.is_empty());
+        for slot in &slots {
+            assert!(slot.end - slot.start >= Duration::minutes(MIN_GAP));
+            for p in &slot.picks {
+                let t = &s.talks()[p.talk];
+                assert!(t.start >= slot.start && t.end <= slot.end, "{} fits", t.id);
+                assert!(a.kind(&t.id).is_none() && !t.is_break());
+            }
+            assert!(slot.picks.windows(2).all(|w| w[0].score >= w[1].score), "best first");
+        }
+        // The morning gap before Rust at 08:30 holds the shard-per-core talk; between eBPF
+        // (ends 09:35) and Extreme HTTP (10:20) the go profiling talk fits.
+        let ids: Vec<Vec<&str>> =
+            slots.iter().map(|sl| sl.picks.iter().map(|p| s.talks()[p.talk].id.as_str()).collect()).collect();
+        assert!(ids.iter().any(|v| v.contains(&"shard-per-core")), "{ids:?}");
+        let go = slots.iter().flat_map(|sl| &sl.picks).find(|p| s.talks()[p.talk].id == "go-profiling");
+        assert!(go.is_some(), "{ids:?}");
+        assert!(!go.unwrap().reason.is_empty());
+        assert_eq!(suggest(&s, &a, 3), slots, "deterministic");
+    }
+
+    #[test]
+    fn reasons_name_what_is_shared() {
+        let s = schedule::bundled();
+        let a = agenda_with(&s, &["ebpf-vs-sidecars"]);
+        let p = Profile::of(&s, &a.marked(&s));
+        let (score, reason) = p.score(&s, s.talk("thread-sampling-ebpf").unwrap());
+        assert!(score > 0);
+        assert!(reason.contains("ebpf"), "{reason}");
+        let none = suggest(&s, &Agenda::new(&s.conference.id), 3);
+        assert!(none.is_empty(), "no marks, no gaps to fill");
+    }
+}

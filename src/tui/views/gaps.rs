@@ -1,0 +1,66 @@
+//! The gap-filling overlay: each free slot, then its talks with why they were picked.
+
+use super::{centered, scroll_to};
+use crate::timefmt;
+use crate::tui::app::App;
+use crate::tui::gaps::Gaps;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+use std::cell::Cell;
+
+pub fn draw(f: &mut Frame, area: Rect, app: &App, g: &Gaps, theme: &Theme) {
+    let rect = centered(area, 110, area.height.saturating_sub(2).max(3));
+    if rect.height < 4 || rect.width < 16 {
+        return;
+    }
+    let s = &app.schedule;
+    let mut lines = Vec::new();
+    let mut cursor_line = 0;
+    let mut n = 0;
+    for slot in &g.slots {
+        lines.push(Line::styled(
+            format!(
+                " {} {}-{} · {} free",
+                timefmt::day_label(s.date_of(slot.start)),
+                timefmt::hm(s, slot.start),
+                timefmt::hm(s, slot.end),
+                timefmt::minutes((slot.end - slot.start).num_minutes())
+            ),
+            theme.title(),
+        ));
+        for p in &slot.picks {
+            let t = &s.talks()[p.talk];
+            let on = n == g.cursor;
+            if on {
+                cursor_line = lines.len();
+            }
+            let line = Line::from(vec![
+                Span::raw(if on { " ▶ " } else { "   " }),
+                Span::styled(timefmt::range(s, t), theme.dim()),
+                Span::raw(format!("  {}  ", t.title)),
+                Span::styled(s.track_name(t).to_string(), theme.dim()),
+            ]);
+            lines.push(if on { line.style(theme.selected()) } else { line });
+            let why = if p.reason.is_empty() { "fits the gap" } else { p.reason.as_str() };
+            lines.push(Line::styled(format!("      {why}"), theme.dim()));
+            n += 1;
+        }
+    }
+    let h = rect.height.saturating_sub(2) as usize;
+    let top = Cell::new(0);
+    // Keep the reason under the cursor's talk in sight too.
+    let first = scroll_to(&top, cursor_line + 1, lines.len(), h).min(cursor_line.saturating_sub(1));
+    let shown: Vec<Line> = lines.into_iter().skip(first).take(h).collect();
+    f.render_widget(Clear, rect);
+    f.render_widget(
+        Paragraph::new(shown).block(
+            Block::bordered()
+                .title(" Fill the gaps in your agenda ")
+                .title_bottom(Line::from(" ↑↓ choose · s star · u undo · Enter go to it · Esc close ").right_aligned()),
+        ),
+        rect,
+    );
+}
