@@ -23,7 +23,13 @@ pub struct Filter {
     /// Hide talks that have ended.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub hide_past: bool,
+    /// Only talks a friend attends (see `friends`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub friends_only: bool,
 }
+
+/// Talk id -> initials of the friends attending it.
+pub type FriendTalks = std::collections::HashMap<String, Vec<String>>;
 
 impl Filter {
     pub fn is_empty(&self) -> bool {
@@ -31,28 +37,29 @@ impl Filter {
     }
 
     /// Whether a talk passes, given the person's marks and the time.
-    pub fn admits(&self, s: &Schedule, t: &Talk, agenda: &Agenda, now: DateTime<Utc>) -> bool {
-        self.has_day(s.date_of(t.start)) && self.admits_on_its_day(t, agenda, now)
+    pub fn admits(&self, s: &Schedule, t: &Talk, agenda: &Agenda, friends: &FriendTalks, now: DateTime<Utc>) -> bool {
+        self.has_day(s.date_of(t.start)) && self.admits_on_its_day(t, agenda, friends, now)
     }
 
     /// For every talk of the schedule, whether it passes: one pass, days by range.
-    pub fn mask(&self, s: &Schedule, agenda: &Agenda, now: DateTime<Utc>) -> Vec<bool> {
+    pub fn mask(&self, s: &Schedule, agenda: &Agenda, friends: &FriendTalks, now: DateTime<Utc>) -> Vec<bool> {
         let mut out = vec![false; s.talks().len()];
         for (day, date) in s.days().enumerate() {
             if self.has_day(date) {
                 for i in s.day_range(day) {
-                    out[i] = self.admits_on_its_day(&s.talks()[i], agenda, now);
+                    out[i] = self.admits_on_its_day(&s.talks()[i], agenda, friends, now);
                 }
             }
         }
         out
     }
 
-    fn admits_on_its_day(&self, t: &Talk, agenda: &Agenda, now: DateTime<Utc>) -> bool {
+    fn admits_on_its_day(&self, t: &Talk, agenda: &Agenda, friends: &FriendTalks, now: DateTime<Utc>) -> bool {
         (self.tags.is_empty() || t.tags.iter().any(|tag| self.tags.iter().any(|f| f.eq_ignore_ascii_case(tag))))
             && (self.kinds.is_empty() || self.kinds.iter().any(|k| k.eq_ignore_ascii_case(&t.kind)))
             && (!self.starred_only || agenda.is_attending(&t.id))
             && (!self.hide_past || t.end > now)
+            && (!self.friends_only || friends.contains_key(&t.id))
     }
 
     /// Whether a day is one the person chose (every day when none was chosen).
@@ -70,6 +77,9 @@ impl Filter {
         }
         if self.hide_past {
             parts.push("past hidden".into());
+        }
+        if self.friends_only {
+            parts.push("friends' talks".into());
         }
         if !self.days.is_empty() {
             let days: Vec<String> = self.days.iter().map(|d| d.format("%a %-d %b").to_string()).collect();
@@ -139,10 +149,12 @@ mod tests {
         let s = bundled();
         let mut agenda = Agenda::new(&s.conference.id);
         let now = t("2022-10-19 10:00");
-        let count = |f: &Filter, a: &Agenda| s.talks().iter().filter(|x| f.admits(&s, x, a, now)).count();
+        let count =
+            |f: &Filter, a: &Agenda| s.talks().iter().filter(|x| f.admits(&s, x, a, &FriendTalks::new(), now)).count();
         let all = s.talks().len();
         assert_eq!(count(&Filter::default(), &agenda), all);
-        let mask_count = |f: &Filter, a: &Agenda| f.mask(&s, a, now).iter().filter(|&&b| b).count();
+        let mask_count =
+            |f: &Filter, a: &Agenda| f.mask(&s, a, &FriendTalks::new(), now).iter().filter(|&&b| b).count();
 
         let choices = Choices::of(&s);
         let (tag, tagged) = choices.tags[0].clone();

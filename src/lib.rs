@@ -10,6 +10,7 @@ pub mod config;
 pub mod export;
 pub mod fetch;
 pub mod filter;
+pub mod friends;
 pub mod now;
 pub mod reminders;
 pub mod report;

@@ -430,3 +430,55 @@ fn suggest_fills_the_gaps_with_reasons() {
     }
     assert_eq!(json(&d, &["suggest"]), v, "the same every time");
 }
+
+#[test]
+fn friends_add_list_filter_and_remove() {
+    let ana = TempDir::new().unwrap();
+    hallway(&ana).args(["star", "ebpf-vs-sidecars", "io-uring"]).assert().success();
+    hallway(&ana).args(["later", "misery-metrics"]).assert().success();
+    let export = ana.path().join("ana.json");
+    hallway(&ana).args(["export", "--format", "json", "-o"]).arg(&export).assert().success();
+
+    let me = TempDir::new().unwrap();
+    hallway(&me).args(["friends"]).assert().success().stdout(predicates::str::contains("No friends' agendas yet"));
+    hallway(&me).args(["star", "ebpf-vs-sidecars"]).assert().success();
+    hallway(&me)
+        .args(["friends", "add"])
+        .arg(&export)
+        .args(["--name", "Ana Lima"])
+        .assert()
+        .success()
+        .stderr("added Ana Lima (AL): 2 talks to attend, 1 to watch later\n");
+    hallway(&me).args(["friends"]).assert().success().stdout("AL   Ana Lima  2 talks (1 with you), 1 to watch later\n");
+    let v = json(&me, &["talks", "--friends"]);
+    let ids: Vec<&str> = v.as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["io-uring", "ebpf-vs-sidecars"]);
+    assert!(json(&me, &["agenda"]).as_array().unwrap().len() == 1, "a friend's marks are not mine");
+
+    // Not trusted: another conference's file, or not an export at all, is refused.
+    let other = TempDir::new().unwrap();
+    let srecon = other.path().join("srecon.json");
+    hallway(&other)
+        .args(["--schedule", "srecon-emea", "export", "--format", "json", "-o"])
+        .arg(&srecon)
+        .assert()
+        .success();
+    hallway(&me)
+        .args(["friends", "add"])
+        .arg(&srecon)
+        .args(["--name", "Bo"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("is an agenda for srecon"));
+    let junk = other.path().join("junk.json");
+    std::fs::write(&junk, "BEGIN:VCALENDAR\n").unwrap();
+    hallway(&me)
+        .args(["friends", "add"])
+        .arg(&junk)
+        .args(["--name", "Bo"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("junk.json:1:1: not an agenda exported by hallway"));
+    hallway(&me).args(["friends", "remove", "ana lima"]).assert().success();
+    hallway(&me).args(["friends"]).assert().success().stdout(predicates::str::contains("No friends"));
+}

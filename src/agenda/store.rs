@@ -41,6 +41,12 @@ impl Store {
         &self.path
     }
 
+    /// Where friends' agendas for the same conference are kept (data, apart from ours).
+    pub fn friends_path(&self) -> PathBuf {
+        let dir = self.path.parent().and_then(Path::parent).unwrap_or(Path::new("."));
+        dir.join("friends").join(self.path.file_name().unwrap_or_default())
+    }
+
     /// Load the agenda; a missing file is an empty agenda. A file we cannot read or
     /// understand is moved aside (never overwritten) and reported. An older format is migrated,
     /// with the original kept beside it.

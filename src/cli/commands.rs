@@ -34,6 +34,7 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<(), Failure> {
             let slots = crate::suggest::suggest(&ctx.schedule, &agenda, per_slot);
             emit_json_or(json, || report::suggestions(&ctx.schedule, &slots), || print::suggestions(ctx, &slots))
         }
+        Command::Friends { action } => friends(ctx, action),
         Command::Note { id, text } => note(ctx, &id, &text.join(" ")),
         Command::Star { ids } => mark(ctx, &ids, Some(MarkKind::Attend)),
         Command::Later { ids } => mark(ctx, &ids, Some(MarkKind::OnDemand)),
@@ -86,6 +87,61 @@ fn next(ctx: &Context, format: Option<&str>, width: Option<usize>, json: bool) -
     emit(&format!("{line}\n"))
 }
 
+fn friends(ctx: &Context, action: Option<super::FriendsAction>) -> Result<(), Failure> {
+    use crate::friends::Friends;
+    let s = &ctx.schedule;
+    let path = ctx.store.friends_path();
+    let mut list = Friends::load(&path).map_err(Failure::Runtime)?;
+    match action {
+        None => {
+            if list.friends.is_empty() {
+                return emit("No friends' agendas yet: hallway friends add THEIR-EXPORT.json --name NAME\n");
+            }
+            let mine: std::collections::HashSet<String> =
+                load_agenda(ctx)?.attending(s).into_iter().map(|i| s.talks()[i].id.clone()).collect();
+            let mut out = String::new();
+            for f in &list.friends {
+                let together = f.attend.iter().filter(|id| mine.contains(*id)).count();
+                out.push_str(&format!(
+                    "{:<4} {}  {} talk{} ({} with you), {} to watch later\n",
+                    f.initials,
+                    f.name,
+                    f.attend.len(),
+                    if f.attend.len() == 1 { "" } else { "s" },
+                    together,
+                    f.on_demand.len()
+                ));
+            }
+            emit(&out)
+        }
+        Some(super::FriendsAction::Add { file, name }) => {
+            let got = list.add(s, &file, &name).map_err(Failure::Usage)?;
+            list.save(&path).map_err(Failure::Runtime)?;
+            let mut msg = format!(
+                "{} {} ({}): {} talks to attend, {} to watch later",
+                if got.replaced { "updated" } else { "added" },
+                got.friend.name,
+                got.friend.initials,
+                got.friend.attend.len(),
+                got.friend.on_demand.len()
+            );
+            if got.unknown > 0 {
+                msg.push_str(&format!("; {} talks of their file are not in this schedule", got.unknown));
+            }
+            eprintln!("{msg}");
+            Ok(())
+        }
+        Some(super::FriendsAction::Remove { name }) => {
+            if !list.remove(&name) {
+                return Err(Failure::Usage(format!("no friend named {name}")));
+            }
+            list.save(&path).map_err(Failure::Runtime)?;
+            eprintln!("removed {name}");
+            Ok(())
+        }
+    }
+}
+
 fn load_agenda(ctx: &Context) -> Result<Agenda, Failure> {
     Ok(ctx.store.load(&ctx.schedule.conference.id)?)
 }
@@ -115,7 +171,13 @@ fn talks(ctx: &Context, f: &super::TalkFilter, json: bool) -> Result<(), Failure
     let agenda = load_agenda(ctx)?;
     let lower = |x: &str| x.to_lowercase();
     let speaker = f.speaker.as_deref().map(lower);
+    let friend_talks = if f.friends {
+        crate::friends::Friends::load(&ctx.store.friends_path()).map_err(Failure::Runtime)?.attending()
+    } else {
+        Default::default()
+    };
     let filter = Filter {
+        friends_only: f.friends,
         tags: f.tag.iter().cloned().collect(),
         kinds: f.kind.iter().cloned().collect(),
         starred_only: f.starred,
@@ -127,7 +189,7 @@ fn talks(ctx: &Context, f: &super::TalkFilter, json: bool) -> Result<(), Failure
         .iter()
         .filter(|t| track.is_none_or(|tr| t.track == tr))
         .filter(|t| speaker.as_ref().is_none_or(|sp| t.speakers.iter().any(|x| lower(x).contains(sp.as_str()))))
-        .filter(|t| filter.admits(s, t, &agenda, ctx.clock.now()))
+        .filter(|t| filter.admits(s, t, &agenda, &friend_talks, ctx.clock.now()))
         .filter(|t| {
             words.is_empty() || {
                 let hay =

@@ -86,6 +86,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Friends' agendas: list them (no subcommand), add one from their exported JSON, remove one.
+    #[command(
+        after_help = "Examples:\n  hallway friends add ana-agenda.json --name Ana   # from: hallway export --format json\n  hallway friends\n  hallway friends remove Ana"
+    )]
+    Friends {
+        #[command(subcommand)]
+        action: Option<FriendsAction>,
+    },
     /// What is live and next in every track.
     #[command(after_help = "Example:\n  hallway now --at '2022-10-19 10:30'")]
     Now {
@@ -226,6 +234,22 @@ pub struct TalkFilter {
     /// Hide talks that have ended (at `--at`, or now).
     #[arg(long)]
     pub upcoming: bool,
+    /// Only talks a friend attends (see `hallway friends`).
+    #[arg(long)]
+    pub friends: bool,
+}
+
+#[derive(Debug, Clone, clap::Subcommand)]
+pub enum FriendsAction {
+    /// Import a friend's agenda (`hallway export --format json` on their machine).
+    Add {
+        file: PathBuf,
+        /// How to call them; initials show in the schedule.
+        #[arg(long)]
+        name: String,
+    },
+    /// Forget a friend's agenda.
+    Remove { name: String },
 }
 
 #[derive(Debug, Clone, Copy, clap::Subcommand)]

@@ -162,6 +162,9 @@ pub struct App {
     /// What only some views need, built on first use after the marks or the time change.
     derived: Derived,
     pub reminders: crate::reminders::Reminders,
+    /// Friends' agendas (data, apart from ours) and, per talk id, the initials of those going.
+    pub friends: crate::friends::Friends,
+    pub friend_talks: crate::filter::FriendTalks,
     /// The gap-filling overlay (`a` in the agenda), while open.
     pub suggestions: Option<super::gaps::Gaps>,
     /// The keys, as the config file remapped them.
@@ -218,6 +221,8 @@ impl App {
             reminders: crate::reminders::Reminders::new(DEFAULT_REMINDER_MINUTES),
             keymap: super::keys::Keymap::default(),
             suggestions: None,
+            friends: crate::friends::Friends::default(),
+            friend_talks: crate::filter::FriendTalks::new(),
             alerts: Vec::new(),
             grid_top: Cell::new(0),
             first_track: Cell::new(0),
@@ -229,6 +234,13 @@ impl App {
         app.refresh_marks();
         app.jump_to_now(false);
         app
+    }
+
+    /// Take friends' agendas: their initials show on talks and the filter can keep their talks.
+    pub fn set_friends(&mut self, friends: crate::friends::Friends) {
+        self.friend_talks = friends.attending();
+        self.friends = friends;
+        self.refresh_tracks();
     }
 
     /// Recompute what depends on the marks (after a change here or on disk).

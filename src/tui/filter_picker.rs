@@ -12,6 +12,7 @@ use std::collections::BTreeSet;
 pub enum Entry {
     StarredOnly,
     HidePast,
+    FriendsOnly,
     Day(NaiveDate),
     Kind(String),
     Tag(String),
@@ -22,7 +23,7 @@ impl Entry {
     /// The section heading it sits under.
     pub fn section(&self) -> &'static str {
         match self {
-            Entry::StarredOnly | Entry::HidePast => "Show",
+            Entry::StarredOnly | Entry::HidePast | Entry::FriendsOnly => "Show",
             Entry::Day(_) => "Days",
             Entry::Kind(_) => "Kinds",
             Entry::Tag(_) => "Tags",
@@ -34,6 +35,7 @@ impl Entry {
         match self {
             Entry::StarredOnly => "only talks I starred".into(),
             Entry::HidePast => "hide talks that have ended".into(),
+            Entry::FriendsOnly => "only talks a friend attends".into(),
             Entry::Day(d) => d.format("%a %-d %b").to_string(),
             Entry::Kind(k) | Entry::Tag(k) => k.clone(),
             Entry::Track(t) => tracks[*t].clone(),
@@ -49,6 +51,8 @@ pub struct FilterPicker {
     /// The rest of the filter being edited.
     pub filter: Filter,
     pub choices: Choices,
+    /// Friends' agendas are loaded: "only talks a friend attends" is offered.
+    pub has_friends: bool,
     /// Position in `matches()`.
     pub cursor: usize,
 }
@@ -63,12 +67,15 @@ pub enum Pick {
 
 impl FilterPicker {
     pub fn new(ticked: BTreeSet<usize>, filter: Filter, choices: Choices) -> Self {
-        Self { query: LineInput::new("", 60), ticked, filter, choices, cursor: 0 }
+        Self { query: LineInput::new("", 60), ticked, filter, choices, has_friends: false, cursor: 0 }
     }
 
     /// Every entry, by section, in the order drawn.
     fn entries(&self, tracks: &[String]) -> Vec<Entry> {
         let mut v = vec![Entry::StarredOnly, Entry::HidePast];
+        if self.has_friends {
+            v.push(Entry::FriendsOnly);
+        }
         // One-day conferences have no day to choose, nor single-kind ones a kind.
         if self.choices.days.len() > 1 {
             v.extend(self.choices.days.iter().map(|(d, _)| Entry::Day(*d)));
@@ -98,6 +105,7 @@ impl FilterPicker {
         match e {
             Entry::StarredOnly => f.starred_only,
             Entry::HidePast => f.hide_past,
+            Entry::FriendsOnly => f.friends_only,
             Entry::Day(d) => f.days.contains(d),
             Entry::Kind(k) => f.kinds.contains(k),
             Entry::Tag(t) => f.tags.contains(t),
@@ -132,6 +140,7 @@ impl FilterPicker {
         match e {
             Entry::StarredOnly => f.starred_only = !f.starred_only,
             Entry::HidePast => f.hide_past = !f.hide_past,
+            Entry::FriendsOnly => f.friends_only = !f.friends_only,
             Entry::Day(d) => flip(&mut f.days, d),
             Entry::Kind(k) => flip(&mut f.kinds, k),
             Entry::Tag(t) => flip(&mut f.tags, t),

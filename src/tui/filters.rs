@@ -20,7 +20,8 @@ impl App {
     /// where the filter leaves nothing (a tag at FOSDEM lives in 3 rooms out of 106).
     pub(super) fn refresh_filter(&mut self) {
         let f = &self.agenda.filter;
-        self.admitted = if f.is_empty() { Vec::new() } else { f.mask(&self.schedule, &self.agenda, self.now) };
+        self.admitted =
+            if f.is_empty() { Vec::new() } else { f.mask(&self.schedule, &self.agenda, &self.friend_talks, self.now) };
         let tracks = &self.schedule.conference.tracks;
         let mut chosen: Vec<usize> =
             self.agenda.tracks.iter().filter_map(|name| tracks.iter().position(|t| t == name)).collect();
@@ -58,7 +59,7 @@ impl App {
             self.agenda.set_tracks(Vec::new(), (self.stamp)());
             lifted.push("tracks".to_string());
         }
-        let one = |part: Filter| part.admits(s, t, &self.agenda, self.now);
+        let one = |part: Filter| part.admits(s, t, &self.agenda, &self.friend_talks, self.now);
         let blank = Filter::default();
         if !one(Filter { tags: f.tags.clone(), ..blank.clone() }) {
             lifted.push(format!("tag {}", f.tags.iter().cloned().collect::<Vec<_>>().join(", ")));
@@ -80,6 +81,10 @@ impl App {
         if f.hide_past && t.end <= self.now {
             f.hide_past = false;
             lifted.push("past hidden".into());
+        }
+        if f.friends_only && !self.friend_talks.contains_key(&t.id) {
+            f.friends_only = false;
+            lifted.push("friends' talks".into());
         }
         self.agenda.set_filter(f, (self.stamp)());
         self.dirty = true;
@@ -123,7 +128,9 @@ impl App {
     pub(super) fn open_picker(&mut self) {
         let all = self.shown_tracks.len() == self.schedule.conference.tracks.len();
         let ticked: BTreeSet<usize> = if all { BTreeSet::new() } else { self.shown_tracks.iter().copied().collect() };
-        self.picker = Some(FilterPicker::new(ticked, self.agenda.filter.clone(), Choices::of(&self.schedule)));
+        let mut picker = FilterPicker::new(ticked, self.agenda.filter.clone(), Choices::of(&self.schedule));
+        picker.has_friends = !self.friends.friends.is_empty();
+        self.picker = Some(picker);
     }
 
     pub(super) fn picker_key(&mut self, key: KeyEvent) {

@@ -48,6 +48,13 @@ pub fn run(ctx: Context, settings: settings::Settings, exit_after_first_frame: b
     );
     let notify = settings.config.notifications != Some(false);
     app.check_reminders();
+    let friends_warning = match crate::friends::Friends::load(&ctx.store.friends_path()) {
+        Ok(f) => {
+            app.set_friends(f);
+            None
+        }
+        Err(e) => Some(format!("⚠ friends' agendas not shown: {e}")),
+    };
     // What the loader had to guess is said once, unless something more urgent is.
     let changed = crate::agenda::changes::detect(&app.schedule, &app.agenda).len();
     let changed = (changed > 0)
@@ -55,6 +62,7 @@ pub fn run(ctx: Context, settings: settings::Settings, exit_after_first_frame: b
     let bad_config = settings.error.as_ref().map(|e| format!("⚠ {e}; using the defaults"));
     app.status = warning
         .or(bad_config)
+        .or(friends_warning)
         .or(app.status.take())
         .or(changed)
         .or_else(|| ctx_notes.first().map(|n| format!("note: {n}")));

@@ -47,6 +47,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) {
         None => Span::styled("not in your agenda (s to star, o for on-demand)", theme.dim()),
     };
     lines.push(Line::from(vec![Span::styled("Yours  ", theme.dim()), status]));
+    let going = app.friends.names_at(&t.id);
+    if !going.is_empty() {
+        lines.push(Line::from(vec![Span::styled("Going  ", theme.dim()), Span::raw(going.join(", "))]));
+    }
     for line in clash_lines(app, index) {
         lines.push(Line::styled(line, theme.clash()));
     }

@@ -174,6 +174,9 @@ fn talk_box(f: &mut Frame, rect: Rect, hidden: u16, app: &App, index: usize, the
     if live {
         flags.push(Span::styled(" ● live", theme.live()));
     }
+    if let Some(friends) = app.friend_talks.get(&t.id) {
+        flags.push(Span::styled(format!(" +{}", friends.join(" ")), theme.later()));
+    }
     let time_style = if past { theme.dim() } else { theme.title() };
     let mut first_line = vec![];
     if selected {
