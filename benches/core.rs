@@ -123,7 +123,7 @@ fn load_real_fixtures(c: &mut Criterion) {
             eprintln!("load_real: {name} not found in {}, skipped", dir.display());
             continue;
         };
-        let opts = schedule::import::Options { zone: Some(chrono_tz::UTC) };
+        let opts = schedule::import::Options { zone: Some(chrono_tz::UTC), ..Default::default() };
         g.bench_with_input(BenchmarkId::from_parameter(name), &bytes, |b, bytes| {
             b.iter(|| schedule::parse_bytes_with(black_box(bytes), name, opts).unwrap())
         });

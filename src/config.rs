@@ -86,9 +86,16 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
     let config: Config = toml::from_str(text).map_err(|e| {
         let at = e.span().map_or(0, |s| s.start);
         let (line, column) = line_column(text, at);
-        let message = e.message().trim().to_string();
-        // The key is named in the message for unknown fields; else it is the one on that line.
         let key = key_on_line(text, line);
+        // serde's wording names our types; say what the file should hold instead.
+        let raw = e.message().trim().to_string();
+        let message = if raw.contains("untagged enum KeySpec") {
+            "expected a key name (\"z\", \"F2\", \"Space\") or a list of them".to_string()
+        } else if key.as_deref() == Some("reminder_minutes") {
+            format!("{raw}: a whole number of minutes, 0 to turn reminders off")
+        } else {
+            raw
+        };
         ConfigError { path: path.into(), line, column, key, message }
     })?;
     for (role, value) in &config.colors {
@@ -129,12 +136,20 @@ fn line_column(text: &str, at: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// The key defined on a line, with its table ("keys.star").
 fn key_on_line(text: &str, line: usize) -> Option<String> {
-    let l = text.lines().nth(line.checked_sub(1)?)?.trim();
+    let lines: Vec<&str> = text.lines().collect();
+    let l = lines.get(line.checked_sub(1)?)?.trim();
     if l.starts_with('[') || !l.contains('=') {
         return None;
     }
-    Some(l.split('=').next()?.trim().trim_matches(['"', '\'']).to_string()).filter(|k| !k.is_empty())
+    let key = l.split('=').next()?.trim().trim_matches(['"', '\'']).to_string();
+    let table = lines[..line - 1].iter().rev().map(|l| l.trim()).find(|l| l.starts_with('['));
+    let key = match table {
+        Some(t) => format!("{}.{key}", t.trim_matches(['[', ']']).trim()),
+        None => key,
+    };
+    Some(key).filter(|k| !k.is_empty())
 }
 
 #[cfg(test)]
@@ -169,6 +184,9 @@ mod tests {
         assert!(e.message.contains("unknown field"), "{e}");
         let e = parse("theme = \"mono\"\n[colors]\nstarred = \"yelow\"\n", p()).unwrap_err();
         assert_eq!((e.line, e.column, e.key.as_deref()), (3, 1, Some("colors.starred")), "{e}");
+        let e = parse("[keys]\nstar = 5\n", p()).unwrap_err();
+        assert_eq!(e.key.as_deref(), Some("keys.star"));
+        assert!(e.message.starts_with("expected a key name"), "{e}");
         let e = parse("[colors]\nstared = \"red\"\n", p()).unwrap_err();
         assert!(e.message.contains("no colour role `stared`"), "{e}");
         let e = parse("schedule = \n", p()).unwrap_err();

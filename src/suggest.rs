@@ -112,8 +112,12 @@ impl Profile {
         }
         // Shared words, most telling first (those in more of my talks), a few named.
         let common = |w: &String| self.spread.get(w).copied().unwrap_or(0) * 5 > self.talks;
-        let mut shared: Vec<(u32, String)> =
-            words(t).into_iter().filter(|w| !common(w)).filter_map(|w| self.words.get(&w).map(|&n| (n, w))).collect();
+        let tagged = |w: &String| t.tags.iter().any(|g| g.eq_ignore_ascii_case(w));
+        let mut shared: Vec<(u32, String)> = words(t)
+            .into_iter()
+            .filter(|w| !common(w) && !tagged(w))
+            .filter_map(|w| self.words.get(&w).map(|&n| (n, w)))
+            .collect();
         // Most telling first: in more of my talks, then rarer in the schedule.
         shared.sort_by(|a, b| {
             b.0.cmp(&a.0).then_with(|| self.spread[&a.1].cmp(&self.spread[&b.1])).then_with(|| a.1.cmp(&b.1))
@@ -125,21 +129,16 @@ impl Profile {
         }
         if let Some(&n) = self.tracks.get(&t.track) {
             score += TRACK * n;
-            if reasons.is_empty() {
-                reasons.push(format!(
-                    "in {}, where you have {n} talk{}",
-                    s.track_name(t),
-                    if n == 1 { "" } else { "s" }
-                ));
-            }
+            reasons.push(format!("in {}, with {n} of yours", s.track_name(t)));
         }
         (score, reasons.join(" · "))
     }
 }
 
-/// For each free slot of my agenda (on the days I starred something), the best `per_slot`
-/// talks that fit in it, best first; talks I marked and breaks are left out.
-pub fn suggest(s: &Schedule, agenda: &Agenda, per_slot: usize) -> Vec<Slot> {
+/// For each free slot of my agenda still ahead at `now` (on the days I starred something), the
+/// best `per_slot` talks that fit in it and have not started, best first; talks I marked and
+/// breaks are left out.
+pub fn suggest(s: &Schedule, agenda: &Agenda, now: DateTime<Utc>, per_slot: usize) -> Vec<Slot> {
     let talks = s.talks();
     let attending = agenda.attending(s);
     let marked: Vec<usize> = agenda.marked(s);
@@ -166,6 +165,7 @@ pub fn suggest(s: &Schedule, agenda: &Agenda, per_slot: usize) -> Vec<Slot> {
             gaps.push((cursor, day_end));
         }
         for (start, end) in gaps {
+            let start = start.max(now);
             if end - start < Duration::minutes(MIN_GAP) {
                 continue;
             }
@@ -208,7 +208,7 @@ mod tests {
     fn slots_between_my_talks_with_ranked_explained_picks() {
         let s = schedule::bundled();
         let a = agenda_with(&s, &["ebpf-vs-sidecars", "extreme-http", "rust-wrights-law"]);
-        let slots = suggest(&s, &a, 3);
+        let slots = suggest(&s, &a, s.talks()[0].start, 3);
         assert!(!slots.is_empty());
         for slot in &slots {
             assert!(slot.end - slot.start >= Duration::minutes(MIN_GAP));
@@ -227,7 +227,13 @@ mod tests {
         let go = slots.iter().flat_map(|sl| &sl.picks).find(|p| s.talks()[p.talk].id == "go-profiling");
         assert!(go.is_some(), "{ids:?}");
         assert!(!go.unwrap().reason.is_empty());
-        assert_eq!(suggest(&s, &a, 3), slots, "deterministic");
+        assert_eq!(suggest(&s, &a, s.talks()[0].start, 3), slots, "deterministic");
+        // Later in the day, only what is still ahead.
+        let at = crate::clock::parse_at("2022-10-19 09:50", s.conference.tz).unwrap();
+        let later = suggest(&s, &a, at, 3);
+        assert!(later.iter().all(|sl| sl.start >= at));
+        assert!(later.iter().flat_map(|sl| &sl.picks).all(|p| s.talks()[p.talk].start >= at));
+        assert!(later.iter().flat_map(|sl| &sl.picks).all(|p| s.talks()[p.talk].id != "go-profiling"), "started 09:45");
     }
 
     #[test]
@@ -238,7 +244,7 @@ mod tests {
         let (score, reason) = p.score(&s, s.talk("thread-sampling-ebpf").unwrap());
         assert!(score > 0);
         assert!(reason.contains("ebpf"), "{reason}");
-        let none = suggest(&s, &Agenda::new(&s.conference.id), 3);
+        let none = suggest(&s, &Agenda::new(&s.conference.id), s.talks()[0].start, 3);
         assert!(none.is_empty(), "no marks, no gaps to fill");
     }
 }

@@ -413,13 +413,13 @@ fn config_path_check_and_a_default_schedule() {
 #[test]
 fn suggest_fills_the_gaps_with_reasons() {
     let d = TempDir::new().unwrap();
-    hallway(&d).args(["suggest"]).assert().success().stdout(predicates::str::contains("star some talks first"));
+    hallway(&d).args(["suggest"]).assert().success().stdout(predicates::str::contains("star some first"));
     hallway(&d).args(["star", "ebpf-vs-sidecars", "extreme-http", "rust-wrights-law"]).assert().success();
-    let out = hallway(&d).args(["suggest", "--per-slot", "2"]).assert().success();
+    let out = hallway(&d).args(["--at", "2022-10-19 07:00", "suggest", "--per-slot", "2"]).assert().success();
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(text.contains("Wed 19 Oct  09:35-10:20  (45 min free)"), "{text}");
     assert!(text.contains("[go-profiling]") && text.contains("shares tag: performance"), "{text}");
-    let v = json(&d, &["suggest"]);
+    let v = json(&d, &["--at", "2022-10-19 07:00", "suggest"]);
     let slots = v.as_array().unwrap();
     assert!(slots.len() >= 3);
     for slot in slots {
@@ -428,7 +428,10 @@ fn suggest_fills_the_gaps_with_reasons() {
             assert!(t["mark"].is_null() || t.get("mark").is_none());
         }
     }
-    assert_eq!(json(&d, &["suggest"]), v, "the same every time");
+    assert_eq!(json(&d, &["--at", "2022-10-19 07:00", "suggest"]), v, "the same every time");
+    let late = json(&d, &["--at", "2022-10-19 11:00", "suggest"]);
+    let starts: Vec<&str> = late.as_array().unwrap().iter().map(|s| s["start"].as_str().unwrap()).collect();
+    assert!(starts.iter().all(|s| *s >= "2022-10-19T11:00:00-07:00"), "only what is still ahead: {starts:?}");
 }
 
 #[test]

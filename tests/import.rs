@@ -12,7 +12,7 @@ use tempfile::TempDir;
 
 /// Files without a zone are read in this one, so the tests do not depend on the machine's.
 fn load(name: &str) -> Schedule {
-    let opts = Options { zone: Some(chrono_tz::UTC) };
+    let opts = Options { zone: Some(chrono_tz::UTC), ..Options::default() };
     schedule::load_path_with(&fixture(name), opts).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
@@ -102,7 +102,7 @@ fn sessionize_orlando_code_camp_2020_with_bom_and_local_times() {
 
 #[test]
 fn a_floating_schedule_is_read_in_the_zone_given() {
-    let opts = Options { zone: Some(chrono_tz::America::New_York) };
+    let opts = Options { zone: Some(chrono_tz::America::New_York), ..Options::default() };
     let s = schedule::load_path_with(&fixture("sessionize-orlando-codecamp-2020.json"), opts).unwrap();
     assert_eq!(start(&s, "176149"), "2020-03-28T09:00:00-04:00");
 }

@@ -58,3 +58,17 @@ fn starring_a_talk_about_to_start_reminds_at_the_next_minute_and_off_is_off() {
     }
     assert!(quiet.alerts.is_empty());
 }
+
+#[test]
+fn going_to_a_time_with_at_shows_the_reminder_due_then() {
+    let mut a = app_at("2022-10-19 08:00");
+    press(&mut a, "@");
+    for _ in 0..20 {
+        common::key(&mut a, crossterm::event::KeyCode::Backspace);
+    }
+    press(&mut a, "09:01");
+    common::key(&mut a, crossterm::event::KeyCode::Enter);
+    let status = a.status.clone().unwrap();
+    assert!(status.starts_with("⏰ In 4 min: \"eBPF vs Sidecars\" in Main Stage · ⏱ time travel"), "{status}");
+    assert_eq!(a.alerts.len(), 1, "and the shell rings");
+}

@@ -12,7 +12,8 @@ use hallway::tui::app::{App, View};
 
 fn fosdem_at(at: &str, agenda: Option<Agenda>) -> App {
     let path = common::fixture("pentabarf-fosdem-2021.xml");
-    let s = schedule::load_path_with(&path, Options { zone: Some(chrono_tz::Europe::Brussels) }).unwrap();
+    let s = schedule::load_path_with(&path, Options { zone: Some(chrono_tz::Europe::Brussels), ..Options::default() })
+        .unwrap();
     let now = parse_at(at, s.conference.tz).unwrap();
     let agenda = agenda.unwrap_or_else(|| Agenda::new(&s.conference.id));
     let mut app = App::new(s, agenda, now, None);

@@ -17,7 +17,8 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<(), Failure> {
                 Some(path) => {
                     crate::atomic::write(&path, text.as_bytes())
                         .map_err(|e| Failure::Runtime(format!("cannot write {}: {e}", path.display())))?;
-                    eprintln!("wrote {} ({} talks)", path.display(), count_exported(ctx, &agenda, opts));
+                    let n = count_exported(ctx, &agenda, opts);
+                    eprintln!("wrote {} ({n} talk{})", path.display(), if n == 1 { "" } else { "s" });
                     Ok(())
                 }
                 None => emit(&text),
@@ -31,7 +32,7 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<(), Failure> {
         Command::Next { format, width, json } => next(ctx, format.as_deref(), width, json),
         Command::Suggest { per_slot, json } => {
             let agenda = load_agenda(ctx)?;
-            let slots = crate::suggest::suggest(&ctx.schedule, &agenda, per_slot);
+            let slots = crate::suggest::suggest(&ctx.schedule, &agenda, ctx.clock.now(), per_slot.max(1));
             emit_json_or(json, || report::suggestions(&ctx.schedule, &slots), || print::suggestions(ctx, &slots))
         }
         Command::Friends { action } => friends(ctx, action),
@@ -62,6 +63,10 @@ fn next(ctx: &Context, format: Option<&str>, width: Option<usize>, json: bool) -
     use crate::status_line::{self, Next};
     let s = &ctx.schedule;
     let agenda = load_agenda(ctx)?;
+    // A broken template is said at once, not first when a talk comes up hours later.
+    if let (Some(t), false) = (format, s.talks().is_empty()) {
+        status_line::render(t, s, Next::Next { talk: 0, minutes: 0 }).map_err(Failure::Usage)?;
+    }
     let found = status_line::next(s, &agenda.attending(s), ctx.clock.now());
     if json {
         let value = match found {
@@ -126,17 +131,22 @@ fn friends(ctx: &Context, action: Option<super::FriendsAction>) -> Result<(), Fa
                 got.friend.on_demand.len()
             );
             if got.unknown > 0 {
-                msg.push_str(&format!("; {} talks of their file are not in this schedule", got.unknown));
+                let (n, s) = (got.unknown, if got.unknown == 1 { " is" } else { "s are" });
+                msg.push_str(&format!("; {n} talk{s} of their file not in this schedule"));
             }
             eprintln!("{msg}");
             Ok(())
         }
         Some(super::FriendsAction::Remove { name }) => {
-            if !list.remove(&name) {
-                return Err(Failure::Usage(format!("no friend named {name}")));
-            }
+            let Some(stored) =
+                list.friends.iter().find(|f| f.name.eq_ignore_ascii_case(name.trim())).map(|f| f.name.clone())
+            else {
+                let names: Vec<&str> = list.friends.iter().map(|f| f.name.as_str()).collect();
+                return Err(Failure::Usage(format!("no friend named {name}; friends: {}", names.join(", "))));
+            };
+            list.remove(&stored);
             list.save(&path).map_err(Failure::Runtime)?;
-            eprintln!("removed {name}");
+            eprintln!("removed {stored}");
             Ok(())
         }
     }

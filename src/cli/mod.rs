@@ -46,6 +46,9 @@ pub struct Global {
     /// Quit right after drawing the first frame (to time start-up from outside).
     #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
+    /// Set for commands that never show abstracts (not an option).
+    #[arg(skip)]
+    pub without_abstracts: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -157,7 +160,6 @@ pub enum Command {
         #[arg(long, value_enum, value_name = "WHAT")]
         include: Vec<Include>,
     },
-    /// Print a shell completion script.
     /// The config file: where it is (`path`), or whether it reads (`check`).
     #[command(after_help = "The file (TOML), every key optional:\n\
         schedule = \"https://example.org/schedule.json\"   # when --schedule is not given\n\
@@ -172,6 +174,7 @@ pub enum Command {
         #[command(subcommand)]
         action: ConfigAction,
     },
+    /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  hallway completions bash > ~/.local/share/bash-completion/completions/hallway\n  hallway completions zsh > ~/.zfunc/_hallway\n  hallway completions fish > ~/.config/fish/completions/hallway.fish"
     )]
@@ -303,7 +306,7 @@ impl Global {
             })?),
             None => None,
         };
-        Ok(schedule::import::Options { zone })
+        Ok(schedule::import::Options { zone, without_abstracts: self.without_abstracts })
     }
 }
 
@@ -405,6 +408,8 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
         }
         _ => {}
     }
+    // `next` runs every few seconds in a status bar and shows no abstract (its JSON does).
+    cli.global.without_abstracts = matches!(command, Command::Next { json: false, .. });
     let ctx = Context::from_args(&cli.global)?;
     for note in &ctx.schedule.conference.notes {
         eprintln!("note: {note}");

@@ -274,7 +274,7 @@ fn plural(n: usize) -> &'static str {
 pub fn suggestions(ctx: &Context, slots: &[crate::suggest::Slot]) -> String {
     let s = &ctx.schedule;
     if slots.is_empty() {
-        return "No free slot to fill: star some talks first (suggestions follow what you mark), or your days are full.\n"
+        return "No free slot with a talk still ahead. Suggestions fill the gaps between the talks you star: star some first.\n"
             .into();
     }
     let mut out = header(ctx, "talks for the gaps in your agenda");

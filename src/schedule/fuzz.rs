@@ -4,7 +4,7 @@
 use super::import::{self, Options};
 use super::{Schedule, native};
 
-const OPTS: Options = Options { zone: Some(chrono_tz::UTC) };
+const OPTS: Options = Options { zone: Some(chrono_tz::UTC), without_abstracts: false };
 
 fn text(data: &[u8]) -> Option<&str> {
     // As the loader does: a UTF-8 BOM (Sessionize sends one) is not part of the document.

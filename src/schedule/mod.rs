@@ -232,7 +232,7 @@ pub fn parse_bytes_with(bytes: &[u8], source: &str, opts: import::Options) -> Re
         )
     })?;
     // Our own format in its common, clean form needs no general validator (see native_fast).
-    if let Some(s) = native_fast::parse(text) {
+    if let Some(s) = native_fast::parse(text, opts.without_abstracts) {
         return Ok(s);
     }
     if import::pentabarf_xml::sniff(text) {

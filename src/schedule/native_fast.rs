@@ -96,7 +96,7 @@ fn instant(s: &str, tz: Tz) -> Option<DateTime<Utc>> {
     }
 }
 
-pub fn parse(text: &str) -> Option<Schedule> {
+pub fn parse(text: &str, without_abstracts: bool) -> Option<Schedule> {
     let file: File = serde_json::from_str(text).ok()?;
     let c = file.conference;
     let tz: Tz = c.timezone.parse().ok()?;
@@ -124,7 +124,7 @@ pub fn parse(text: &str) -> Option<Schedule> {
         if r.id.is_empty()
             || !strs.into_iter().flatten().all(|s| clean_line(s))
             || !lists.clone().all(|s| clean_line(s) && !s.is_empty())
-            || !r.abstract_text.as_deref().is_none_or(clean_text)
+            || !(without_abstracts || r.abstract_text.as_deref().is_none_or(clean_text))
         {
             return None;
         }
@@ -147,7 +147,7 @@ pub fn parse(text: &str) -> Option<Schedule> {
             end,
             kind: r.kind.filter(|k| !k.is_empty()).map_or_else(|| "talk".to_string(), Cow::into_owned),
             tags: r.tags.unwrap_or_default().into_iter().map(Cow::into_owned).collect(),
-            abstract_text: r.abstract_text.map(Cow::into_owned).unwrap_or_default(),
+            abstract_text: r.abstract_text.filter(|_| !without_abstracts).map(Cow::into_owned).unwrap_or_default(),
             video: r.video.filter(|v| !v.is_empty()).map(Cow::into_owned),
         });
     }
@@ -169,7 +169,7 @@ mod tests {
     use super::*;
 
     fn same(text: &str) {
-        let fast = parse(text).expect("the fast path takes it");
+        let fast = parse(text, false).expect("the fast path takes it");
         let full = super::super::native::parse(text, "x.json").unwrap();
         assert_eq!(fast.conference, full.conference);
         assert_eq!(fast.talks(), full.talks());
@@ -186,7 +186,9 @@ mod tests {
     #[test]
     fn anything_unusual_goes_to_the_full_validator() {
         let base = crate::synth::native_json(3, 1, 1, 1);
-        assert!(parse(&base).is_some());
+        assert!(parse(&base, false).is_some());
+        let light = parse(&base, true).unwrap();
+        assert!(light.talks().iter().all(|t| t.abstract_text.is_empty()), "left out on request");
         for (from, to) in [
             ("\"t1\"", "\"t0\""),                // duplicate id
             ("Room 1\"", "Room 9\""),            // unknown track (in talks only)
@@ -196,7 +198,7 @@ mod tests {
         ] {
             let broken = base.replacen(from, to, 1);
             assert_ne!(broken, base, "{from}");
-            assert!(parse(&broken).is_none(), "{from} -> {to}");
+            assert!(parse(&broken, false).is_none(), "{from} -> {to}");
         }
     }
 }

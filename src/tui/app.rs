@@ -690,10 +690,15 @@ impl App {
                         self.pinned = Some(t);
                         self.set_now(t);
                         self.jump_to_now(false);
-                        self.status = Some(format!(
+                        let travel = format!(
                             "⏱ time travel: it is now {} (conference time); @ then an empty line goes back",
                             self.schedule.local(t).format("%a %-d %b %Y %H:%M")
-                        ));
+                        );
+                        // A reminder due at that time comes first.
+                        self.status = Some(match self.alerts.last() {
+                            Some(r) => format!("⏰ {} · {travel}", r.text),
+                            None => travel,
+                        });
                     }
                     Err(e) => self.prompt = Some(Prompt { error: Some(e), ..prompt }),
                 }

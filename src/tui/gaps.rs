@@ -29,7 +29,7 @@ impl Gaps {
 
 impl App {
     pub(super) fn open_suggestions(&mut self) {
-        let slots = suggest::suggest(&self.schedule, &self.agenda, PER_SLOT);
+        let slots = suggest::suggest(&self.schedule, &self.agenda, self.now, PER_SLOT);
         if slots.is_empty() {
             self.status = Some(if self.attending.is_empty() {
                 "star some talks first: suggestions fill the gaps between them".into()
@@ -64,7 +64,7 @@ impl App {
                 self.refresh_marks_of(&[i]);
                 self.changed_refreshed(format!("★ starred \"{}\" for that gap", talk.title), before);
                 // The gap it filled is gone; the others stay, the cursor near where it was.
-                let slots = suggest::suggest(&self.schedule, &self.agenda, PER_SLOT);
+                let slots = suggest::suggest(&self.schedule, &self.agenda, self.now, PER_SLOT);
                 self.suggestions = (!slots.is_empty()).then(|| {
                     let n: usize = slots.iter().map(|s| s.picks.len()).sum();
                     Gaps { slots, cursor: cursor.min(n.saturating_sub(1)) }
@@ -73,7 +73,7 @@ impl App {
             KeyCode::Char('u') => {
                 let cursor = g.cursor;
                 self.update(super::keys::Action::Undo);
-                let slots = suggest::suggest(&self.schedule, &self.agenda, PER_SLOT);
+                let slots = suggest::suggest(&self.schedule, &self.agenda, self.now, PER_SLOT);
                 self.suggestions = (!slots.is_empty()).then_some(Gaps { slots, cursor });
             }
             KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('a') => self.suggestions = None,

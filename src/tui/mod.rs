@@ -60,12 +60,12 @@ pub fn run(ctx: Context, settings: settings::Settings, exit_after_first_frame: b
     let changed = (changed > 0)
         .then(|| format!("⟳ {changed} of your talks changed in the schedule since you marked them: 3 shows them"));
     let bad_config = settings.error.as_ref().map(|e| format!("⚠ {e}; using the defaults"));
-    app.status = warning
-        .or(bad_config)
-        .or(friends_warning)
-        .or(app.status.take())
-        .or(changed)
-        .or_else(|| ctx_notes.first().map(|n| format!("note: {n}")));
+    // A reminder due now and a warning both show; else the most urgent of what there is.
+    let urgent = warning.or(bad_config).or(friends_warning);
+    app.status = match (app.status.take(), urgent) {
+        (Some(reminder), Some(w)) => Some(format!("{reminder} · {w}")),
+        (reminder, w) => reminder.or(w).or(changed).or_else(|| ctx_notes.first().map(|n| format!("note: {n}"))),
+    };
 
     // SIGTERM and SIGHUP (the terminal window closed) end the loop like `q`, so the terminal is
     // given back and the agenda is saved.

@@ -78,6 +78,9 @@ pub struct Draft {
 pub struct Options {
     /// The zone for a file that names none and gives no offsets (`--tz`; else the user's zone).
     pub zone: Option<Tz>,
+    /// Leave abstracts out: for a command that never shows them and runs every few seconds
+    /// (`next` in a status bar). Only hallway's own format takes the shortcut.
+    pub without_abstracts: bool,
 }
 
 impl Options {
@@ -432,7 +435,7 @@ mod tests {
         assert_eq!(s.conference.tz.name(), "Etc/GMT-1");
         let mut floating = draft(None);
         floating.events[0].start = when("2020-03-28T09:00:00").unwrap();
-        let opts = Options { zone: Some(chrono_tz::America::New_York) };
+        let opts = Options { zone: Some(chrono_tz::America::New_York), ..Options::default() };
         let s = floating.finish("", "x", opts).unwrap();
         assert_eq!(s.local(s.talks()[0].start).format("%H:%M %Z").to_string(), "09:00 EDT");
         assert!(s.conference.notes[0].contains("no time zone or UTC offset"));
