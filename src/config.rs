@@ -82,6 +82,15 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
     parse(&text, path)
 }
 
+/// The config file in use, or the defaults and why they apply when it is bad.
+pub fn load_or_default() -> (Config, Option<ConfigError>) {
+    match path().map(|p| load(&p)) {
+        Some(Ok(c)) => (c, None),
+        Some(Err(e)) => (Config::default(), Some(e)),
+        None => (Config::default(), None),
+    }
+}
+
 pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
     let config: Config = toml::from_str(text).map_err(|e| {
         let at = e.span().map_or(0, |s| s.start);
@@ -98,17 +107,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         };
         ConfigError { path: path.into(), line, column, key, message }
     })?;
-    for (role, value) in &config.colors {
-        let problem = if !COLOR_ROLES.contains(&role.as_str()) {
-            Some(format!("no colour role `{role}`; roles are {}", COLOR_ROLES.join(", ")))
-        } else if value.parse::<ratatui::style::Color>().is_err() {
-            Some(format!("`{value}` is not a colour: use a name (yellow, light-blue...) or #rrggbb"))
-        } else {
-            None
-        };
-        if let Some(message) = problem {
-            return Err(at_key(text, path, "colors", role, message));
-        }
+    // Whether a value is a colour is the terminal side's to say (tui::settings); the roles
+    // are known here.
+    if let Some(role) = config.colors.keys().find(|r| !COLOR_ROLES.contains(&r.as_str())) {
+        let message = format!("no colour role `{role}`; roles are {}", COLOR_ROLES.join(", "));
+        return Err(at_key(text, path, "colors", role, message));
     }
     Ok(config)
 }

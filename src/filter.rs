@@ -1,7 +1,6 @@
 //! What the person chose to see beyond tracks: tags, kinds, days, starred only, hide past.
 //! Plain data saved in the agenda; the TUI and the CLI ask `admits` the same question.
 
-use crate::agenda::Agenda;
 use crate::schedule::{Schedule, Talk};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -28,6 +27,12 @@ pub struct Filter {
     pub friends_only: bool,
 }
 
+/// Whether a talk is starred: what "starred only" asks, without the filter (saved inside the
+/// agenda) depending on the agenda type itself.
+pub trait Starred {
+    fn is_starred(&self, id: &str) -> bool;
+}
+
 /// Talk id -> initials of the friends attending it.
 pub type FriendTalks = std::collections::HashMap<String, Vec<String>>;
 
@@ -37,12 +42,12 @@ impl Filter {
     }
 
     /// Whether a talk passes, given the person's marks and the time.
-    pub fn admits(&self, s: &Schedule, t: &Talk, agenda: &Agenda, friends: &FriendTalks, now: DateTime<Utc>) -> bool {
+    pub fn admits(&self, s: &Schedule, t: &Talk, agenda: &impl Starred, friends: &FriendTalks, now: DateTime<Utc>) -> bool {
         self.has_day(s.date_of(t.start)) && self.admits_on_its_day(t, agenda, friends, now)
     }
 
     /// For every talk of the schedule, whether it passes: one pass, days by range.
-    pub fn mask(&self, s: &Schedule, agenda: &Agenda, friends: &FriendTalks, now: DateTime<Utc>) -> Vec<bool> {
+    pub fn mask(&self, s: &Schedule, agenda: &impl Starred, friends: &FriendTalks, now: DateTime<Utc>) -> Vec<bool> {
         let mut out = vec![false; s.talks().len()];
         for (day, date) in s.days().enumerate() {
             if self.has_day(date) {
@@ -54,10 +59,10 @@ impl Filter {
         out
     }
 
-    fn admits_on_its_day(&self, t: &Talk, agenda: &Agenda, friends: &FriendTalks, now: DateTime<Utc>) -> bool {
+    fn admits_on_its_day(&self, t: &Talk, agenda: &impl Starred, friends: &FriendTalks, now: DateTime<Utc>) -> bool {
         (self.tags.is_empty() || t.tags.iter().any(|tag| self.tags.iter().any(|f| f.eq_ignore_ascii_case(tag))))
             && (self.kinds.is_empty() || self.kinds.iter().any(|k| k.eq_ignore_ascii_case(&t.kind)))
-            && (!self.starred_only || agenda.is_attending(&t.id))
+            && (!self.starred_only || agenda.is_starred(&t.id))
             && (!self.hide_past || t.end > now)
             && (!self.friends_only || friends.contains_key(&t.id))
     }
@@ -134,6 +139,7 @@ impl Choices {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::agenda::Agenda;
     use crate::agenda::MarkKind;
 
     fn bundled() -> Schedule {

@@ -7,6 +7,7 @@ pub mod clash;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod context;
 pub mod export;
 pub mod fetch;
 pub mod filter;

@@ -95,6 +95,37 @@ pub fn at(schedule: &Schedule, t: DateTime<Utc>) -> Vec<TrackNow> {
     out
 }
 
+/// How soon a next talk must start for its room to count as busy in [`rooms`].
+pub const SOON_MINUTES: i64 = 30;
+
+/// The rooms of an [`Overview`] in the order a person scans them at a big conference: first
+/// those where one of my starred talks is live or next, then those with a talk live or starting
+/// within [`SOON_MINUTES`], then the quiet rest (FOSDEM on a Saturday morning: 79 of 106).
+/// Each list holds positions in `Overview::tracks`, in track order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Rooms {
+    pub mine: Vec<usize>,
+    pub busy: Vec<usize>,
+    pub quiet: Vec<usize>,
+}
+
+pub fn rooms(schedule: &Schedule, o: &Overview, attending: &[usize]) -> Rooms {
+    let talks = schedule.talks();
+    let starred = |i: &usize| attending.binary_search(i).is_ok();
+    let soon = o.at + chrono::Duration::minutes(SOON_MINUTES);
+    let mut r = Rooms::default();
+    for (pos, tn) in o.tracks.iter().enumerate() {
+        if tn.live.iter().chain(&tn.next).any(starred) {
+            r.mine.push(pos);
+        } else if tn.live.is_some() || tn.next.is_some_and(|i| talks[i].start <= soon) {
+            r.busy.push(pos);
+        } else {
+            r.quiet.push(pos);
+        }
+    }
+    r
+}
+
 pub fn phase(schedule: &Schedule, tracks: &[TrackNow], t: DateTime<Utc>) -> Phase {
     let (Some(first), Some(last)) = (schedule.start(), schedule.end()) else { return Phase::Empty };
     if t < first {

@@ -7,7 +7,8 @@ use common::{app, render, snap};
 use hallway::agenda::Agenda;
 use hallway::clock::parse_at;
 use hallway::schedule;
-use hallway::tui::app::{App, Overlay, View};
+use hallway::tui::app::{App, View};
+use hallway::tui::modal::Modal;
 use hallway::tui::keys::Action;
 use proptest::prelude::*;
 
@@ -22,7 +23,7 @@ fn schedule_view_second_day_after_moving() {
     for action in [Action::NextDay, Action::Right, Action::Down, Action::ToggleStar] {
         a.update(action);
     }
-    assert_eq!(a.schedule.talks()[a.selected].id, "crimson-ceph");
+    assert_eq!(a.session.schedule.talks()[a.schedule_view.selected].id, "crimson-ceph");
     snap("schedule_day2", &a);
 }
 
@@ -30,14 +31,15 @@ fn schedule_view_second_day_after_moving() {
 fn detail_view_of_a_clashing_starred_talk() {
     let mut a = app();
     a.update(Action::Open);
-    assert_eq!(a.overlay, Overlay::Detail { talk: a.schedule.index_of("ebpf-vs-sidecars").unwrap() });
+    let want = a.session.schedule.index_of("ebpf-vs-sidecars").unwrap();
+    assert!(matches!(a.modal, Some(Modal::Details { talk, .. }) if talk == want));
     snap("detail", &a);
 }
 
 #[test]
 fn detail_of_an_unstarred_talk_names_your_clash() {
     let mut a = app();
-    a.select(a.schedule.index_of("measure-latency").unwrap());
+    a.select(a.session.schedule.index_of("measure-latency").unwrap());
     a.update(Action::Open);
     let screen = render(&a, 120, 40).backend().to_string();
     assert!(screen.contains("clashes with your ★ \"Extreme HTTP Performance Tuning"), "{screen}");
@@ -68,11 +70,11 @@ fn help_view() {
     a.update(Action::Help);
     snap("help", &a);
     a.update(Action::Down);
-    assert_eq!(a.overlay, Overlay::Help, "arrows scroll a long help");
+    assert_eq!(a.modal_name(), Some("help"), "arrows scroll a long help");
     insta::assert_snapshot!("help_scrolled_80x24", render(&a, 80, 24).backend());
     a.update(Action::ToggleStar);
-    assert_eq!(a.overlay, Overlay::None, "any other key closes help");
-    assert_eq!(a.agenda.kind("ebpf-vs-sidecars"), Some(hallway::agenda::MarkKind::Attend), "and does nothing else");
+    assert_eq!(a.modal_name(), None, "any other key closes help");
+    assert_eq!(a.session.agenda.kind("ebpf-vs-sidecars"), Some(hallway::agenda::MarkKind::Attend), "and does nothing else");
 }
 
 #[test]
@@ -143,7 +145,7 @@ proptest! {
                 i if i == pool.len() => common::key(&mut a, crossterm::event::KeyCode::Enter),
                 i if i == pool.len() + 1 => common::key(&mut a, crossterm::event::KeyCode::Esc),
                 _ => common::key(&mut a, crossterm::event::KeyCode::Tab),
-            }
+            };
         }
         render(&a, w, h);
     }
@@ -182,10 +184,10 @@ fn quick_refresh_after_a_star_matches_a_full_one() {
     let mut clashed = 0;
     for k in keys {
         common::press(&mut a, k);
-        assert_eq!(a.attending, a.agenda.attending(&a.schedule), "after {k}");
-        let fresh = App::new(a.schedule.clone(), a.agenda.clone(), a.now, None);
-        assert_eq!(a.clashing, fresh.clashing, "after {k}");
-        clashed += a.clashing.iter().any(|&c| c) as usize;
+        assert_eq!(a.session.attending, a.session.agenda.attending(&a.session.schedule), "after {k}");
+        let fresh = App::new(a.session.schedule.clone(), a.session.agenda.clone(), a.session.now, None);
+        assert_eq!(a.session.clashing, fresh.session.clashing, "after {k}");
+        clashed += a.session.clashing.iter().any(|&c| c) as usize;
     }
     assert!(clashed > 3, "the walk went through clashes");
 }
@@ -200,9 +202,9 @@ fn remapped_keys_work_and_help_shows_them() {
     assert!(settings.error.is_none());
     let mut a = app();
     a.keymap = settings.keymap;
-    let before = a.attending.len();
+    let before = a.session.attending.len();
     common::press(&mut a, "z");
-    assert_ne!(a.attending.len(), before, "z stars or unstars");
+    assert_ne!(a.session.attending.len(), before, "z stars or unstars");
     common::press(&mut a, "?");
     let s = common::screen(&a, 120, 50);
     assert!(s.contains(" z / Enter   star / unstar"), "{s}");

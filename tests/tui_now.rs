@@ -7,7 +7,18 @@ use common::{app, app_at, key, press, screen, snap};
 use crossterm::event::KeyCode;
 use hallway::agenda::MarkKind;
 use hallway::clock::{Clock, TestClock, parse_at};
-use hallway::tui::app::View;
+use hallway::tui::app::{App, View};
+use hallway::tui::effect::Effect;
+
+/// What the shell does with an export: write (or refuse) and tell the app.
+fn shell(a: &mut App, effects: Vec<Effect>) {
+    for e in effects {
+        if let Effect::Export { path, format, replace } = e {
+            let result = hallway::tui::shell::export(a, &path, format, replace);
+            a.exported(result);
+        }
+    }
+}
 
 #[test]
 fn now_view_mid_talk() {
@@ -70,79 +81,79 @@ fn the_clock_ticks_the_now_view_forward() {
     press(&mut a, "2");
     assert!(screen(&a, 100, 30).contains("15 min left"));
     clock.advance(chrono::Duration::seconds(30));
-    assert!(!a.set_now(clock.now()), "same minute: nothing to redraw");
+    assert!(!a.tick(clock.now()).0, "same minute: nothing to redraw");
     clock.advance(chrono::Duration::minutes(10));
-    assert!(a.set_now(clock.now()));
+    assert!(a.tick(clock.now()).0);
     assert!(screen(&a, 100, 30).contains("5 min left"));
     // Select the next talk in Stage 2; when it goes live the selection stays on it.
     common::key(&mut a, KeyCode::End);
-    assert_eq!(a.current_talk(), a.schedule.index_of("go-profiling"));
+    assert_eq!(a.current_talk(), a.session.schedule.index_of("go-profiling"));
     // Past the end of eBPF vs Sidecars it is no longer live; the next talk is.
     clock.advance(chrono::Duration::minutes(20));
-    a.set_now(clock.now());
+    a.tick(clock.now());
     let s = screen(&a, 100, 30);
     assert!(s.contains("● Misery Metrics & Consequences"), "{s}");
     assert!(!s.contains("● ★ eBPF vs Sidecars"), "{s}");
     assert!(s.contains("▶ ● Continuous Go Profiling & Observability"), "{s}");
-    assert_eq!(a.current_talk(), a.schedule.index_of("go-profiling"));
+    assert_eq!(a.current_talk(), a.session.schedule.index_of("go-profiling"));
 }
 
 #[test]
 fn resolve_keeps_this_talk_moves_the_other_and_undo_restores_both() {
     let mut a = app();
-    let before = a.agenda.clone();
+    let before = a.session.agenda.clone();
     press(&mut a, "2");
     // The cursor starts on the live Main Stage talk, eBPF vs Sidecars.
-    assert_eq!(a.current_talk(), a.schedule.index_of("ebpf-vs-sidecars"));
-    press(&mut a, "r");
-    assert_eq!(a.agenda.kind("ebpf-vs-sidecars"), Some(MarkKind::Attend));
-    assert_eq!(a.agenda.kind("thread-sampling-ebpf"), Some(MarkKind::OnDemand));
-    assert!(a.clash_partners().is_empty());
-    assert!(a.dirty, "the change is saved by the shell");
-    let status = a.status.clone().unwrap();
+    assert_eq!(a.current_talk(), a.session.schedule.index_of("ebpf-vs-sidecars"));
+    let effects = press(&mut a, "r");
+    assert_eq!(a.session.agenda.kind("ebpf-vs-sidecars"), Some(MarkKind::Attend));
+    assert_eq!(a.session.agenda.kind("thread-sampling-ebpf"), Some(MarkKind::OnDemand));
+    assert!(a.session.clash_partners().is_empty());
+    assert_eq!(effects, [Effect::Save], "the change is saved by the shell");
+    let status = a.status.text().unwrap();
     assert!(status.contains("kept ★ \"eBPF vs Sidecars\"; moved \"Always-on Thread Activity Sampling"), "{status}");
     assert!(status.contains("u undoes"), "{status}");
     press(&mut a, "u");
-    assert_eq!(a.agenda.summary(), before.summary());
-    assert_eq!(a.clash_partners().len(), 2, "the clash is back");
-    assert!(a.status.clone().unwrap().starts_with("undone: kept"));
+    assert_eq!(a.session.agenda.summary(), before.summary());
+    assert_eq!(a.session.clash_partners().len(), 2, "the clash is back");
+    assert!(a.status.text().unwrap().starts_with("undone: kept"));
     press(&mut a, "u");
-    assert_eq!(a.status.as_deref(), Some("nothing to undo"));
+    assert_eq!(a.status.text().as_deref(), Some("nothing to undo"));
 }
 
 #[test]
 fn resolve_on_a_talk_without_a_clash_says_so() {
     let mut a = app();
-    a.select(a.schedule.index_of("shard-per-core").unwrap());
-    let before = a.agenda.clone();
+    a.select(a.session.schedule.index_of("shard-per-core").unwrap());
+    let before = a.session.agenda.clone();
     press(&mut a, "r");
-    assert_eq!(a.agenda.summary(), before.summary());
-    assert!(a.status.clone().unwrap().starts_with("no clash to resolve"));
+    assert_eq!(a.session.agenda.summary(), before.summary());
+    assert!(a.status.text().unwrap().starts_with("no clash to resolve"));
 }
 
 #[test]
 fn on_demand_view_watched_sink_and_copy_link() {
     let mut a = app();
     // Add a second on-demand talk from the grid.
-    a.select(a.schedule.index_of("misery-metrics").unwrap());
+    a.select(a.session.schedule.index_of("misery-metrics").unwrap());
     press(&mut a, "o4");
     assert_eq!(a.view, View::OnDemand);
     snap("on_demand", &a);
     let ids = |a: &hallway::tui::app::App| -> Vec<String> {
-        a.on_demand().iter().map(|&i| a.schedule.talks()[i].id.clone()).collect()
+        a.session.on_demand().iter().map(|&i| a.session.schedule.talks()[i].id.clone()).collect()
     };
     assert_eq!(ids(&a), ["io-uring", "misery-metrics"]);
-    assert_eq!(a.current_talk(), a.schedule.index_of("misery-metrics"), "opens on the talk just marked");
+    assert_eq!(a.current_talk(), a.session.schedule.index_of("io-uring"), "the view keeps its own place");
     key(&mut a, KeyCode::Home);
     press(&mut a, "w");
     assert_eq!(ids(&a), ["misery-metrics", "io-uring"], "watched sinks to the bottom");
-    assert_eq!(a.current_talk(), a.schedule.index_of("io-uring"), "the cursor follows the talk");
+    assert_eq!(a.current_talk(), a.session.schedule.index_of("io-uring"), "the cursor follows the talk");
     assert!(screen(&a, 100, 30).contains("[x] Wed 19 Oct 08:30-09:00  Stage 2  What's New with io_uring"));
-    press(&mut a, "y");
-    assert_eq!(a.clipboard.as_deref(), Some("https://www.p99conf.io/session/what-s-new-with-io-uring/"));
-    assert!(a.status.clone().unwrap().ends_with("https://www.p99conf.io/session/what-s-new-with-io-uring/"));
+    let effects = press(&mut a, "y");
+    assert_eq!(effects, [Effect::Copy("https://www.p99conf.io/session/what-s-new-with-io-uring/".into())]);
+    assert!(a.status.text().unwrap().ends_with("https://www.p99conf.io/session/what-s-new-with-io-uring/"));
     press(&mut a, "u");
-    assert!(!a.agenda.is_watched("io-uring"), "undo unticks");
+    assert!(!a.session.agenda.is_watched("io-uring"), "undo unticks");
 }
 
 #[test]
@@ -158,12 +169,12 @@ fn empty_on_demand_view_explains_how_to_fill_it() {
 fn a_note_is_typed_saved_shown_and_undone() {
     let mut a = app();
     press(&mut a, "n");
-    assert!(a.prompt.is_some());
+    assert!(a.prompt().is_some());
     press(&mut a, "ask Liz about XDP");
     snap("note_prompt", &a);
     key(&mut a, KeyCode::Enter);
-    assert_eq!(a.agenda.note("ebpf-vs-sidecars"), Some("ask Liz about XDP"));
-    assert!(a.prompt.is_none());
+    assert_eq!(a.session.agenda.note("ebpf-vs-sidecars"), Some("ask Liz about XDP"));
+    assert!(a.prompt().is_none());
     key(&mut a, KeyCode::Enter);
     assert!(screen(&a, 100, 30).contains("Note   ask Liz about XDP"));
     key(&mut a, KeyCode::Esc);
@@ -172,15 +183,15 @@ fn a_note_is_typed_saved_shown_and_undone() {
     // Esc in the editor keeps the old note; "s" typed there does not star anything.
     press(&mut a, "ns");
     key(&mut a, KeyCode::Esc);
-    assert_eq!(a.agenda.note("ebpf-vs-sidecars"), Some("ask Liz about XDP"));
+    assert_eq!(a.session.agenda.note("ebpf-vs-sidecars"), Some("ask Liz about XDP"));
     press(&mut a, "u");
-    assert_eq!(a.agenda.note("ebpf-vs-sidecars"), None);
+    assert_eq!(a.session.agenda.note("ebpf-vs-sidecars"), None);
 }
 
 #[test]
 fn go_to_a_time_turns_on_time_travel_everywhere() {
     let mut a = app();
-    a.time_travel = false;
+    a.session.time_travel = false;
     press(&mut a, "@");
     key(&mut a, KeyCode::End);
     for _ in 0.."2022-10-19 09:20".len() {
@@ -188,12 +199,15 @@ fn go_to_a_time_turns_on_time_travel_everywhere() {
     }
     press(&mut a, "2022-10-20 09:10");
     key(&mut a, KeyCode::Enter);
-    assert_eq!(a.pinned, Some(parse_at("2022-10-20 09:10", chrono_tz::America::Los_Angeles).unwrap()));
+    assert_eq!(a.session.pinned, Some(parse_at("2022-10-20 09:10", chrono_tz::America::Los_Angeles).unwrap()));
     assert!(screen(&a, 120, 30).contains("⏱ Thu 20 Oct 09:10"));
-    assert_eq!(a.day, 1, "the schedule jumped to that time");
+    assert_eq!(a.schedule_view.day, 0, "the schedule keeps its place");
+    press(&mut a, "t");
+    assert_eq!(a.schedule_view.day, 1, "t shows that time in the schedule");
+    press(&mut a, "2");
     // The clock ticking does not undo the chosen time.
-    a.set_now(chrono::Utc::now());
-    assert_eq!(a.now, a.pinned.unwrap());
+    a.tick(chrono::Utc::now());
+    assert_eq!(a.session.now, a.session.pinned.unwrap());
     let retype = |a: &mut hallway::tui::app::App, text: &str| {
         press(a, "@");
         for _ in 0..20 {
@@ -203,26 +217,26 @@ fn go_to_a_time_turns_on_time_travel_everywhere() {
         key(a, KeyCode::Enter);
     };
     retype(&mut a, "yesterday");
-    let error = a.prompt.as_ref().and_then(|p| p.error.clone()).expect("the prompt stays open and says why");
+    let error = a.prompt().and_then(|p| p.error.clone()).expect("the prompt stays open and says why");
     assert!(error.contains("cannot read time 'yesterday'"), "{error}");
     assert!(screen(&a, 120, 30).contains("⚠ cannot read time 'yesterday'"));
-    assert_eq!(a.prompt.as_ref().unwrap().input.text(), "yesterday", "what was typed is kept");
-    assert!(a.pinned.is_some(), "a bad time changes nothing");
+    assert_eq!(a.prompt().unwrap().input.text(), "yesterday", "what was typed is kept");
+    assert!(a.session.pinned.is_some(), "a bad time changes nothing");
     // A time alone means that time on the day being looked at.
     for _ in 0..20 {
         key(&mut a, KeyCode::Backspace);
     }
     press(&mut a, "11:30");
     key(&mut a, KeyCode::Enter);
-    assert_eq!(a.pinned, Some(parse_at("2022-10-20 11:30", chrono_tz::America::Los_Angeles).unwrap()));
+    assert_eq!(a.session.pinned, Some(parse_at("2022-10-20 11:30", chrono_tz::America::Los_Angeles).unwrap()));
     retype(&mut a, "");
-    assert_eq!(a.pinned, None);
-    assert_eq!(a.status.as_deref(), Some("back to the real clock"));
+    assert_eq!(a.session.pinned, None);
+    assert_eq!(a.status.text().as_deref(), Some("back to the real clock"));
     // Started with --at, an empty line goes back to that time, and says so.
     let mut a = app();
     retype(&mut a, "2022-10-20 09:10");
     retype(&mut a, "");
-    assert_eq!(a.status.as_deref(), Some("back to the time given with --at"));
+    assert_eq!(a.status.text().as_deref(), Some("back to the time given with --at"));
 }
 
 #[test]
@@ -241,31 +255,31 @@ fn t_from_any_view_jumps_the_schedule_to_now() {
     let mut a = app();
     press(&mut a, "4t");
     assert_eq!(a.view, View::Schedule);
-    assert_eq!(a.current_talk(), a.schedule.index_of("ebpf-vs-sidecars"));
+    assert_eq!(a.current_talk(), a.session.schedule.index_of("ebpf-vs-sidecars"));
 }
 
 #[test]
 fn left_and_right_move_between_tracks_in_the_now_view() {
     let mut a = app();
     press(&mut a, "2");
-    assert_eq!(a.current_talk(), a.schedule.index_of("ebpf-vs-sidecars"));
+    assert_eq!(a.current_talk(), a.session.schedule.index_of("ebpf-vs-sidecars"));
     press(&mut a, "l");
-    assert_eq!(a.current_talk(), a.schedule.index_of("thread-sampling-ebpf"), "Stage 2's live talk");
+    assert_eq!(a.current_talk(), a.session.schedule.index_of("thread-sampling-ebpf"), "Stage 2's live talk");
     press(&mut a, "l");
-    assert_eq!(a.current_talk(), a.schedule.index_of("thread-sampling-ebpf"), "no track further right");
+    assert_eq!(a.current_talk(), a.session.schedule.index_of("thread-sampling-ebpf"), "no track further right");
     press(&mut a, "j");
-    assert_eq!(a.current_talk(), a.schedule.index_of("go-profiling"));
+    assert_eq!(a.current_talk(), a.session.schedule.index_of("go-profiling"));
     press(&mut a, "h");
-    assert_eq!(a.current_talk(), a.schedule.index_of("ebpf-vs-sidecars"), "Main Stage's first talk");
+    assert_eq!(a.current_talk(), a.session.schedule.index_of("ebpf-vs-sidecars"), "Main Stage's first talk");
 }
 
 #[test]
 fn a_break_cannot_go_on_the_watch_later_list() {
     let mut a = app_at("2022-10-19 12:20");
-    a.select(a.schedule.index_of("lunch-day1").unwrap());
+    a.select(a.session.schedule.index_of("lunch-day1").unwrap());
     press(&mut a, "o");
-    assert_eq!(a.agenda.kind("lunch-day1"), None);
-    assert!(a.status.clone().unwrap().contains("is a break"));
+    assert_eq!(a.session.agenda.kind("lunch-day1"), None);
+    assert!(a.status.text().unwrap().contains("is a break"));
 }
 
 #[test]
@@ -274,7 +288,7 @@ fn e_exports_the_agenda_to_a_path_the_person_can_edit() {
     let mut a = app();
     a.export_dir = docs.path().to_path_buf();
     press(&mut a, "3e");
-    let p = a.prompt.as_ref().expect("e asks where");
+    let p = a.prompt().expect("e asks where");
     assert_eq!(p.input.text(), format!("{}/p99conf-2022-agenda.ics", docs.path().display()));
     // A name without a known extension is refused and kept for fixing.
     for _ in 0..4 {
@@ -282,15 +296,18 @@ fn e_exports_the_agenda_to_a_path_the_person_can_edit() {
     }
     press(&mut a, ".pdf");
     key(&mut a, KeyCode::Enter);
-    let error = a.prompt.as_ref().and_then(|p| p.error.clone()).unwrap();
+    let error = a.prompt().and_then(|p| p.error.clone()).unwrap();
     assert!(error.contains(".ics (calendar), .md or .json"), "{error}");
     for _ in 0..4 {
         key(&mut a, KeyCode::Backspace);
     }
     press(&mut a, ".md");
-    key(&mut a, KeyCode::Enter);
-    assert!(a.prompt.is_none());
-    assert_eq!(a.export, Some((docs.path().join("p99conf-2022-agenda.md"), hallway::export::Format::Md)));
+    let effects = key(&mut a, KeyCode::Enter);
+    let path = docs.path().join("p99conf-2022-agenda.md");
+    assert_eq!(effects, [Effect::Export { path: path.clone(), format: hallway::export::Format::Md, replace: false }]);
+    shell(&mut a, effects);
+    assert!(a.prompt().is_none());
+    assert!(std::fs::read_to_string(&path).unwrap().contains("eBPF vs Sidecars"));
 }
 
 #[test]
@@ -306,25 +323,29 @@ fn export_never_replaces_a_file_without_a_second_enter_and_names_a_missing_folde
         key(&mut a, KeyCode::Backspace);
     }
     press(&mut a, &existing.display().to_string());
-    key(&mut a, KeyCode::Enter);
-    let error = a.prompt.as_ref().and_then(|p| p.error.clone()).expect("asks first");
+    let effects = key(&mut a, KeyCode::Enter);
+    shell(&mut a, effects);
+    let error = a.prompt().and_then(|p| p.error.clone()).expect("asks first");
     assert!(error.starts_with("replace the existing"), "{error}");
-    assert!(a.export.is_none());
-    key(&mut a, KeyCode::Enter);
-    assert!(a.prompt.is_none(), "a second Enter confirms");
-    assert_eq!(a.export.as_ref().map(|(p, _)| p.clone()), Some(existing));
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), "precious");
+    let effects = key(&mut a, KeyCode::Enter);
+    assert!(matches!(&effects[..], [Effect::Export { replace: true, .. }]), "a second Enter confirms");
+    shell(&mut a, effects);
+    assert!(a.prompt().is_none());
+    assert_ne!(std::fs::read_to_string(&existing).unwrap(), "precious");
     // A folder that does not exist is named, and what was typed stays.
     let mut a = app();
     press(&mut a, "3e");
     key(&mut a, KeyCode::Home);
-    let typed = a.prompt.as_ref().unwrap().input.text().to_string();
+    let typed = a.prompt().unwrap().input.text().to_string();
     let missing = format!("{}/no-such-folder/agenda.md", d.path().display());
     for _ in 0..typed.chars().count() {
         key(&mut a, KeyCode::Delete);
     }
     press(&mut a, &missing);
-    key(&mut a, KeyCode::Enter);
-    let p = a.prompt.as_ref().expect("stays open");
+    let effects = key(&mut a, KeyCode::Enter);
+    shell(&mut a, effects);
+    let p = a.prompt().expect("stays open");
     assert!(p.error.as_deref().unwrap().contains("no-such-folder does not exist"), "{:?}", p.error);
     assert_eq!(p.input.text(), missing);
 }

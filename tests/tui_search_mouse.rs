@@ -6,13 +6,13 @@ mod common;
 use common::{app, key, press, render, screen};
 use crossterm::event::KeyCode;
 use hallway::agenda::MarkKind;
-use hallway::tui::app::{Overlay, Pick, View};
+use hallway::tui::app::{Pick, View};
 
 #[test]
 fn slash_finds_ranks_highlights_and_jumps() {
     let mut a = app();
     press(&mut a, "4/");
-    assert!(a.finder.is_some());
+    assert_eq!(a.modal_name(), Some("finder"));
     press(&mut a, "memory model");
     let s = screen(&a, 120, 30);
     assert!(s.contains("How to Avoid Learning the Linux-Kernel Memory Model"), "{s}");
@@ -20,15 +20,15 @@ fn slash_finds_ranks_highlights_and_jumps() {
         insta::assert_snapshot!("finder_80x24", render(&a, 80, 24).backend());
     });
     key(&mut a, KeyCode::Enter);
-    assert!(a.finder.is_none());
+    assert_eq!(a.modal_name(), None);
     assert_eq!(a.view, View::Schedule, "Enter goes to the talk in the schedule");
-    assert_eq!(a.schedule.talks()[a.selected].id, "linux-memory-model");
-    assert_eq!(a.day, 1);
+    assert_eq!(a.session.schedule.talks()[a.schedule_view.selected].id, "linux-memory-model");
+    assert_eq!(a.schedule_view.day, 1);
     // Esc closes without moving; typing there never triggers commands.
     press(&mut a, "/s");
     key(&mut a, KeyCode::Esc);
-    assert_eq!(a.schedule.talks()[a.selected].id, "linux-memory-model");
-    assert_eq!(a.agenda.kind("linux-memory-model"), Some(MarkKind::Attend), "the typed s starred nothing");
+    assert_eq!(a.session.schedule.talks()[a.schedule_view.selected].id, "linux-memory-model");
+    assert_eq!(a.session.agenda.kind("linux-memory-model"), Some(MarkKind::Attend), "the typed s starred nothing");
 }
 
 #[test]
@@ -39,26 +39,26 @@ fn clicks_select_open_and_star() {
         let c = a.clickable.borrow();
         c.iter().find(|(_, p)| *p == want).map(|(r, _)| (r.x, r.y)).unwrap_or_else(|| panic!("{want:?} not drawn"))
     };
-    let misery = a.schedule.index_of("misery-metrics").unwrap();
+    let misery = a.session.schedule.index_of("misery-metrics").unwrap();
     let (x, y) = spot(&a, Pick::Talk(misery));
     a.click(x + 3, y + 1, false);
-    assert_eq!(a.selected, misery, "a click selects");
+    assert_eq!(a.schedule_view.selected, misery, "a click selects");
     render(&a, 120, 40);
     let (sx, sy) = spot(&a, Pick::Star(misery));
     assert!(screen(&a, 120, 40).contains("09:40-10:05 ☆"), "the selected talk shows where to click");
     a.click(sx, sy, false);
-    assert_eq!(a.agenda.kind("misery-metrics"), Some(MarkKind::Attend), "a click on the star stars");
+    assert_eq!(a.session.agenda.kind("misery-metrics"), Some(MarkKind::Attend), "a click on the star stars");
     render(&a, 120, 40);
     let (x, y) = spot(&a, Pick::Talk(misery));
     a.click(x + 3, y + 1, true);
-    assert_eq!(a.overlay, Overlay::Detail { talk: misery }, "a double-click opens details");
+    assert!(matches!(a.modal, Some(hallway::tui::modal::Modal::Details { talk, .. }) if talk == misery), "a double-click opens details");
     a.click(0, 0, false);
-    assert_eq!(a.overlay, Overlay::None, "a click closes them");
+    assert_eq!(a.modal_name(), None, "a click closes them");
 
     // In a list view a click picks the line.
     a.update(hallway::tui::keys::Action::ShowAgenda);
     render(&a, 120, 40);
     let (x, y) = spot(&a, Pick::Row(2));
     a.click(x + 5, y, false);
-    assert_eq!(a.agenda_cursor, 2);
+    assert_eq!(a.agenda_view.position(a.session.agenda_items()), 2);
 }

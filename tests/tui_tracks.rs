@@ -17,16 +17,16 @@ fn fosdem_at(at: &str, agenda: Option<Agenda>) -> App {
     let now = parse_at(at, s.conference.tz).unwrap();
     let agenda = agenda.unwrap_or_else(|| Agenda::new(&s.conference.id));
     let mut app = App::new(s, agenda, now, None);
-    app.time_travel = true;
+    app.session.time_travel = true;
     app
 }
 
 #[test]
 fn pick_two_rooms_out_of_106_and_keep_the_choice() {
     let mut a = fosdem_at("2021-02-06 10:10", None);
-    assert_eq!(a.shown_tracks.len(), 106);
+    assert_eq!(a.session.shown_tracks.len(), 106);
     press(&mut a, "f");
-    assert!(a.picker.is_some());
+    assert_eq!(a.modal_name(), Some("filter"));
     press(&mut a, "d.radio");
     key(&mut a, KeyCode::Tab);
     for _ in 0..7 {
@@ -37,26 +37,26 @@ fn pick_two_rooms_out_of_106_and_keep_the_choice() {
     insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
         insta::assert_snapshot!("track_picker_80x24", common::render(&a, 80, 24).backend());
     });
-    key(&mut a, KeyCode::Enter);
-    assert!(a.picker.is_none());
-    assert_eq!(a.agenda.tracks, ["D.go", "D.radio"]);
-    assert!(a.dirty, "the choice is saved with the agenda");
-    let names: Vec<&str> = a.shown_tracks.iter().map(|&t| a.schedule.conference.tracks[t].as_str()).collect();
+    let effects = key(&mut a, KeyCode::Enter);
+    assert_eq!(a.modal_name(), None);
+    assert_eq!(a.session.agenda.tracks, ["D.go", "D.radio"]);
+    assert!(effects.contains(&hallway::tui::effect::Effect::Save), "the choice is saved with the agenda");
+    let names: Vec<&str> = a.session.shown_tracks.iter().map(|&t| a.session.schedule.conference.tracks[t].as_str()).collect();
     assert_eq!(names, ["D.go", "D.radio"], "column order stays the schedule's");
-    assert!(a.is_shown(a.selected), "the selection moved into a shown track");
+    assert!(a.session.is_shown(a.schedule_view.selected), "the selection moved into a shown track");
     let s = screen(&a, 120, 30);
     assert!(s.contains("D.go") && s.contains("D.radio") && !s.contains("K.fosdem"), "{s}");
-    assert!(a.status.clone().unwrap().starts_with("showing 2 of 106 tracks: D.go, D.radio"));
+    assert!(a.status.text().unwrap().starts_with("showing 2 of 106 tracks: D.go, D.radio"));
     // Moving around never lands in a hidden track (these two rooms are on different days).
     for keys in ["l", "h", "]", "l", "h", "[", "jjj"] {
         press(&mut a, keys);
-        let track = a.schedule.track_name(&a.schedule.talks()[a.selected]).to_string();
+        let track = a.session.schedule.track_name(&a.session.schedule.talks()[a.schedule_view.selected]).to_string();
         assert!(["D.go", "D.radio"].contains(&track.as_str()), "{keys}: {track}");
     }
 
     // Next time hallway opens with this agenda, the same two tracks show; Now lists them only.
-    let mut again = fosdem_at("2021-02-06 10:10", Some(a.agenda.clone()));
-    assert_eq!(again.shown_tracks.len(), 2);
+    let mut again = fosdem_at("2021-02-06 10:10", Some(a.session.agenda.clone()));
+    assert_eq!(again.session.shown_tracks.len(), 2);
     press(&mut again, "2");
     let s = screen(&again, 120, 30);
     assert!(s.contains("showing 2 of 106 tracks (f to change)"), "{s}");
@@ -66,46 +66,46 @@ fn pick_two_rooms_out_of_106_and_keep_the_choice() {
     press(&mut again, "f");
     key(&mut again, KeyCode::Delete);
     key(&mut again, KeyCode::Enter);
-    assert!(again.agenda.tracks.is_empty());
-    assert_eq!(again.shown_tracks.len(), 106);
+    assert!(again.session.agenda.tracks.is_empty());
+    assert_eq!(again.session.shown_tracks.len(), 106);
 }
 
 #[test]
 fn compact_list_by_time_across_rooms() {
     let mut a = fosdem_at("2021-02-06 10:10", None);
     press(&mut a, "v");
-    assert!(a.list_mode);
+    assert!(a.schedule_view.list_mode);
     assert_eq!(a.view, View::Schedule);
     insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
         insta::assert_snapshot!("talk_list_80x24", common::render(&a, 80, 24).backend());
     });
-    let first = a.selected;
+    let first = a.schedule_view.selected;
     press(&mut a, "j");
-    assert_eq!(a.selected, first + 1, "down is the next talk in time, whatever its room");
-    assert!(a.schedule.talks()[a.selected].start >= a.schedule.talks()[first].start);
+    assert_eq!(a.schedule_view.selected, first + 1, "down is the next talk in time, whatever its room");
+    assert!(a.session.schedule.talks()[a.schedule_view.selected].start >= a.session.schedule.talks()[first].start);
     press(&mut a, "G");
-    assert_eq!(a.selected, a.schedule.day_range(0).end - 1);
+    assert_eq!(a.schedule_view.selected, a.session.schedule.day_range(0).end - 1);
     press(&mut a, "]");
-    assert_eq!(a.day, 1);
+    assert_eq!(a.schedule_view.day, 1);
     press(&mut a, "v");
-    assert!(!a.list_mode);
+    assert!(!a.schedule_view.list_mode);
 }
 
 #[test]
 fn a_tag_at_fosdem_keeps_only_the_rooms_that_have_it() {
     let mut a = fosdem_at("2021-02-06 11:00", None);
-    let (tag, count) = hallway::filter::Choices::of(&a.schedule).tags[0].clone();
+    let (tag, count) = hallway::filter::Choices::of(&a.session.schedule).tags[0].clone();
     press(&mut a, "f");
     press(&mut a, &tag.to_lowercase());
     key(&mut a, KeyCode::Tab);
     key(&mut a, KeyCode::Enter);
-    assert!(a.agenda.filter.tags.contains(&tag), "{tag}");
-    let talks = a.schedule.talks();
+    assert!(a.session.agenda.filter.tags.contains(&tag), "{tag}");
+    let talks = a.session.schedule.talks();
     let with_tag: std::collections::BTreeSet<usize> =
         talks.iter().filter(|t| t.tags.contains(&tag)).map(|t| t.track).collect();
-    assert_eq!(a.shown_tracks, with_tag.iter().copied().collect::<Vec<_>>(), "no empty columns");
-    assert!(a.shown_tracks.len() < 106);
-    assert_eq!((0..talks.len()).filter(|&i| a.is_shown(i)).count(), count);
+    assert_eq!(a.session.shown_tracks, with_tag.iter().copied().collect::<Vec<_>>(), "no empty columns");
+    assert!(a.session.shown_tracks.len() < 106);
+    assert_eq!((0..talks.len()).filter(|&i| a.session.is_shown(i)).count(), count);
     press(&mut a, "2");
     let s = screen(&a, 120, 40);
     assert!(s.contains(&format!("those where your filter (tag {tag}) leaves talks")), "{s}");

@@ -103,7 +103,7 @@ fn the_tui_lists_changes_first_and_x_takes_note_with_undo() {
     agenda.set_note(&before, before.talk("gone").unwrap(), "ask Cy for slides", now);
     let after = schedule::parse_bytes(AFTER.as_bytes(), "after.json").unwrap();
     let mut app = App::new(after, agenda, now, None);
-    app.time_travel = true;
+    app.session.time_travel = true;
     press(&mut app, "3");
     insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
         insta::assert_snapshot!("agenda_changes_100x24", common::render(&app, 100, 24).backend());
@@ -115,16 +115,16 @@ fn the_tui_lists_changes_first_and_x_takes_note_with_undo() {
     key(&mut app, KeyCode::Home);
     assert_eq!(app.current_id().as_deref(), Some("gone"));
     press(&mut app, "x");
-    assert!(!app.agenda.marks.contains_key("gone"));
-    assert!(app.status.clone().unwrap().starts_with("dismissed: \"Will be cancelled\""));
+    assert!(!app.session.agenda.marks.contains_key("gone"));
+    assert!(app.status.text().unwrap().starts_with("dismissed: \"Will be cancelled\""));
     press(&mut app, "u");
-    assert_eq!(app.agenda.note("gone"), Some("ask Cy for slides"), "undo brings mark and note back");
+    assert_eq!(app.session.agenda.note("gone"), Some("ask Cy for slides"), "undo brings mark and note back");
     // Noting a move keeps the mark and clears the flag.
     key(&mut app, KeyCode::Home);
     press(&mut app, "jx");
     assert_eq!(app.current_id().as_deref(), Some("rename"), "the next change");
-    assert_eq!(hallway::agenda::changes::detect(&app.schedule, &app.agenda).len(), 2);
-    assert!(app.agenda.is_attending("move"));
+    assert_eq!(hallway::agenda::changes::detect(&app.session.schedule, &app.session.agenda).len(), 2);
+    assert!(app.session.agenda.is_attending("move"));
 }
 
 #[test]

@@ -295,6 +295,12 @@ impl Agenda {
     }
 }
 
+impl crate::filter::Starred for Agenda {
+    fn is_starred(&self, id: &str) -> bool {
+        self.is_attending(id)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,7 @@ mod print;
 
 use crate::agenda::store::{self, Store};
 use crate::clock::{self, Clock, FixedClock, SystemClock};
-use crate::schedule::{self, LoadError, Schedule};
+use crate::schedule::{self, LoadError};
 use chrono_tz::Tz;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -310,13 +310,7 @@ impl Global {
     }
 }
 
-/// What every command works on.
-pub struct Context {
-    pub schedule: Schedule,
-    pub store: Store,
-    pub clock: Box<dyn Clock>,
-    pub user_tz: Option<Tz>,
-}
+pub use crate::context::Context;
 
 impl Context {
     pub fn from_args(g: &Global) -> Result<Self, Failure> {
@@ -372,14 +366,16 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
     if let Some(Command::Config { action }) = &cli.command {
         return config_command(*action);
     }
-    let settings = crate::tui::settings::Settings::load();
-    if let Some(e) = &settings.error {
+    let (config, config_error) = crate::config::load_or_default();
+    if let Some(e) = &config_error {
         eprintln!("hallway: {e}; going on with the defaults");
     }
     if cli.global.schedule.is_none() {
-        cli.global.schedule = settings.config.schedule.clone().map(PathBuf::from);
+        cli.global.schedule = config.schedule.clone().map(PathBuf::from);
     }
     let Some(command) = cli.command else {
+        // Keys and colours are the planner's to check; it says what is wrong on its status line.
+        let settings = crate::tui::settings::Settings::load();
         let ctx = Context::from_args(&cli.global)?;
         return crate::tui::run(ctx, settings, cli.global.exit_after_first_frame)
             .map_err(|e| Failure::Runtime(format!("terminal error: {e}")));

@@ -71,7 +71,7 @@ impl FilterPicker {
     }
 
     /// Every entry, by section, in the order drawn.
-    fn entries(&self, tracks: &[String]) -> Vec<Entry> {
+    pub fn entries(&self, tracks: &[String]) -> Vec<Entry> {
         let mut v = vec![Entry::StarredOnly, Entry::HidePast];
         if self.has_friends {
             v.push(Entry::FriendsOnly);

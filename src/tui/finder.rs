@@ -1,7 +1,7 @@
-//! The search overlay (`/`): type, see ranked matches at once, Enter jumps to the talk.
+//! The search modal (`/`): type, see ranked matches at once, Enter goes to the talk.
 
-use super::app::{App, View};
 use super::line_input::{Edit, LineInput};
+use super::modal::Outcome;
 use crate::search::{Hit, Index};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -14,44 +14,38 @@ pub struct Finder {
     pub cursor: usize,
 }
 
-impl App {
-    pub(super) fn open_finder(&mut self) {
-        // Built on first use: a FOSDEM-sized schedule costs a few milliseconds once.
-        if self.search_index.is_none() {
-            self.search_index = Some(Index::new(&self.schedule));
-        }
-        self.finder = Some(Finder { input: LineInput::new("", 80), hits: Vec::new(), cursor: 0 });
+impl Default for Finder {
+    fn default() -> Self {
+        Self { input: LineInput::new("", 80), hits: Vec::new(), cursor: 0 }
     }
+}
 
-    pub(super) fn finder_key(&mut self, key: KeyEvent) {
-        let Some(f) = self.finder.as_mut() else { return };
+impl Finder {
+    pub fn key(&mut self, key: KeyEvent, index: &mut Index) -> Outcome {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let last = self.hits.len().saturating_sub(1);
         match key.code {
-            KeyCode::Up => f.cursor = f.cursor.saturating_sub(1),
-            KeyCode::Char('p') if ctrl => f.cursor = f.cursor.saturating_sub(1),
-            KeyCode::Down => f.cursor = (f.cursor + 1).min(f.hits.len().saturating_sub(1)),
-            KeyCode::Char('n') if ctrl => f.cursor = (f.cursor + 1).min(f.hits.len().saturating_sub(1)),
-            KeyCode::PageUp => f.cursor = f.cursor.saturating_sub(10),
-            KeyCode::PageDown => f.cursor = (f.cursor + 10).min(f.hits.len().saturating_sub(1)),
-            _ => match f.input.key(key) {
+            KeyCode::Up => self.cursor = self.cursor.saturating_sub(1),
+            KeyCode::Char('p') if ctrl => self.cursor = self.cursor.saturating_sub(1),
+            KeyCode::Down => self.cursor = (self.cursor + 1).min(last),
+            KeyCode::Char('n') if ctrl => self.cursor = (self.cursor + 1).min(last),
+            KeyCode::PageUp => self.cursor = self.cursor.saturating_sub(10),
+            KeyCode::PageDown => self.cursor = (self.cursor + 10).min(last),
+            _ => match self.input.key(key) {
                 Edit::Submit => {
-                    let target = f.hits.get(f.cursor).map(|h| h.index);
-                    self.finder = None;
-                    if let Some(i) = target {
-                        self.overlay = super::app::Overlay::None;
-                        self.view = View::Schedule;
-                        self.reveal(i);
-                        self.select(i);
-                    }
+                    return match self.hits.get(self.cursor) {
+                        Some(h) => Outcome::GoTo(h.index),
+                        None => Outcome::Close,
+                    };
                 }
-                Edit::Cancel => self.finder = None,
+                Edit::Cancel => return Outcome::Close,
                 Edit::Changed => {
-                    let query = f.input.text().to_string();
-                    f.hits = self.search_index.as_mut().map_or_else(Vec::new, |idx| idx.search(&query, SHOWN));
-                    f.cursor = 0;
+                    self.hits = index.search(self.input.text(), SHOWN);
+                    self.cursor = 0;
                 }
                 Edit::Ignored => {}
             },
         }
+        Outcome::Stay
     }
 }

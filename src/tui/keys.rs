@@ -1,6 +1,6 @@
 //! The one key table: input mapping, the help overlay and the footer all read it.
 
-use super::app::View;
+use super::state::View;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +38,7 @@ pub enum Action {
     Export,
     Search,
     ToggleList,
+    AllRooms,
     Help,
     Quit,
 }
@@ -48,21 +49,12 @@ pub struct Binding {
     pub label: &'static str,
     pub action: Action,
     pub help: &'static str,
-    /// Short text for the footer; `None` keeps the binding out of it.
+    /// Short text for the footer ("s star"); which views show it, and in what order, is
+    /// [`footer_order`]'s to say.
     pub footer: Option<&'static str>,
-    /// The views whose footer shows it; empty: all of them.
-    pub views: &'static [View],
 }
 
 use KeyCode::*;
-
-const ALL: &[View] = &[];
-const SCHEDULE: &[View] = &[View::Schedule];
-const SCHEDULE_NOW: &[View] = &[View::Schedule, View::Now];
-const TALKS: &[View] = &[View::Schedule, View::Now, View::Agenda];
-const LATER: &[View] = &[View::OnDemand];
-const AGENDA: &[View] = &[View::Agenda];
-const LISTS: &[View] = &[View::Agenda, View::OnDemand];
 
 const fn bind(
     keys: &'static [KeyCode],
@@ -70,30 +62,29 @@ const fn bind(
     action: Action,
     help: &'static str,
     footer: Option<&'static str>,
-    views: &'static [View],
 ) -> Binding {
-    Binding { keys, label, action, help, footer, views }
+    Binding { keys, label, action, help, footer }
 }
 
 pub const BINDINGS: &[Binding] = &[
-    bind(&[Char('k'), KeyCode::Up], "↑ / k", Action::Up, "previous talk (scroll up in details)", None, ALL),
-    bind(&[Char('j'), KeyCode::Down], "↓ / j", Action::Down, "next talk (scroll down in details)", None, ALL),
-    bind(&[Char('h'), KeyCode::Left], "← / h", Action::Left, "track to the left", None, ALL),
-    bind(&[Char('l'), KeyCode::Right], "→ / l", Action::Right, "track to the right", None, ALL),
-    bind(&[Char('['), Char(']')], "[ / ]", Action::PrevDay, "previous / next day", Some("[/] day"), SCHEDULE),
-    bind(&[Char('g'), Home], "g / Home", Action::Top, "first talk (of the day)", None, ALL),
-    bind(&[Char('G'), End], "G / End", Action::Bottom, "last talk (of the day)", None, ALL),
-    bind(&[KeyCode::PageUp], "PgUp", Action::PageUp, "an hour earlier / a page up", None, ALL),
-    bind(&[KeyCode::PageDown], "PgDn", Action::PageDown, "an hour later / a page down", None, ALL),
-    bind(&[Enter], "Enter", Action::Open, "details: abstract, speakers, video, clashes", Some("Enter details"), ALL),
-    bind(&[Esc], "Esc", Action::Back, "close details or help", None, ALL),
+    bind(&[Char('k'), KeyCode::Up], "↑ / k", Action::Up, "previous talk (scroll up in details)", None),
+    bind(&[Char('j'), KeyCode::Down], "↓ / j", Action::Down, "next talk (scroll down in details)", None),
+    bind(&[Char('h'), KeyCode::Left], "← / h", Action::Left, "track to the left", None),
+    bind(&[Char('l'), KeyCode::Right], "→ / l", Action::Right, "track to the right", None),
+    bind(&[Char('[')], "[", Action::PrevDay, "previous day", Some("[ day")),
+    bind(&[Char(']')], "]", Action::NextDay, "next day", None),
+    bind(&[Char('g'), Home], "g / Home", Action::Top, "first talk (of the day)", None),
+    bind(&[Char('G'), End], "G / End", Action::Bottom, "last talk (of the day)", None),
+    bind(&[KeyCode::PageUp], "PgUp", Action::PageUp, "an hour earlier / a page up", None),
+    bind(&[KeyCode::PageDown], "PgDn", Action::PageDown, "an hour later / a page down", None),
+    bind(&[Enter], "Enter", Action::Open, "details: abstract, speakers, video, clashes", Some("Enter details")),
+    bind(&[Esc], "Esc", Action::Back, "close details or help; dismiss a warning", None),
     bind(
         &[Char('s'), Char(' ')],
         "s / Space",
         Action::ToggleStar,
         "star / unstar: mark to attend",
         Some("s star"),
-        TALKS,
     ),
     bind(
         &[Char('o')],
@@ -101,7 +92,6 @@ pub const BINDINGS: &[Binding] = &[
         Action::ToggleLater,
         "mark to catch on-demand (watch the video later)",
         Some("o later"),
-        TALKS,
     ),
     bind(
         &[Char('r')],
@@ -109,17 +99,15 @@ pub const BINDINGS: &[Binding] = &[
         Action::Resolve,
         "resolve a clash: keep this one, the other goes on-demand",
         Some("r resolve"),
-        TALKS,
     ),
-    bind(&[Char('u')], "u", Action::Undo, "undo the last change to your marks", Some("u undo"), ALL),
-    bind(&[Char('n')], "n", Action::EditNote, "write a short note on the talk", Some("n note"), ALL),
+    bind(&[Char('u')], "u", Action::Undo, "undo the last change to your marks", Some("u undo")),
+    bind(&[Char('n')], "n", Action::EditNote, "write a short note on the talk", Some("n note")),
     bind(
         &[Char('x')],
         "x",
         Action::Acknowledge,
         "agenda: take note of a schedule change (a cancelled talk lets go of its mark)",
         Some("x noted"),
-        AGENDA,
     ),
     bind(
         &[Char('a')],
@@ -127,17 +115,15 @@ pub const BINDINGS: &[Binding] = &[
         Action::Suggest,
         "agenda: talks for the gaps, ranked by what they share with your marks",
         Some("a gaps"),
-        AGENDA,
     ),
-    bind(&[Char('e')], "e", Action::Export, "export the agenda: .ics calendar, .md or .json", Some("e export"), LISTS),
-    bind(&[Char('w')], "w", Action::ToggleWatched, "on-demand: tick / untick watched", Some("w watched"), LATER),
+    bind(&[Char('e')], "e", Action::Export, "export the agenda: .ics calendar, .md or .json", Some("e export")),
+    bind(&[Char('w')], "w", Action::ToggleWatched, "on-demand: tick / untick watched", Some("w watched")),
     bind(
         &[Char('y')],
         "y",
         Action::CopyLink,
         "copy the video link (terminal clipboard, OSC 52)",
         Some("y copy link"),
-        LATER,
     ),
     bind(
         &[Char('/')],
@@ -145,7 +131,6 @@ pub const BINDINGS: &[Binding] = &[
         Action::Search,
         "find a talk: fuzzy search of titles, speakers, tracks, tags, abstracts",
         Some("/ find"),
-        ALL,
     ),
     bind(
         &[Char('f')],
@@ -153,7 +138,6 @@ pub const BINDINGS: &[Binding] = &[
         Action::Filter,
         "filter: tracks, days, kinds, tags, starred only, hide past (saved with your agenda)",
         Some("f filter"),
-        SCHEDULE_NOW,
     ),
     bind(
         &[Char('v')],
@@ -161,18 +145,18 @@ pub const BINDINGS: &[Binding] = &[
         Action::ToggleList,
         "schedule as a grid or a compact list by time",
         Some("v list"),
-        SCHEDULE,
     ),
-    bind(&[Char('t')], "t", Action::JumpToNow, "jump the schedule to what is on now", None, ALL),
-    bind(&[Char('@')], "@", Action::GoToTime, "go to a time: try the Now view at any moment", None, ALL),
-    bind(&[Tab], "Tab", Action::NextView, "next view", Some("Tab view"), ALL),
-    bind(&[BackTab], "Shift-Tab", Action::PrevView, "previous view", None, ALL),
-    bind(&[Char('1')], "1", Action::ShowSchedule, "schedule: tracks side by side", None, ALL),
-    bind(&[Char('2')], "2", Action::ShowNow, "now: live and next in every track", None, ALL),
-    bind(&[Char('3')], "3", Action::ShowAgenda, "agenda: your talks, clashes, gaps", None, ALL),
-    bind(&[Char('4')], "4", Action::ShowOnDemand, "on-demand: talks to watch later", None, ALL),
-    bind(&[Char('?')], "?", Action::Help, "this help", Some("? help"), ALL),
-    bind(&[Char('q')], "q / Ctrl-C", Action::Quit, "quit (your agenda is already saved)", Some("q quit"), ALL),
+    bind(&[Char('A')], "A", Action::AllRooms, "now: list the quiet rooms too, or fold them again", Some("A all rooms")),
+    bind(&[Char('t')], "t", Action::JumpToNow, "jump the schedule to what is on now", None),
+    bind(&[Char('@')], "@", Action::GoToTime, "go to a time: try the Now view at any moment", None),
+    bind(&[Tab], "Tab", Action::NextView, "next view", Some("Tab view")),
+    bind(&[BackTab], "Shift-Tab", Action::PrevView, "previous view", None),
+    bind(&[Char('1')], "1", Action::ShowSchedule, "schedule: tracks side by side", None),
+    bind(&[Char('2')], "2", Action::ShowNow, "now: live and next in every track", None),
+    bind(&[Char('3')], "3", Action::ShowAgenda, "agenda: your talks, clashes, gaps", None),
+    bind(&[Char('4')], "4", Action::ShowOnDemand, "on-demand: talks to watch later", None),
+    bind(&[Char('?')], "?", Action::Help, "this help", Some("? help")),
+    bind(&[Char('q')], "q / Ctrl-C", Action::Quit, "quit (your agenda is already saved)", Some("q quit")),
 ];
 
 pub fn action_for(key: KeyEvent) -> Option<Action> {
@@ -217,6 +201,7 @@ impl Action {
             Export => "export",
             Search => "search",
             ToggleList => "list",
+            AllRooms => "all_rooms",
             Help => "help",
             Quit => "quit",
         }
@@ -276,13 +261,7 @@ impl Keymap {
         if key.modifiers.contains(KeyModifiers::CONTROL) {
             return matches!(key.code, Char('c')).then_some(Action::Quit);
         }
-        let found = self.keys.iter().position(|(codes, _)| codes.contains(&key.code)).map(|i| BINDINGS[i].action);
-        // `]` shares the `[` line of the table (one help line for both days): there it means
-        // the next day.
-        match found {
-            Some(Action::PrevDay) if key.code == Char(']') => Some(Action::NextDay),
-            other => other,
-        }
+        self.keys.iter().position(|(codes, _)| codes.contains(&key.code)).map(|i| BINDINGS[i].action)
     }
 
     /// How an action's keys read ("s / Space"), as remapped.
@@ -293,12 +272,39 @@ impl Keymap {
     /// The footer item of a binding, its key part as remapped: ("s", "star").
     pub fn footer(&self, binding: usize) -> Option<(String, &'static str)> {
         let (default_key, rest) = BINDINGS[binding].footer?.split_once(' ')?;
-        let key = if self.keys[binding].0 == BINDINGS[binding].keys {
-            default_key.to_string()
-        } else {
-            self.keys[binding].1.split(" / ").next().unwrap_or(default_key).to_string()
+        let first_key = |b: usize| {
+            if self.keys[b].0 == BINDINGS[b].keys {
+                None
+            } else {
+                self.keys[b].1.split(" / ").next().map(str::to_string)
+            }
         };
+        let key = first_key(binding).unwrap_or_else(|| default_key.to_string());
+        // The day keys read as one item: "[/] day".
+        if BINDINGS[binding].action == Action::PrevDay
+            && let Some(next) = BINDINGS.iter().position(|b| b.action == Action::NextDay)
+        {
+            let next_key = first_key(next).unwrap_or_else(|| "]".into());
+            return Some((format!("{key}/{next_key}"), rest));
+        }
         Some((key, rest))
+    }
+
+    /// The binding of an action.
+    pub fn binding_of(action: Action) -> Option<usize> {
+        BINDINGS.iter().position(|b| b.action == action)
+    }
+}
+
+/// The footer's keys for a view, most needed first: a narrow terminal keeps the first ones
+/// (help and quit always show). At a big conference finding and filtering come before the rest.
+pub fn footer_order(view: View) -> &'static [Action] {
+    use Action::*;
+    match view {
+        View::Schedule => &[Open, ToggleStar, Search, Filter, ToggleList, PrevDay, ToggleLater, Resolve, Undo],
+        View::Now => &[Open, ToggleStar, AllRooms, Search, Filter, Resolve, ToggleLater, Undo],
+        View::Agenda => &[Open, ToggleStar, Resolve, Suggest, Export, Search, Undo, EditNote, Acknowledge],
+        View::OnDemand => &[Open, ToggleWatched, CopyLink, Export, ToggleLater, Search, Undo],
     }
 }
 
@@ -350,6 +356,7 @@ mod tests {
         let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
         assert_eq!(action_for(key(Char(' '))), Some(Action::ToggleStar));
         assert_eq!(action_for(key(Char(']'))), Some(Action::NextDay));
+        assert_eq!(action_for(key(Char('['))), Some(Action::PrevDay));
         assert_eq!(action_for(KeyEvent::new(Char('c'), KeyModifiers::CONTROL)), Some(Action::Quit));
         assert_eq!(action_for(key(Char('z'))), None);
     }
@@ -374,5 +381,15 @@ mod tests {
         assert!(e.1.contains("`q` is bound to both"), "{e:?}");
         assert!(Keymap::with(&[("stra".to_string(), one("z"))].into()).unwrap_err().1.contains("no action `stra`"));
         assert!(Keymap::with(&[("star".to_string(), one("Ctrl-x"))].into()).unwrap_err().1.contains("not a key"));
+        // Each day key has its own row: remapping one keeps the other.
+        let m = Keymap::with(&[("prev_day".to_string(), one("P"))].into()).unwrap();
+        assert_eq!(m.action_for(key(Char('P'))), Some(Action::PrevDay));
+        assert_eq!(m.action_for(key(Char(']'))), Some(Action::NextDay));
+        assert_eq!(m.action_for(key(Char('['))), None);
+        let m = Keymap::with(&[("next_day".to_string(), one("N"))].into()).unwrap();
+        assert_eq!(m.action_for(key(Char('N'))), Some(Action::NextDay));
+        assert_eq!(m.action_for(key(Char('['))), Some(Action::PrevDay));
+        let prev = Keymap::binding_of(Action::PrevDay).unwrap();
+        assert_eq!(m.footer(prev), Some(("[/N".into(), "day")));
     }
 }

@@ -4,6 +4,7 @@
 use super::keys::Keymap;
 use super::theme::Palette;
 use crate::config::{self, Config, ConfigError, ThemeName};
+use ratatui::style::Color;
 
 pub struct Settings {
     pub config: Config,
@@ -28,12 +29,16 @@ impl Settings {
             Ok(c) => c,
             Err(e) => return Self { error: Some(e), ..Self::defaults() },
         };
+        let at_key = |table: &str, key: &str, message: String| {
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            Self { error: Some(config::at_key(&text, path, table, key, message)), ..Self::defaults() }
+        };
+        if let Some((role, value)) = config.colors.iter().find(|(_, v)| v.parse::<Color>().is_err()) {
+            return at_key("colors", role, format!("`{value}` is not a colour: use a name (yellow, light-blue...) or #rrggbb"));
+        }
         match Keymap::with(&config.keys) {
             Ok(keymap) => Self { palette: Palette::with(&config.colors), keymap, config, error: None },
-            Err((action, message)) => {
-                let text = std::fs::read_to_string(path).unwrap_or_default();
-                Self { error: Some(config::at_key(&text, path, "keys", &action, message)), ..Self::defaults() }
-            }
+            Err((action, message)) => at_key("keys", &action, message),
         }
     }
 

@@ -6,6 +6,7 @@ use hallway::agenda::{Agenda, MarkKind};
 use hallway::clock::parse_at;
 use hallway::schedule;
 use hallway::tui::app::App;
+use hallway::tui::effect::Effect;
 use hallway::tui::views;
 use ratatui::{Terminal, backend::TestBackend};
 
@@ -25,7 +26,7 @@ pub fn app_at(at: &str) -> App {
         agenda.set(&s, s.talk(id).unwrap(), kind, now);
     }
     let mut app = App::new(s, agenda, now, Some("Europe/Berlin".parse().unwrap()));
-    app.time_travel = true;
+    app.session.time_travel = true;
     app
 }
 
@@ -52,14 +53,13 @@ pub fn snap(name: &str, app: &App) {
     });
 }
 
-pub fn press(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    }
+/// Type keys; the effects they asked of the shell, in order.
+pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    keys.chars().flat_map(|c| app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))).collect()
 }
 
-pub fn key(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+pub fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
 /// A real schedule from ../shared/fixtures/real (see its SOURCES.md). Also found through

@@ -2,6 +2,7 @@
 
 use crate::agenda::MarkKind;
 use crate::agenda::listing::Row;
+use super::text::{fit, wrap_indented};
 use crate::timefmt;
 use crate::tui::app::{App, Pick};
 use crate::tui::theme::Theme;
@@ -11,27 +12,31 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let s = &app.schedule;
-    if app.agenda_rows().is_empty() {
+    let s = &app.session.schedule;
+    let w = area.width as usize;
+    if app.session.agenda_rows().is_empty() {
         let text = vec![
             Line::from(""),
             Line::styled(" Your agenda is empty.", theme.title()),
-            Line::from(" Star talks with s (or Space) in the schedule (Tab), or mark them o to watch on-demand."),
+            Line::from(" Star talks with s (or Space) in the schedule (1), or mark them o to watch on-demand."),
         ];
-        f.render_widget(Paragraph::new(text), area);
+        f.render_widget(Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: false }), area);
         return;
     }
     let mut lines: Vec<Line> = Vec::new();
-    if app.is_over() && !app.on_demand().is_empty() {
-        lines.push(Line::styled(
-            " The conference is over: what is left to watch comes first (4 for the on-demand list).",
+    if app.session.is_over() && !app.session.on_demand().is_empty() {
+        lines.extend(wrap_indented(
+            "The conference is over: what is left to watch comes first (4 for the on-demand list).",
+            w,
+            " ",
             theme.title(),
         ));
     }
     let mut selected_line = 0;
+    let cursor = app.agenda_view.position(app.session.agenda_items());
     let mut talk_pos = 0;
     let mut items = Vec::new();
-    for row in app.agenda_rows() {
+    for row in app.session.agenda_rows() {
         match row {
             Row::Day(d) => {
                 if !lines.is_empty() {
@@ -49,30 +54,31 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 lines.push(Line::styled(" Changed in the schedule since you marked them (x: noted)", theme.clash()))
             }
             Row::Changed(c) => {
-                let selected = talk_pos == app.agenda_cursor;
+                let selected = talk_pos == cursor;
                 if selected {
                     selected_line = lines.len();
                 }
                 items.push((lines.len(), Pick::Row(talk_pos)));
                 talk_pos += 1;
                 let sym = if c.index.is_none() { "✗ " } else { "⟳ " };
-                let text = crate::agenda::changes::describe(s, &app.agenda, c);
+                let text = crate::agenda::changes::describe(s, &app.session.agenda, c);
                 let line = Line::from(vec![
                     Span::raw(if selected { " ▶ " } else { "   " }),
                     Span::styled(sym, theme.clash()),
                     Span::raw(text),
                 ]);
+                let line = fit(line, w);
                 lines.push(if selected { line.style(theme.selected()) } else { line });
                 if c.index.is_none()
-                    && let Some(note) = app.agenda.note(&c.id)
+                    && let Some(note) = app.session.agenda.note(&c.id)
                 {
-                    lines.push(Line::styled(format!("        note: {note}"), theme.dim()));
+                    lines.extend(wrap_indented(&format!("note: {note}"), w, "        ", theme.dim()));
                 }
             }
-            Row::Gap { from, to } => lines.push(Line::styled(
+            Row::Gap { from, to } => lines.push(fit(Line::styled(
                 format!("   {}  ·· {} free ··", timefmt::hm(s, *from), timefmt::minutes((*to - *from).num_minutes())),
                 theme.dim(),
-            )),
+            ), w)),
             Row::Talk { index, mark, clashes_with } => {
                 let t = &s.talks()[*index];
                 let when = match mark {
@@ -81,12 +87,12 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 };
                 let (sym, sym_style) = match mark {
                     MarkKind::Attend => ("★", theme.starred()),
-                    MarkKind::OnDemand if app.agenda.is_watched(&t.id) => ("☑", theme.dim()),
+                    MarkKind::OnDemand if app.session.agenda.is_watched(&t.id) => ("☑", theme.dim()),
                     MarkKind::OnDemand => ("◷", theme.later()),
                 };
-                let cursor = if talk_pos == app.agenda_cursor { " ▶ " } else { "   " };
+                let arrow = if talk_pos == cursor { " ▶ " } else { "   " };
                 let mut spans = vec![
-                    Span::raw(format!("{cursor}{when}  ")),
+                    Span::raw(format!("{arrow}{when}  ")),
                     Span::styled(sym, sym_style),
                     Span::raw(format!(" {}", t.title)),
                     Span::styled(format!("  {} · {}", s.track_name(t), t.speakers.join(", ")), theme.dim()),
@@ -94,8 +100,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 if !clashes_with.is_empty() {
                     spans.insert(3, Span::styled(" ⚠", theme.clash()));
                 }
-                let mut line = Line::from(spans);
-                if talk_pos == app.agenda_cursor {
+                let mut line = fit(Line::from(spans), w);
+                if talk_pos == cursor {
                     line = line.style(theme.selected());
                     selected_line = lines.len();
                 }
@@ -103,24 +109,22 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 talk_pos += 1;
                 lines.push(line);
                 for &j in clashes_with {
-                    lines.push(Line::styled(
-                        format!("        ⚠ clashes with {}", timefmt::talk_ref(s, &s.talks()[j])),
-                        theme.clash(),
-                    ));
+                    let text = format!("⚠ clashes with {}", timefmt::talk_ref(s, &s.talks()[j]));
+                    lines.extend(wrap_indented(&text, w, "        ", theme.clash()));
                 }
                 if *mark == MarkKind::OnDemand
                     && let Some(v) = &t.video
                 {
-                    lines.push(Line::styled(format!("        {v}"), theme.link()));
+                    lines.push(fit(Line::styled(format!("        {v}"), theme.link()), w));
                 }
-                if let Some(note) = app.agenda.note(&t.id) {
-                    lines.push(Line::styled(format!("        note: {note}"), theme.dim()));
+                if let Some(note) = app.session.agenda.note(&t.id) {
+                    lines.extend(wrap_indented(&format!("note: {note}"), w, "        ", theme.dim()));
                 }
             }
         }
     }
     let h = area.height as usize;
-    let top = super::scroll_to(&app.agenda_top, selected_line, lines.len(), h);
+    let top = super::scroll_to(&app.agenda_view.top, selected_line, lines.len(), h);
     super::clickable_rows(app, area, top, &items);
     let visible: Vec<Line> = lines.into_iter().skip(top).take(h).collect();
     f.render_widget(Paragraph::new(visible), area);

@@ -10,10 +10,30 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-pub fn draw(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) {
-    let s = &app.schedule;
+/// Details over the view: the whole width on a narrow terminal (no strip of grid showing
+/// through at its sides), 96 columns on a wide one.
+pub fn draw(f: &mut Frame, area: Rect, app: &App, index: usize, scroll: u16, theme: &Theme) {
+    let width = if area.width <= 100 { area.width } else { 96 };
+    let block = Block::bordered()
+        .title(" Details ")
+        .title_bottom(Line::from(" Esc close · ↑↓ scroll · s star · o on-demand · n note ").right_aligned());
+    let para = Paragraph::new(lines(app, index, theme)).wrap(Wrap { trim: false });
+    let content = para.line_count(width.saturating_sub(2)) as u16;
+    let rect = centered(area, width, content.saturating_add(2));
+    let max = content.saturating_sub(rect.height.saturating_sub(2));
+    f.render_widget(Clear, rect);
+    f.render_widget(para.block(block).scroll((scroll.min(max), 0)), rect);
+}
+
+/// Details beside the grid on a wide terminal: the selected talk, read without a key.
+pub fn draw_pane(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) {
+    let block = Block::new().borders(ratatui::widgets::Borders::LEFT).border_style(theme.dim());
+    f.render_widget(Paragraph::new(lines(app, index, theme)).wrap(Wrap { trim: false }).block(block), area);
+}
+
+fn lines(app: &App, index: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let s = &app.session.schedule;
     let t = &s.talks()[index];
-    let width = 96.min(area.width.saturating_sub(2)).max(area.width.min(20));
     let mut lines = vec![Line::styled(t.title.clone(), theme.title())];
     if !t.speakers.is_empty() {
         lines.push(Line::from(t.speakers.join(", ")));
@@ -30,7 +50,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) {
             timefmt::minutes(t.minutes())
         )),
     ];
-    if let Some(mine) = timefmt::in_user_zone(s, t, app.user_tz) {
+    if let Some(mine) = timefmt::in_user_zone(s, t, app.session.user_tz) {
         when.push(Span::styled(format!("  ·  your time {mine}"), theme.dim()));
     }
     lines.push(Line::from(when));
@@ -40,21 +60,21 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) {
         kind = format!("{kind} · {}", t.tags.join(", "));
     }
     lines.push(Line::from(vec![Span::styled("Kind   ", theme.dim()), Span::raw(kind)]));
-    let status = match app.agenda.kind(&t.id) {
+    let status = match app.session.agenda.kind(&t.id) {
         Some(MarkKind::Attend) => Span::styled("★ starred: you attend this", theme.starred()),
-        Some(MarkKind::OnDemand) if app.agenda.is_watched(&t.id) => Span::styled("☑ on-demand, watched", theme.dim()),
+        Some(MarkKind::OnDemand) if app.session.agenda.is_watched(&t.id) => Span::styled("☑ on-demand, watched", theme.dim()),
         Some(MarkKind::OnDemand) => Span::styled("◷ to watch on-demand", theme.later()),
         None => Span::styled("not in your agenda (s to star, o for on-demand)", theme.dim()),
     };
     lines.push(Line::from(vec![Span::styled("Yours  ", theme.dim()), status]));
-    let going = app.friends.names_at(&t.id);
+    let going = app.session.friends.names_at(&t.id);
     if !going.is_empty() {
         lines.push(Line::from(vec![Span::styled("Going  ", theme.dim()), Span::raw(going.join(", "))]));
     }
     for line in clash_lines(app, index) {
         lines.push(Line::styled(line, theme.clash()));
     }
-    if let Some(note) = app.agenda.marks.get(&t.id).and_then(|m| m.note.as_ref()) {
+    if let Some(note) = app.session.agenda.marks.get(&t.id).and_then(|m| m.note.as_ref()) {
         lines.push(Line::from(vec![Span::styled("Note   ", theme.dim()), Span::raw(crate::sanitize::line(note))]));
     }
     lines.push(Line::from(""));
@@ -69,26 +89,18 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) {
         None => Line::styled("Video  none announced", theme.dim()),
     });
 
-    let block = Block::bordered()
-        .title(" Details ")
-        .title_bottom(Line::from(" Esc close · ↑↓ scroll · s star · o on-demand ").right_aligned());
-    let para = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let content = para.line_count(width.saturating_sub(2)) as u16;
-    let rect = centered(area, width, content.saturating_add(2));
-    let max = content.saturating_sub(rect.height.saturating_sub(2));
-    f.render_widget(Clear, rect);
-    f.render_widget(para.block(block).scroll((app.detail_scroll.min(max), 0)), rect);
+    lines
 }
 
 /// "clashes with ..." for a starred talk; "clashes with your ..." for one you are only browsing.
 pub fn clash_lines(app: &App, index: usize) -> Vec<String> {
-    let s = &app.schedule;
+    let s = &app.session.schedule;
     let t = &s.talks()[index];
     let describe = |j: usize| timefmt::talk_ref(s, &s.talks()[j]);
-    if app.agenda.is_attending(&t.id) {
-        app.partners_of(index).into_iter().map(|j| format!("⚠ clashes with {}", describe(j))).collect()
+    if app.session.agenda.is_attending(&t.id) {
+        app.session.partners_of(index).into_iter().map(|j| format!("⚠ clashes with {}", describe(j))).collect()
     } else {
-        app.attending
+        app.session.attending
             .iter()
             .copied()
             .filter(|&j| s.talks()[j].overlaps(t))

@@ -1,6 +1,7 @@
 //! The filter panel: a narrowing list of ticks under Show, Days, Kinds, Tags and Tracks.
 
 use super::centered;
+use super::text::fit;
 use crate::tui::app::App;
 use crate::tui::filter_picker::{Entry, FilterPicker};
 use crate::tui::theme::Theme;
@@ -10,9 +11,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &FilterPicker, theme: &Theme) {
-    let tracks = &app.schedule.conference.tracks;
+    let tracks = &app.session.schedule.conference.tracks;
     let shown = p.matches(tracks);
-    let widest = shown.iter().map(|e| Line::from(e.label(tracks)).width()).max().unwrap_or(10);
+    // As wide as its widest entry of all, not of those typed for: the panel keeps its width.
+    let widest = p.entries(tracks).iter().map(|e| Line::from(e.label(tracks)).width()).max().unwrap_or(10);
     let rect = centered(area, widest.max(44) as u16 + 14, area.height.saturating_sub(2).max(3));
     if rect.height < 5 || rect.width < 12 {
         return;
@@ -25,6 +27,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &FilterPicker, theme: &Them
     if summary.is_empty() {
         summary = "everything shown".into();
     }
+    let inner_w = rect.width.saturating_sub(2) as usize;
     let mut lines = vec![
         Line::from(vec![Span::styled(" narrow: ", theme.dim()), Span::raw(p.query.text().to_string())]),
         Line::styled(format!(" {summary}"), theme.dim()),
@@ -66,7 +69,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &FilterPicker, theme: &Them
         if let Some(n) = p.count(e) {
             spans.push(Span::styled(format!("  {n} talk{}", if n == 1 { "" } else { "s" }), theme.dim()));
         }
-        let line = Line::from(spans);
+        let line = fit(Line::from(spans), inner_w);
         rows.push(if pos == p.cursor { line.style(theme.selected()) } else { line });
     }
     if shown.is_empty() {
@@ -77,12 +80,18 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &FilterPicker, theme: &Them
     let first = (cursor_row + 1).saturating_sub(list_h).min(cursor_row.saturating_sub(1));
     lines.extend(rows.into_iter().skip(first).take(list_h));
 
+    // Space ticks until something is typed; then it types and Tab ticks.
+    let hint = if p.query.text().is_empty() {
+        " Space tick · type to narrow · Del clear · Enter apply · Esc cancel "
+    } else {
+        " Tab tick · Esc clear text · Enter apply "
+    };
     f.render_widget(Clear, rect);
     f.render_widget(
         Paragraph::new(lines).block(
             Block::bordered()
                 .title(" Filter ")
-                .title_bottom(Line::from(" Space/Tab tick · Del clear · Enter apply · Esc cancel ").right_aligned()),
+                .title_bottom(Line::from(hint).right_aligned()),
         ),
         rect,
     );

@@ -1,5 +1,6 @@
 //! The search overlay: the query, then ranked talks with the matched letters lit.
 
+use super::text::fit;
 use super::{centered, scroll_to};
 use crate::agenda::MarkKind;
 use crate::timefmt;
@@ -18,7 +19,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, finder: &Finder, theme: &Theme
     if rect.height < 5 || rect.width < 16 {
         return;
     }
-    let s = &app.schedule;
+    let s = &app.session.schedule;
     let count = match finder.hits.len() {
         0 if finder.input.text().trim().is_empty() => {
             "type to search titles, speakers, tracks, tags, abstracts".to_string()
@@ -38,7 +39,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, finder: &Finder, theme: &Theme
         let t = &s.talks()[hit.index];
         let selected = pos == finder.cursor;
         let mut spans = vec![Span::raw(if selected { " ▶ " } else { "   " })];
-        spans.push(match app.agenda.kind(&t.id) {
+        spans.push(match app.session.agenda.kind(&t.id) {
             Some(MarkKind::Attend) => Span::styled("★ ", theme.starred()),
             Some(MarkKind::OnDemand) => Span::styled("◷ ", theme.later()),
             None => Span::raw("  "),
@@ -62,13 +63,13 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, finder: &Finder, theme: &Theme
             ),
             theme.dim(),
         ));
-        if !app.is_shown(hit.index) {
+        if !app.session.is_shown(hit.index) {
             spans.push(Span::styled("  (hidden by your filter)", theme.dim()));
         }
         if hit.in_abstract {
             spans.push(Span::styled("  (in the abstract)", theme.dim()));
         }
-        let line = Line::from(spans);
+        let line = fit(Line::from(spans), rect.width.saturating_sub(2) as usize);
         lines.push(if selected { line.style(theme.selected()) } else { line });
     }
     f.render_widget(Clear, rect);

@@ -1,5 +1,6 @@
 //! The gap-filling overlay: each free slot, then its talks with why they were picked.
 
+use super::text::fit;
 use super::{centered, scroll_to};
 use crate::timefmt;
 use crate::tui::app::App;
@@ -16,7 +17,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, g: &Gaps, theme: &Theme) {
     if rect.height < 4 || rect.width < 16 {
         return;
     }
-    let s = &app.schedule;
+    let s = &app.session.schedule;
+    let w = rect.width.saturating_sub(2) as usize;
     let mut lines = Vec::new();
     let mut cursor_line = 0;
     let mut n = 0;
@@ -43,9 +45,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, g: &Gaps, theme: &Theme) {
                 Span::raw(format!("  {}  ", t.title)),
                 Span::styled(s.track_name(t).to_string(), theme.dim()),
             ]);
+            let line = fit(line, w);
             lines.push(if on { line.style(theme.selected()) } else { line });
             let why = if p.reason.is_empty() { "fits the gap" } else { p.reason.as_str() };
-            lines.push(Line::styled(format!("      {why}"), theme.dim()));
+            lines.push(fit(Line::styled(format!("      {why}"), theme.dim()), w));
             n += 1;
         }
     }

@@ -16,8 +16,8 @@ const MIN_COL: u16 = 24;
 const MINUTES_PER_ROW: i64 = 5;
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let s = &app.schedule;
-    let range = s.day_range(app.day);
+    let s = &app.session.schedule;
+    let range = s.day_range(app.schedule_view.day);
     if area.height < 2 || area.width <= AXIS {
         return;
     }
@@ -26,17 +26,23 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let talks = &s.talks()[range.clone()];
-    let n = app.shown_tracks.len().max(1);
+    let cols = app.session.day_columns(app.schedule_view.day);
+    let n = cols.len().max(1);
     let visible = (((area.width - AXIS) / MIN_COL) as usize).clamp(1, n);
-    let column = |track: usize| app.column_of.get(track).copied().flatten();
-    let sel_track = column(s.talks()[app.selected].track).unwrap_or(0);
-    let mut first = app.first_track.get().min(n - visible);
+    let mut column_of = vec![None; s.conference.tracks.len()];
+    for (c, &t) in cols.iter().enumerate() {
+        column_of[t] = Some(c);
+    }
+    let column = |track: usize| column_of.get(track).copied().flatten();
+    let sel_track = column(s.talks()[app.schedule_view.selected].track).unwrap_or(0);
+    let mut first = app.schedule_view.first_column.get().min(n - visible);
     if sel_track < first {
         first = sel_track;
     } else if sel_track >= first + visible {
         first = sel_track + 1 - visible;
     }
-    app.first_track.set(first);
+    app.schedule_view.first_column.set(first);
+    app.schedule_view.columns_shown.set((first, visible.min(cols.len()), cols.len()));
     let col_w = (area.width - AXIS) / visible as u16;
 
     // Vertical geometry: one row per five minutes from the half hour before the first talk.
@@ -49,28 +55,29 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         |t: DateTime<Utc>| ((t - day_start).num_minutes().max(0) + MINUTES_PER_ROW - 1) as u16 / MINUTES_PER_ROW as u16;
     let total = row_end(day_end);
     let body_h = area.height - 1;
-    let sel = &s.talks()[app.selected];
+    let sel = &s.talks()[app.schedule_view.selected];
     let (sy0, sy1) = (row_of(sel.start), row_end(sel.end).max(row_of(sel.start) + 1));
-    let mut top = app.grid_top.get();
+    let mut top = app.schedule_view.grid_top.get();
     if sy0 < top || sy1 - sy0 > body_h {
         top = sy0.saturating_sub(1);
     } else if sy1 > top + body_h {
         top = sy1 - body_h;
     }
     top = top.min(total.saturating_sub(body_h));
-    app.grid_top.set(top);
+    app.schedule_view.grid_top.set(top);
 
     // Track headers, with arrows when more tracks are off to the side.
     let y_head = area.y;
-    for c in 0..visible.min(app.shown_tracks.len()) {
-        let t = app.shown_tracks[first + c];
+    for c in 0..visible.min(cols.len()) {
+        let t = cols[first + c];
         let x = area.x + AXIS + c as u16 * col_w;
         let rect = Rect { x, y: y_head, width: col_w.saturating_sub(1), height: 1 };
         // Arrows sit outside the (possibly truncated) name so they always show.
         let left_arrow = c == 0 && first > 0;
         let right_arrow = c == visible - 1 && first + visible < n;
         let name_rect = Rect { x: rect.x + 2, width: rect.width.saturating_sub(4), ..rect };
-        f.render_widget(Paragraph::new(s.conference.tracks[t].as_str()).style(theme.title()).centered(), name_rect);
+        let name = super::text::ellipsize(&s.conference.tracks[t], name_rect.width as usize);
+        f.render_widget(Paragraph::new(name).style(theme.track(t)).centered(), name_rect);
         if left_arrow {
             f.render_widget(Paragraph::new("◀").style(theme.key()), Rect { width: 1, ..rect });
         }
@@ -80,7 +87,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 
     // Time axis; the row holding "now" is marked.
-    let now_row = (app.now >= day_start && app.now < day_end).then(|| row_of(app.now));
+    let now_row = (app.session.now >= day_start && app.session.now < day_end).then(|| row_of(app.session.now));
     for r in 0..body_h.min(total.saturating_sub(top)) {
         let t = day_start + Duration::minutes((top + r) as i64 * MINUTES_PER_ROW);
         let rect = Rect { x: area.x, y: area.y + 1 + r, width: AXIS - 1, height: 1 };
@@ -92,8 +99,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
     }
 
-    if !app.admitted.is_empty() && !range.clone().any(|i| app.is_shown(i)) {
-        let msg = format!(" Nothing on this day passes the filter: {} (f to change).", app.agenda.filter.describe());
+    if !app.session.admitted.is_empty() && !range.clone().any(|i| app.session.is_shown(i)) {
+        let msg = format!(" Nothing on this day passes the filter: {} (f to change).", app.session.agenda.filter.describe());
         f.render_widget(Paragraph::new(msg).style(theme.dim()), Rect { y: area.y + 1, height: 1, ..area });
         return;
     }
@@ -102,7 +109,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let index = range.start + offset;
         let Some(col) = column(t.track).filter(|&c| c >= first && c < first + visible) else { continue };
         // The selected talk stays drawn when it stops passing the filter (just unstarred).
-        if index != app.selected && !app.is_shown(index) {
+        if index != app.schedule_view.selected && !app.session.is_shown(index) {
             continue;
         }
         let (y0, y1) = (row_of(t.start), row_end(t.end).max(row_of(t.start) + 1));
@@ -121,7 +128,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         c.push((rect, Pick::Talk(index)));
         if hidden == 0 && rect.width > 1 {
             // The star sits after "▶ " (when selected) and the time range.
-            let dx = 1 + if index == app.selected { 2 } else { 0 } + 11 + 1;
+            let dx = 1 + if index == app.schedule_view.selected { 2 } else { 0 } + 11 + 1;
             if dx < rect.width {
                 c.push((Rect { x: rect.x + dx, width: 1, height: 1, ..rect }, Pick::Star(index)));
             }
@@ -152,13 +159,13 @@ fn lanes(talks: &[crate::schedule::Talk], tracks: usize) -> (Vec<usize>, Vec<usi
 }
 
 fn talk_box(f: &mut Frame, rect: Rect, hidden: u16, app: &App, index: usize, theme: &Theme) {
-    let s = &app.schedule;
+    let s = &app.session.schedule;
     let t = &s.talks()[index];
-    let mark = app.agenda.kind(&t.id);
-    let clashes = app.clashes(index);
-    let selected = index == app.selected;
-    let live = t.start <= app.now && app.now < t.end;
-    let past = t.end <= app.now;
+    let mark = app.session.agenda.kind(&t.id);
+    let clashes = app.session.clashes(index);
+    let selected = index == app.schedule_view.selected;
+    let live = t.start <= app.session.now && app.session.now < t.end;
+    let past = t.end <= app.session.now;
 
     let mut flags = vec![];
     match mark {
@@ -174,7 +181,7 @@ fn talk_box(f: &mut Frame, rect: Rect, hidden: u16, app: &App, index: usize, the
     if live {
         flags.push(Span::styled(" ● live", theme.live()));
     }
-    if let Some(friends) = app.friend_talks.get(&t.id) {
+    if let Some(friends) = app.session.friend_talks.get(&t.id) {
         flags.push(Span::styled(format!(" +{}", friends.join(" ")), theme.later()));
     }
     let time_style = if past { theme.dim() } else { theme.title() };

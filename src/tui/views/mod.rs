@@ -11,9 +11,13 @@ mod now;
 mod on_demand;
 mod prompt;
 mod talk_list;
+pub mod text;
 
-use super::app::{App, Overlay, Pick, View};
-use super::keys::BINDINGS;
+use super::app::{App, Pick};
+use super::keys::{Keymap, footer_order};
+use super::modal::Modal;
+use super::state::View;
+use super::status::Level;
 use super::theme::Theme;
 use crate::timefmt;
 use ratatui::Frame;
@@ -22,124 +26,185 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use std::cell::Cell;
 
+/// From this width the schedule shows the selected talk's details beside the grid.
+const SIDE_PANE_FROM: u16 = 160;
+const SIDE_PANE_WIDTH: u16 = 56;
+
 pub fn draw(f: &mut Frame, app: &App) {
     app.clickable.borrow_mut().clear();
     let theme = Theme { color: !app.no_color, palette: app.palette };
     // A long status message (a clash, where a corrupt file went) gets a second line, not a cut.
-    let status_w = app.status.as_ref().map_or(0, |s| Line::from(s.as_str()).width() + 1);
+    let status = app.status.text();
+    let status_w = status.as_ref().map_or(0, |s| Line::from(s.as_str()).width() + 1);
     let footer_h = if status_w > f.area().width as usize { 2 } else { 1 };
     let [top, body, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(footer_h)]).areas(f.area());
-    header(f, top, app, &theme);
     match app.view {
-        View::Schedule if app.list_mode => talk_list::draw(f, body, app, &theme),
-        View::Schedule => grid::draw(f, body, app, &theme),
+        View::Schedule => {
+            let (main, side) = if body.width >= SIDE_PANE_FROM {
+                let [m, s] = Layout::horizontal([Constraint::Min(0), Constraint::Length(SIDE_PANE_WIDTH)]).areas(body);
+                (m, Some(s))
+            } else {
+                (body, None)
+            };
+            if app.schedule_view.list_mode {
+                talk_list::draw(f, main, app, &theme);
+            } else {
+                grid::draw(f, main, app, &theme);
+            }
+            if let (Some(side), Some(i)) = (side, app.schedule_view.current(&app.session)) {
+                detail::draw_pane(f, side, app, i, &theme);
+            }
+        }
         View::Now => now::draw(f, body, app, &theme),
         View::Agenda => agenda::draw(f, body, app, &theme),
         View::OnDemand => on_demand::draw(f, body, app, &theme),
     }
+    // After the body: the header says which of the grid's columns are in view.
+    header(f, top, app, &theme);
     footer(f, bottom, app, &theme);
-    match app.overlay {
-        Overlay::Detail { talk } => detail::draw(f, body, app, talk, &theme),
-        Overlay::Help => help::draw(f, f.area(), app.detail_scroll, &app.keymap, &theme),
-        Overlay::None => {}
-    }
-    if let Some(fd) = &app.finder {
-        finder::draw(f, body, app, fd, &theme);
-    }
-    if let Some(p) = &app.picker {
-        filter_picker::draw(f, body, app, p, &theme);
-    }
-    if let Some(g) = &app.suggestions {
-        gaps::draw(f, body, app, g, &theme);
-    }
-    if let Some(p) = &app.prompt {
-        prompt::draw(f, body, app, p, &theme);
+    match &app.modal {
+        Some(Modal::Details { talk, scroll }) => detail::draw(f, body, app, *talk, *scroll, &theme),
+        Some(Modal::Help { scroll }) => help::draw(f, f.area(), *scroll, &app.keymap, &theme),
+        Some(Modal::Finder(fd)) => finder::draw(f, body, app, fd, &theme),
+        Some(Modal::Filter(p)) => filter_picker::draw(f, body, app, p, &theme),
+        Some(Modal::Gaps(g)) => gaps::draw(f, body, app, g, &theme),
+        Some(Modal::Prompt(p)) => prompt::draw(f, body, app, p, &theme),
+        None => {}
     }
 }
 
+/// The header: where I am (conference, view, day, zone, rooms in view), what needs me (clashes,
+/// a conference that is over) and the tabs. Parts give way in a fixed order as the width
+/// shrinks: the conference name first, then tab names, then the date of time travel.
 fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let s = &app.schedule;
-    // The zone's abbreviation on the shown day (PDT, CET...): short, and right across DST.
+    let sess = &app.session;
+    let s = &sess.schedule;
+    let sv = &app.schedule_view;
+    // The zone's abbreviation in force on the day shown (PDT, CET...): right across DST.
     let zone_at = match app.view {
-        View::Schedule => s.talks().get(s.day_range(app.day).start).map_or(app.now, |t| t.start),
-        _ => app.now,
+        View::Schedule => s.talks().get(sv.selected).map_or(sess.now, |t| t.start),
+        View::Agenda => match app.agenda_view.current(sess.agenda_items()) {
+            Some(super::session::Item::Talk(i)) => s.talks()[*i].start,
+            _ => sess.now,
+        },
+        View::OnDemand => app.on_demand_view.current(sess.on_demand()).map_or(sess.now, |&i| s.talks()[i].start),
+        View::Now => sess.now,
     };
     let zone = s.local(zone_at).format("%Z").to_string();
-    let place = match app.view {
-        View::Schedule => match s.day_date(app.day) {
-            Some(d) => format!("{} (day {}/{})", timefmt::day_label(d), app.day + 1, s.day_count()),
+    let narrow = area.width < 100;
+    let mut place = match app.view {
+        View::Schedule => match s.day_date(sv.day) {
+            Some(d) if narrow => format!("{} {}/{}", d.format("%a %-d %b"), sv.day + 1, s.day_count()),
+            Some(d) => format!("{} (day {}/{})", timefmt::day_label(d), sv.day + 1, s.day_count()),
             None => "no talks".into(),
         },
         View::Now => "now".into(),
         View::Agenda => "your agenda".into(),
         View::OnDemand => "to watch later".into(),
     };
-    let mut place = place;
-    if app.view == View::Schedule && app.filtering() {
-        place.push_str(" · filtered");
+    if app.view == View::Schedule && !sv.list_mode {
+        let (first, shown, of) = sv.columns_shown.get();
+        if shown < of && shown > 0 {
+            let range = if shown == 1 { format!("{}", first + 1) } else { format!("{}-{}", first + 1, first + shown) };
+            place.push_str(&if narrow { format!(" · {range}/{of}") } else { format!(" · rooms {range} of {of}") });
+        }
     }
-    let left = format!(" {} │ {place} │ {zone}", s.conference.name);
-    let mut travel = vec![];
-    if app.time_travel || app.pinned.is_some() {
-        travel.push(Span::styled(format!("⏱ {} ", s.local(app.now).format("%a %-d %b %H:%M")), theme.title()));
+    if app.view == View::Schedule && sess.filtering() {
+        place.push_str(if narrow { " · f" } else { " · filtered" });
     }
-    // Full tab names when they fit, else only the current one named.
-    let tabs = |full: bool| {
-        let mut spans = travel.clone();
+    let mut notices: Vec<Span> = Vec::new();
+    if sess.clash_count > 0 {
+        let n = sess.clash_count;
+        notices.push(Span::styled(format!(" · ⚠ {n} clash{}", if n == 1 { "" } else { "es" }), theme.clash().patch(theme.bar())));
+    }
+    if sess.is_over() {
+        notices.push(Span::raw(if narrow { " · over (@)" } else { " · over: @ goes back in time" }));
+    }
+    let travel = sess.time_travel || sess.pinned.is_some();
+    let tabs = |names: u8, clock: u8| {
+        let mut spans = Vec::new();
+        match clock {
+            2 if travel => spans.push(Span::styled(format!("⏱ {} ", s.local(sess.now).format("%a %-d %b %H:%M")), theme.title())),
+            1 if travel => spans.push(Span::styled(format!("⏱ {} ", s.local(sess.now).format("%H:%M")), theme.title())),
+            _ => {}
+        }
         for (n, view) in View::ALL.into_iter().enumerate() {
             let on = app.view == view;
-            let text = if full || on { format!(" {} {} ", n + 1, view.name()) } else { format!(" {} ", n + 1) };
-            spans.push(if on { Span::styled(text, theme.title().patch(theme.bar())) } else { Span::raw(text) });
+            let text = match names {
+                2 => format!(" {} {} ", n + 1, view.name()),
+                1 => format!(" {} {} ", n + 1, view.short_name()),
+                _ if on => format!(" {} {} ", n + 1, view.short_name()),
+                _ => format!(" {} ", n + 1),
+            };
+            spans.push(if on { Span::styled(text, theme.title().patch(theme.selected())) } else { Span::raw(text) });
         }
         Line::from(spans)
     };
-    let left_w = Line::from(left.as_str()).width() as u16;
-    let short_travel: Vec<Span> = travel
-        .first()
-        .map(|_| Span::styled(format!("⏱ {} ", s.local(app.now).format("%H:%M")), theme.title()))
-        .into_iter()
-        .collect();
-    let right = [tabs(true), tabs(false), Line::from(travel.clone()), Line::from(short_travel)]
-        .into_iter()
-        .find(|r| left_w + r.width() as u16 <= area.width)
-        .unwrap_or_default();
-    let w = right.width() as u16;
-    f.render_widget(Paragraph::new(left).style(theme.bar()), Rect { width: area.width - w, ..area });
-    f.render_widget(Paragraph::new(right).style(theme.bar()), Rect { x: area.right() - w, width: w, ..area });
+    let left = |name: bool| {
+        let mut spans = vec![Span::raw(" ")];
+        if name {
+            spans.push(Span::raw(format!("{} │ ", s.conference.name)));
+        }
+        spans.push(Span::raw(format!("{place} │ {zone}")));
+        spans.extend(notices.iter().cloned());
+        Line::from(spans)
+    };
+    // The first layout that fits, from the fullest.
+    let layouts = [(true, 2, 2), (false, 2, 2), (false, 1, 2), (false, 1, 1), (false, 0, 1), (false, 0, 0)];
+    let (l, r) = layouts
+        .iter()
+        .map(|&(name, names, clock)| (left(name), tabs(names, clock)))
+        .find(|(l, r)| l.width() + r.width() <= area.width as usize)
+        .unwrap_or_else(|| (left(false), tabs(0, 0)));
+    let w = (r.width() as u16).min(area.width);
+    let lw = area.width - w;
+    f.render_widget(Paragraph::new(text::fit(l, lw as usize)).style(theme.bar()), Rect { width: lw, ..area });
+    f.render_widget(Paragraph::new(r).style(theme.bar()), Rect { x: area.right() - w, width: w, ..area });
 }
 
 fn footer(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    if let Some(p) = &app.prompt {
+    if let Some(Modal::Prompt(p)) = &app.modal {
         match &p.error {
-            Some(e) => f.render_widget(Paragraph::new(format!(" ⚠ {e}")).style(theme.clash()), area),
+            Some(e) => f.render_widget(Paragraph::new(format!(" ⚠ {e}")).style(theme.clash()).wrap(Wrap { trim: false }), area),
             None => {
                 let keys = " Enter ok · Esc cancel · ←→ Home End move · Ctrl-U clear · Ctrl-W delete word";
-                f.render_widget(Paragraph::new(keys).style(theme.dim()), area);
+                f.render_widget(Paragraph::new(text::fit(Line::from(keys), area.width as usize)).style(theme.dim()), area);
             }
         }
         return;
     }
-    if let Some(status) = &app.status {
-        f.render_widget(Paragraph::new(format!(" {status}")).wrap(Wrap { trim: false }), area);
+    if let Some(status) = app.status.text() {
+        let style = if app.status.level() == Some(Level::Error) { theme.clash() } else { ratatui::style::Style::new() };
+        let hint = if app.status.level() == Some(Level::Error) { "  (Esc dismisses)" } else { "" };
+        f.render_widget(Paragraph::new(format!(" {status}{hint}")).style(style).wrap(Wrap { trim: false }), area);
         return;
     }
-    let relevant = |b: &&crate::tui::keys::Binding| b.views.is_empty() || b.views.contains(&app.view);
-    let mut items: Vec<(String, &str)> =
-        BINDINGS.iter().enumerate().filter(|(_, b)| relevant(b)).filter_map(|(i, _)| app.keymap.footer(i)).collect();
-    // On a narrow terminal drop keys from the middle: "? help" and "q quit" always show.
-    let width = |items: &[(String, &str)]| {
-        1 + items.iter().map(|(k, r)| Line::from(format!("{k} {r}  ")).width()).sum::<usize>()
-    };
-    while width(&items) > area.width as usize && items.len() > 2 {
-        items.remove(items.len() - 3);
+    f.render_widget(Paragraph::new(footer_keys(&app.keymap, app.view, area.width as usize, theme)), area);
+}
+
+/// The keys that matter in a view, most needed first, as many as fit; help and quit always.
+pub fn footer_keys(keymap: &Keymap, view: View, width: usize, theme: &Theme) -> Line<'static> {
+    let item = |a| Keymap::binding_of(a).and_then(|b| keymap.footer(b));
+    let last: Vec<(String, &str)> = [super::keys::Action::Help, super::keys::Action::Quit].into_iter().filter_map(item).collect();
+    let w = |items: &[(String, &str)]| items.iter().map(|(k, r)| Line::from(format!("{k} {r}  ")).width()).sum::<usize>();
+    let mut items: Vec<(String, &str)> = Vec::new();
+    let mut used = 1 + w(&last);
+    for (k, r) in footer_order(view).iter().filter_map(|&a| item(a)) {
+        let need = Line::from(format!("{k} {r}  ")).width();
+        if used + need > width {
+            break;
+        }
+        used += need;
+        items.push((k, r));
     }
+    items.extend(last);
     let mut spans = vec![Span::raw(" ")];
     for (label, rest) in items {
         spans.push(Span::styled(label, theme.key()));
         spans.push(Span::raw(format!(" {rest}  ")));
     }
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
+    Line::from(spans)
 }
 
 /// The first line to show so that `selected` stays in a window of `height` lines (remembered in

@@ -2,6 +2,7 @@
 //! them where the person's own starred talks are.
 
 use super::scroll_to;
+use super::text::{fit, wrap_indented};
 use crate::agenda::MarkKind;
 use crate::now::{self, Phase};
 use crate::schedule::Talk;
@@ -15,12 +16,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let s = &app.schedule;
-    let o = app.overview();
-    let local = s.local(app.now);
+    let s = &app.session.schedule;
+    let o = app.session.overview();
+    let local = s.local(app.session.now);
     let mut clock = vec![Span::styled(format!(" {}", local.format("%a %-d %b %H:%M %Z")), theme.title())];
-    if let Some(user) = app.user_tz {
-        let mine = app.now.with_timezone(&user);
+    if let Some(user) = app.session.user_tz {
+        let mine = app.session.now.with_timezone(&user);
         if mine.naive_local() != local.naive_local() {
             let fmt = if mine.date_naive() == local.date_naive() { "%H:%M %Z" } else { "%a %H:%M %Z" };
             clock.push(Span::styled(format!("  ·  your time {}", mine.format(fmt)), theme.dim()));
@@ -30,7 +31,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(text) = now::phase_line(s, o) {
         lines.push(Line::styled(format!(" {text}"), theme.title()));
         let hint = match o.phase {
-            Phase::After { .. } if !app.on_demand().is_empty() => {
+            Phase::After { .. } if !app.session.on_demand().is_empty() => {
                 format!(" 4: your on-demand list ({} to watch) · @ go to a time during the conference", unwatched(app))
             }
             Phase::Empty => String::new(),
@@ -40,7 +41,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             lines.push(Line::styled(hint, theme.dim()));
         }
     }
-    if !app.agenda.attending(s).is_empty() || o.mine != Default::default() {
+    if !app.session.attending.is_empty() || o.mine != Default::default() {
         for text in now::mine_lines(s, o) {
             let style = if text.starts_with('⚠') { theme.clash() } else { theme.starred() };
             lines.push(Line::styled(format!(" {text}"), style));
@@ -61,73 +62,111 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if matches!(o.phase, Phase::After { .. } | Phase::Empty) {
         return;
     }
+    let w = area.width as usize;
     let mut lines: Vec<Line> = Vec::new();
-    let bar_w = (area.width as usize).saturating_sub(40).clamp(10, 30);
+    let bar_w = w.saturating_sub(40).clamp(10, 30);
+    let listed = app.session.now_talks(app.now_view.all_rooms);
+    let cursor = app.now_view.list.position(&listed);
     let mut selected_line = 0;
-    // The selected talk's track heading, kept in view when scrolling back up.
+    // The selected talk's room heading, kept in view when scrolling back up.
     let mut selected_heading = 0;
     let mut pos = 0;
     let mut items = Vec::new();
-    let hidden = o.tracks.len() - app.shown_tracks.len();
-    if hidden > 0 || !app.agenda.filter.is_empty() {
-        let mut text = format!(" showing {} of {} tracks", app.shown_tracks.len(), o.tracks.len());
-        if !app.agenda.filter.is_empty() {
+    let sess = &app.session;
+    let hidden = o.tracks.len() - sess.shown_tracks.len();
+    if hidden > 0 || !sess.agenda.filter.is_empty() {
+        let mut text = format!(" showing {} of {} rooms", sess.shown_tracks.len(), o.tracks.len());
+        if !sess.agenda.filter.is_empty() {
             // The Now view answers "what is on in these rooms": every live talk in them shows.
-            text.push_str(&format!(", those where your filter ({}) leaves talks", app.agenda.filter.describe()));
+            text.push_str(&format!(", those where your filter ({}) leaves talks", sess.agenda.filter.describe()));
         }
         text.push_str(" (f to change)");
-        lines.push(Line::styled(text, theme.dim()));
+        lines.extend(wrap_indented(&text, w, " ", theme.dim()));
     }
-    for tn in o.tracks.iter().filter(|tn| app.column_of.get(tn.track).is_some_and(Option::is_some)) {
+    let rooms = sess.rooms();
+    let quiet: &[usize] = if app.now_view.all_rooms { &rooms.quiet } else { &[] };
+    let sections = [
+        ("Your starred talks", &rooms.mine[..]),
+        ("On now or within 30 min", &rooms.busy[..]),
+        ("Nothing on and nothing in the next 30 min", quiet),
+    ];
+    for (title, group) in sections {
+        if group.is_empty() {
+            continue;
+        }
         lines.push(Line::from(""));
-        let heading = lines.len();
-        lines.push(Line::styled(format!(" {}", s.conference.tracks[tn.track]), theme.title()));
-        match tn.live {
-            Some(i) => {
-                let t = &s.talks()[i];
-                let sel = pos == app.now_cursor;
-                if sel {
-                    selected_line = lines.len();
-                    selected_heading = heading;
+        let n = group.len();
+        lines.push(Line::styled(format!(" {title} · {n} room{}", if n == 1 { "" } else { "s" }), theme.dim()));
+        for &p in group {
+            let tn = &o.tracks[p];
+            let heading = lines.len();
+            lines.push(fit(Line::styled(format!("  {}", s.conference.tracks[tn.track]), theme.track(tn.track)), w));
+            match tn.live {
+                Some(i) => {
+                    let t = &s.talks()[i];
+                    let sel = pos == cursor;
+                    if sel {
+                        selected_line = lines.len();
+                        selected_heading = heading;
+                    }
+                    items.push((lines.len(), Pick::Row(pos)));
+                    lines.push(fit(talk_line(app, i, "● ", theme.live(), sel, theme), w));
+                    let p = now::progress(t, app.session.now);
+                    let filled = (p * bar_w as f64).round() as usize;
+                    lines.push(fit(
+                        Line::from(vec![
+                            Span::raw("     "),
+                            Span::styled("█".repeat(filled), theme.live()),
+                            Span::styled("░".repeat(bar_w - filled), theme.dim()),
+                            Span::raw(format!(
+                                " {:>3}% · {} left · {}",
+                                (p * 100.0).round(),
+                                timefmt::minutes(now::minutes_between(app.session.now, t.end)),
+                                timefmt::range(s, t)
+                            )),
+                        ]),
+                        w,
+                    ));
+                    pos += 1;
                 }
-                items.push((lines.len(), Pick::Row(pos)));
-                lines.push(talk_line(app, i, "● ", theme.live(), sel, theme));
-                let p = now::progress(t, app.now);
-                let filled = (p * bar_w as f64).round() as usize;
-                lines.push(Line::from(vec![
-                    Span::raw("     "),
-                    Span::styled("█".repeat(filled), theme.live()),
-                    Span::styled("░".repeat(bar_w - filled), theme.dim()),
-                    Span::raw(format!(
-                        " {:>3}% · {} left · {}",
-                        (p * 100.0).round(),
-                        timefmt::minutes(now::minutes_between(app.now, t.end)),
-                        timefmt::range(s, t)
-                    )),
-                ]));
-                pos += 1;
+                None => lines.push(Line::styled("     nothing on", theme.dim())),
             }
-            None => lines.push(Line::styled("     nothing on", theme.dim())),
-        }
-        match tn.next {
-            Some(i) => {
-                let sel = pos == app.now_cursor;
-                if sel {
-                    selected_line = lines.len();
-                    selected_heading = heading;
+            match tn.next {
+                Some(i) => {
+                    let sel = pos == cursor;
+                    if sel {
+                        selected_line = lines.len();
+                        selected_heading = heading;
+                    }
+                    items.push((lines.len(), Pick::Row(pos)));
+                    lines.push(fit(talk_line(app, i, "next ", theme.dim(), sel, theme), w));
+                    pos += 1;
                 }
-                items.push((lines.len(), Pick::Row(pos)));
-                lines.push(talk_line(app, i, "next ", theme.dim(), sel, theme));
-                pos += 1;
+                None => lines.push(Line::styled("     no more talks in this room", theme.dim())),
             }
-            None => lines.push(Line::styled("     no more talks in this track", theme.dim())),
         }
+    }
+    if !rooms.quiet.is_empty() {
+        lines.push(Line::from(""));
+        let n = rooms.quiet.len();
+        let text = if app.now_view.all_rooms {
+            format!("{n} quiet room{} listed last: A folds them again", if n == 1 { "" } else { "s" })
+        } else {
+            format!("+ {n} room{} with nothing on and nothing in the next 30 min: A shows them", if n == 1 { "" } else { "s" })
+        };
+        lines.extend(wrap_indented(&text, w, " ", theme.dim()));
     }
     let h = list_area.height as usize;
-    let mut top = scroll_to(&app.list_top, selected_line, lines.len(), h);
+    // On the last talk, the lines after it (the fold line) come into view too.
+    let target = if pos > 0 && cursor + 1 == pos { lines.len() - 1 } else { selected_line };
+    let mut top = scroll_to(&app.now_view.list.top, target, lines.len(), h);
+    if selected_line < top {
+        top = selected_line;
+        app.now_view.list.top.set(top);
+    }
     if selected_heading < top && selected_line - selected_heading < h {
         top = selected_heading;
-        app.list_top.set(top);
+        app.now_view.list.top.set(top);
     }
     super::clickable_rows(app, list_area, top, &items);
     let visible: Vec<Line> = lines.into_iter().skip(top).take(h).collect();
@@ -135,33 +174,33 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn unwatched(app: &App) -> usize {
-    app.on_demand().iter().filter(|&&i| !app.agenda.is_watched(&app.schedule.talks()[i].id)).count()
+    app.session.on_demand().iter().filter(|&&i| !app.session.agenda.is_watched(&app.session.schedule.talks()[i].id)).count()
 }
 
 /// `● ★ Title — Speakers · in 12 min` for a live or next talk.
 fn talk_line<'a>(app: &App, index: usize, lead: &'a str, lead_style: Style, selected: bool, theme: &Theme) -> Line<'a> {
-    let s = &app.schedule;
+    let s = &app.session.schedule;
     let t: &Talk = &s.talks()[index];
-    let (sym, sym_style) = match app.agenda.kind(&t.id) {
+    let (sym, sym_style) = match app.session.agenda.kind(&t.id) {
         Some(MarkKind::Attend) => ("★ ", theme.starred()),
         Some(MarkKind::OnDemand) => ("◷ ", theme.later()),
         None => ("", Style::new()),
     };
     let mut spans = vec![Span::raw(if selected { " ▶ " } else { "   " }), Span::styled(lead, lead_style)];
     // When it starts and how soon come first: they are what a narrow terminal must not cut.
-    if t.start > app.now {
-        let day = if s.local(t.start).date_naive() != s.local(app.now).date_naive() {
+    if t.start > app.session.now {
+        let day = if s.local(t.start).date_naive() != s.local(app.session.now).date_naive() {
             format!("{} ", s.local(t.start).format("%a"))
         } else {
             String::new()
         };
         spans.push(Span::raw(format!("{day}{} ", timefmt::hm(s, t.start))));
-        spans.push(Span::styled(format!("({}) ", now::until(app.now, t.start)), theme.dim()));
+        spans.push(Span::styled(format!("({}) ", now::until(app.session.now, t.start)), theme.dim()));
     }
     spans.push(Span::styled(sym, sym_style));
     let title_style = if sym.starts_with('★') { theme.starred() } else { Style::new() };
     spans.push(Span::styled(t.title.clone(), title_style));
-    if app.clashes(index) {
+    if app.session.clashes(index) {
         spans.push(Span::styled(" ⚠", theme.clash()));
     }
     if !t.speakers.is_empty() {

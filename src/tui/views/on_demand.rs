@@ -1,6 +1,7 @@
 //! The On-demand view: talks to watch later with their video links; watched ones sink.
 
 use super::scroll_to;
+use super::text::{fit, wrap_indented};
 use crate::timefmt;
 use crate::tui::app::{App, Pick};
 use crate::tui::theme::Theme;
@@ -10,8 +11,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let s = &app.schedule;
-    if app.on_demand().is_empty() {
+    let s = &app.session.schedule;
+    if app.session.on_demand().is_empty() {
         let text = vec![
             Line::from(""),
             Line::styled(" Nothing to watch later yet.", theme.title()),
@@ -21,24 +22,26 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         f.render_widget(Paragraph::new(text), area);
         return;
     }
-    let watched = app.on_demand().iter().filter(|&&i| app.agenda.is_watched(&s.talks()[i].id)).count();
+    let watched = app.session.on_demand().iter().filter(|&&i| app.session.agenda.is_watched(&s.talks()[i].id)).count();
     let mut lines = vec![Line::from(vec![
         Span::styled(" To watch on-demand", theme.title()),
         Span::styled(
             format!(
                 "  ·  {} talk{}, {watched} watched",
-                app.on_demand().len(),
-                if app.on_demand().len() == 1 { "" } else { "s" }
+                app.session.on_demand().len(),
+                if app.session.on_demand().len() == 1 { "" } else { "s" }
             ),
             theme.dim(),
         ),
     ])];
     let mut selected_line = 0;
+    let cursor = app.on_demand_view.position(app.session.on_demand());
+    let w = area.width as usize;
     let mut items = Vec::new();
-    for (pos, &i) in app.on_demand().iter().enumerate() {
+    for (pos, &i) in app.session.on_demand().iter().enumerate() {
         let t = &s.talks()[i];
-        let done = app.agenda.is_watched(&t.id);
-        let selected = pos == app.on_demand_cursor;
+        let done = app.session.agenda.is_watched(&t.id);
+        let selected = pos == cursor;
         lines.push(Line::from(""));
         if selected {
             selected_line = lines.len();
@@ -63,16 +66,17 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 theme.dim(),
             ),
         ]);
+        let line = fit(line, w);
         lines.push(if selected { line.style(theme.selected()) } else { line });
         lines.push(match &t.video {
-            Some(v) => Line::from(vec![Span::raw("       "), Span::styled(v.clone(), theme.link())]),
+            Some(v) => fit(Line::from(vec![Span::raw("       "), Span::styled(v.clone(), theme.link())]), w),
             None => Line::styled("       no video link announced yet", theme.dim()),
         });
-        if let Some(note) = app.agenda.note(&t.id) {
-            lines.push(Line::styled(format!("       note: {note}"), theme.dim()));
+        if let Some(note) = app.session.agenda.note(&t.id) {
+            lines.extend(wrap_indented(&format!("note: {note}"), w, "       ", theme.dim()));
         }
     }
-    let top = scroll_to(&app.list_top, selected_line, lines.len(), area.height as usize);
+    let top = scroll_to(&app.on_demand_view.top, selected_line, lines.len(), area.height as usize);
     super::clickable_rows(app, area, top, &items);
     let visible: Vec<Line> = lines.into_iter().skip(top).take(area.height as usize).collect();
     f.render_widget(Paragraph::new(visible), area);

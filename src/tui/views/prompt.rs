@@ -1,6 +1,7 @@
 //! The one-line prompt (a note, a time to go to), drawn over the bottom of the body.
 
-use crate::tui::app::{App, Ask, Prompt};
+use crate::tui::app::App;
+use crate::tui::prompt::{Ask, Prompt};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -12,8 +13,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: &Theme
         return;
     }
     let title = match prompt.ask {
-        Ask::Note { talk } => format!(" Note on \"{}\" ", app.schedule.talks()[talk].title),
-        Ask::Time => format!(" Go to time (conference time, {}) ", app.schedule.conference.tz),
+        Ask::Note { talk } => format!(" Note on \"{}\" ", app.session.schedule.talks()[talk].title),
+        Ask::Time => format!(" Go to time (conference time, {}) ", app.session.schedule.conference.tz),
         Ask::Export => " Export your agenda to (.ics calendar, .md, .json) ".to_string(),
     };
     let help = match prompt.ask {

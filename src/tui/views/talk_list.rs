@@ -13,22 +13,23 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let s = &app.schedule;
-    let rows = app.list_rows();
+    let s = &app.session.schedule;
+    let rows = app.session.list_rows(app.schedule_view.day);
     if rows.is_empty() {
         f.render_widget(Paragraph::new(" No talks on this day pass the filter (f to change)."), area);
         return;
     }
     let tw = app
+        .session
         .shown_tracks
         .iter()
         .map(|&t| Line::from(s.conference.tracks[t].as_str()).width())
         .max()
         .unwrap_or(0)
         .min(24);
-    let selected = rows.iter().position(|&i| i == app.selected).unwrap_or(0);
+    let selected = rows.iter().position(|&i| i == app.schedule_view.selected).unwrap_or(0);
     let h = area.height as usize;
-    let top = scroll_to(&app.list_top, selected, rows.len(), h);
+    let top = scroll_to(&app.schedule_view.list_top, selected, rows.len(), h);
     let star_x = area.x + 3 + 11 + 2 + tw as u16 + 2;
     {
         let mut c = app.clickable.borrow_mut();
@@ -45,15 +46,15 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .take(h)
         .map(|(pos, &i)| {
             let t = &s.talks()[i];
-            let past = t.end <= app.now;
-            let live = t.start <= app.now && !past;
-            let mark = app.agenda.kind(&t.id);
+            let past = t.end <= app.session.now;
+            let live = t.start <= app.session.now && !past;
+            let mark = app.session.agenda.kind(&t.id);
             let (sym, sym_style) = match mark {
                 Some(MarkKind::Attend) => ("★", theme.starred()),
                 Some(MarkKind::OnDemand) => ("◷", theme.later()),
                 None => (" ", Style::new()),
             };
-            let track: String = s.track_name(t).chars().take(tw).collect();
+            let track = super::text::ellipsize(s.track_name(t), tw);
             let pad = tw.saturating_sub(Line::from(track.as_str()).width());
             let mut spans = vec![
                 Span::raw(if pos == selected { " ▶ " } else { "   " }),
@@ -61,7 +62,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Span::styled(format!("  {track}{}  ", " ".repeat(pad)), theme.dim()),
                 Span::styled(sym, sym_style),
                 Span::styled(if live { "●" } else { " " }, theme.live()),
-                Span::styled(if app.clashes(i) { "⚠ " } else { "  " }, theme.clash()),
+                Span::styled(if app.session.clashes(i) { "⚠ " } else { "  " }, theme.clash()),
                 Span::styled(
                     t.title.clone(),
                     if mark == Some(MarkKind::Attend) { theme.starred() } else { Style::new() },
@@ -70,7 +71,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             if !t.speakers.is_empty() {
                 spans.push(Span::styled(format!(" — {}", t.speakers.join(", ")), theme.dim()));
             }
-            let line = Line::from(spans);
+            let line = super::text::fit(Line::from(spans), area.width as usize);
             if pos == selected {
                 line.style(theme.selected())
             } else if past {

@@ -1,24 +1,14 @@
-//! What the schedule views show (`f`: tracks, days, kinds, tags, starred only, hide past) and
-//! the compact list (`v`).
+//! What the schedule views show: the tracks chosen, the filter (`f`: days, kinds, tags, starred
+//! only, hide past, friends), and which rooms get a column on a day.
 
-use super::app::App;
-use super::filter_picker::{FilterPicker, Pick};
-use crate::filter::{Choices, Filter};
-use crossterm::event::KeyEvent;
+use super::Session;
+use crate::filter::Filter;
 use std::collections::BTreeSet;
 
-impl App {
-    /// Recompute the shown tracks and talks from the agenda's saved choice; keep the selection
-    /// on a talk that is shown.
-    pub fn refresh_tracks(&mut self) {
-        self.first_track.set(0);
-        self.refresh_filter();
-        self.reselect();
-    }
-
+impl Session {
     /// Recompute which talks pass the filter, and the columns: the tracks chosen, less those
     /// where the filter leaves nothing (a tag at FOSDEM lives in 3 rooms out of 106).
-    pub(super) fn refresh_filter(&mut self) {
+    pub fn refresh_filter(&mut self) {
         let f = &self.agenda.filter;
         self.admitted =
             if f.is_empty() { Vec::new() } else { f.mask(&self.schedule, &self.agenda, &self.friend_talks, self.now) };
@@ -46,10 +36,47 @@ impl App {
         }
     }
 
-    /// Loosen only the parts of the filter that hide a talk (search found it there); says which.
-    pub(super) fn reveal(&mut self, index: usize) {
+    /// In a shown track and passing the filter.
+    pub fn is_shown(&self, index: usize) -> bool {
+        self.column_of.get(self.schedule.talks()[index].track).is_some_and(Option::is_some)
+            && self.admitted.get(index).copied().unwrap_or(true)
+    }
+
+    /// The rooms that get a column on a day: shown, with a shown talk that day. At FOSDEM a
+    /// Saturday uses 19 of 106 rooms; the other 87 would be empty columns.
+    pub fn day_columns(&self, day: usize) -> Vec<usize> {
+        let mut used = vec![false; self.schedule.conference.tracks.len()];
+        for i in self.schedule.day_range(day).filter(|&i| self.is_shown(i)) {
+            used[self.schedule.talks()[i].track] = true;
+        }
+        let cols: Vec<usize> = self.shown_tracks.iter().copied().filter(|&t| used[t]).collect();
+        if cols.is_empty() { self.shown_tracks.clone() } else { cols }
+    }
+
+    /// The day's shown talks in time order (the compact list).
+    pub fn list_rows(&self, day: usize) -> Vec<usize> {
+        self.schedule.day_range(day).filter(|&i| self.is_shown(i)).collect()
+    }
+
+    /// Whether anything beyond all tracks is hidden.
+    pub fn filtering(&self) -> bool {
+        !self.agenda.tracks.is_empty() || !self.agenda.filter.is_empty()
+    }
+
+    /// Take what the filter panel chose; says what is shown now.
+    pub fn apply_filter(&mut self, ticked: &BTreeSet<usize>, filter: Filter) -> String {
+        let names = ticked.iter().map(|&t| self.schedule.conference.tracks[t].clone()).collect();
+        self.agenda.set_tracks(names, (self.stamp)());
+        self.agenda.set_filter(filter, (self.stamp)());
+        self.refresh_filter();
+        self.filter_summary()
+    }
+
+    /// Loosen only the parts of the filter that hide a talk (search found it there); says which,
+    /// or None when the talk was shown already.
+    pub fn reveal(&mut self, index: usize) -> Option<String> {
         if self.is_shown(index) {
-            return;
+            return None;
         }
         let s = &self.schedule;
         let t = &s.talks()[index];
@@ -87,67 +114,8 @@ impl App {
             lifted.push("friends' talks".into());
         }
         self.agenda.set_filter(f, (self.stamp)());
-        self.dirty = true;
-        self.refresh_tracks();
-        self.status = Some(format!("to show this talk the filter no longer has: {} (f to change)", lifted.join(" · ")));
-    }
-
-    /// After the filter changed: a selected talk now hidden gives way to the nearest shown one
-    /// in time, on an allowed day.
-    fn reselect(&mut self) {
-        let talks = self.schedule.talks();
-        let Some(cur) = talks.get(self.selected) else { return };
-        if self.is_shown(self.selected) {
-            return;
-        }
-        let range = self.schedule.day_range(self.day);
-        let candidates = range.clone().chain(0..talks.len()).filter(|&i| self.is_shown(i));
-        if let Some(i) =
-            candidates.min_by_key(|&i| (!range.contains(&i), (talks[i].start - cur.start).num_minutes().abs()))
-        {
-            self.select(i);
-        }
-    }
-
-    /// In a shown track and passing the filter.
-    pub fn is_shown(&self, index: usize) -> bool {
-        self.column_of.get(self.schedule.talks()[index].track).is_some_and(Option::is_some)
-            && self.admitted.get(index).copied().unwrap_or(true)
-    }
-
-    /// The day's shown talks in time order (the compact list).
-    pub fn list_rows(&self) -> Vec<usize> {
-        self.schedule.day_range(self.day).filter(|&i| self.is_shown(i)).collect()
-    }
-
-    /// Whether anything beyond all tracks is hidden.
-    pub fn filtering(&self) -> bool {
-        !self.agenda.tracks.is_empty() || !self.agenda.filter.is_empty()
-    }
-
-    pub(super) fn open_picker(&mut self) {
-        let all = self.shown_tracks.len() == self.schedule.conference.tracks.len();
-        let ticked: BTreeSet<usize> = if all { BTreeSet::new() } else { self.shown_tracks.iter().copied().collect() };
-        let mut picker = FilterPicker::new(ticked, self.agenda.filter.clone(), Choices::of(&self.schedule));
-        picker.has_friends = !self.friends.friends.is_empty();
-        self.picker = Some(picker);
-    }
-
-    pub(super) fn picker_key(&mut self, key: KeyEvent) {
-        let Some(p) = self.picker.as_mut() else { return };
-        match p.key(key, &self.schedule.conference.tracks) {
-            Pick::Open => {}
-            Pick::Cancel => self.picker = None,
-            Pick::Apply => {
-                let p = self.picker.take().expect("open");
-                let names = p.ticked.iter().map(|&t| self.schedule.conference.tracks[t].clone()).collect();
-                self.agenda.set_tracks(names, (self.stamp)());
-                self.agenda.set_filter(p.filter, (self.stamp)());
-                self.dirty = true;
-                self.refresh_tracks();
-                self.status = Some(self.filter_summary());
-            }
-        }
+        self.refresh_filter();
+        Some(format!("to show this talk the filter no longer has: {} (f to change)", lifted.join(" · ")))
     }
 
     /// What the filter shows, for the status line: "showing 3 of 18 tracks: … · tag rust".

@@ -1,0 +1,19 @@
+//! What `App::update` asks the shell to do: the only way the planner touches the world.
+
+use crate::export::Format;
+use crate::reminders::Reminder;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// The marks changed: write the agenda file (lock, merge, atomic rename).
+    Save,
+    /// Put this text on the terminal's clipboard (OSC 52).
+    Copy(String),
+    /// Write the agenda to a file. `replace` is the user's yes to overwriting one that exists;
+    /// without it the shell asks first.
+    Export { path: PathBuf, format: Format, replace: bool },
+    /// Ring the bell and raise a desktop notification for these reminders.
+    Remind(Vec<Reminder>),
+    Quit,
+}

@@ -1,0 +1,58 @@
+//! The one thing open over a view, if any: details, help, a prompt, search, the filter panel or
+//! the gaps. Each owns its keys and answers with an [`Outcome`] that `App` carries out.
+
+use super::filter_picker::FilterPicker;
+use super::finder::Finder;
+use super::gaps::Gaps;
+use super::keys::Action;
+use super::prompt::Prompt;
+
+pub enum Modal {
+    Details { talk: usize, scroll: u16 },
+    Help { scroll: u16 },
+    Prompt(Prompt),
+    Finder(Finder),
+    Filter(FilterPicker),
+    Gaps(Gaps),
+}
+
+/// What a key in a modal asks of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The modal handled it; it stays open.
+    Stay,
+    Close,
+    /// An action on the modal's talk (star from details); the modal stays open.
+    Act(Action),
+    /// Close and show this talk in the schedule.
+    GoTo(usize),
+    /// The prompt's Enter.
+    Submit,
+    /// The filter panel's Enter.
+    Apply,
+    /// Star this talk (a suggestion), keeping the modal open.
+    Star(usize),
+    Undo,
+}
+
+impl Modal {
+    /// Details and help take actions from the key table (so remapped keys scroll them too).
+    pub fn action(&mut self, action: Action) -> Outcome {
+        let scroll = match self {
+            Modal::Details { scroll, .. } | Modal::Help { scroll } => scroll,
+            _ => return Outcome::Stay,
+        };
+        match action {
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::Down => *scroll = scroll.saturating_add(1),
+            Action::PageUp => *scroll = scroll.saturating_sub(10),
+            Action::PageDown => *scroll = scroll.saturating_add(10),
+            Action::Top => *scroll = 0,
+            // Any other key closes help and does nothing else, as help says.
+            _ if matches!(self, Modal::Help { .. }) => return Outcome::Close,
+            Action::Back | Action::Open => return Outcome::Close,
+            _ => return Outcome::Act(action),
+        }
+        Outcome::Stay
+    }
+}

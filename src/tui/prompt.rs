@@ -1,0 +1,67 @@
+//! The one-line prompt: a note, a time to go to, a file to export to. It owns its keys; what an
+//! Enter means is read here without touching the disk (the shell checks the file).
+
+use super::line_input::{Edit, LineInput};
+use super::modal::Outcome;
+use crossterm::event::KeyEvent;
+use std::path::PathBuf;
+
+/// What a prompt is asking for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ask {
+    Note { talk: usize },
+    Time,
+    Export,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub ask: Ask,
+    pub input: LineInput,
+    /// Why the last Enter was refused; the prompt stays open with the text kept.
+    pub error: Option<String>,
+}
+
+pub const NOTE_MAX_CHARS: usize = 200;
+/// How the export prompt asks before replacing a file; a second Enter confirms.
+pub const REPLACE: &str = "replace the existing";
+
+impl Prompt {
+    pub fn new(ask: Ask, text: &str, max_chars: usize) -> Self {
+        Self { ask, input: LineInput::new(text, max_chars), error: None }
+    }
+
+    pub fn key(&mut self, key: KeyEvent) -> Outcome {
+        match self.input.key(key) {
+            Edit::Submit => Outcome::Submit,
+            Edit::Cancel => Outcome::Close,
+            Edit::Changed => {
+                self.error = None;
+                Outcome::Stay
+            }
+            Edit::Ignored => Outcome::Stay,
+        }
+    }
+
+    /// The export prompt's file and format, or why it cannot be: `~/` is the home folder and the
+    /// extension picks the format.
+    pub fn export_target(&self) -> Result<(PathBuf, crate::export::Format), String> {
+        let text = self.input.text().trim();
+        let path = match (text.strip_prefix("~/"), std::env::var_os("HOME")) {
+            (Some(rest), Some(home)) => std::path::Path::new(&home).join(rest),
+            _ => PathBuf::from(text),
+        };
+        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("ics") => Ok((path, crate::export::Format::Ics)),
+            Some("md") => Ok((path, crate::export::Format::Md)),
+            Some("json") => Ok((path, crate::export::Format::Json)),
+            _ => Err("end the file name with .ics (calendar), .md or .json".to_string()),
+        }
+    }
+
+    /// The user already saw "replace the existing …?" for this name and pressed Enter again.
+    pub fn confirms_replace(&self) -> bool {
+        self.error.as_deref().is_some_and(|e| e.starts_with(REPLACE))
+    }
+}

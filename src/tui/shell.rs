@@ -1,0 +1,132 @@
+//! Carrying out effects: the only TUI code that writes a file, rings a bell or talks to the
+//! terminal's clipboard.
+
+use super::app::App;
+use super::effect::Effect;
+use super::prompt::REPLACE;
+use crate::agenda::Agenda;
+use crate::agenda::store::Store;
+use base64::Engine;
+use std::io::Write;
+use std::path::Path;
+
+pub struct Shell<'a> {
+    pub store: &'a Store,
+    /// False once a save failed (or the agenda could not be read): marks stay in memory.
+    pub can_save: bool,
+    /// Desktop notifications for reminders (the config may turn them off).
+    pub notify: bool,
+    /// When the agenda file last changed, to notice another window's save.
+    pub seen: Option<std::time::SystemTime>,
+}
+
+impl Shell<'_> {
+    /// Carry out effects; returns true to quit.
+    pub fn carry_out(&mut self, app: &mut App, effects: Vec<Effect>) -> std::io::Result<bool> {
+        let mut quit = false;
+        for effect in effects {
+            match effect {
+                Effect::Save => self.save(app),
+                Effect::Copy(text) => copy_to_clipboard(&text)?,
+                Effect::Export { path, format, replace } => {
+                    let result = export(app, &path, format, replace);
+                    app.exported(result);
+                }
+                Effect::Remind(due) => remind(due.into_iter().map(|r| r.text).collect(), self.notify),
+                Effect::Quit => quit = true,
+            }
+        }
+        Ok(quit)
+    }
+
+    pub fn save(&mut self, app: &mut App) {
+        if !self.can_save {
+            return;
+        }
+        match self.store.sync(&app.session.agenda) {
+            Ok(merged) => {
+                adopt(app, merged, false);
+                self.seen = self.store.modified();
+            }
+            Err(e) => {
+                self.can_save = false;
+                app.status.error(format!("⚠ {e}; your marks are kept in memory only (e exports them)"));
+            }
+        }
+    }
+
+    /// Another hallway saved: show its marks, keeping ours where ours are newer. True when
+    /// something shown changed.
+    pub fn watch(&mut self, app: &mut App) -> bool {
+        if !self.can_save || self.store.modified() == self.seen {
+            return false;
+        }
+        self.seen = self.store.modified();
+        match self.store.load(&app.session.schedule.conference.id) {
+            Ok(disk) => {
+                let mut merged = app.session.agenda.clone();
+                merged.merge(&disk);
+                adopt(app, merged, true)
+            }
+            Err(_) => false,
+        }
+    }
+}
+
+/// Take a merged agenda; true when it shows something different.
+fn adopt(app: &mut App, merged: Agenda, from_elsewhere: bool) -> bool {
+    let s = &mut app.session;
+    let differs =
+        merged.summary() != s.agenda.summary() || merged.tracks != s.agenda.tracks || merged.filter != s.agenda.filter;
+    s.agenda = merged;
+    if differs {
+        s.refresh_marks();
+        app.schedule_view.keep_shown(&app.session);
+        if from_elsewhere {
+            app.status.info("↻ your agenda changed in another window; showing its marks too");
+        }
+    }
+    differs
+}
+
+/// Write the agenda to a file, asking first before replacing one.
+pub fn export(app: &App, path: &Path, format: crate::export::Format, replace: bool) -> Result<String, String> {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if !folder.is_dir() {
+        return Err(format!("the folder {} does not exist", folder.display()));
+    }
+    if path.exists() && !replace {
+        return Err(format!("{REPLACE} {}? Enter again replaces it, or change the name", path.display()));
+    }
+    let s = &app.session;
+    let opts = crate::export::Options { on_demand: true };
+    let text = crate::export::render(format, &s.schedule, &s.agenda, s.now, opts);
+    match crate::atomic::write(path, text.as_bytes()) {
+        Ok(()) => Ok(format!("wrote {} ({} marked talks)", path.display(), s.agenda.marked(&s.schedule).len())),
+        Err(e) => Err(format!("cannot write {}: {e} (your agenda is unchanged)", path.display())),
+    }
+}
+
+/// A reminder: the terminal bell, and a desktop notification where a notification service
+/// runs (on its own thread: a missing or slow D-Bus must never hold up a key press).
+fn remind(texts: Vec<String>, notify: bool) {
+    let _ = std::io::stdout().write_all(b"\x07");
+    let _ = std::io::stdout().flush();
+    if !notify || std::env::var_os("HALLWAY_NO_NOTIFY").is_some() {
+        return;
+    }
+    std::thread::spawn(move || {
+        for text in texts {
+            // No notification daemon is no error: the status line and the bell remain.
+            let _ = notify_rust::Notification::new().summary("hallway").body(&text).appname("hallway").show();
+        }
+    });
+}
+
+/// OSC 52: most terminals (and tmux with set-clipboard) put this text on the system clipboard.
+fn copy_to_clipboard(text: &str) -> std::io::Result<()> {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let mut out = std::io::stdout().lock();
+    write!(out, "\x1b]52;c;{encoded}\x07")?;
+    out.flush()
+}

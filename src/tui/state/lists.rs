@@ -1,0 +1,85 @@
+//! A cursor over a list that stays on the same entry when the list changes under it (a star
+//! re-sorts the agenda, the minute turns in the Now view, a talk is ticked watched).
+
+use crate::tui::keys::Action;
+use std::cell::Cell;
+
+#[derive(Debug)]
+pub struct ListView<T> {
+    /// Where the cursor was, for when its entry leaves the list.
+    cursor: usize,
+    /// The entry under the cursor.
+    pick: Option<T>,
+    /// The first line shown, kept by the draw code so the view does not jump.
+    pub top: Cell<usize>,
+}
+
+impl<T> Default for ListView<T> {
+    fn default() -> Self {
+        Self { cursor: 0, pick: None, top: Cell::new(0) }
+    }
+}
+
+impl<T: PartialEq + Clone> ListView<T> {
+    /// The cursor's position in `items`: its entry's, else the nearest still there.
+    pub fn position(&self, items: &[T]) -> usize {
+        self.pick
+            .as_ref()
+            .and_then(|p| items.iter().position(|x| x == p))
+            .unwrap_or_else(|| self.cursor.min(items.len().saturating_sub(1)))
+    }
+
+    pub fn current<'a>(&self, items: &'a [T]) -> Option<&'a T> {
+        items.get(self.position(items))
+    }
+
+    pub fn go(&mut self, items: &[T], pos: usize) {
+        self.cursor = pos.min(items.len().saturating_sub(1));
+        self.pick = items.get(self.cursor).cloned();
+    }
+
+    /// Put the cursor on an entry, when the list has it.
+    pub fn go_to(&mut self, items: &[T], entry: &T) -> bool {
+        match items.iter().position(|x| x == entry) {
+            Some(p) => {
+                self.go(items, p);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn nav(&mut self, items: &[T], action: Action) {
+        let pos = step(self.position(items), items.len(), action);
+        self.go(items, pos);
+    }
+}
+
+/// Where a list's cursor goes for a move.
+pub fn step(cursor: usize, len: usize, action: Action) -> usize {
+    let last = len.saturating_sub(1);
+    match action {
+        Action::Up => cursor.saturating_sub(1),
+        Action::Down => (cursor + 1).min(last),
+        Action::PageUp => cursor.saturating_sub(10),
+        Action::PageDown => (cursor + 10).min(last),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => cursor,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cursor_stays_on_its_entry_when_the_list_changes() {
+        let mut v = ListView::default();
+        v.nav(&[10, 20, 30], Action::Down);
+        assert_eq!(v.current(&[10, 20, 30]), Some(&20));
+        assert_eq!(v.current(&[5, 10, 20, 30]), Some(&20), "an entry above it came");
+        assert_eq!(v.current(&[10, 30]), Some(&30), "its entry left: the one now in its place");
+        assert_eq!(v.current(&[]), None);
+    }
+}

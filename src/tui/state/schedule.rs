@@ -1,0 +1,216 @@
+//! The schedule view's place: the day, the selected talk, grid or list, and scroll; and how the
+//! keys move it.
+
+use crate::schedule::Talk;
+use crate::tui::keys::Action;
+use crate::tui::session::Session;
+use chrono::Duration;
+use std::cell::Cell;
+
+#[derive(Debug, Default)]
+pub struct ScheduleView {
+    pub day: usize,
+    /// Schedule index of the selected talk.
+    pub selected: usize,
+    /// The schedule as a compact list by time instead of the grid.
+    pub list_mode: bool,
+    /// Scroll positions the draw code keeps so the selection stays in view.
+    pub grid_top: Cell<u16>,
+    pub first_column: Cell<usize>,
+    pub list_top: Cell<usize>,
+    /// The grid's columns in view as last drawn: first, how many, of how many (the header
+    /// says "rooms 7-9 of 19").
+    pub columns_shown: Cell<(usize, usize, usize)>,
+    /// The talk `h`/`l` started from: moving across rooms keeps its time instead of drifting.
+    anchor: Option<usize>,
+}
+
+impl ScheduleView {
+    /// Open where a person wants to be: what is on now when the conference is on today, else
+    /// the first day's first talk.
+    pub fn new(s: &Session) -> Self {
+        let mut v = Self::default();
+        let today = s.schedule.days().position(|d| d == s.schedule.local(s.now).date_naive());
+        match today {
+            Some(_) => {
+                v.jump_to_now(s);
+            }
+            None => v.open_day(s, 0),
+        }
+        v
+    }
+
+    pub fn current(&self, s: &Session) -> Option<usize> {
+        (self.selected < s.schedule.talks().len()).then_some(self.selected)
+    }
+
+    pub fn select(&mut self, s: &Session, index: usize) {
+        self.selected = index;
+        self.day = s.schedule.day_of(index);
+        self.anchor = None;
+    }
+
+    /// A day opens at what is on when it is today, else at its first talk (in the room of the
+    /// selection when it has one early, so the columns stay put).
+    pub fn open_day(&mut self, s: &Session, day: usize) {
+        let range = s.schedule.day_range(day);
+        let talks = s.schedule.talks();
+        if s.schedule.day_date(day) == Some(s.schedule.local(s.now).date_naive())
+            && let Some(i) = range.clone().find(|&i| talks[i].end > s.now && s.is_shown(i))
+        {
+            self.select(s, i);
+            return;
+        }
+        let Some(first) = range.clone().find(|&i| s.is_shown(i)).or(range.clone().next()) else { return };
+        let track = talks.get(self.selected).map(|t| t.track);
+        let same_room = range.take_while(|&i| talks[i].start <= talks[first].start).find(|&i| Some(talks[i].track) == track && s.is_shown(i));
+        self.select(s, same_room.unwrap_or(first));
+    }
+
+    /// Select what is live now (or next) on the day it is on; says why when nothing is on.
+    pub fn jump_to_now(&mut self, s: &Session) -> Option<String> {
+        let talks = s.schedule.talks();
+        if talks.is_empty() {
+            return None;
+        }
+        let now = s.now;
+        let track = talks.get(self.selected).map_or(0, |t| t.track);
+        let first_live = talks.partition_point(|t| t.start <= now);
+        let live = (0..first_live)
+            .filter(|&i| now < talks[i].end && s.is_shown(i))
+            .min_by_key(|&i| (talks[i].track != track, talks[i].track));
+        let target = live.or_else(|| (first_live..talks.len()).find(|&i| s.is_shown(i)));
+        match target {
+            Some(i) => {
+                self.select(s, i);
+                if live.is_some() {
+                    return None;
+                }
+                let until = (talks[i].start - now).num_minutes();
+                let shown = if s.filtering() { " that your filter shows" } else { "" };
+                Some(if until > 24 * 60 && shown.is_empty() {
+                    format!("the conference is not on now; it starts in {} days", until / (24 * 60))
+                } else {
+                    format!("nothing{shown} is live now; next in {}", crate::timefmt::minutes(until))
+                })
+            }
+            None => {
+                self.open_day(s, 0);
+                Some("the conference is over: showing day 1 (4: your on-demand list)".into())
+            }
+        }
+    }
+
+    /// After the filter changed: a selected talk now hidden gives way to the nearest shown one
+    /// in time, on the same day where it can.
+    pub fn keep_shown(&mut self, s: &Session) {
+        let talks = s.schedule.talks();
+        let Some(cur) = talks.get(self.selected) else { return };
+        if s.is_shown(self.selected) {
+            return;
+        }
+        let range = s.schedule.day_range(self.day);
+        let candidates = range.clone().chain(0..talks.len()).filter(|&i| s.is_shown(i));
+        if let Some(i) =
+            candidates.min_by_key(|&i| (!range.contains(&i), (talks[i].start - cur.start).num_minutes().abs()))
+        {
+            self.select(s, i);
+        }
+    }
+
+    /// Move for a key; says why when there is nowhere to go.
+    pub fn nav(&mut self, s: &Session, action: Action) -> Option<String> {
+        let range = s.schedule.day_range(self.day);
+        if range.is_empty() {
+            return None;
+        }
+        let talks = s.schedule.talks();
+        let sel = self.selected;
+        let cur = &talks[sel];
+        let in_track = |track: usize| range.clone().filter(move |&i| talks[i].track == track && s.is_shown(i));
+        let list = || range.clone().filter(|&i| s.is_shown(i));
+        let target = match action {
+            // The compact list goes by time across the tracks shown.
+            Action::Down if self.list_mode => list().find(|&i| i > sel),
+            Action::Up if self.list_mode => list().rev().find(|&i| i < sel),
+            Action::Top if self.list_mode => list().next(),
+            Action::Bottom if self.list_mode => list().next_back(),
+            Action::PageDown if self.list_mode => list().filter(|&i| i > sel).take(10).last(),
+            Action::PageUp if self.list_mode => list().rev().filter(|&i| i < sel).take(10).last(),
+            Action::Down => in_track(cur.track).find(|&i| i > sel),
+            Action::Up => in_track(cur.track).rev().find(|&i| i < sel),
+            Action::Top => in_track(cur.track).next(),
+            Action::Bottom => in_track(cur.track).next_back(),
+            Action::PageDown | Action::PageUp => {
+                let hour = if action == Action::PageDown { Duration::hours(1) } else { -Duration::hours(1) };
+                let at = cur.start + hour;
+                in_track(cur.track).min_by_key(|&i| (talks[i].start - at).num_minutes().abs())
+            }
+            Action::Left | Action::Right => {
+                // Over the day's columns; the time kept is the one the walk started from.
+                let from = &talks[self.anchor.unwrap_or(sel)];
+                let cols = s.day_columns(self.day);
+                let n = cols.len();
+                let step =
+                    |c: usize| if action == Action::Right { c.checked_add(1).filter(|&x| x < n) } else { c.checked_sub(1) };
+                let mut col = cols.iter().position(|&t| t == cur.track).and_then(step);
+                let mut found = None;
+                while let Some(c) = col {
+                    if let Some(i) = closest(talks, in_track(cols[c]), from) {
+                        found = Some(i);
+                        break;
+                    }
+                    col = step(c);
+                }
+                if let Some(i) = found {
+                    let anchor = self.anchor.unwrap_or(sel);
+                    self.select(s, i);
+                    self.anchor = Some(anchor);
+                    return None;
+                }
+                None
+            }
+            Action::PrevDay | Action::NextDay => {
+                // The next day in that direction among the days the filter keeps.
+                let mut days: Box<dyn Iterator<Item = usize>> = if action == Action::NextDay {
+                    Box::new(self.day + 1..s.schedule.day_count())
+                } else {
+                    Box::new((0..self.day).rev())
+                };
+                let day = days.find(|&d| s.schedule.day_date(d).is_some_and(|date| s.agenda.filter.has_day(date)));
+                match day {
+                    Some(d) if !s.schedule.day_range(d).is_empty() => {
+                        self.open_day(s, d);
+                        return None;
+                    }
+                    _ => None,
+                }
+            }
+            _ => return None,
+        };
+        match target {
+            Some(i) => {
+                self.select(s, i);
+                None
+            }
+            None if matches!(action, Action::PrevDay | Action::NextDay) => {
+                let which = if action == Action::NextDay { "last" } else { "first" };
+                Some(if s.agenda.filter.days.is_empty() {
+                    format!("this is the {which} day")
+                } else {
+                    format!("this is the {which} of the days your filter shows (f to change)")
+                })
+            }
+            None => None,
+        }
+    }
+}
+
+/// The candidate overlapping `cur` the most, else the one starting nearest to it.
+fn closest(talks: &[Talk], candidates: impl Iterator<Item = usize>, cur: &Talk) -> Option<usize> {
+    candidates.min_by_key(|&i| {
+        let t = &talks[i];
+        let overlap = (t.end.min(cur.end) - t.start.max(cur.start)).num_minutes().max(0);
+        (-overlap, (t.start - cur.start).num_minutes().abs())
+    })
+}

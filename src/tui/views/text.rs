@@ -1,0 +1,119 @@
+//! Text that does not fit: cut on a grapheme boundary and ended with `…`, never mid-word
+//! silently; or wrapped at word boundaries under an indent.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// `text` in at most `width` columns: whole, or cut with `…` as its last column.
+pub fn ellipsize(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        let w = g.width();
+        if used + w > width - 1 {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// A line in at most `width` columns: spans kept whole while they fit, the one that does not
+/// cut with `…`, those after it dropped. The line's own style stays.
+pub fn fit(line: Line<'_>, width: usize) -> Line<'static> {
+    let style = line.style;
+    let alignment = line.alignment;
+    if line.width() <= width {
+        let spans: Vec<Span<'static>> =
+            line.spans.into_iter().map(|s| Span::styled(s.content.into_owned(), s.style)).collect();
+        let mut l = Line::from(spans).style(style);
+        l.alignment = alignment;
+        return l;
+    }
+    let mut spans = Vec::new();
+    let mut left = width;
+    for s in line.spans {
+        let w = s.content.width();
+        if w < left {
+            left -= w;
+            spans.push(Span::styled(s.content.into_owned(), s.style));
+        } else {
+            // This span takes the last column, with the ellipsis in it.
+            spans.push(Span::styled(ellipsize(&s.content, left).trim_end_matches(' ').to_string(), s.style));
+            if !spans.last().is_some_and(|s| s.content.ends_with('…')) {
+                spans.push(Span::styled("…", s.style));
+            }
+            break;
+        }
+    }
+    let mut l = Line::from(spans).style(style);
+    l.alignment = alignment;
+    l
+}
+
+/// Words of `text` wrapped to `width` columns, every line after the first (and the first too)
+/// starting with `indent`; a word longer than a line is cut with `…`.
+pub fn wrap_indented(text: &str, width: usize, indent: &str, style: Style) -> Vec<Line<'static>> {
+    let room = width.saturating_sub(indent.width()).max(1);
+    let mut lines = Vec::new();
+    let mut cur = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let word = if word.width() > room { ellipsize(word, room) } else { word.to_string() };
+        let needed = if cur.is_empty() { word.width() } else { cur.width() + 1 + word.width() };
+        if needed > room && !cur.is_empty() {
+            lines.push(Line::styled(format!("{indent}{cur}"), style));
+            cur.clear();
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(&word);
+    }
+    if !cur.is_empty() || lines.is_empty() {
+        lines.push(Line::styled(format!("{indent}{cur}"), style));
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_end_in_an_ellipsis_on_a_grapheme_boundary() {
+        assert_eq!(ellipsize("Main Stage", 7), "Main S…");
+        assert_eq!(ellipsize("Main Stage", 10), "Main Stage");
+        // Wide characters never split: 東京 is 4 columns.
+        assert_eq!(ellipsize("東京都", 4), "東…");
+        assert_eq!(ellipsize("e\u{301}te\u{301}", 2), "e\u{301}…");
+        assert_eq!(ellipsize("abc", 0), "");
+    }
+
+    #[test]
+    fn a_line_keeps_its_spans_and_ends_in_an_ellipsis() {
+        let l = fit(Line::from(vec![Span::raw("11:00  "), Span::raw("★ A long title"), Span::raw("  Room")]), 16);
+        assert_eq!(l.width(), 16);
+        assert!(l.to_string().ends_with('…'), "{l}");
+        assert!(l.to_string().starts_with("11:00  ★ A long"), "{l}");
+    }
+
+    #[test]
+    fn wrapped_lines_are_indented_and_fit() {
+        let lines = wrap_indented("⚠ clashes with \"Faster Spark SQL: Adaptive Query\" (D.hpc, 11:00-11:30)", 30, "    ", Style::new());
+        assert!(lines.len() > 1);
+        for l in &lines {
+            assert!(l.width() <= 30, "{l}");
+            assert!(l.to_string().starts_with("    "));
+        }
+    }
+}
