@@ -185,8 +185,6 @@ mod tests {
         let e = parse("remindr_minutes = 5\n", p()).unwrap_err();
         assert_eq!((e.line, e.key.as_deref()), (1, Some("remindr_minutes")), "{e}");
         assert!(e.message.contains("unknown field"), "{e}");
-        let e = parse("theme = \"mono\"\n[colors]\nstarred = \"yelow\"\n", p()).unwrap_err();
-        assert_eq!((e.line, e.column, e.key.as_deref()), (3, 1, Some("colors.starred")), "{e}");
         let e = parse("[keys]\nstar = 5\n", p()).unwrap_err();
         assert_eq!(e.key.as_deref(), Some("keys.star"));
         assert!(e.message.starts_with("expected a key name"), "{e}");

@@ -42,7 +42,14 @@ impl Filter {
     }
 
     /// Whether a talk passes, given the person's marks and the time.
-    pub fn admits(&self, s: &Schedule, t: &Talk, agenda: &impl Starred, friends: &FriendTalks, now: DateTime<Utc>) -> bool {
+    pub fn admits(
+        &self,
+        s: &Schedule,
+        t: &Talk,
+        agenda: &impl Starred,
+        friends: &FriendTalks,
+        now: DateTime<Utc>,
+    ) -> bool {
         self.has_day(s.date_of(t.start)) && self.admits_on_its_day(t, agenda, friends, now)
     }
 

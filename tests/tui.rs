@@ -8,8 +8,8 @@ use hallway::agenda::Agenda;
 use hallway::clock::parse_at;
 use hallway::schedule;
 use hallway::tui::app::{App, View};
-use hallway::tui::modal::Modal;
 use hallway::tui::keys::Action;
+use hallway::tui::modal::Modal;
 use proptest::prelude::*;
 
 #[test]
@@ -20,10 +20,14 @@ fn schedule_view() {
 #[test]
 fn schedule_view_second_day_after_moving() {
     let mut a = app();
-    for action in [Action::NextDay, Action::Right, Action::Down, Action::ToggleStar] {
+    a.update(Action::NextDay);
+    // A day opens at its first talk, not at the time of day the last one was at.
+    let day2 = a.session.schedule.day_range(1);
+    assert_eq!(a.schedule_view.selected, day2.start, "{}", a.session.schedule.talks()[a.schedule_view.selected].id);
+    for action in [Action::Right, Action::Down, Action::ToggleStar] {
         a.update(action);
     }
-    assert_eq!(a.session.schedule.talks()[a.schedule_view.selected].id, "crimson-ceph");
+    assert_eq!(a.session.schedule.talks()[a.schedule_view.selected].id, "db-benchmark-pitfalls");
     snap("schedule_day2", &a);
 }
 
@@ -74,7 +78,11 @@ fn help_view() {
     insta::assert_snapshot!("help_scrolled_80x24", render(&a, 80, 24).backend());
     a.update(Action::ToggleStar);
     assert_eq!(a.modal_name(), None, "any other key closes help");
-    assert_eq!(a.session.agenda.kind("ebpf-vs-sidecars"), Some(hallway::agenda::MarkKind::Attend), "and does nothing else");
+    assert_eq!(
+        a.session.agenda.kind("ebpf-vs-sidecars"),
+        Some(hallway::agenda::MarkKind::Attend),
+        "and does nothing else"
+    );
 }
 
 #[test]

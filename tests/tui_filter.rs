@@ -40,7 +40,8 @@ fn a_tag_keeps_only_its_talks_in_grid_list_and_moves() {
     assert!(effects.contains(&hallway::tui::effect::Effect::Save), "saved with the agenda");
     let status = a.status.text().unwrap();
     assert!(status.contains("tag rust") && status.contains("6 of 38 talks"), "{status}");
-    let has_rust = |a: &hallway::tui::app::App, i: usize| a.session.schedule.talks()[i].tags.iter().any(|t| t == "rust");
+    let has_rust =
+        |a: &hallway::tui::app::App, i: usize| a.session.schedule.talks()[i].tags.iter().any(|t| t == "rust");
     assert!(has_rust(&a, a.schedule_view.selected), "the selection moved onto a shown talk");
     let s = screen(&a, 160, 60);
     assert!(s.contains("· filtered"), "the header says a filter is on: {s}");
@@ -50,11 +51,18 @@ fn a_tag_keeps_only_its_talks_in_grid_list_and_moves() {
     }
     for keys in ["j", "j", "l", "k", "]", "j", "h", "["] {
         press(&mut a, keys);
-        assert!(has_rust(&a, a.schedule_view.selected), "{keys} landed on {}", a.session.schedule.talks()[a.schedule_view.selected].title);
+        assert!(
+            has_rust(&a, a.schedule_view.selected),
+            "{keys} landed on {}",
+            a.session.schedule.talks()[a.schedule_view.selected].title
+        );
     }
     press(&mut a, "v");
     assert!(a.session.list_rows(a.schedule_view.day).iter().all(|&i| has_rust(&a, i)));
-    assert_eq!(a.session.list_rows(a.schedule_view.day).len(), a.session.schedule.day_range(a.schedule_view.day).filter(|&i| has_rust(&a, i)).count());
+    assert_eq!(
+        a.session.list_rows(a.schedule_view.day).len(),
+        a.session.schedule.day_range(a.schedule_view.day).filter(|&i| has_rust(&a, i)).count()
+    );
 }
 
 #[test]
@@ -62,14 +70,15 @@ fn starred_only_follows_the_marks_and_keeps_the_talk_just_unstarred_in_sight() {
     let mut a = app_at("2022-10-19 09:20");
     tick(&mut a, "starred");
     assert!(a.session.agenda.filter.starred_only);
-    let starred = |a: &hallway::tui::app::App, i: usize| a.session.agenda.is_attending(&a.session.schedule.talks()[i].id);
+    let starred =
+        |a: &hallway::tui::app::App, i: usize| a.session.agenda.is_attending(&a.session.schedule.talks()[i].id);
     assert!(starred(&a, a.schedule_view.selected));
     let s = screen(&a, 160, 60);
     let drawn = titles_on_screen(&a, &s);
     assert!(!drawn.is_empty());
-    assert!(
-        drawn.iter().all(|t| a.session.agenda.is_attending(&a.session.schedule.talks().iter().find(|x| &x.title == t).unwrap().id))
-    );
+    assert!(drawn.iter().all(|t| {
+        a.session.agenda.is_attending(&a.session.schedule.talks().iter().find(|x| &x.title == t).unwrap().id)
+    }));
     let was = a.schedule_view.selected;
     press(&mut a, "s");
     assert!(!starred(&a, was));

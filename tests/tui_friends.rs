@@ -49,8 +49,10 @@ fn the_filter_keeps_only_talks_a_friend_attends() {
     key(&mut a, KeyCode::Tab);
     key(&mut a, KeyCode::Enter);
     assert!(a.session.agenda.filter.friends_only);
-    let shown: Vec<&str> =
-        (0..a.session.schedule.talks().len()).filter(|&i| a.session.is_shown(i)).map(|i| a.session.schedule.talks()[i].id.as_str()).collect();
+    let shown: Vec<&str> = (0..a.session.schedule.talks().len())
+        .filter(|&i| a.session.is_shown(i))
+        .map(|i| a.session.schedule.talks()[i].id.as_str())
+        .collect();
     assert_eq!(shown, ["io-uring", "misery-metrics", "go-profiling"]);
     assert!(a.status.text().unwrap().contains("friends' talks"));
 }

@@ -51,7 +51,10 @@ fn clicks_select_open_and_star() {
     render(&a, 120, 40);
     let (x, y) = spot(&a, Pick::Talk(misery));
     a.click(x + 3, y + 1, true);
-    assert!(matches!(a.modal, Some(hallway::tui::modal::Modal::Details { talk, .. }) if talk == misery), "a double-click opens details");
+    assert!(
+        matches!(a.modal, Some(hallway::tui::modal::Modal::Details { talk, .. }) if talk == misery),
+        "a double-click opens details"
+    );
     a.click(0, 0, false);
     assert_eq!(a.modal_name(), None, "a click closes them");
 

@@ -41,7 +41,8 @@ fn pick_two_rooms_out_of_106_and_keep_the_choice() {
     assert_eq!(a.modal_name(), None);
     assert_eq!(a.session.agenda.tracks, ["D.go", "D.radio"]);
     assert!(effects.contains(&hallway::tui::effect::Effect::Save), "the choice is saved with the agenda");
-    let names: Vec<&str> = a.session.shown_tracks.iter().map(|&t| a.session.schedule.conference.tracks[t].as_str()).collect();
+    let names: Vec<&str> =
+        a.session.shown_tracks.iter().map(|&t| a.session.schedule.conference.tracks[t].as_str()).collect();
     assert_eq!(names, ["D.go", "D.radio"], "column order stays the schedule's");
     assert!(a.session.is_shown(a.schedule_view.selected), "the selection moved into a shown track");
     let s = screen(&a, 120, 30);
@@ -59,7 +60,7 @@ fn pick_two_rooms_out_of_106_and_keep_the_choice() {
     assert_eq!(again.session.shown_tracks.len(), 2);
     press(&mut again, "2");
     let s = screen(&again, 120, 30);
-    assert!(s.contains("showing 2 of 106 tracks (f to change)"), "{s}");
+    assert!(s.contains("showing 2 of 106 rooms (f to change)"), "{s}");
     assert!(s.contains(" D.go") && s.contains(" D.radio") && !s.contains(" K.fosdem"), "{s}");
 
     // Del unticks all: every track again.

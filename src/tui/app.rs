@@ -141,7 +141,8 @@ impl App {
             },
             Some(Modal::Prompt(p)) => p.key(key),
             Some(Modal::Finder(f)) => {
-                let index = self.session.search_index.get_or_insert_with(|| crate::search::Index::new(&self.session.schedule));
+                let index =
+                    self.session.search_index.get_or_insert_with(|| crate::search::Index::new(&self.session.schedule));
                 f.key(key, index)
             }
             Some(Modal::Filter(p)) => match p.key(key, &self.session.schedule.conference.tracks) {
@@ -293,9 +294,10 @@ impl App {
                         let to = if action == Action::Right {
                             (pos..talks.len()).find(|&p| Some(room(p)) != here)
                         } else {
-                            (0..pos).rev().find(|&p| Some(room(p)) != here).map(|p| {
-                                (0..=p).rev().take_while(|&q| room(q) == room(p)).last().unwrap_or(p)
-                            })
+                            (0..pos)
+                                .rev()
+                                .find(|&p| Some(room(p)) != here)
+                                .map(|p| (0..=p).rev().take_while(|&q| room(q) == room(p)).last().unwrap_or(p))
                         };
                         if let Some(p) = to {
                             list.go(&talks, p);
@@ -315,8 +317,7 @@ impl App {
             if action == Action::Acknowledge
                 && let Some(id) = self.current_id()
             {
-                let done = self.session.acknowledge(&id);
-                return self.done(done);
+                return self.acknowledge(&id);
             }
             if action == Action::Undo {
                 let done = self.session.undo();
@@ -332,7 +333,7 @@ impl App {
             Action::ToggleWatched => self.session.toggle_watched(i),
             Action::Acknowledge => {
                 let id = self.session.id(i).to_string();
-                self.session.acknowledge(&id)
+                return self.acknowledge(&id);
             }
             Action::EditNote => {
                 let note = self.session.agenda.note(self.session.id(i)).unwrap_or("").to_string();
@@ -355,6 +356,17 @@ impl App {
             }
             _ => return Vec::new(),
         };
+        self.done(done)
+    }
+
+    /// Take note of a change; the agenda's cursor goes on to the next change, where the one
+    /// noted was (it leaves the changes list).
+    fn acknowledge(&mut self, id: &str) -> Vec<Effect> {
+        let pos = self.agenda_view.position(self.session.agenda_items());
+        let done = self.session.acknowledge(id);
+        if self.view == View::Agenda && self.modal.is_none() {
+            self.agenda_view.go(self.session.agenda_items(), pos);
+        }
         self.done(done)
     }
 

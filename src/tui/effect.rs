@@ -12,7 +12,11 @@ pub enum Effect {
     Copy(String),
     /// Write the agenda to a file. `replace` is the user's yes to overwriting one that exists;
     /// without it the shell asks first.
-    Export { path: PathBuf, format: Format, replace: bool },
+    Export {
+        path: PathBuf,
+        format: Format,
+        replace: bool,
+    },
     /// Ring the bell and raise a desktop notification for these reminders.
     Remind(Vec<Reminder>),
     Quit,

@@ -11,8 +11,8 @@ pub mod line_input;
 pub mod modal;
 pub mod prompt;
 pub mod session;
-pub mod shell;
 pub mod settings;
+pub mod shell;
 pub mod state;
 pub mod status;
 pub mod theme;
@@ -45,10 +45,14 @@ pub fn run(ctx: Context, settings: settings::Settings, exit_after_first_frame: b
     app.no_color = !theme::Theme::from_env().color || settings.mono();
     app.palette = settings.palette;
     app.keymap = settings.keymap.clone();
-    app.session.reminders = crate::reminders::Reminders::new(
-        settings.config.reminder_minutes.unwrap_or(session::DEFAULT_REMINDER_MINUTES),
-    );
-    let mut shell = shell::Shell { store: &ctx.store, can_save, notify: settings.config.notifications != Some(false), seen: ctx.store.modified() };
+    app.session.reminders =
+        crate::reminders::Reminders::new(settings.config.reminder_minutes.unwrap_or(session::DEFAULT_REMINDER_MINUTES));
+    let mut shell = shell::Shell {
+        store: &ctx.store,
+        can_save,
+        notify: settings.config.notifications != Some(false),
+        seen: ctx.store.modified(),
+    };
     let due = app.session.due_reminders();
     match crate::friends::Friends::load(&ctx.store.friends_path()) {
         Ok(f) => {
@@ -68,7 +72,8 @@ pub fn run(ctx: Context, settings: settings::Settings, exit_after_first_frame: b
     if let Some(r) = due.last() {
         app.status.info(format!("⏰ {}", r.text));
     } else if changed > 0 {
-        app.status.info(format!("⟳ {changed} of your talks changed in the schedule since you marked them: 3 shows them"));
+        app.status
+            .info(format!("⟳ {changed} of your talks changed in the schedule since you marked them: 3 shows them"));
     } else if let Some(n) = ctx_notes.first() {
         app.status.info(format!("note: {n}"));
     }

@@ -34,7 +34,11 @@ impl Settings {
             Self { error: Some(config::at_key(&text, path, table, key, message)), ..Self::defaults() }
         };
         if let Some((role, value)) = config.colors.iter().find(|(_, v)| v.parse::<Color>().is_err()) {
-            return at_key("colors", role, format!("`{value}` is not a colour: use a name (yellow, light-blue...) or #rrggbb"));
+            return at_key(
+                "colors",
+                role,
+                format!("`{value}` is not a colour: use a name (yellow, light-blue...) or #rrggbb"),
+            );
         }
         match Keymap::with(&config.keys) {
             Ok(keymap) => Self { palette: Palette::with(&config.colors), keymap, config, error: None },
@@ -44,5 +48,20 @@ impl Settings {
 
     pub fn mono(&self) -> bool {
         self.config.theme == Some(ThemeName::Mono)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_colour_that_is_none_is_named_on_its_line() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "theme = \"mono\"\n[colors]\nstarred = \"yelow\"\n").unwrap();
+        let e = Settings::from_file(&path).error.expect("refused");
+        assert_eq!((e.line, e.column, e.key.as_deref()), (3, 1, Some("colors.starred")), "{e}");
+        assert!(e.message.contains("`yelow` is not a colour"), "{e}");
     }
 }

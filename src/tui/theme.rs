@@ -97,8 +97,14 @@ impl Theme {
     /// A room's own colour for its name, so the eye finds a room again across the grid and
     /// the Now view; without colour the name alone says it.
     pub fn track(&self, track: usize) -> Style {
-        const TRACKS: [Color; 6] =
-            [Color::LightBlue, Color::LightMagenta, Color::LightGreen, Color::LightCyan, Color::LightYellow, Color::LightRed];
+        const TRACKS: [Color; 6] = [
+            Color::LightBlue,
+            Color::LightMagenta,
+            Color::LightGreen,
+            Color::LightCyan,
+            Color::LightYellow,
+            Color::LightRed,
+        ];
         self.fg(TRACKS[track % TRACKS.len()]).add_modifier(Modifier::BOLD)
     }
 }

@@ -109,7 +109,9 @@ impl Session {
         }
         self.refresh_marks();
         let what = match self.agenda.note(&t.id) {
-            Some(_) if !was_marked => format!("note saved on \"{}\", now ★ starred: notes live in your agenda", t.title),
+            Some(_) if !was_marked => {
+                format!("note saved on \"{}\", now ★ starred: notes live in your agenda", t.title)
+            }
             Some(_) => format!("note saved on \"{}\"", t.title),
             None => format!("note removed from \"{}\"", t.title),
         };

@@ -63,7 +63,9 @@ impl ScheduleView {
         }
         let Some(first) = range.clone().find(|&i| s.is_shown(i)).or(range.clone().next()) else { return };
         let track = talks.get(self.selected).map(|t| t.track);
-        let same_room = range.take_while(|&i| talks[i].start <= talks[first].start).find(|&i| Some(talks[i].track) == track && s.is_shown(i));
+        let same_room = range
+            .take_while(|&i| talks[i].start <= talks[first].start)
+            .find(|&i| Some(talks[i].track) == track && s.is_shown(i));
         self.select(s, same_room.unwrap_or(first));
     }
 
@@ -151,8 +153,9 @@ impl ScheduleView {
                 let from = &talks[self.anchor.unwrap_or(sel)];
                 let cols = s.day_columns(self.day);
                 let n = cols.len();
-                let step =
-                    |c: usize| if action == Action::Right { c.checked_add(1).filter(|&x| x < n) } else { c.checked_sub(1) };
+                let step = |c: usize| {
+                    if action == Action::Right { c.checked_add(1).filter(|&x| x < n) } else { c.checked_sub(1) }
+                };
                 let mut col = cols.iter().position(|&t| t == cur.track).and_then(step);
                 let mut found = None;
                 while let Some(c) = col {

@@ -1,8 +1,8 @@
 //! The agenda view: my talks across days, clashes and free gaps, then the on-demand list.
 
+use super::text::{fit, wrap_indented};
 use crate::agenda::MarkKind;
 use crate::agenda::listing::Row;
-use super::text::{fit, wrap_indented};
 use crate::timefmt;
 use crate::tui::app::{App, Pick};
 use crate::tui::theme::Theme;
@@ -75,10 +75,17 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     lines.extend(wrap_indented(&format!("note: {note}"), w, "        ", theme.dim()));
                 }
             }
-            Row::Gap { from, to } => lines.push(fit(Line::styled(
-                format!("   {}  ·· {} free ··", timefmt::hm(s, *from), timefmt::minutes((*to - *from).num_minutes())),
-                theme.dim(),
-            ), w)),
+            Row::Gap { from, to } => lines.push(fit(
+                Line::styled(
+                    format!(
+                        "   {}  ·· {} free ··",
+                        timefmt::hm(s, *from),
+                        timefmt::minutes((*to - *from).num_minutes())
+                    ),
+                    theme.dim(),
+                ),
+                w,
+            )),
             Row::Talk { index, mark, clashes_with } => {
                 let t = &s.talks()[*index];
                 let when = match mark {

@@ -62,7 +62,9 @@ fn lines(app: &App, index: usize, theme: &Theme) -> Vec<Line<'static>> {
     lines.push(Line::from(vec![Span::styled("Kind   ", theme.dim()), Span::raw(kind)]));
     let status = match app.session.agenda.kind(&t.id) {
         Some(MarkKind::Attend) => Span::styled("★ starred: you attend this", theme.starred()),
-        Some(MarkKind::OnDemand) if app.session.agenda.is_watched(&t.id) => Span::styled("☑ on-demand, watched", theme.dim()),
+        Some(MarkKind::OnDemand) if app.session.agenda.is_watched(&t.id) => {
+            Span::styled("☑ on-demand, watched", theme.dim())
+        }
         Some(MarkKind::OnDemand) => Span::styled("◷ to watch on-demand", theme.later()),
         None => Span::styled("not in your agenda (s to star, o for on-demand)", theme.dim()),
     };
@@ -100,7 +102,8 @@ pub fn clash_lines(app: &App, index: usize) -> Vec<String> {
     if app.session.agenda.is_attending(&t.id) {
         app.session.partners_of(index).into_iter().map(|j| format!("⚠ clashes with {}", describe(j))).collect()
     } else {
-        app.session.attending
+        app.session
+            .attending
             .iter()
             .copied()
             .filter(|&j| s.talks()[j].overlaps(t))

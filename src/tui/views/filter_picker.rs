@@ -88,11 +88,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &FilterPicker, theme: &Them
     };
     f.render_widget(Clear, rect);
     f.render_widget(
-        Paragraph::new(lines).block(
-            Block::bordered()
-                .title(" Filter ")
-                .title_bottom(Line::from(hint).right_aligned()),
-        ),
+        Paragraph::new(lines).block(Block::bordered().title(" Filter ").title_bottom(Line::from(hint).right_aligned())),
         rect,
     );
     let col = 1 + " narrow: ".len() as u16 + p.query.cursor_column() as u16;

@@ -100,7 +100,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 
     if !app.session.admitted.is_empty() && !range.clone().any(|i| app.session.is_shown(i)) {
-        let msg = format!(" Nothing on this day passes the filter: {} (f to change).", app.session.agenda.filter.describe());
+        let msg =
+            format!(" Nothing on this day passes the filter: {} (f to change).", app.session.agenda.filter.describe());
         f.render_widget(Paragraph::new(msg).style(theme.dim()), Rect { y: area.y + 1, height: 1, ..area });
         return;
     }

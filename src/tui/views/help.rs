@@ -21,7 +21,8 @@ pub fn draw(f: &mut Frame, area: Rect, scroll: u16, keymap: &Keymap, theme: &The
     // As wide as the longest line, so a wide terminal shows every line whole.
     let widest = lines.iter().map(Line::width).max().unwrap_or(60) as u16;
     let rect = centered(area, widest + 3, lines.len() as u16 + 2);
-    let lines: Vec<Line> = lines.into_iter().map(|l| super::text::fit(l, rect.width.saturating_sub(2) as usize)).collect();
+    let lines: Vec<Line> =
+        lines.into_iter().map(|l| super::text::fit(l, rect.width.saturating_sub(2) as usize)).collect();
     let hidden = (lines.len() as u16).saturating_sub(rect.height.saturating_sub(2));
     let closes = if hidden > 0 { " ↑↓ scroll · any other key closes " } else { " any key closes " };
     f.render_widget(Clear, rect);

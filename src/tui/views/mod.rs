@@ -116,7 +116,10 @@ fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut notices: Vec<Span> = Vec::new();
     if sess.clash_count > 0 {
         let n = sess.clash_count;
-        notices.push(Span::styled(format!(" · ⚠ {n} clash{}", if n == 1 { "" } else { "es" }), theme.clash().patch(theme.bar())));
+        notices.push(Span::styled(
+            format!(" · ⚠ {n} clash{}", if n == 1 { "" } else { "es" }),
+            theme.clash().patch(theme.bar()),
+        ));
     }
     if sess.is_over() {
         notices.push(Span::raw(if narrow { " · over (@)" } else { " · over: @ goes back in time" }));
@@ -125,7 +128,9 @@ fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let tabs = |names: u8, clock: u8| {
         let mut spans = Vec::new();
         match clock {
-            2 if travel => spans.push(Span::styled(format!("⏱ {} ", s.local(sess.now).format("%a %-d %b %H:%M")), theme.title())),
+            2 if travel => {
+                spans.push(Span::styled(format!("⏱ {} ", s.local(sess.now).format("%a %-d %b %H:%M")), theme.title()))
+            }
             1 if travel => spans.push(Span::styled(format!("⏱ {} ", s.local(sess.now).format("%H:%M")), theme.title())),
             _ => {}
         }
@@ -166,10 +171,15 @@ fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn footer(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(Modal::Prompt(p)) = &app.modal {
         match &p.error {
-            Some(e) => f.render_widget(Paragraph::new(format!(" ⚠ {e}")).style(theme.clash()).wrap(Wrap { trim: false }), area),
+            Some(e) => {
+                f.render_widget(Paragraph::new(format!(" ⚠ {e}")).style(theme.clash()).wrap(Wrap { trim: false }), area)
+            }
             None => {
                 let keys = " Enter ok · Esc cancel · ←→ Home End move · Ctrl-U clear · Ctrl-W delete word";
-                f.render_widget(Paragraph::new(text::fit(Line::from(keys), area.width as usize)).style(theme.dim()), area);
+                f.render_widget(
+                    Paragraph::new(text::fit(Line::from(keys), area.width as usize)).style(theme.dim()),
+                    area,
+                );
             }
         }
         return;
@@ -186,8 +196,10 @@ fn footer(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// The keys that matter in a view, most needed first, as many as fit; help and quit always.
 pub fn footer_keys(keymap: &Keymap, view: View, width: usize, theme: &Theme) -> Line<'static> {
     let item = |a| Keymap::binding_of(a).and_then(|b| keymap.footer(b));
-    let last: Vec<(String, &str)> = [super::keys::Action::Help, super::keys::Action::Quit].into_iter().filter_map(item).collect();
-    let w = |items: &[(String, &str)]| items.iter().map(|(k, r)| Line::from(format!("{k} {r}  ")).width()).sum::<usize>();
+    let last: Vec<(String, &str)> =
+        [super::keys::Action::Help, super::keys::Action::Quit].into_iter().filter_map(item).collect();
+    let w =
+        |items: &[(String, &str)]| items.iter().map(|(k, r)| Line::from(format!("{k} {r}  ")).width()).sum::<usize>();
     let mut items: Vec<(String, &str)> = Vec::new();
     let mut used = 1 + w(&last);
     for (k, r) in footer_order(view).iter().filter_map(|&a| item(a)) {

@@ -84,11 +84,12 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         lines.extend(wrap_indented(&text, w, " ", theme.dim()));
     }
     let rooms = sess.rooms();
-    let quiet: &[usize] = if app.now_view.all_rooms { &rooms.quiet } else { &[] };
+    let lists_quiet = sess.lists_quiet(app.now_view.all_rooms);
+    let quiet: &[usize] = if lists_quiet { &rooms.quiet } else { &[] };
     let sections = [
         ("Your starred talks", &rooms.mine[..]),
         ("On now or within 30 min", &rooms.busy[..]),
-        ("Nothing on and nothing in the next 30 min", quiet),
+        ("Nothing on now nor in the next 30 min", quiet),
     ];
     for (title, group) in sections {
         if group.is_empty() {
@@ -146,13 +147,16 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             }
         }
     }
-    if !rooms.quiet.is_empty() {
+    if !lists_quiet || (app.now_view.all_rooms && !sess.lists_quiet(false)) {
         lines.push(Line::from(""));
         let n = rooms.quiet.len();
-        let text = if app.now_view.all_rooms {
+        let text = if lists_quiet {
             format!("{n} quiet room{} listed last: A folds them again", if n == 1 { "" } else { "s" })
         } else {
-            format!("+ {n} room{} with nothing on and nothing in the next 30 min: A shows them", if n == 1 { "" } else { "s" })
+            format!(
+                "+ {n} room{} with nothing on and nothing in the next 30 min: A shows them",
+                if n == 1 { "" } else { "s" }
+            )
         };
         lines.extend(wrap_indented(&text, w, " ", theme.dim()));
     }
@@ -174,7 +178,11 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn unwatched(app: &App) -> usize {
-    app.session.on_demand().iter().filter(|&&i| !app.session.agenda.is_watched(&app.session.schedule.talks()[i].id)).count()
+    app.session
+        .on_demand()
+        .iter()
+        .filter(|&&i| !app.session.agenda.is_watched(&app.session.schedule.talks()[i].id))
+        .count()
 }
 
 /// `● ★ Title — Speakers · in 12 min` for a live or next talk.

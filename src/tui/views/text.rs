@@ -109,7 +109,12 @@ mod tests {
 
     #[test]
     fn wrapped_lines_are_indented_and_fit() {
-        let lines = wrap_indented("⚠ clashes with \"Faster Spark SQL: Adaptive Query\" (D.hpc, 11:00-11:30)", 30, "    ", Style::new());
+        let lines = wrap_indented(
+            "⚠ clashes with \"Faster Spark SQL: Adaptive Query\" (D.hpc, 11:00-11:30)",
+            30,
+            "    ",
+            Style::new(),
+        );
         assert!(lines.len() > 1);
         for l in &lines {
             assert!(l.width() <= 30, "{l}");
