@@ -3,23 +3,12 @@
 
 mod common;
 
-use common::{key, press, screen};
+use common::{fosdem_at, key, press, screen};
 use crossterm::event::KeyCode;
 use hallway::agenda::Agenda;
 use hallway::clock::parse_at;
 use hallway::schedule::{self, import::Options};
 use hallway::tui::app::{App, View};
-
-fn fosdem_at(at: &str, agenda: Option<Agenda>) -> App {
-    let path = common::fixture("pentabarf-fosdem-2021.xml");
-    let s = schedule::load_path_with(&path, Options { zone: Some(chrono_tz::Europe::Brussels), ..Options::default() })
-        .unwrap();
-    let now = parse_at(at, s.conference.tz).unwrap();
-    let agenda = agenda.unwrap_or_else(|| Agenda::new(&s.conference.id));
-    let mut app = App::new(s, agenda, now, None);
-    app.session.time_travel = true;
-    app
-}
 
 #[test]
 fn pick_two_rooms_out_of_106_and_keep_the_choice() {

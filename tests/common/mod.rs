@@ -78,3 +78,26 @@ pub fn fixture(name: &str) -> std::path::PathBuf {
         .expect("the real-schedule fixtures: set HALLWAY_FIXTURES to shared/fixtures/real");
     dir.join(name)
 }
+
+/// FOSDEM 2021 (106 rooms, 773 talks) in Brussels time, at a conference time.
+pub fn fosdem_at(at: &str, agenda: Option<Agenda>) -> App {
+    let path = fixture("pentabarf-fosdem-2021.xml");
+    let opts = schedule::import::Options { zone: Some(chrono_tz::Europe::Brussels), ..Default::default() };
+    let s = schedule::load_path_with(&path, opts).unwrap();
+    let now = parse_at(at, s.conference.tz).unwrap();
+    let agenda = agenda.unwrap_or_else(|| Agenda::new(&s.conference.id));
+    let mut app = App::new(s, agenda, now, None);
+    app.session.time_travel = true;
+    app
+}
+
+/// Mark talks by title (FOSDEM's ids are numbers that say nothing).
+pub fn mark_titled(app: &mut App, titles: &[(&str, MarkKind)]) {
+    let s = &mut app.session;
+    for (title, kind) in titles {
+        let t =
+            s.schedule.talks().iter().find(|t| t.title.starts_with(title)).unwrap_or_else(|| panic!("{title}")).clone();
+        s.agenda.set(&s.schedule, &t, *kind, s.now);
+    }
+    s.refresh_marks();
+}

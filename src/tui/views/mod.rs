@@ -95,7 +95,7 @@ fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let narrow = area.width < 100;
     let mut place = match app.view {
         View::Schedule => match s.day_date(sv.day) {
-            Some(d) if narrow => format!("{} {}/{}", d.format("%a %-d %b"), sv.day + 1, s.day_count()),
+            Some(d) if narrow => d.format("%a %-d %b").to_string(),
             Some(d) => format!("{} (day {}/{})", timefmt::day_label(d), sv.day + 1, s.day_count()),
             None => "no talks".into(),
         },
@@ -138,9 +138,9 @@ fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let on = app.view == view;
             let text = match names {
                 2 => format!(" {} {} ", n + 1, view.name()),
-                1 => format!(" {} {} ", n + 1, view.short_name()),
-                _ if on => format!(" {} {} ", n + 1, view.short_name()),
-                _ => format!(" {} ", n + 1),
+                1 => format!("{} {} ", n + 1, view.short_name()),
+                _ if on => format!("{} {} ", n + 1, view.short_name()),
+                _ => format!("{} ", n + 1),
             };
             spans.push(if on { Span::styled(text, theme.title().patch(theme.selected())) } else { Span::raw(text) });
         }

@@ -1,0 +1,216 @@
+//! The planner at FOSDEM's size (106 rooms, 773 talks) and at 80x24: snapshots of the
+//! schedule, Now and the agenda; the place each view keeps; what `update` does with every modal.
+
+mod common;
+
+use common::{fosdem_at, key, mark_titled, press, screen};
+use crossterm::event::KeyCode;
+use hallway::agenda::MarkKind;
+use hallway::tui::app::{App, View};
+use hallway::tui::effect::Effect;
+use hallway::tui::keys::Action;
+
+/// Saturday 11:00 with three starred talks on at once and one to watch later.
+fn saturday() -> App {
+    let mut a = fosdem_at("2021-02-06 11:00", None);
+    mark_titled(
+        &mut a,
+        &[
+            ("The PlayStation 2: From Emotion to Emulation", MarkKind::Attend),
+            ("Faster Spark SQL", MarkKind::Attend),
+            ("Eleventy is a simpler static site generator", MarkKind::Attend),
+            ("Status of OpenPOWER support in coreboot", MarkKind::OnDemand),
+        ],
+    );
+    a
+}
+
+fn snap(name: &str, a: &App) {
+    insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
+        for (w, h) in [(80, 24), (200, 50)] {
+            insta::assert_snapshot!(format!("fosdem_{name}_{w}x{h}"), common::render(a, w, h).backend());
+        }
+    });
+}
+
+#[test]
+fn fosdem_schedule_now_and_agenda() {
+    let mut a = saturday();
+    snap("schedule", &a);
+    press(&mut a, "2");
+    snap("now", &a);
+    press(&mut a, "3");
+    snap("agenda", &a);
+}
+
+#[test]
+fn now_at_106_rooms_lists_mine_first_and_folds_the_quiet_rooms() {
+    let mut a = saturday();
+    press(&mut a, "2");
+    let s = screen(&a, 80, 400);
+    let lines = s.lines().filter(|l| !l.trim_matches(|c| c == '"' || c == ' ').is_empty()).count();
+    // Every room listed took about 420 lines before.
+    assert!(lines < 130, "{lines} lines: {s}");
+    let mine = s.find("Your starred talks · 3 rooms").expect(&s);
+    let busy = s.find("On now or within 30 min").expect(&s);
+    assert!(mine < busy, "{s}");
+    assert!(s.contains("rooms with nothing on and nothing in the next 30 min: A shows them"), "{s}");
+    assert!(!s.contains("K.fosdem"), "a quiet room is folded: {s}");
+    press(&mut a, "A");
+    let all = screen(&a, 80, 600);
+    assert!(all.contains("K.fosdem"), "A lists every room");
+    // The first talk listed is one of mine.
+    press(&mut a, "g");
+    let first = a.current_talk().unwrap();
+    assert!(a.session.agenda.is_attending(&a.session.schedule.talks()[first].id));
+}
+
+#[test]
+fn switching_views_keeps_the_schedule_place_and_t_is_the_one_jump_to_now() {
+    let mut a = fosdem_at("2021-02-06 09:20", None);
+    press(&mut a, "G");
+    let place = (a.schedule_view.day, a.schedule_view.selected);
+    press(&mut a, "2j1");
+    assert_eq!((a.schedule_view.day, a.schedule_view.selected), place, "back on the same talk");
+    let talk = a.session.schedule.talks()[place.1].id.clone();
+    press(&mut a, "s");
+    assert!(a.session.agenda.is_attending(&talk), "s stars the talk in sight");
+    press(&mut a, "3412");
+    assert_eq!(a.schedule_view.selected, place.1);
+    // Each list view keeps its own cursor too.
+    press(&mut a, "2jj");
+    let now_talk = a.current_talk();
+    press(&mut a, "1j2");
+    assert_eq!(a.current_talk(), now_talk);
+    // @ moves the clock, not the schedule; t shows that time there.
+    press(&mut a, "@");
+    for _ in 0..20 {
+        key(&mut a, KeyCode::Backspace);
+    }
+    press(&mut a, "2021-02-07 10:00");
+    key(&mut a, KeyCode::Enter);
+    press(&mut a, "1");
+    assert_eq!(a.schedule_view.selected, place.1);
+    press(&mut a, "t");
+    assert_eq!(a.schedule_view.day, 1);
+}
+
+#[test]
+fn a_day_opens_at_its_first_talk() {
+    let mut a = fosdem_at("2021-01-20 12:00", None);
+    let s = &a.session.schedule;
+    assert_eq!(a.schedule_view.selected, s.day_range(0).start, "before the conference: its first talk");
+    press(&mut a, "]");
+    let first = a.session.schedule.talks()[a.session.schedule.day_range(1).start].start;
+    assert_eq!(a.session.schedule.talks()[a.schedule_view.selected].start, first, "day 2 opens at its start");
+    let header = screen(&a, 80, 24);
+    assert!(header.lines().next().unwrap().contains("/"), "rooms in view: {header}");
+    let wide = screen(&a, 120, 30);
+    assert!(wide.lines().next().unwrap().contains(" of 42"), "{wide}");
+}
+
+#[test]
+fn every_cut_at_80_columns_ends_in_an_ellipsis() {
+    let mut a = saturday();
+    for keys in ["1", "2", "3", "4", "1v"] {
+        press(&mut a, keys);
+        let s = screen(&a, 80, 24);
+        let lines: Vec<&str> = s.lines().map(|l| l.trim_matches('"')).collect();
+        for (n, text) in lines.iter().enumerate().skip(1) {
+            // A line filled to the edge that ends inside a word must be a wrapped paragraph,
+            // its next line going on at the left edge; a cut ends in … instead.
+            let mut rev = text.chars().rev();
+            let (last, prev) = (rev.next().unwrap_or(' '), rev.next().unwrap_or(' '));
+            if text.chars().count() >= 80 && last.is_alphanumeric() && prev.is_alphanumeric() {
+                let next = lines.get(n + 1).copied().unwrap_or(" ");
+                assert!(!next.starts_with(' '), "cut mid-word in view {keys}: {text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn header_keeps_four_tabs_and_the_clash_count_at_80_columns() {
+    let a = saturday();
+    let s = screen(&a, 80, 24);
+    let head = s.lines().next().unwrap();
+    for tab in ["1 Sched", "2 Now", "3 Agenda", "4 Later"] {
+        assert!(head.contains(tab), "{head}");
+    }
+    assert!(head.contains("⚠ 3 clashes") && head.contains("⏱"), "{head}");
+    let over = fosdem_at("2021-03-01 10:00", None);
+    let s = screen(&over, 80, 24);
+    assert!(s.lines().next().unwrap().contains("over (@)"), "{s}");
+    assert!(screen(&over, 160, 24).lines().next().unwrap().contains("over: @ goes back in time"));
+}
+
+#[test]
+fn footer_keys_follow_the_view() {
+    let mut a = saturday();
+    let footer = |a: &App| screen(a, 80, 24).lines().last().unwrap().to_string();
+    for want in ["/ find", "f filter", "v list", "? help", "q quit"] {
+        assert!(footer(&a).contains(want), "{}", footer(&a));
+    }
+    press(&mut a, "2");
+    assert!(footer(&a).contains("A all rooms"), "{}", footer(&a));
+    press(&mut a, "3");
+    assert!(footer(&a).contains("a gaps") && footer(&a).contains("r resolve"), "{}", footer(&a));
+}
+
+#[test]
+fn wide_terminals_show_the_selected_talk_beside_the_grid() {
+    let a = saturday();
+    let s = screen(&a, 180, 40);
+    let title = a.session.schedule.talks()[a.schedule_view.selected].title.clone();
+    let beside = s.lines().filter(|l| l.contains(&title[..20.min(title.len())])).count();
+    assert!(beside >= 2, "in the grid and in the pane: {s}");
+    assert!(s.contains("When "), "{s}");
+}
+
+/// `update` with each modal open: at most one is, each takes its own keys, and the effects
+/// come back for the shell.
+#[test]
+fn update_with_every_modal() {
+    let mut a = saturday();
+    // Details: arrows scroll, s stars the talk shown and asks for a save, Esc closes.
+    a.update(Action::Open);
+    assert_eq!(a.modal_name(), Some("details"));
+    let talk = a.current_talk().unwrap();
+    let starred = a.session.agenda.is_attending(&a.session.schedule.talks()[talk].id);
+    assert_eq!(a.update(Action::ToggleStar), [Effect::Save]);
+    assert_ne!(a.session.agenda.is_attending(&a.session.schedule.talks()[talk].id), starred);
+    assert_eq!(a.modal_name(), Some("details"), "details stay open");
+    a.update(Action::Down);
+    assert!(matches!(a.modal, Some(hallway::tui::modal::Modal::Details { scroll: 1, .. })));
+    // Another view's key closes details and goes there.
+    a.update(Action::ShowAgenda);
+    assert_eq!((a.modal_name(), a.view), (None, View::Agenda));
+    // Help: any key but the arrows closes it and does nothing else.
+    a.update(Action::Help);
+    assert_eq!(a.update(Action::ToggleStar), []);
+    assert_eq!(a.modal_name(), None);
+    // Search: typed letters are text, not commands; Enter goes to the hit.
+    assert!(press(&mut a, "/emulation").is_empty());
+    assert_eq!(a.modal_name(), Some("finder"));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!((a.modal_name(), a.view), (None, View::Schedule));
+    // Filter: Enter applies and saves.
+    press(&mut a, "f");
+    assert_eq!(a.modal_name(), Some("filter"));
+    assert_eq!(key(&mut a, KeyCode::Enter), [Effect::Save]);
+    // Prompt: a note is saved on Enter.
+    press(&mut a, "n");
+    assert_eq!(a.modal_name(), Some("prompt"));
+    press(&mut a, "bring headphones");
+    assert_eq!(key(&mut a, KeyCode::Enter), [Effect::Save]);
+    assert_eq!(a.modal_name(), None);
+    // Gaps: s stars a suggestion and saves; Esc closes.
+    press(&mut a, "3a");
+    if a.modal_name() == Some("gaps") {
+        assert_eq!(press(&mut a, "s"), [Effect::Save]);
+        key(&mut a, KeyCode::Esc);
+    }
+    assert_eq!(a.modal_name(), None);
+    // q asks the shell to quit; update itself wrote nothing.
+    assert_eq!(press(&mut a, "q"), [Effect::Quit]);
+}
