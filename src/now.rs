@@ -109,6 +109,23 @@ pub struct Rooms {
     pub quiet: Vec<usize>,
 }
 
+/// More quiet rooms than this fold into one line (a two-track conference lists both).
+pub const FOLD_FROM: usize = 4;
+
+impl Rooms {
+    /// Whether the quiet rooms are listed: when asked, or when folding them would hide more
+    /// than it saves.
+    pub fn lists_quiet(&self, all: bool) -> bool {
+        all || self.quiet.len() <= FOLD_FROM
+    }
+
+    /// The rooms listed, in order.
+    pub fn listed(&self, all: bool) -> impl Iterator<Item = usize> + '_ {
+        let quiet: &[usize] = if self.lists_quiet(all) { &self.quiet } else { &[] };
+        self.mine.iter().chain(&self.busy).chain(quiet).copied()
+    }
+}
+
 pub fn rooms(schedule: &Schedule, o: &Overview, attending: &[usize]) -> Rooms {
     let talks = schedule.talks();
     let starred = |i: &usize| attending.binary_search(i).is_ok();
@@ -291,6 +308,24 @@ mod tests {
 
     fn t(s: &Schedule, at: &str) -> DateTime<Utc> {
         parse_at(at, s.conference.tz).unwrap()
+    }
+
+    #[test]
+    fn rooms_put_mine_first_then_busy_then_quiet() {
+        let s = schedule::bundled();
+        let at = t(&s, "2022-10-19 09:20");
+        let stage2 = s.talks().iter().position(|x| x.id == "thread-sampling-ebpf").unwrap();
+        let o = overview(&s, &[stage2], at);
+        let r = rooms(&s, &o, &[stage2]);
+        assert_eq!(r.mine.iter().map(|&p| o.tracks[p].track).collect::<Vec<_>>(), [s.talks()[stage2].track]);
+        assert_eq!(r.mine.len() + r.busy.len() + r.quiet.len(), s.conference.tracks.len());
+        assert!(r.quiet.is_empty(), "both rooms are busy at 09:20");
+        // Late at night every room is quiet; two quiet rooms are still listed.
+        let night = overview(&s, &[], t(&s, "2022-10-19 23:00"));
+        let r = rooms(&s, &night, &[]);
+        assert_eq!(r.quiet.len(), 2);
+        assert!(r.lists_quiet(false));
+        assert_eq!(r.listed(false).count(), 2);
     }
 
     #[test]

@@ -485,3 +485,28 @@ fn friends_add_list_filter_and_remove() {
     hallway(&me).args(["friends", "remove", "ana lima"]).assert().success();
     hallway(&me).args(["friends"]).assert().success().stdout(predicates::str::contains("No friends"));
 }
+
+/// FOSDEM at 11:00 on Saturday: 106 rooms. `now` lists my rooms and the busy ones, folding the
+/// quiet ones into one line; `--all` lists every room.
+#[test]
+fn now_at_106_rooms_folds_the_quiet_ones() {
+    let d = TempDir::new().unwrap();
+    let fosdem = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/real/pentabarf-fosdem-2021.xml");
+    assert!(std::path::Path::new(fosdem).exists(), "the shared fixtures: {fosdem}");
+    let run = |all: bool| {
+        let mut c = hallway(&d);
+        c.args(["--schedule", fosdem, "--tz", "Europe/Brussels", "--at", "2021-02-06 11:00", "now"]);
+        if all {
+            c.arg("--all");
+        }
+        let out = c.output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let folded = run(false);
+    let all = run(true);
+    assert!(folded.lines().count() < 100, "{}", folded.lines().count());
+    assert!(all.lines().count() > 200, "{}", all.lines().count());
+    assert!(folded.contains("rooms with nothing on and nothing in the next 30 min (--all lists them)"), "{folded}");
+    assert!(!folded.contains("K.fosdem") && all.contains("K.fosdem"));
+}

@@ -24,10 +24,10 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<(), Failure> {
                 None => emit(&text),
             }
         }
-        Command::Now { json } => {
+        Command::Now { json, all } => {
             let agenda = load_agenda(ctx)?;
             let o = now::overview(&ctx.schedule, &agenda.attending(&ctx.schedule), ctx.clock.now());
-            emit_json_or(json, || report::now(&ctx.schedule, &o, &agenda), || print::now(ctx, &o, &agenda))
+            emit_json_or(json, || report::now(&ctx.schedule, &o, &agenda), || print::now(ctx, &o, &agenda, all))
         }
         Command::Next { format, width, json } => next(ctx, format.as_deref(), width, json),
         Command::Suggest { per_slot, json } => {

@@ -97,12 +97,16 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<FriendsAction>,
     },
-    /// What is live and next in every track.
-    #[command(after_help = "Example:\n  hallway now --at '2022-10-19 10:30'")]
+    /// What is live and next: rooms with my starred talks first, then those with a talk on
+    /// now or within 30 minutes; quiet rooms fold into one line.
+    #[command(after_help = "Example:\n  hallway now --at '2022-10-19 10:30'\n  hallway now --all")]
     Now {
-        /// Print JSON (a stable format for scripts) instead of text.
+        /// Print JSON (a stable format for scripts, every room) instead of text.
         #[arg(long)]
         json: bool,
+        /// List every room, the quiet ones too.
+        #[arg(long)]
+        all: bool,
     },
     /// Mark talks to attend.
     #[command(after_help = "Example:\n  hallway star ebpf-vs-sidecars rust-wrights-law")]

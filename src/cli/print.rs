@@ -194,7 +194,7 @@ pub fn clash_warnings(ctx: &Context, agenda: &Agenda, ids: &[String]) -> String 
     out
 }
 
-pub fn now(ctx: &Context, o: &Overview, agenda: &Agenda) -> String {
+pub fn now(ctx: &Context, o: &Overview, agenda: &Agenda, all: bool) -> String {
     let s = &ctx.schedule;
     let tw = track_width(ctx);
     let travel = if ctx.clock.is_fixed() { " (time set with --at)" } else { "" };
@@ -224,8 +224,10 @@ pub fn now(ctx: &Context, o: &Overview, agenda: &Agenda) -> String {
             let _ = writeln!(out, "  {}", paint(line, style));
         }
     }
+    // My rooms first, then those with something on now or soon; the quiet ones fold.
+    let rooms = now::rooms(s, o, &agenda.attending(s));
     out.push('\n');
-    for tn in &o.tracks {
+    for tn in rooms.listed(all).map(|p| &o.tracks[p]) {
         let name = pad(&s.conference.tracks[tn.track], tw);
         let live = match tn.live {
             Some(i) => {
@@ -262,6 +264,10 @@ pub fn now(ctx: &Context, o: &Overview, agenda: &Agenda) -> String {
             None => "next  no more talks".into(),
         };
         let _ = writeln!(out, "  {name}  {live}\n  {}  {next}", pad("", tw));
+    }
+    if !rooms.lists_quiet(all) {
+        let n = rooms.quiet.len();
+        let _ = writeln!(out, "  + {n} rooms with nothing on and nothing in the next 30 min (--all lists them)");
     }
     out
 }

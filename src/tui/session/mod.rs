@@ -36,8 +36,7 @@ pub struct Undo {
 /// Minutes before a starred talk that a reminder comes (the config file may change it).
 pub const DEFAULT_REMINDER_MINUTES: u32 = 5;
 const UNDO_DEPTH: usize = 100;
-/// More quiet rooms than this fold into one line in the Now view.
-const FOLD_FROM: usize = 4;
+
 
 /// Lists derived from the marks and the time that only some views show; reset on change.
 #[derive(Default)]
@@ -215,21 +214,14 @@ impl Session {
     /// quiet rooms only when `all`.
     pub fn now_talks(&self, all: bool) -> Vec<usize> {
         let o = self.overview();
-        let r = self.rooms();
-        let quiet: &[usize] = if self.lists_quiet(all) { &r.quiet } else { &[] };
-        r.mine
-            .iter()
-            .chain(&r.busy)
-            .chain(quiet)
-            .flat_map(|&p| o.tracks[p].live.into_iter().chain(o.tracks[p].next))
-            .collect()
+        self.rooms().listed(all).flat_map(|p| o.tracks[p].live.into_iter().chain(o.tracks[p].next)).collect()
     }
 
     /// Whether the Now view lists the quiet rooms: when asked, or when they are few enough
     /// that folding them would hide more than it saves (a two-track conference, two rooms
     /// picked out of 106).
     pub fn lists_quiet(&self, all: bool) -> bool {
-        all || self.rooms().quiet.len() <= FOLD_FROM
+        self.rooms().lists_quiet(all)
     }
 
     /// Move the clock. Returns whether what is shown may change (a new minute) and the
