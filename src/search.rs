@@ -14,6 +14,8 @@ pub struct Index {
     /// talks that cannot match before scoring, and to tell a word found whole from letters
     /// found scattered.
     folded: Vec<(String, String)>,
+    /// Each title folded, to rank a word in the title above the same word elsewhere.
+    titles: Vec<String>,
     matcher: Matcher,
     /// The last query and the talks it matched: typing one more letter can only narrow them.
     last: Option<(String, Vec<usize>)>,
@@ -60,7 +62,8 @@ impl Index {
                 (fold(&line), fold(&t.abstract_text))
             })
             .collect();
-        Self { primary, abstracts, folded, matcher: Matcher::new(Config::DEFAULT), last: None }
+        let titles = s.talks().iter().map(|t| fold(&t.title)).collect();
+        Self { primary, abstracts, folded, titles, matcher: Matcher::new(Config::DEFAULT), last: None }
     }
 
     /// The best `limit` talks for `query`, best first (ties in time order). Every word of the
@@ -132,11 +135,26 @@ impl Index {
                 (None, Some(b)) => (b, true),
                 (None, None) => continue,
             };
-            if whole_in_line {
-                score += WHOLE_WORDS;
+            // Words (or the start of words) rank by where they are: the title, then speakers,
+            // room and tags, then the abstract. Letters inside a word ("rust" in "trusted")
+            // rank below every word match, and scattered letters below those.
+            let (title, (line, body_text)) = (&self.titles[index], &self.folded[index]);
+            let words_in = |text: &str| plain && words.iter().all(|w| starts_a_word(text, w));
+            score += if words_in(title) {
+                WHOLE_WORDS * 8
+            } else if whole_in_line && words_in(line) {
+                WHOLE_WORDS * 6
+            } else if (whole_in_line || whole_in_body)
+                && words.iter().all(|w| starts_a_word(line, w) || starts_a_word(body_text, w))
+            {
+                WHOLE_WORDS * 4
+            } else if whole_in_line {
+                WHOLE_WORDS
             } else if whole_in_body {
-                score += WHOLE_WORDS / 2;
-            }
+                WHOLE_WORDS / 2
+            } else {
+                0
+            };
             hits.push(Hit { index, score, title_chars: Vec::new(), in_abstract });
         }
         // What narrowing may start from: every talk that passed the byte checks (a superset of
@@ -145,7 +163,7 @@ impl Index {
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
         // Letters scattered over a long text match almost anything; far below the best match
         // they are noise, not answers.
-        let floor = hits.first().map_or(0, |h| h.score / 3);
+        let floor = hits.first().map_or(0, |h| h.score / 3).min(WHOLE_WORDS / 2);
         hits.retain(|h| h.score >= floor);
         hits.truncate(limit);
         // Letters to light, only for what will be shown: where the words match the title itself
@@ -172,6 +190,12 @@ impl Index {
 fn fold(text: &str) -> String {
     use nucleo_matcher::chars::{normalize, to_lower_case};
     text.chars().map(|c| to_lower_case(normalize(c))).collect()
+}
+
+/// Whether `word` starts a word somewhere in `text` (both folded): at the start or after a
+/// character that is not a letter or digit.
+pub fn starts_a_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| !text[..at].chars().next_back().is_some_and(char::is_alphanumeric))
 }
 
 /// Whether the ASCII `word`'s letters appear in `text` in order (a fuzzy match needs them so).
@@ -242,6 +266,26 @@ mod tests {
         let mut fresh = Index::new(&s);
         typed.search("!la", 500);
         assert_eq!(typed.search("!lat", 500), fresh.search("!lat", 500));
+    }
+
+    #[test]
+    fn a_word_in_the_title_ranks_above_letters_inside_a_word() {
+        let text = r#"{"conference": {"id": "c", "name": "C", "timezone": "UTC", "tracks": ["D.hardware.trusted", "Rust"]},
+            "talks": [
+            {"id": "opening", "title": "Opening", "track": "D.hardware.trusted", "start": "2024-01-01T09:00", "duration": 30, "abstract": "Welcome."},
+            {"id": "enclave", "title": "Enclaves for all", "track": "D.hardware.trusted", "start": "2024-01-01T10:00", "duration": 30},
+            {"id": "intro", "title": "An intro to Rust", "track": "Rust", "start": "2024-01-01T11:00", "duration": 30},
+            {"id": "async", "title": "Async everywhere", "track": "Rust", "start": "2024-01-01T12:00", "duration": 30},
+            {"id": "ffi", "title": "Calling C", "track": "D.hardware.trusted", "start": "2024-01-01T13:00", "duration": 30, "abstract": "From Rustaceans, for everyone."}]}"#;
+        let s = schedule::parse_bytes(text.as_bytes(), "c.json").unwrap();
+        let mut idx = Index::new(&s);
+        let ids: Vec<&str> = idx.search("rust", 10).iter().map(|h| s.talks()[h.index].id.as_str()).collect();
+        assert_eq!(ids[0], "intro", "the word in a title first: {ids:?}");
+        assert_eq!(ids[1], "async", "then in the room: {ids:?}");
+        assert_eq!(ids[2], "ffi", "then a word start in the abstract: {ids:?}");
+        assert_eq!(&ids[3..], ["opening", "enclave"], "letters inside a word last: {ids:?}");
+        assert!(starts_a_word("d.hardware.trusted rust", "rust"));
+        assert!(!starts_a_word("d.hardware.trusted", "rust"));
     }
 
     #[test]

@@ -214,3 +214,23 @@ fn update_with_every_modal() {
     // q asks the shell to quit; update itself wrote nothing.
     assert_eq!(press(&mut a, "q"), [Effect::Quit]);
 }
+
+/// `/rust` at FOSDEM: talks about Rust first; the room D.hardware.trusted (rust inside a word)
+/// ranks below every talk with the word.
+#[test]
+fn search_ranks_words_above_letters_inside_words() {
+    let a = saturday();
+    let s = &a.session.schedule;
+    let mut idx = hallway::search::Index::new(s);
+    let hits = idx.search("rust", 200);
+    let word = |i: usize| {
+        let t = &s.talks()[i];
+        let text =
+            format!("{} {} {} {}", t.title, t.speakers.join(" "), t.tags.join(" "), t.abstract_text).to_lowercase();
+        hallway::search::starts_a_word(&text, "rust")
+    };
+    let first_inside = hits.iter().position(|h| !word(h.index)).unwrap_or(hits.len());
+    assert!(first_inside >= 5, "{:?}", hits.iter().map(|h| &s.talks()[h.index].title).collect::<Vec<_>>());
+    assert!(hits[first_inside..].iter().all(|h| !word(h.index)), "no word match after a match inside a word");
+    assert!(s.talks()[hits[0].index].title.to_lowercase().contains("rust"), "{}", s.talks()[hits[0].index].title);
+}

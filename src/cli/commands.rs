@@ -204,7 +204,8 @@ fn talks(ctx: &Context, f: &super::TalkFilter, json: bool) -> Result<(), Failure
             words.is_empty() || {
                 let hay =
                     lower(&format!("{} {} {} {}", t.title, t.speakers.join(" "), t.tags.join(" "), t.abstract_text));
-                words.iter().all(|w| hay.contains(w.as_str()))
+                // Words and word starts, not letters inside a word ("rust" is not "trusted").
+                words.iter().all(|w| crate::search::starts_a_word(&hay, w))
             }
         })
         .collect();

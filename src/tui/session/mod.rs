@@ -37,7 +37,6 @@ pub struct Undo {
 pub const DEFAULT_REMINDER_MINUTES: u32 = 5;
 const UNDO_DEPTH: usize = 100;
 
-
 /// Lists derived from the marks and the time that only some views show; reset on change.
 #[derive(Default)]
 struct Derived {
