@@ -46,7 +46,7 @@ wait_for "↻ your agenda changed in another window" "the running planner notice
 tmux send-keys -t "$session" 3
 wait_for "09:40-10:05  ★ Misery Metrics & Consequences" "the other window's star is in the agenda"
 wait_for "09:05-09:35  ★ eBPF vs Sidecars" "agenda view"
-wait_for "▶ Wed  09:15  ☑ Always-on Thread Activity Sampling" "agenda keeps the selected talk"
+wait_for "▶ 09:05-09:35  ★ eBPF vs Sidecars" "the agenda opens at its own place, not another view's"
 tmux send-keys -t "$session" q
 wait_for "EXITED=0" "clean exit"
 if tmux capture-pane -p -t "$session" | grep -qF "Main Stage"; then
@@ -61,4 +61,32 @@ other = marks["thread-sampling-ebpf"]
 assert other["mark"] == "on-demand" and other["watched"] is True, other
 assert other["note"] == "catch the Q&A", other
 PY
-echo "tmux e2e: 1 passed, 0 failed"
+
+# A resize before any key is pressed is drawn at once; switching views keeps the schedule's
+# place, and t is the one jump to now.
+tmux kill-session -t "$session" 2>/dev/null || true
+tmux new-session -d -s "$session" -x 100 -y 30 \
+  "HALLWAY_DATA_DIR='$data' TZ=UTC '$bin' --at '2022-10-19 09:20'; echo EXITED=\$?; sleep 30"
+wait_for "eBPF vs Sidecars" "first frame"
+tmux resize-window -t "$session" -x 60 -y 20
+for _ in $(seq 1 50); do
+  last=$(tmux capture-pane -p -t "$session" | sed -n 20p)
+  case "$last" in *"q quit"*) break ;; esac
+  sleep 0.1
+done
+case "$last" in *"q quit"*) ;; *) echo "FAIL: no redraw after a resize before the first key:"; tmux capture-pane -p -t "$session"; exit 1 ;; esac
+tmux resize-window -t "$session" -x 100 -y 30
+wait_for "1 Schedule" "redrawn at the old size"
+tmux send-keys -t "$session" G
+sleep 0.3
+before=$(tmux capture-pane -p -t "$session" | grep -F "▶" | head -1)
+tmux send-keys -t "$session" 2 j 1
+wait_for "1 Schedule" "back in the schedule"
+sleep 0.3
+after=$(tmux capture-pane -p -t "$session" | grep -F "▶" | head -1)
+[ "$before" = "$after" ] || { echo "FAIL: the schedule lost its place: '$before' then '$after'"; exit 1; }
+tmux send-keys -t "$session" t
+wait_for "▶ 09:05-09:35" "t goes to what is live"
+tmux send-keys -t "$session" q
+wait_for "EXITED=0" "clean exit"
+echo "tmux e2e: 2 passed, 0 failed"
