@@ -59,9 +59,9 @@ fn key_to_frame(c: &mut Criterion) {
         g.bench_function(BenchmarkId::from_parameter(n), |b| {
             b.iter(|| {
                 // Walk down the track and back so every iteration moves the selection.
-                let before = app.selected;
+                let before = app.schedule_view.selected;
                 app.update(if down { Action::Down } else { Action::Up });
-                if app.selected == before {
+                if app.schedule_view.selected == before {
                     down = !down;
                 }
                 term.draw(|f| views::draw(f, &app)).unwrap();
@@ -99,7 +99,7 @@ fn now_view_tick(c: &mut Criterion) {
         g.bench_function(BenchmarkId::from_parameter(n), |b| {
             b.iter(|| {
                 minute = (minute + 1) % 600;
-                app.set_now(mid + chrono::Duration::minutes(minute));
+                app.tick(mid + chrono::Duration::minutes(minute));
                 term.draw(|f| views::draw(f, &app)).unwrap();
             })
         });

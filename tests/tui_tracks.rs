@@ -5,10 +5,7 @@ mod common;
 
 use common::{fosdem_at, key, press, screen};
 use crossterm::event::KeyCode;
-use hallway::agenda::Agenda;
-use hallway::clock::parse_at;
-use hallway::schedule::{self, import::Options};
-use hallway::tui::app::{App, View};
+use hallway::tui::app::View;
 
 #[test]
 fn pick_two_rooms_out_of_106_and_keep_the_choice() {
