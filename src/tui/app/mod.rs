@@ -1,10 +1,12 @@
 //! The planner's state and `update`: a key becomes an action, the action changes the session or
 //! a view's place, and what must touch the world comes back as effects for the shell.
 
+mod modals;
+mod mouse;
+
 use super::effect::Effect;
-use super::filter_picker::{self, FilterPicker};
+use super::filter_picker;
 use super::finder::Finder;
-use super::gaps::{self, Gaps};
 use super::keys::{Action, Keymap};
 use super::modal::{Modal, Outcome};
 use super::prompt::{self, Ask, Prompt};
@@ -13,12 +15,10 @@ pub use super::state::View;
 use super::state::{AgendaView, NowView, OnDemandView, ScheduleView};
 use super::status::Status;
 use crate::agenda::{Agenda, MarkKind};
-use crate::filter::Choices;
 use crate::schedule::Schedule;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use crossterm::event::KeyEvent;
-use std::collections::BTreeSet;
 
 /// What a mouse click on a spot of the screen means; the views record these as they draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,66 +153,6 @@ impl App {
             Some(Modal::Gaps(g)) => g.key(key),
         };
         self.outcome(outcome)
-    }
-
-    /// Carry out what a modal answered.
-    fn outcome(&mut self, outcome: Outcome) -> Vec<Effect> {
-        match outcome {
-            Outcome::Stay => Vec::new(),
-            Outcome::Close => {
-                self.modal = None;
-                Vec::new()
-            }
-            Outcome::Act(a) if is_talk_action(a) => self.act(a),
-            Outcome::Act(a) => {
-                self.modal = None;
-                self.update(a)
-            }
-            Outcome::GoTo(i) => {
-                self.modal = None;
-                self.view = View::Schedule;
-                let revealed = self.session.reveal(i);
-                self.schedule_view.select(&self.session, i);
-                match revealed {
-                    Some(said) => {
-                        self.status.info(said);
-                        vec![Effect::Save]
-                    }
-                    None => Vec::new(),
-                }
-            }
-            Outcome::Submit => match self.modal.take() {
-                Some(Modal::Prompt(p)) => self.submit(p),
-                other => {
-                    self.modal = other;
-                    Vec::new()
-                }
-            },
-            Outcome::Apply => match self.modal.take() {
-                Some(Modal::Filter(p)) => {
-                    let said = self.session.apply_filter(&p.ticked, p.filter);
-                    self.schedule_view.keep_shown(&self.session);
-                    self.status.info(said);
-                    vec![Effect::Save]
-                }
-                other => {
-                    self.modal = other;
-                    Vec::new()
-                }
-            },
-            Outcome::Star(i) => {
-                let done = self.session.star(i);
-                let effects = self.done(done);
-                self.refresh_gaps();
-                effects
-            }
-            Outcome::Undo => {
-                let done = self.session.undo();
-                let effects = self.done(done);
-                self.refresh_gaps();
-                effects
-            }
-        }
     }
 
     /// An action from the key table (or the mouse wheel).
@@ -384,125 +324,6 @@ impl App {
         }
     }
 
-    fn ask_time(&mut self) {
-        use crate::now::Phase;
-        // Offer a time worth seeing: now if the conference is on, else when it (re)starts.
-        let s = &self.session;
-        let suggestion = match s.overview().phase {
-            Phase::Before { starts } => starts,
-            Phase::Pause { resumes } | Phase::BetweenDays { resumes } => resumes,
-            Phase::After { .. } => s.schedule.start().unwrap_or(s.now),
-            Phase::Live | Phase::Empty => s.now,
-        };
-        let text = s.schedule.local(suggestion).format("%Y-%m-%d %H:%M").to_string();
-        self.modal = Some(Modal::Prompt(Prompt::new(Ask::Time, &text, 40)));
-    }
-
-    fn submit(&mut self, prompt: Prompt) -> Vec<Effect> {
-        match prompt.ask {
-            Ask::Note { talk } => {
-                let done = self.session.set_note(talk, prompt.input.text());
-                self.done(done)
-            }
-            Ask::Export => match prompt.export_target() {
-                Ok((path, format)) => {
-                    let replace = prompt.confirms_replace();
-                    // Kept open (behind) until the shell says the file was written.
-                    self.modal = Some(Modal::Prompt(prompt));
-                    vec![Effect::Export { path, format, replace }]
-                }
-                Err(e) => {
-                    self.modal = Some(Modal::Prompt(Prompt { error: Some(e), ..prompt }));
-                    Vec::new()
-                }
-            },
-            Ask::Time => self.go_to_time(prompt),
-        }
-    }
-
-    /// The shell's answer to an export: written (the prompt closes) or refused (it stays, saying
-    /// why; "replace the existing …?" then takes a second Enter).
-    pub fn exported(&mut self, result: Result<String, String>) {
-        match result {
-            Ok(said) => {
-                self.modal = None;
-                self.status.info(said);
-            }
-            Err(why) => {
-                if let Some(Modal::Prompt(p)) = &mut self.modal {
-                    p.error = Some(why);
-                } else {
-                    self.status.error(why);
-                }
-            }
-        }
-    }
-
-    fn go_to_time(&mut self, prompt: Prompt) -> Vec<Effect> {
-        let s = &mut self.session;
-        let text = prompt.input.text().trim();
-        if text.is_empty() {
-            s.pinned = None;
-            self.status.info(if s.time_travel { "back to the time given with --at" } else { "back to the real clock" });
-            return Vec::new();
-        }
-        let day = s.schedule.day_date(self.schedule_view.day).unwrap_or_else(|| s.schedule.local(s.now).date_naive());
-        match crate::clock::parse_at_on(text, s.schedule.conference.tz, day) {
-            Ok(t) => {
-                s.pinned = Some(t);
-                let (_, due) = s.set_now(t);
-                let travel = format!(
-                    "⏱ time travel: it is now {} (conference time); t shows it in the schedule, @ then an empty line goes back",
-                    s.schedule.local(t).format("%a %-d %b %Y %H:%M")
-                );
-                // A reminder due at that time comes first.
-                match due.last() {
-                    Some(r) => self.status.info(format!("⏰ {} · {travel}", r.text)),
-                    None => self.status.info(travel),
-                }
-                if due.is_empty() { Vec::new() } else { vec![Effect::Remind(due)] }
-            }
-            Err(e) => {
-                self.modal = Some(Modal::Prompt(Prompt { error: Some(e), ..prompt }));
-                Vec::new()
-            }
-        }
-    }
-
-    fn open_filter(&mut self) {
-        let s = &self.session;
-        let all = s.shown_tracks.len() == s.schedule.conference.tracks.len();
-        let ticked: BTreeSet<usize> = if all { BTreeSet::new() } else { s.shown_tracks.iter().copied().collect() };
-        let mut picker = FilterPicker::new(ticked, s.agenda.filter.clone(), Choices::of(&s.schedule));
-        picker.has_friends = !s.friends.friends.is_empty();
-        self.modal = Some(Modal::Filter(picker));
-    }
-
-    fn open_gaps(&mut self) {
-        let s = &self.session;
-        let slots = crate::suggest::suggest(&s.schedule, &s.agenda, s.now, gaps::PER_SLOT);
-        if slots.is_empty() {
-            self.status.info(if s.attending.is_empty() {
-                "star some talks first: suggestions fill the gaps between them"
-            } else {
-                "no free slot with a talk in it: your days are full"
-            });
-            return;
-        }
-        self.modal = Some(Modal::Gaps(Gaps { slots, cursor: 0 }));
-    }
-
-    /// After a star or an undo in the gaps: the gap filled is gone, the cursor stays near.
-    fn refresh_gaps(&mut self) {
-        let Some(Modal::Gaps(g)) = &self.modal else { return };
-        let cursor = g.cursor;
-        let s = &self.session;
-        let slots = crate::suggest::suggest(&s.schedule, &s.agenda, s.now, gaps::PER_SLOT);
-        let g = Gaps { slots, cursor: 0 };
-        let n = g.len();
-        self.modal = (n > 0).then(|| Modal::Gaps(Gaps { cursor: cursor.min(n - 1), ..g }));
-    }
-
     /// The clock moved: a new minute redraws; reminders due ring. Returns whether to redraw.
     pub fn tick(&mut self, now: DateTime<Utc>) -> (bool, Vec<Effect>) {
         let (changed, due) = self.session.set_now(now);
@@ -512,44 +333,10 @@ impl App {
         let effects = if due.is_empty() { Vec::new() } else { vec![Effect::Remind(due)] };
         (changed || !effects.is_empty(), effects)
     }
-
-    /// A left click at a screen cell; `double` for the second click of a double-click.
-    pub fn click(&mut self, column: u16, row: u16, double: bool) -> Vec<Effect> {
-        self.status.key_pressed();
-        match self.modal {
-            // A click closes details or help, like Esc; the other modals are typed into.
-            Some(Modal::Details { .. } | Modal::Help { .. }) => {
-                self.modal = None;
-                return Vec::new();
-            }
-            Some(_) => return Vec::new(),
-            None => {}
-        }
-        let at = ratatui::layout::Position { x: column, y: row };
-        let pick = self.clickable.borrow().iter().rev().find(|(r, _)| r.contains(at)).map(|(_, p)| *p);
-        match pick {
-            Some(Pick::Star(i)) => {
-                self.schedule_view.select(&self.session, i);
-                return self.act(Action::ToggleStar);
-            }
-            Some(Pick::Talk(i)) => self.select(i),
-            Some(Pick::Row(pos)) => {
-                let s = &self.session;
-                match self.view {
-                    View::Now => self.now_view.list.go(&s.now_talks(self.now_view.all_rooms), pos),
-                    View::Agenda => self.agenda_view.go(s.agenda_items(), pos),
-                    View::OnDemand => self.on_demand_view.go(s.on_demand(), pos),
-                    View::Schedule => {}
-                }
-            }
-            None => return Vec::new(),
-        }
-        if double { self.update(Action::Open) } else { Vec::new() }
-    }
 }
 
-/// Actions that change the current talk's marks (they work from details too).
-fn is_talk_action(a: Action) -> bool {
+/// Actions on the current talk (they work from details too).
+pub(super) fn is_talk_action(a: Action) -> bool {
     matches!(
         a,
         Action::ToggleStar

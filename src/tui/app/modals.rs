@@ -1,0 +1,193 @@
+//! Opening the modals and carrying out what they answer: a prompt's Enter, the filter
+//! panel's choice, a suggestion starred, a search result gone to.
+
+use super::{App, is_talk_action};
+use crate::filter::Choices;
+use crate::tui::effect::Effect;
+use crate::tui::filter_picker::FilterPicker;
+use crate::tui::gaps::{self, Gaps};
+use crate::tui::modal::{Modal, Outcome};
+use crate::tui::prompt::{Ask, Prompt};
+use crate::tui::state::View;
+use std::collections::BTreeSet;
+
+impl App {
+    /// Carry out what a modal answered.
+    pub(super) fn outcome(&mut self, outcome: Outcome) -> Vec<Effect> {
+        match outcome {
+            Outcome::Stay => Vec::new(),
+            Outcome::Close => {
+                self.modal = None;
+                Vec::new()
+            }
+            Outcome::Act(a) if is_talk_action(a) => self.act(a),
+            Outcome::Act(a) => {
+                self.modal = None;
+                self.update(a)
+            }
+            Outcome::GoTo(i) => {
+                self.modal = None;
+                self.view = View::Schedule;
+                let revealed = self.session.reveal(i);
+                self.schedule_view.select(&self.session, i);
+                match revealed {
+                    Some(said) => {
+                        self.status.info(said);
+                        vec![Effect::Save]
+                    }
+                    None => Vec::new(),
+                }
+            }
+            Outcome::Submit => match self.modal.take() {
+                Some(Modal::Prompt(p)) => self.submit(p),
+                other => {
+                    self.modal = other;
+                    Vec::new()
+                }
+            },
+            Outcome::Apply => match self.modal.take() {
+                Some(Modal::Filter(p)) => {
+                    let said = self.session.apply_filter(&p.ticked, p.filter);
+                    self.schedule_view.keep_shown(&self.session);
+                    self.status.info(said);
+                    vec![Effect::Save]
+                }
+                other => {
+                    self.modal = other;
+                    Vec::new()
+                }
+            },
+            Outcome::Star(i) => {
+                let done = self.session.star(i);
+                let effects = self.done(done);
+                self.refresh_gaps();
+                effects
+            }
+            Outcome::Undo => {
+                let done = self.session.undo();
+                let effects = self.done(done);
+                self.refresh_gaps();
+                effects
+            }
+        }
+    }
+
+    pub(super) fn ask_time(&mut self) {
+        use crate::now::Phase;
+        // Offer a time worth seeing: now if the conference is on, else when it (re)starts.
+        let s = &self.session;
+        let suggestion = match s.overview().phase {
+            Phase::Before { starts } => starts,
+            Phase::Pause { resumes } | Phase::BetweenDays { resumes } => resumes,
+            Phase::After { .. } => s.schedule.start().unwrap_or(s.now),
+            Phase::Live | Phase::Empty => s.now,
+        };
+        let text = s.schedule.local(suggestion).format("%Y-%m-%d %H:%M").to_string();
+        self.modal = Some(Modal::Prompt(Prompt::new(Ask::Time, &text, 40)));
+    }
+
+    pub(super) fn submit(&mut self, prompt: Prompt) -> Vec<Effect> {
+        match prompt.ask {
+            Ask::Note { talk } => {
+                let done = self.session.set_note(talk, prompt.input.text());
+                self.done(done)
+            }
+            Ask::Export => match prompt.export_target() {
+                Ok((path, format)) => {
+                    let replace = prompt.confirms_replace();
+                    // Kept open (behind) until the shell says the file was written.
+                    self.modal = Some(Modal::Prompt(prompt));
+                    vec![Effect::Export { path, format, replace }]
+                }
+                Err(e) => {
+                    self.modal = Some(Modal::Prompt(Prompt { error: Some(e), ..prompt }));
+                    Vec::new()
+                }
+            },
+            Ask::Time => self.go_to_time(prompt),
+        }
+    }
+
+    /// The shell's answer to an export: written (the prompt closes) or refused (it stays, saying
+    /// why; "replace the existing …?" then takes a second Enter).
+    pub fn exported(&mut self, result: Result<String, String>) {
+        match result {
+            Ok(said) => {
+                self.modal = None;
+                self.status.info(said);
+            }
+            Err(why) => {
+                if let Some(Modal::Prompt(p)) = &mut self.modal {
+                    p.error = Some(why);
+                } else {
+                    self.status.error(why);
+                }
+            }
+        }
+    }
+
+    pub(super) fn go_to_time(&mut self, prompt: Prompt) -> Vec<Effect> {
+        let s = &mut self.session;
+        let text = prompt.input.text().trim();
+        if text.is_empty() {
+            s.pinned = None;
+            self.status.info(if s.time_travel { "back to the time given with --at" } else { "back to the real clock" });
+            return Vec::new();
+        }
+        let day = s.schedule.day_date(self.schedule_view.day).unwrap_or_else(|| s.schedule.local(s.now).date_naive());
+        match crate::clock::parse_at_on(text, s.schedule.conference.tz, day) {
+            Ok(t) => {
+                s.pinned = Some(t);
+                let (_, due) = s.set_now(t);
+                let travel = format!(
+                    "⏱ time travel: it is now {} (conference time); t shows it in the schedule, @ then an empty line goes back",
+                    s.schedule.local(t).format("%a %-d %b %Y %H:%M")
+                );
+                // A reminder due at that time comes first.
+                match due.last() {
+                    Some(r) => self.status.info(format!("⏰ {} · {travel}", r.text)),
+                    None => self.status.info(travel),
+                }
+                if due.is_empty() { Vec::new() } else { vec![Effect::Remind(due)] }
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Prompt(Prompt { error: Some(e), ..prompt }));
+                Vec::new()
+            }
+        }
+    }
+
+    pub(super) fn open_filter(&mut self) {
+        let s = &self.session;
+        let all = s.shown_tracks.len() == s.schedule.conference.tracks.len();
+        let ticked: BTreeSet<usize> = if all { BTreeSet::new() } else { s.shown_tracks.iter().copied().collect() };
+        let mut picker = FilterPicker::new(ticked, s.agenda.filter.clone(), Choices::of(&s.schedule));
+        picker.has_friends = !s.friends.friends.is_empty();
+        self.modal = Some(Modal::Filter(picker));
+    }
+
+    pub(super) fn open_gaps(&mut self) {
+        let s = &self.session;
+        let slots = crate::suggest::suggest(&s.schedule, &s.agenda, s.now, gaps::PER_SLOT);
+        if slots.is_empty() {
+            self.status.info(if s.attending.is_empty() {
+                "star some talks first: suggestions fill the gaps between them"
+            } else {
+                "no free slot with a talk in it: your days are full"
+            });
+            return;
+        }
+        self.modal = Some(Modal::Gaps(Gaps { slots, cursor: 0 }));
+    }
+
+    /// After a star or an undo in the gaps: the gap filled is gone, the cursor stays near.
+    pub(super) fn refresh_gaps(&mut self) {
+        let Some(Modal::Gaps(g)) = &self.modal else { return };
+        let cursor = g.cursor;
+        let s = &self.session;
+        let slots = crate::suggest::suggest(&s.schedule, &s.agenda, s.now, gaps::PER_SLOT);
+        let g = Gaps { slots, cursor: 0 };
+        let n = g.len();
+        self.modal = (n > 0).then(|| Modal::Gaps(Gaps { cursor: cursor.min(n - 1), ..g }));
+    }
+}

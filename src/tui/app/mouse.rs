@@ -1,0 +1,43 @@
+//! The mouse: a click selects what the last frame drew there, a double-click opens it.
+
+use super::{App, Pick};
+use crate::tui::effect::Effect;
+use crate::tui::keys::Action;
+use crate::tui::modal::Modal;
+use crate::tui::state::View;
+
+impl App {
+    /// A left click at a screen cell; `double` for the second click of a double-click.
+    pub fn click(&mut self, column: u16, row: u16, double: bool) -> Vec<Effect> {
+        self.status.key_pressed();
+        match self.modal {
+            // A click closes details or help, like Esc; the other modals are typed into.
+            Some(Modal::Details { .. } | Modal::Help { .. }) => {
+                self.modal = None;
+                return Vec::new();
+            }
+            Some(_) => return Vec::new(),
+            None => {}
+        }
+        let at = ratatui::layout::Position { x: column, y: row };
+        let pick = self.clickable.borrow().iter().rev().find(|(r, _)| r.contains(at)).map(|(_, p)| *p);
+        match pick {
+            Some(Pick::Star(i)) => {
+                self.schedule_view.select(&self.session, i);
+                return self.act(Action::ToggleStar);
+            }
+            Some(Pick::Talk(i)) => self.select(i),
+            Some(Pick::Row(pos)) => {
+                let s = &self.session;
+                match self.view {
+                    View::Now => self.now_view.list.go(&s.now_talks(self.now_view.all_rooms), pos),
+                    View::Agenda => self.agenda_view.go(s.agenda_items(), pos),
+                    View::OnDemand => self.on_demand_view.go(s.on_demand(), pos),
+                    View::Schedule => {}
+                }
+            }
+            None => return Vec::new(),
+        }
+        if double { self.update(Action::Open) } else { Vec::new() }
+    }
+}
