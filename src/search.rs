@@ -138,20 +138,22 @@ impl Index {
             // Words (or the start of words) rank by where they are: the title, then speakers,
             // room and tags, then the abstract. Letters inside a word ("rust" in "trusted")
             // rank below every word match, and scattered letters below those.
+            // (Only talks with every word whole somewhere are looked at word by word.)
             let (title, (line, body_text)) = (&self.titles[index], &self.folded[index]);
-            let words_in = |text: &str| plain && words.iter().all(|w| starts_a_word(text, w));
-            score += if words_in(title) {
-                WHOLE_WORDS * 8
-            } else if whole_in_line && words_in(line) {
-                WHOLE_WORDS * 6
-            } else if (whole_in_line || whole_in_body)
-                && words.iter().all(|w| starts_a_word(line, w) || starts_a_word(body_text, w))
-            {
-                WHOLE_WORDS * 4
-            } else if whole_in_line {
-                WHOLE_WORDS
+            let words_in = |text: &str| words.iter().all(|w| starts_a_word(text, w));
+            let words_anywhere = || words.iter().all(|w| starts_a_word(line, w) || starts_a_word(body_text, w));
+            score += if whole_in_line {
+                if words_in(title) {
+                    WHOLE_WORDS * 8
+                } else if words_in(line) {
+                    WHOLE_WORDS * 6
+                } else if words_anywhere() {
+                    WHOLE_WORDS * 4
+                } else {
+                    WHOLE_WORDS
+                }
             } else if whole_in_body {
-                WHOLE_WORDS / 2
+                if words_anywhere() { WHOLE_WORDS * 4 } else { WHOLE_WORDS / 2 }
             } else {
                 0
             };

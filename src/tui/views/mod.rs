@@ -160,7 +160,7 @@ fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let (l, r) = layouts
         .iter()
         .map(|&(name, names, clock)| (left(name), tabs(names, clock)))
-        .find(|(l, r)| l.width() + r.width() <= area.width as usize)
+        .find(|(l, r)| l.width() + 1 + r.width() <= area.width as usize)
         .unwrap_or_else(|| (left(false), tabs(0, 0)));
     let w = (r.width() as u16).min(area.width);
     let lw = area.width - w;
