@@ -20,7 +20,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Line::styled(" Your agenda is empty.", theme.title()),
             Line::from(" Star talks with s (or Space) in the schedule (1), or mark them o to watch on-demand."),
         ];
-        f.render_widget(Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: false }), area);
+        f.render_widget(Paragraph::new(super::text::wrap_lines(&text, area.width as usize)), area);
         return;
     }
     let mut lines: Vec<Line> = Vec::new();

@@ -8,7 +8,8 @@ use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use super::text::wrap_lines;
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 /// Details over the view: the whole width on a narrow terminal (no strip of grid showing
 /// through at its sides), 96 columns on a wide one.
@@ -17,8 +18,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, index: usize, scroll: u16, the
     let block = Block::bordered()
         .title(" Details ")
         .title_bottom(Line::from(" Esc close · ↑↓ scroll · s star · o on-demand · n note ").right_aligned());
-    let para = Paragraph::new(lines(app, index, theme)).wrap(Wrap { trim: false });
-    let content = para.line_count(width.saturating_sub(2)) as u16;
+    let wrapped = wrap_lines(&lines(app, index, theme), width.saturating_sub(2) as usize);
+    let content = wrapped.len() as u16;
+    let para = Paragraph::new(wrapped);
     let rect = centered(area, width, content.saturating_add(2));
     let max = content.saturating_sub(rect.height.saturating_sub(2));
     f.render_widget(Clear, rect);
@@ -28,7 +30,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, index: usize, scroll: u16, the
 /// Details beside the grid on a wide terminal: the selected talk, read without a key.
 pub fn draw_pane(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) {
     let block = Block::new().borders(ratatui::widgets::Borders::LEFT).border_style(theme.dim());
-    f.render_widget(Paragraph::new(lines(app, index, theme)).wrap(Wrap { trim: false }).block(block), area);
+    let wrapped = wrap_lines(&lines(app, index, theme), area.width.saturating_sub(1) as usize);
+    f.render_widget(Paragraph::new(wrapped).block(block), area);
 }
 
 fn lines(app: &App, index: usize, theme: &Theme) -> Vec<Line<'static>> {

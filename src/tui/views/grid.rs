@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 const AXIS: u16 = 6;
 const MIN_COL: u16 = 24;
@@ -223,7 +223,9 @@ fn talk_box(f: &mut Frame, rect: Rect, hidden: u16, app: &App, index: usize, the
         .borders(Borders::LEFT)
         .border_type(if mark.is_some() { BorderType::Thick } else { BorderType::Plain })
         .border_style(bar_style);
-    let mut para = Paragraph::new(lines).block(block).wrap(Wrap { trim: true }).scroll((hidden, 0));
+    let inner = rect.width.saturating_sub(1) as usize;
+    let wrapped: Vec<Line> = super::text::wrap_lines(&lines, inner).into_iter().skip(hidden as usize).collect();
+    let mut para = Paragraph::new(wrapped).block(block);
     if selected {
         para = para.style(theme.selected());
     } else if past {

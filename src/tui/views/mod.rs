@@ -23,7 +23,7 @@ use crate::timefmt;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 use std::cell::Cell;
 
 /// From this width the schedule shows the selected talk's details beside the grid.
@@ -34,7 +34,10 @@ pub fn draw(f: &mut Frame, app: &App) {
     app.clickable.borrow_mut().clear();
     let theme = Theme { color: !app.no_color, palette: app.palette };
     // A long status message (a clash, where a corrupt file went) gets a second line, not a cut.
-    let status = app.status.text();
+    let status = match &app.modal {
+        Some(Modal::Prompt(p)) => p.error.as_ref().map(|e| format!("⚠ {e}")),
+        _ => app.status.text().map(|s| format!("{s}  (Esc dismisses)")),
+    };
     let status_w = status.as_ref().map_or(0, |s| Line::from(s.as_str()).width() + 1);
     let footer_h = if status_w > f.area().width as usize { 2 } else { 1 };
     let [top, body, bottom] =
@@ -172,7 +175,8 @@ fn footer(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(Modal::Prompt(p)) = &app.modal {
         match &p.error {
             Some(e) => {
-                f.render_widget(Paragraph::new(format!(" ⚠ {e}")).style(theme.clash()).wrap(Wrap { trim: false }), area)
+                let lines = text::wrap_line(&Line::from(format!(" ⚠ {e}")), area.width as usize);
+                f.render_widget(Paragraph::new(lines).style(theme.clash()), area)
             }
             None => {
                 let keys = " Enter ok · Esc cancel · ←→ Home End move · Ctrl-U clear · Ctrl-W delete word";
@@ -187,7 +191,8 @@ fn footer(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(status) = app.status.text() {
         let style = if app.status.level() == Some(Level::Error) { theme.clash() } else { ratatui::style::Style::new() };
         let hint = if app.status.level() == Some(Level::Error) { "  (Esc dismisses)" } else { "" };
-        f.render_widget(Paragraph::new(format!(" {status}{hint}")).style(style).wrap(Wrap { trim: false }), area);
+        let lines = text::wrap_line(&Line::from(format!(" {status}{hint}")), area.width as usize);
+        f.render_widget(Paragraph::new(lines).style(style), area);
         return;
     }
     f.render_widget(Paragraph::new(footer_keys(&app.keymap, app.view, area.width as usize, theme)), area);

@@ -13,7 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let s = &app.session.schedule;
@@ -54,8 +54,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 
     // The summary wraps (it names whole titles); the track list below it scrolls.
-    let summary = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let summary_h = (summary.line_count(area.width) as u16).min(area.height / 2);
+    let summary = super::text::wrap_lines(&lines, area.width as usize);
+    let summary_h = (summary.len() as u16).min(area.height / 2);
+    let summary = Paragraph::new(summary);
     let [top_area, list_area] = Layout::vertical([Constraint::Length(summary_h), Constraint::Min(0)]).areas(area);
     f.render_widget(summary, top_area);
 

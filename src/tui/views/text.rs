@@ -85,6 +85,51 @@ pub fn wrap_indented(text: &str, width: usize, indent: &str, style: Style) -> Ve
     lines
 }
 
+/// A line wrapped at spaces to `width` columns, each span keeping its style; a word longer than
+/// a line is cut with `…`. (ratatui's own wrapping can write a wide character past a narrow
+/// area's edge.)
+pub fn wrap_line(line: &Line<'_>, width: usize) -> Vec<Line<'static>> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    let mut cur: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for span in &line.spans {
+        for piece in span.content.split_inclusive(' ') {
+            let word = piece.trim_end_matches(' ');
+            if used > 0 && used + word.width() > width {
+                out.push(finish(std::mem::take(&mut cur), line.style));
+                used = 0;
+            }
+            let piece = if word.width() > width { ellipsize(word, width) } else { piece.to_string() };
+            used += piece.width();
+            cur.push(Span::styled(piece, span.style));
+        }
+    }
+    if !cur.is_empty() || out.is_empty() {
+        out.push(finish(cur, line.style));
+    }
+    out
+}
+
+/// Every line wrapped (see [`wrap_line`]).
+pub fn wrap_lines(lines: &[Line<'_>], width: usize) -> Vec<Line<'static>> {
+    lines.iter().flat_map(|l| wrap_line(l, width)).collect()
+}
+
+/// A wrapped line without the spaces it broke at.
+fn finish(mut spans: Vec<Span<'static>>, style: Style) -> Line<'static> {
+    while let Some(last) = spans.last_mut() {
+        let trimmed = last.content.trim_end_matches(' ');
+        if trimmed.is_empty() {
+            spans.pop();
+        } else {
+            last.content = trimmed.to_string().into();
+            break;
+        }
+    }
+    Line::from(spans).style(style)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,6 +150,20 @@ mod tests {
         assert_eq!(l.width(), 16);
         assert!(l.to_string().ends_with('…'), "{l}");
         assert!(l.to_string().starts_with("11:00  ★ A long"), "{l}");
+    }
+
+    #[test]
+    fn wrapped_spans_keep_their_styles_and_fit_even_with_wide_characters() {
+        let bold = Style::new().add_modifier(ratatui::style::Modifier::BOLD);
+        let l = Line::from(vec![Span::styled("When   ", bold), Span::raw("Sat 6 Feb 11:00-12:15 東京 CET")]);
+        for w in [1, 2, 3, 7, 12, 80] {
+            for line in wrap_line(&l, w) {
+                assert!(line.width() <= w, "{w}: {line}");
+            }
+        }
+        let lines = wrap_line(&l, 12);
+        assert_eq!(lines[0].spans[0].style, bold);
+        assert_eq!(lines.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(" ").split_whitespace().count(), 7);
     }
 
     #[test]
