@@ -161,3 +161,25 @@ fn del_clears_every_part_and_a_day_without_matches_says_so() {
     let s = screen(&a, 120, 30);
     assert!(s.contains("Nothing on this day passes the filter: kind panel (f to change)."), "{s}");
 }
+
+/// "Only talks I starred" on, then off: every room comes back (the panel ticks only the rooms
+/// the person chose, never those the rest of the filter happened to leave).
+#[test]
+fn starred_only_on_then_off_shows_every_room_again() {
+    let mut a = app_at("2022-10-19 09:20");
+    // Starred talks in Main Stage only.
+    for id in ["thread-sampling-ebpf", "io-uring"] {
+        let now = a.session.now;
+        a.session.agenda.unmark(id, now);
+    }
+    a.session.refresh_marks();
+    let rooms = a.session.schedule.conference.tracks.len();
+    press(&mut a, "f ");
+    key(&mut a, KeyCode::Enter);
+    assert!(a.session.agenda.filter.starred_only);
+    press(&mut a, "f ");
+    key(&mut a, KeyCode::Enter);
+    assert!(!a.session.agenda.filter.starred_only);
+    assert!(a.session.agenda.tracks.is_empty(), "no room filter was made up: {:?}", a.session.agenda.tracks);
+    assert_eq!(a.session.shown_tracks.len(), rooms);
+}

@@ -116,7 +116,7 @@ fn resolve_keeps_this_talk_moves_the_other_and_undo_restores_both() {
     press(&mut a, "u");
     assert_eq!(a.session.agenda.summary(), before.summary());
     assert_eq!(a.session.clash_partners().len(), 2, "the clash is back");
-    assert!(a.status.text().unwrap().starts_with("undone: kept"));
+    assert!(a.status.text().unwrap().starts_with("↶ undone: the clash is back"), "{:?}", a.status.text());
     press(&mut a, "u");
     assert_eq!(a.status.text().as_deref(), Some("nothing to undo"));
 }

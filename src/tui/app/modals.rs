@@ -159,8 +159,10 @@ impl App {
 
     pub(super) fn open_filter(&mut self) {
         let s = &self.session;
-        let all = s.shown_tracks.len() == s.schedule.conference.tracks.len();
-        let ticked: BTreeSet<usize> = if all { BTreeSet::new() } else { s.shown_tracks.iter().copied().collect() };
+        // The rooms the person ticked, not those the rest of the filter happens to leave.
+        let tracks = &s.schedule.conference.tracks;
+        let ticked: BTreeSet<usize> =
+            s.agenda.tracks.iter().filter_map(|name| tracks.iter().position(|t| t == name)).collect();
         let mut picker = FilterPicker::new(ticked, s.agenda.filter.clone(), Choices::of(&s.schedule));
         picker.has_friends = !s.friends.friends.is_empty();
         self.modal = Some(Modal::Filter(picker));

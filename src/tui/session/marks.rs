@@ -24,6 +24,11 @@ impl Session {
         let state = self.agenda.toggle(&self.schedule, &talk, kind, (self.stamp)());
         self.refresh_marks_of(&[i]);
         let partners = self.partners_of(i);
+        let undone = match state {
+            Some(MarkKind::Attend) => format!("\"{}\" no longer starred", talk.title),
+            Some(MarkKind::OnDemand) => format!("\"{}\" off the on-demand list", talk.title),
+            None => format!("\"{}\" back in your agenda", talk.title),
+        };
         let what = match state {
             Some(MarkKind::Attend) if !partners.is_empty() => {
                 let names: Vec<String> =
@@ -34,7 +39,7 @@ impl Session {
             Some(MarkKind::OnDemand) => format!("◷ \"{}\" to watch on-demand", talk.title),
             None => format!("removed \"{}\" from your agenda", talk.title),
         };
-        self.changed(what, before)
+        self.changed(what, undone, before)
     }
 
     /// Star a talk (a suggestion for a gap); starring a starred talk changes nothing.
@@ -45,7 +50,8 @@ impl Session {
             return Done::Said(format!("\"{}\" is already starred", talk.title));
         }
         self.refresh_marks_of(&[i]);
-        self.changed(format!("★ starred \"{}\" for that gap", talk.title), before)
+        let undone = format!("\"{}\" no longer starred", talk.title);
+        self.changed(format!("★ starred \"{}\" for that gap", talk.title), undone, before)
     }
 
     /// Keep a talk and move the starred talks it overlaps to on-demand.
@@ -65,7 +71,8 @@ impl Session {
             moved.iter().map(|&j| timefmt::talk_ref(&self.schedule, &self.schedule.talks()[j])).collect();
         self.refresh_marks();
         let what = format!("kept ★ \"{}\"; moved {} to on-demand ◷ (u undoes)", kept.title, names.join(" and "));
-        self.changed(what, before)
+        let undone = format!("the clash is back: {} starred again beside \"{}\"", names.join(" and "), kept.title);
+        self.changed(what, undone, before)
     }
 
     /// Take note of a schedule change on a talk: a moved talk is up to date, a cancelled one
@@ -79,8 +86,9 @@ impl Session {
         let before = self.agenda.before([id]);
         self.agenda.acknowledge(&self.schedule, id, (self.stamp)());
         self.refresh_marks();
+        let undone = format!("listed as changed again: {what}");
         let what = if c.index.is_none() { format!("dismissed: {what}") } else { format!("noted: {what}") };
-        self.changed(what, before)
+        self.changed(what, undone, before)
     }
 
     pub fn toggle_watched(&mut self, i: usize) -> Done {
@@ -89,12 +97,12 @@ impl Session {
         match self.agenda.toggle_watched(&talk.id, (self.stamp)()) {
             Some(watched) => {
                 self.refresh_marks();
-                let what = if watched {
-                    format!("☑ watched \"{}\"", talk.title)
+                let (what, undone) = if watched {
+                    (format!("☑ watched \"{}\"", talk.title), format!("☐ \"{}\" not watched yet", talk.title))
                 } else {
-                    format!("☐ \"{}\" not watched yet", talk.title)
+                    (format!("☐ \"{}\" not watched yet", talk.title), format!("☑ \"{}\" watched again", talk.title))
                 };
-                self.changed(what, before)
+                self.changed(what, undone, before)
             }
             None => Done::Said(format!("\"{}\" is not on your on-demand list (o adds it)", talk.title)),
         }
@@ -115,7 +123,8 @@ impl Session {
             Some(_) => format!("note saved on \"{}\"", t.title),
             None => format!("note removed from \"{}\"", t.title),
         };
-        self.changed(what, before)
+        let undone = format!("the note on \"{}\" as it was", t.title);
+        self.changed(what, undone, before)
     }
 }
 

@@ -29,7 +29,8 @@ pub enum Item {
 /// One change to the marks, as it can be undone.
 #[derive(Debug, Clone)]
 pub struct Undo {
-    pub what: String,
+    /// What undoing it gives back, said after `u`: "\"X\" starred again".
+    pub undone: String,
     pub before: Before,
 }
 
@@ -244,8 +245,8 @@ impl Session {
     }
 
     /// Record a change for undo and say what happened.
-    fn changed(&mut self, what: String, before: Before) -> Done {
-        self.undo.push(Undo { what: what.clone(), before });
+    fn changed(&mut self, what: String, undone: String, before: Before) -> Done {
+        self.undo.push(Undo { undone, before });
         if self.undo.len() > UNDO_DEPTH {
             self.undo.remove(0);
         }
@@ -257,7 +258,7 @@ impl Session {
             Some(u) => {
                 self.agenda.restore(u.before, (self.stamp)());
                 self.refresh_marks();
-                Done::Changed(format!("undone: {}", u.what))
+                Done::Changed(format!("↶ undone: {}", u.undone))
             }
             None => Done::Said("nothing to undo".into()),
         }

@@ -123,7 +123,7 @@ impl Session {
         let tracks = &self.schedule.conference.tracks;
         let n = self.shown_tracks.len();
         let mut parts = vec![if self.agenda.tracks.is_empty() {
-            format!("all {n} tracks")
+            format!("all {} tracks", tracks.len())
         } else {
             let names: Vec<&str> = self.shown_tracks.iter().map(|&t| tracks[t].as_str()).collect();
             format!("{n} of {} tracks: {}", tracks.len(), names.join(", "))

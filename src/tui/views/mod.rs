@@ -114,7 +114,7 @@ fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
     }
     if app.view == View::Schedule && sess.filtering() {
-        place.push_str(if narrow { " · f" } else { " · filtered" });
+        place.push_str(" · filtered");
     }
     let mut notices: Vec<Span> = Vec::new();
     if sess.clash_count > 0 {
