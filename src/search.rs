@@ -165,7 +165,10 @@ impl Index {
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
         // Letters scattered over a long text match almost anything; far below the best match
         // they are noise, not answers.
-        let floor = hits.first().map_or(0, |h| h.score / 3).min(WHOLE_WORDS / 2);
+        // With words found, letters inside another word stay only in a title, speakers, room
+        // or tags ("trusted" is still a hint there), never in an abstract.
+        let top = hits.first().map_or(0, |h| h.score);
+        let floor = if top >= WHOLE_WORDS * 4 { WHOLE_WORDS } else { (top / 3).min(WHOLE_WORDS / 2) };
         hits.retain(|h| h.score >= floor);
         hits.truncate(limit);
         // Letters to light, only for what will be shown: where the words match the title itself

@@ -121,7 +121,8 @@ fn every_cut_at_80_columns_ends_in_an_ellipsis() {
             // its next line going on at the left edge; a cut ends in … instead.
             let mut rev = text.chars().rev();
             let (last, prev) = (rev.next().unwrap_or(' '), rev.next().unwrap_or(' '));
-            if text.chars().count() >= 80 && last.is_alphanumeric() && prev.is_alphanumeric() {
+            // (A line whose title gave way, "…", may end in the room's name.)
+            if text.chars().count() >= 80 && last.is_alphanumeric() && prev.is_alphanumeric() && !text.contains('…') {
                 let next = lines.get(n + 1).copied().unwrap_or(" ");
                 assert!(!next.starts_with(' '), "cut mid-word in view {keys}: {text}");
             }

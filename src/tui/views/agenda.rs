@@ -1,6 +1,6 @@
 //! The agenda view: my talks across days, clashes and free gaps, then the on-demand list.
 
-use super::text::{fit, wrap_indented};
+use super::text::{fit, fit_flex, wrap_indented};
 use crate::agenda::MarkKind;
 use crate::agenda::listing::Row;
 use crate::timefmt;
@@ -102,12 +102,24 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     Span::raw(format!("{arrow}{when}  ")),
                     Span::styled(sym, sym_style),
                     Span::raw(format!(" {}", t.title)),
-                    Span::styled(format!("  {} · {}", s.track_name(t), t.speakers.join(", ")), theme.dim()),
+                    Span::styled(format!("  {}", s.track_name(t)), theme.dim()),
                 ];
                 if !clashes_with.is_empty() {
                     spans.insert(3, Span::styled(" ⚠", theme.clash()));
                 }
-                let mut line = fit(Line::from(spans), w);
+                // The room is where to walk: the speakers give way first, then the title.
+                let with_speakers = {
+                    let mut v = spans.clone();
+                    if !t.speakers.is_empty() {
+                        v.push(Span::styled(format!(" · {}", t.speakers.join(", ")), theme.dim()));
+                    }
+                    Line::from(v)
+                };
+                let mut line = if with_speakers.width() <= w || Line::from(spans.clone()).width() + 12 <= w {
+                    fit(with_speakers, w)
+                } else {
+                    fit_flex(Line::from(spans), 2, w)
+                };
                 if talk_pos == cursor {
                     line = line.style(theme.selected());
                     selected_line = lines.len();

@@ -1,6 +1,7 @@
 //! The detail pane: everything about one talk, and how it sits with your agenda.
 
 use super::centered;
+use super::text::wrap_lines;
 use crate::agenda::MarkKind;
 use crate::timefmt;
 use crate::tui::app::App;
@@ -8,7 +9,6 @@ use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use super::text::wrap_lines;
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 /// Details over the view: the whole width on a narrow terminal (no strip of grid showing

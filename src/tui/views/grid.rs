@@ -58,7 +58,20 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let sel = &s.talks()[app.schedule_view.selected];
     let (sy0, sy1) = (row_of(sel.start), row_end(sel.end).max(row_of(sel.start) + 1));
     let mut top = app.schedule_view.grid_top.get();
-    if sy0 < top || sy1 - sy0 > body_h {
+    let now = app.session.now;
+    if sy1 - sy0 > body_h {
+        // Taller than the screen (an infodesk open all day): while it is on, keep "now" in
+        // sight; else stay inside it, from its start.
+        let inside = sy0.saturating_sub(1)..=sy1.saturating_sub(body_h);
+        if sel.start <= now && now < sel.end {
+            let now_row = row_of(now);
+            if now_row < top || now_row >= top + body_h || !inside.contains(&top) {
+                top = now_row.saturating_sub(body_h / 3).clamp(*inside.start(), *inside.end());
+            }
+        } else if !inside.contains(&top) {
+            top = *inside.start();
+        }
+    } else if sy0 < top {
         top = sy0.saturating_sub(1);
     } else if sy1 > top + body_h {
         top = sy1 - body_h;
@@ -224,7 +237,18 @@ fn talk_box(f: &mut Frame, rect: Rect, hidden: u16, app: &App, index: usize, the
         .border_type(if mark.is_some() { BorderType::Thick } else { BorderType::Plain })
         .border_style(bar_style);
     let inner = rect.width.saturating_sub(1) as usize;
-    let wrapped: Vec<Line> = super::text::wrap_lines(&lines, inner).into_iter().skip(hidden as usize).collect();
+    let mut wrapped: Vec<Line> = super::text::wrap_lines(&lines, inner).into_iter().skip(hidden as usize).collect();
+    // A box too short for its text says so: its last line ends in …
+    let h = rect.height as usize;
+    if wrapped.len() > h && h > 0 {
+        wrapped.truncate(h);
+        if let Some(last) = wrapped.last_mut() {
+            let mut spans = last.spans.clone();
+            let style = spans.last().map_or_else(Style::new, |s| s.style);
+            spans.push(Span::styled("…", style));
+            *last = super::text::fit(Line::from(spans).style(last.style), inner);
+        }
+    }
     let mut para = Paragraph::new(wrapped).block(block);
     if selected {
         para = para.style(theme.selected());

@@ -38,8 +38,10 @@ pub fn draw(f: &mut Frame, app: &App) {
         Some(Modal::Prompt(p)) => p.error.as_ref().map(|e| format!("⚠ {e}")),
         _ => app.status.text().map(|s| format!("{s}  (Esc dismisses)")),
     };
-    let status_w = status.as_ref().map_or(0, |s| Line::from(s.as_str()).width() + 1);
-    let footer_h = if status_w > f.area().width as usize { 2 } else { 1 };
+    // A long message (a warning and what the last key did) gets the lines it needs, up to 3.
+    let footer_h = status
+        .as_ref()
+        .map_or(1, |s| text::wrap_line(&Line::from(format!(" {s}")), f.area().width as usize).len().clamp(1, 3) as u16);
     let [top, body, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(footer_h)]).areas(f.area());
     match app.view {

@@ -98,10 +98,13 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         lines.push(Line::from(""));
         let n = group.len();
+        let section = lines.len();
         lines.push(Line::styled(format!(" {title} · {n} room{}", if n == 1 { "" } else { "s" }), theme.dim()));
-        for &p in group {
+        for (k, &p) in group.iter().enumerate() {
             let tn = &o.tracks[p];
-            let heading = lines.len();
+            // Scrolling back to a section's first room brings its title (and the blank line
+            // before it) back into view too.
+            let heading = if k == 0 { section.saturating_sub(1) } else { lines.len() };
             lines.push(fit(Line::styled(format!("  {}", s.conference.tracks[tn.track]), theme.track(tn.track)), w));
             match tn.live {
                 Some(i) => {
@@ -131,7 +134,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     ));
                     pos += 1;
                 }
-                None => lines.push(Line::styled("     nothing on", theme.dim())),
+                // Nothing on: the next line says when something is (or that nothing more is).
+                None => {}
             }
             match tn.next {
                 Some(i) => {
@@ -144,6 +148,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     lines.push(fit(talk_line(app, i, "next ", theme.dim(), sel, theme), w));
                     pos += 1;
                 }
+                None if tn.live.is_none() => lines.push(Line::styled("     nothing more in this room", theme.dim())),
                 None => lines.push(Line::styled("     no more talks in this room", theme.dim())),
             }
         }
@@ -169,7 +174,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         top = selected_line;
         app.now_view.list.top.set(top);
     }
-    if selected_heading < top && selected_line - selected_heading < h {
+    if cursor == 0 {
+        top = 0;
+        app.now_view.list.top.set(0);
+    } else if selected_heading < top && selected_line - selected_heading < h {
         top = selected_heading;
         app.now_view.list.top.set(top);
     }

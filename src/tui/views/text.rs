@@ -24,6 +24,7 @@ pub fn ellipsize(text: &str, width: usize) -> String {
         out.push_str(g);
         used += w;
     }
+    let mut out = out.trim_end().to_string();
     out.push('…');
     out
 }
@@ -48,10 +49,17 @@ pub fn fit(line: Line<'_>, width: usize) -> Line<'static> {
             left -= w;
             spans.push(Span::styled(s.content.into_owned(), s.style));
         } else {
-            // This span takes the last column, with the ellipsis in it.
-            spans.push(Span::styled(ellipsize(&s.content, left).trim_end_matches(' ').to_string(), s.style));
-            if !spans.last().is_some_and(|s| s.content.ends_with('…')) {
+            // This span takes the last column, with the ellipsis in it; cut to a stub (" — …")
+            // it says nothing, so the ellipsis goes after what came before instead.
+            let cut = ellipsize(&s.content, left);
+            let kept = cut.trim_end_matches('…').trim();
+            if kept.chars().filter(|c| c.is_alphanumeric()).count() < 3 && !spans.is_empty() {
                 spans.push(Span::styled("…", s.style));
+            } else {
+                spans.push(Span::styled(cut.trim_end_matches(' ').to_string(), s.style));
+                if !spans.last().is_some_and(|s| s.content.ends_with('…')) {
+                    spans.push(Span::styled("…", s.style));
+                }
             }
             break;
         }
@@ -59,6 +67,22 @@ pub fn fit(line: Line<'_>, width: usize) -> Line<'static> {
     let mut l = Line::from(spans).style(style);
     l.alignment = alignment;
     l
+}
+
+/// A line in at most `width` columns where one span gives way first: the title shrinks (to
+/// `…`) so the room and time after it stay. When the rest alone is too wide, as [`fit`].
+pub fn fit_flex(line: Line<'_>, flex: usize, width: usize) -> Line<'static> {
+    let total = line.width();
+    let flex_w = line.spans.get(flex).map_or(0, |s| s.content.width());
+    let others = total - flex_w;
+    // Keep a few letters of the title at least, else fall back to cutting at the end.
+    if total <= width || flex >= line.spans.len() || others + 8 > width {
+        return fit(line, width);
+    }
+    let mut line = line;
+    let span = &mut line.spans[flex];
+    span.content = ellipsize(&span.content, width - others).into();
+    fit(line, width)
 }
 
 /// Words of `text` wrapped to `width` columns, every line after the first (and the first too)
@@ -164,6 +188,22 @@ mod tests {
         let lines = wrap_line(&l, 12);
         assert_eq!(lines[0].spans[0].style, bold);
         assert_eq!(lines.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(" ").split_whitespace().count(), 7);
+    }
+
+    #[test]
+    fn the_title_gives_way_so_the_room_stays() {
+        let l = Line::from(vec![
+            Span::raw(" ▶ 10:45-11:30  ★ "),
+            Span::raw("Tools and Concepts for Successfully Open Sourcing Your Project"),
+            Span::raw("  M.community · Sanja Bonic"),
+        ]);
+        let f = fit_flex(l, 1, 80);
+        assert!(f.width() <= 80);
+        assert!(f.to_string().contains("M.community"), "{f}");
+        assert!(f.to_string().contains("Tools and Concepts"), "{f}");
+        // No orphan " — …": a span cut to a stub goes, its ellipsis stays.
+        let l = Line::from(vec![Span::raw("State of Apache OpenOffice"), Span::raw(" — Peter Kovacs")]);
+        assert_eq!(fit(l, 29).to_string(), "State of Apache OpenOffice…");
     }
 
     #[test]
