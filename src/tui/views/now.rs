@@ -106,36 +106,33 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             // before it) back into view too.
             let heading = if k == 0 { section.saturating_sub(1) } else { lines.len() };
             lines.push(fit(Line::styled(format!("  {}", s.conference.tracks[tn.track]), theme.track(tn.track)), w));
-            match tn.live {
-                Some(i) => {
-                    let t = &s.talks()[i];
-                    let sel = pos == cursor;
-                    if sel {
-                        selected_line = lines.len();
-                        selected_heading = heading;
-                    }
-                    items.push((lines.len(), Pick::Row(pos)));
-                    lines.push(fit(talk_line(app, i, "● ", theme.live(), sel, theme), w));
-                    let p = now::progress(t, app.session.now);
-                    let filled = (p * bar_w as f64).round() as usize;
-                    lines.push(fit(
-                        Line::from(vec![
-                            Span::raw("     "),
-                            Span::styled("█".repeat(filled), theme.live()),
-                            Span::styled("░".repeat(bar_w - filled), theme.dim()),
-                            Span::raw(format!(
-                                " {:>3}% · {} left · {}",
-                                (p * 100.0).round(),
-                                timefmt::minutes(now::minutes_between(app.session.now, t.end)),
-                                timefmt::range(s, t)
-                            )),
-                        ]),
-                        w,
-                    ));
-                    pos += 1;
+            // Nothing on: the next line says when something is (or that nothing more is).
+            if let Some(i) = tn.live {
+                let t = &s.talks()[i];
+                let sel = pos == cursor;
+                if sel {
+                    selected_line = lines.len();
+                    selected_heading = heading;
                 }
-                // Nothing on: the next line says when something is (or that nothing more is).
-                None => {}
+                items.push((lines.len(), Pick::Row(pos)));
+                lines.push(fit(talk_line(app, i, "● ", theme.live(), sel, theme), w));
+                let p = now::progress(t, app.session.now);
+                let filled = (p * bar_w as f64).round() as usize;
+                lines.push(fit(
+                    Line::from(vec![
+                        Span::raw("     "),
+                        Span::styled("█".repeat(filled), theme.live()),
+                        Span::styled("░".repeat(bar_w - filled), theme.dim()),
+                        Span::raw(format!(
+                            " {:>3}% · {} left · {}",
+                            (p * 100.0).round(),
+                            timefmt::minutes(now::minutes_between(app.session.now, t.end)),
+                            timefmt::range(s, t)
+                        )),
+                    ]),
+                    w,
+                ));
+                pos += 1;
             }
             match tn.next {
                 Some(i) => {
