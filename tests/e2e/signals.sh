@@ -67,7 +67,7 @@ wait_for "Stopped" "Ctrl-Z suspends"
 tmux send-keys -t "$session" "stty -a | grep -o ' -*icanon' | head -1" Enter
 wait_for " icanon" "cooked mode while suspended"
 tmux send-keys -t "$session" "fg" Enter
-wait_for "P99 CONF 2022 │" "fg resumes the planner"
+wait_for "1 Schedule" "fg resumes the planner"
 tmux send-keys -t "$session" q
 sleep 0.5
 [ "$(tmux display -p -t "$session" '#{alternate_on}')" = 0 ] || { echo "FAIL: alternate screen after q"; exit 1; }
