@@ -118,6 +118,19 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         f.render_widget(Paragraph::new(msg).style(theme.dim()), Rect { y: area.y + 1, height: 1, ..area });
         return;
     }
+    // Faint rules between the columns: a room with nothing in view still has its place under
+    // its name, and talks never seem to sit under a neighbour's heading.
+    let rows = body_h.min(total.saturating_sub(top));
+    if rows > 0 {
+        let rule: Vec<Line> = (0..rows).map(|_| Line::from("┆")).collect();
+        for c in 1..visible.min(cols.len()) {
+            let x = area.x + AXIS + c as u16 * col_w - 1;
+            f.render_widget(
+                Paragraph::new(rule.clone()).style(theme.dim()),
+                Rect { x, y: area.y + 1, width: 1, height: rows },
+            );
+        }
+    }
     let (lane, lanes) = lanes(talks, s.conference.tracks.len());
     for (offset, t) in talks.iter().enumerate() {
         let index = range.start + offset;

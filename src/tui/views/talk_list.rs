@@ -26,7 +26,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|&t| Line::from(s.conference.tracks[t].as_str()).width())
         .max()
         .unwrap_or(0)
-        .min(24);
+        // On a narrow terminal the title gets the room: a long room name gives way with …
+        .min(if area.width < 100 { 14 } else { 24 });
     let selected = rows.iter().position(|&i| i == app.schedule_view.selected).unwrap_or(0);
     let h = area.height as usize;
     let top = scroll_to(&app.schedule_view.list_top, selected, rows.len(), h);
