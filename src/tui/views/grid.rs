@@ -121,14 +121,11 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // Faint rules between the columns: a room with nothing in view still has its place under
     // its name, and talks never seem to sit under a neighbour's heading.
     let rows = body_h.min(total.saturating_sub(top));
-    if rows > 0 {
-        let rule: Vec<Line> = (0..rows).map(|_| Line::from("┆")).collect();
-        for c in 1..visible.min(cols.len()) {
-            let x = area.x + AXIS + c as u16 * col_w - 1;
-            f.render_widget(
-                Paragraph::new(rule.clone()).style(theme.dim()),
-                Rect { x, y: area.y + 1, width: 1, height: rows },
-            );
+    let buf = f.buffer_mut();
+    for c in 1..visible.min(cols.len()) {
+        let x = area.x + AXIS + c as u16 * col_w - 1;
+        for y in area.y + 1..area.y + 1 + rows {
+            buf[(x, y)].set_symbol("┆").set_style(theme.dim());
         }
     }
     let (lane, lanes) = lanes(talks, s.conference.tracks.len());

@@ -114,6 +114,12 @@ pub fn wrap_indented(text: &str, width: usize, indent: &str, style: Style) -> Ve
 /// area's edge.)
 pub fn wrap_line(line: &Line<'_>, width: usize) -> Vec<Line<'static>> {
     let width = width.max(1);
+    if line.width() <= width {
+        // Most lines fit: no word splitting.
+        let spans: Vec<Span<'static>> =
+            line.spans.iter().map(|s| Span::styled(s.content.clone().into_owned(), s.style)).collect();
+        return vec![Line::from(spans).style(line.style)];
+    }
     let mut out = Vec::new();
     let mut cur: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
