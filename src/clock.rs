@@ -1,6 +1,6 @@
 //! Every "now" in hallway comes from a [`Clock`], so tests and `--at` can fix time.
 
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use std::cell::Cell;
 
@@ -56,9 +56,23 @@ impl Clock for TestClock {
     }
 }
 
-/// Parse `--at`: RFC 3339, or `YYYY-MM-DD HH:MM` (also with `T`, optional seconds) as wall-clock
-/// time in the conference's zone.
-pub fn parse_at(s: &str, tz: Tz) -> Result<DateTime<Utc>, String> {
+/// A time that cannot be read, or that does not exist.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TimeError {
+    #[error("cannot read time '{text}': expected {expected} (conference time)")]
+    Unreadable { text: String, expected: &'static str },
+    #[error("{text} does not exist in {zone} (daylight-saving gap)")]
+    Gap { text: String, zone: Tz },
+    #[error("the conference has no {what}: its days are {days}")]
+    NoSuchDay { what: String, days: String },
+}
+
+const ABSOLUTE: &str = "RFC 3339 or 'YYYY-MM-DD HH:MM'";
+const ANY: &str = "RFC 3339, 'YYYY-MM-DD HH:MM', 'HH:MM', 'day 2 10:30' or 'Thu 09:20'";
+
+/// Parse an absolute time: RFC 3339, or `YYYY-MM-DD HH:MM` (also with `T`, optional seconds)
+/// as wall-clock time in the conference's zone.
+pub fn parse_at(s: &str, tz: Tz) -> Result<DateTime<Utc>, TimeError> {
     let s = s.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Ok(t.with_timezone(&Utc));
@@ -66,16 +80,50 @@ pub fn parse_at(s: &str, tz: Tz) -> Result<DateTime<Utc>, String> {
     let local = ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"]
         .iter()
         .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
-        .ok_or_else(|| format!("cannot read time '{s}': expected RFC 3339 or 'YYYY-MM-DD HH:MM' (conference time)"))?;
-    local_to_utc(local, tz).ok_or_else(|| format!("{s} does not exist in {tz} (daylight-saving gap)"))
+        .ok_or_else(|| TimeError::Unreadable { text: s.into(), expected: ABSOLUTE })?;
+    local_to_utc(local, tz).ok_or_else(|| TimeError::Gap { text: s.into(), zone: tz })
 }
 
-/// Like [`parse_at`], and a bare `HH:MM` means that time on `day` (the day being looked at).
-pub fn parse_at_on(s: &str, tz: Tz, day: chrono::NaiveDate) -> Result<DateTime<Utc>, String> {
-    match chrono::NaiveTime::parse_from_str(s.trim(), "%H:%M") {
-        Ok(time) => local_to_utc(day.and_time(time), tz)
-            .ok_or_else(|| format!("{} {s} does not exist in {tz} (daylight-saving gap)", day.format("%Y-%m-%d"))),
-        Err(_) => parse_at(s, tz).map_err(|e| e.replace("or 'YYYY-MM-DD HH:MM'", "'YYYY-MM-DD HH:MM' or 'HH:MM'")),
+/// A time of the conference, as a person says it: anything [`parse_at`] reads, or `HH:MM` (on
+/// `default_day`), `day 2 10:30` (the conference's second day) or `Thu 09:20` (its Thursday).
+/// `days` are the conference's dates, in order.
+pub fn parse_conference_time(
+    s: &str,
+    tz: Tz,
+    days: &[NaiveDate],
+    default_day: NaiveDate,
+) -> Result<DateTime<Utc>, TimeError> {
+    let s = s.trim();
+    let unreadable = || TimeError::Unreadable { text: s.into(), expected: ANY };
+    let on = |day: NaiveDate, hm: &str| {
+        let time = NaiveTime::parse_from_str(hm.trim(), "%H:%M").map_err(|_| unreadable())?;
+        local_to_utc(day.and_time(time), tz)
+            .ok_or_else(|| TimeError::Gap { text: format!("{} {hm}", day.format("%Y-%m-%d")), zone: tz })
+    };
+    let listed = || days.iter().map(|d| d.format("%a %-d %b").to_string()).collect::<Vec<_>>().join(", ");
+    if let Ok(t) = parse_at(s, tz) {
+        return Ok(t);
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    match words[..] {
+        [hm] if hm.contains(':') => on(default_day, hm),
+        [d, n, hm] if d.eq_ignore_ascii_case("day") => {
+            let n: usize = n.parse().map_err(|_| unreadable())?;
+            let day = n.checked_sub(1).and_then(|i| days.get(i)).ok_or_else(|| TimeError::NoSuchDay {
+                what: format!("day {n}"),
+                days: listed(),
+            })?;
+            on(*day, hm)
+        }
+        [name, hm] => {
+            let weekday: chrono::Weekday = name.parse().map_err(|_| unreadable())?;
+            let day = days.iter().find(|d| d.weekday() == weekday).ok_or_else(|| TimeError::NoSuchDay {
+                what: format!("{weekday}"),
+                days: listed(),
+            })?;
+            on(*day, hm)
+        }
+        _ => Err(unreadable()),
     }
 }
 
@@ -106,11 +154,19 @@ mod tests {
         let b = parse_at("2022-10-19T10:30:00-07:00", tz).unwrap();
         assert_eq!(a, b);
         assert!(parse_at("yesterday", tz).is_err());
-        assert!(parse_at("2022-03-13 02:30", tz).unwrap_err().contains("gap"));
+        assert!(parse_at("2022-03-13 02:30", tz).unwrap_err().to_string().contains("gap"));
         let day = chrono::NaiveDate::from_ymd_opt(2022, 10, 19).unwrap();
+        let parse_at_on = |s: &str, tz, day| parse_conference_time(s, tz, &[day, day.succ_opt().unwrap()], day);
         assert_eq!(parse_at_on(" 10:30", tz, day).unwrap(), a);
         assert_eq!(parse_at_on("2022-10-19 10:30", tz, day).unwrap(), a);
-        assert!(parse_at_on("10h30", tz, day).unwrap_err().contains("'HH:MM'"));
+        // The conference's days by number and by weekday.
+        assert_eq!(parse_at_on("day 1 10:30", tz, day).unwrap(), a);
+        assert_eq!(parse_at_on("Thu 10:30", tz, day).unwrap(), a + chrono::Duration::days(1));
+        assert_eq!(parse_at_on("thursday 10:30", tz, day).unwrap(), a + chrono::Duration::days(1));
+        let e = parse_at_on("day 3 10:30", tz, day).unwrap_err().to_string();
+        assert!(e.contains("no day 3") && e.contains("Wed 19 Oct, Thu 20 Oct"), "{e}");
+        assert!(parse_at_on("Fri 10:30", tz, day).unwrap_err().to_string().contains("no Fri"));
+        assert!(parse_at_on("10h30", tz, day).unwrap_err().to_string().contains("'HH:MM'"));
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options (every command takes them)")]
 pub struct Global {
     /// Schedule to open: a file (hallway JSON, frab/pretalx JSON, Pentabarf XML, Sessionize), an
     /// http(s) URL (cached for offline use), or a bundled one: p99conf (the default), srecon-emea.
@@ -36,7 +37,9 @@ pub struct Global {
     /// Where agendas are kept. Default: $XDG_DATA_HOME/hallway.
     #[arg(long, global = true, value_name = "DIR", env = "HALLWAY_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
-    /// Pretend it is this time: RFC 3339, or 'YYYY-MM-DD HH:MM' in the conference's zone.
+    /// Pretend it is this time: RFC 3339, 'YYYY-MM-DD HH:MM' in the conference's zone, or a time
+    /// of the conference: 'HH:MM' (today while it runs, else its first day), 'day 2 10:30',
+    /// 'Thu 09:20'.
     #[arg(long, global = true, value_name = "TIME")]
     pub at: Option<String>,
     /// Time zone (IANA name) for a schedule file that names none and gives no offsets.
@@ -329,13 +332,13 @@ impl Context {
             // A file on disk wins; a bundled name works from anywhere.
             Some(p) if !p.exists() => match schedule::bundled_named(&p.to_string_lossy()) {
                 Some(s) => s,
-                None => schedule::load_path_with(p, opts)?,
+                None => return Err(Failure::Usage(no_such_schedule(&p.to_string_lossy()))),
             },
             Some(p) => schedule::load_path_with(p, opts)?,
             None => schedule::bundled(),
         };
         let clock: Box<dyn Clock> = match &g.at {
-            Some(at) => Box::new(FixedClock(clock::parse_at(at, schedule.conference.tz).map_err(Failure::Usage)?)),
+            Some(at) => Box::new(FixedClock(conference_time(&schedule, at)?)),
             None => Box::new(SystemClock),
         };
         let data_dir = match &g.data_dir {
@@ -345,6 +348,43 @@ impl Context {
         let store = Store::new(&data_dir, &schedule.conference.id);
         Ok(Self { schedule, store, clock, user_tz: clock::user_zone() })
     }
+}
+
+/// `--at` as a person says it. A bare `HH:MM` means today while the conference runs, else its
+/// first day, and then says so: the instant meant is not obvious.
+fn conference_time(s: &schedule::Schedule, at: &str) -> Result<chrono::DateTime<chrono::Utc>, Failure> {
+    let days: Vec<chrono::NaiveDate> = s.days().collect();
+    let today = s.local(chrono::Utc::now()).date_naive();
+    let default_day = if days.contains(&today) { today } else { days.first().copied().unwrap_or(today) };
+    let t = clock::parse_conference_time(at, s.conference.tz, &days, default_day)
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+    if clock::parse_at(at, s.conference.tz).is_err() && !at.trim().contains(' ') && default_day != today {
+        eprintln!(
+            "note: --at {} is {} on the conference's first day, {}",
+            at.trim(),
+            at.trim(),
+            default_day.format("%a %-d %b %Y")
+        );
+    }
+    Ok(t)
+}
+
+/// What to say of a `--schedule` that names no file: the bundled schedules, and the scheme an
+/// address needs.
+fn no_such_schedule(name: &str) -> String {
+    let bundled: Vec<&str> = schedule::BUNDLED_SCHEDULES.iter().map(|(n, _)| *n).collect();
+    let mut text = format!("no schedule file '{name}'");
+    // "fosdem.org/2024/schedule.xml": a host, then a path, and no scheme.
+    let host = name.split('/').next().unwrap_or("");
+    if !name.contains("://") && name.contains('/') && host.contains('.') && !host.starts_with('.') {
+        text.push_str(&format!("; to download it, give the address with its scheme: https://{name}"));
+    }
+    text.push_str(&format!(
+        "; the bundled schedules are {} (for example --schedule {})",
+        bundled.join(", "),
+        bundled.first().copied().unwrap_or("p99conf")
+    ));
+    text
 }
 
 fn config_command(action: ConfigAction) -> Result<(), Failure> {

@@ -135,7 +135,8 @@ impl App {
             return Vec::new();
         }
         let day = s.schedule.day_date(self.schedule_view.day).unwrap_or_else(|| s.schedule.local(s.now).date_naive());
-        match crate::clock::parse_at_on(text, s.schedule.conference.tz, day) {
+        let days: Vec<_> = s.schedule.days().collect();
+        match crate::clock::parse_conference_time(text, s.schedule.conference.tz, &days, day) {
             Ok(t) => {
                 s.pinned = Some(t);
                 let (_, due) = s.set_now(t);
@@ -151,7 +152,7 @@ impl App {
                 if due.is_empty() { Vec::new() } else { vec![Effect::Remind(due)] }
             }
             Err(e) => {
-                self.modal = Some(Modal::Prompt(Prompt { error: Some(e), ..prompt }));
+                self.modal = Some(Modal::Prompt(Prompt { error: Some(e.to_string()), ..prompt }));
                 Vec::new()
             }
         }

@@ -19,7 +19,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: &Theme
     };
     let help = match prompt.ask {
         Ask::Note { .. } => " Enter save · Esc cancel · empty removes the note ",
-        Ask::Time => " Enter go · Esc cancel · HH:MM or YYYY-MM-DD HH:MM · empty goes back ",
+        Ask::Time => " Enter go · Esc cancel · HH:MM, Thu 09:20, day 2 10:30 · empty goes back ",
         Ask::Export => " Enter write · Esc cancel · the extension picks the format ",
     };
     let rect = Rect { y: area.bottom() - 3, height: 3, ..area };
