@@ -109,18 +109,18 @@ pub fn parse_conference_time(
         [hm] if hm.contains(':') => on(default_day, hm),
         [d, n, hm] if d.eq_ignore_ascii_case("day") => {
             let n: usize = n.parse().map_err(|_| unreadable())?;
-            let day = n.checked_sub(1).and_then(|i| days.get(i)).ok_or_else(|| TimeError::NoSuchDay {
-                what: format!("day {n}"),
-                days: listed(),
-            })?;
+            let day = n
+                .checked_sub(1)
+                .and_then(|i| days.get(i))
+                .ok_or_else(|| TimeError::NoSuchDay { what: format!("day {n}"), days: listed() })?;
             on(*day, hm)
         }
         [name, hm] => {
             let weekday: chrono::Weekday = name.parse().map_err(|_| unreadable())?;
-            let day = days.iter().find(|d| d.weekday() == weekday).ok_or_else(|| TimeError::NoSuchDay {
-                what: format!("{weekday}"),
-                days: listed(),
-            })?;
+            let day = days
+                .iter()
+                .find(|d| d.weekday() == weekday)
+                .ok_or_else(|| TimeError::NoSuchDay { what: format!("{weekday}"), days: listed() })?;
             on(*day, hm)
         }
         _ => Err(unreadable()),

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod context;
+pub mod did_you_mean;
 pub mod export;
 pub mod fetch;
 pub mod filter;

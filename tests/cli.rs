@@ -512,3 +512,45 @@ fn now_at_106_rooms_folds_the_quiet_ones() {
     assert!(folded.contains("rooms with nothing on and nothing in the next 30 min (--all lists them)"), "{folded}");
     assert!(!folded.contains("K.fosdem") && all.contains("K.fosdem"));
 }
+
+/// Every mistake a new user makes gets exit 2 and a sentence that says what would work.
+#[test]
+fn mistakes_get_the_valid_values_and_close_guesses() {
+    let d = TempDir::new().unwrap();
+    let fails = |args: &[&str], want: &[&str]| {
+        let out = hallway(&d).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        for w in want {
+            assert!(err.contains(w), "{args:?}: {err}");
+        }
+    };
+    fails(&["talks", "--kind", "nope"], &["has the kind 'nope'", "kinds are: talk, break, keynote"]);
+    fails(&["talks", "--tag", "nope"], &["has the tag 'nope'", "rust"]);
+    fails(&["talks", "--track", "Nope"], &["tracks are: Main Stage, Stage 2"]);
+    fails(&["talks", "--day", "9"], &["no day '9'"]);
+    fails(&["--schedule", "nope", "talks"], &["the bundled schedules are p99conf, srecon-emea"]);
+    fails(&["--schedule", "fosdem.org/2024/schedule.xml", "talks"], &["https://fosdem.org/2024/schedule.xml"]);
+    fails(&["star", "ebpf"], &["nothing was changed", "Did you mean ebpf-vs-sidecars (\"eBPF vs Sidecars\")"]);
+    fails(&["note", "ebfp-vs-sidecars", "front row"], &["Did you mean ebpf-vs-sidecars"]);
+    fails(&["--at", "Fri 09:20", "now"], &["no Fri", "Wed 19 Oct, Thu 20 Oct"]);
+    fails(&["export", "-o", "agenda.pdf"], &["end it with .ics (calendar), .md or .json"]);
+    assert!(!d.path().join("agendas/p99conf-2022.json").exists(), "no mistake wrote an agenda");
+
+    // Conference times on the command line, as in the planner.
+    let now = |at: &str| {
+        let out = hallway(&d).args(["--at", at, "now", "--json"]).output().unwrap();
+        assert!(out.status.success(), "{at}: {}", String::from_utf8_lossy(&out.stderr));
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["at"].as_str().unwrap().to_string()
+    };
+    assert_eq!(now("day 2 10:30"), "2022-10-20T10:30:00-07:00");
+    assert_eq!(now("Thu 09:20"), "2022-10-20T09:20:00-07:00");
+    let out = hallway(&d).args(["--at", "09:20", "now"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is 09:20 on the conference's first day, Wed 19 Oct 2022"));
+
+    // export -o takes the format from the extension.
+    let file = d.path().join("agenda.ics");
+    hallway(&d).args(["export", "-o"]).arg(&file).assert().success();
+    assert!(std::fs::read_to_string(&file).unwrap().starts_with("BEGIN:VCALENDAR"));
+}

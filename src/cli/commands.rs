@@ -10,6 +10,16 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<(), Failure> {
     match command {
         Command::Talks { filter, json } => talks(ctx, &filter, json),
         Command::Export { format, output, include } => {
+            let from_name = output.as_deref().and_then(crate::export::Format::from_path);
+            let format = format.or(from_name).ok_or_else(|| {
+                Failure::Usage(match &output {
+                    Some(path) => format!(
+                        "cannot tell the format of {}: end it with .ics (calendar), .md or .json, or give --format",
+                        path.display()
+                    ),
+                    None => "give --format ics|md|json, or -o FILE ending in .ics, .md or .json".into(),
+                })
+            })?;
             let agenda = load_agenda(ctx)?;
             let opts = crate::export::Options { on_demand: include.contains(&super::Include::OnDemand) };
             let text = crate::export::render(format, &ctx.schedule, &agenda, ctx.clock.now(), opts);
@@ -177,6 +187,8 @@ fn talks(ctx: &Context, f: &super::TalkFilter, json: bool) -> Result<(), Failure
         })?),
         None => None,
     };
+    known_values(s, "kind", f.kind.as_slice(), |c| &c.kinds)?;
+    known_values(s, "tag", f.tag.as_slice(), |c| &c.tags)?;
     let range = day.map_or(0..s.talks().len(), |d| s.day_range(d));
     let agenda = load_agenda(ctx)?;
     let lower = |x: &str| x.to_lowercase();
@@ -212,6 +224,34 @@ fn talks(ctx: &Context, f: &super::TalkFilter, json: bool) -> Result<(), Failure
     emit_json_or(json, || report::talks(s, list.iter().copied(), &agenda), || print::talks(ctx, &list, &agenda))
 }
 
+/// A kind or tag no talk has is a mistake (a typo, another conference's word): exit 2 with the
+/// values there are, not an empty list.
+fn known_values(
+    s: &crate::schedule::Schedule,
+    what: &str,
+    given: &[String],
+    of: impl Fn(&crate::filter::Choices) -> &Vec<(String, usize)>,
+) -> Result<(), Failure> {
+    if given.is_empty() {
+        return Ok(());
+    }
+    let choices = crate::filter::Choices::of(s);
+    let known = of(&choices);
+    let Some(bad) = given.iter().find(|g| !known.iter().any(|(k, _)| k.eq_ignore_ascii_case(g))) else {
+        return Ok(());
+    };
+    let mut names: Vec<&str> = known.iter().map(|(k, _)| k.as_str()).take(40).collect();
+    if known.len() > names.len() {
+        names.push("…");
+    }
+    let values = if names.is_empty() { "none".to_string() } else { names.join(", ") };
+    Err(Failure::Usage(format!(
+        "no talk in {} has the {what} '{}'; {what}s are: {values}",
+        s.conference.name,
+        crate::sanitize::line(bad)
+    )))
+}
+
 fn parse_day(ctx: &Context, d: &str) -> Result<usize, Failure> {
     let s = &ctx.schedule;
     let days: Vec<String> = s.days().map(|d| d.to_string()).collect();
@@ -237,8 +277,9 @@ fn mark(ctx: &Context, ids: &[String], kind: Option<MarkKind>) -> Result<(), Fai
         .filter(|id| s.talk(id).is_none() && !(kind.is_none() && agenda.marks.contains_key(*id)))
         .collect();
     if !unknown.is_empty() {
+        let hints: String = unknown.iter().map(|u| crate::did_you_mean::suggestion(s, u)).collect();
         return Err(Failure::Usage(format!(
-            "no talk with id{} {} in {}; nothing was changed (list ids with `hallway talks`)",
+            "no talk with id{} {} in {}; nothing was changed.{hints} (list ids with `hallway talks`)",
             if unknown.len() > 1 { "s" } else { "" },
             unknown.iter().map(|u| format!("'{}'", crate::sanitize::line(u))).collect::<Vec<_>>().join(", "),
             s.conference.name
@@ -276,9 +317,10 @@ fn note(ctx: &Context, id: &str, text: &str) -> Result<(), Failure> {
     let s = &ctx.schedule;
     let talk = s.talk(id).ok_or_else(|| {
         Failure::Usage(format!(
-            "no talk with id '{}' in {}; nothing was changed (list ids with `hallway talks`)",
+            "no talk with id '{}' in {}; nothing was changed.{} (list ids with `hallway talks`)",
             crate::sanitize::line(id),
-            s.conference.name
+            s.conference.name,
+            crate::did_you_mean::suggestion(s, id)
         ))
     })?;
     let (agenda, (was_marked, changed)) = ctx.store.update(&s.conference.id, |agenda| {

@@ -158,8 +158,9 @@ pub enum Command {
         after_help = "Examples:\n  hallway export --format ics -o ~/p99conf.ics     (import it in your calendar; re-import updates)\n  hallway export --format md > agenda.md\n  hallway export --format ics --include on-demand | khal import --batch -"
     )]
     Export {
+        /// The format; with -o it may be left out: the file's extension (.ics, .md, .json) says it.
         #[arg(long, value_enum)]
-        format: crate::export::Format,
+        format: Option<crate::export::Format>,
         /// Write here instead of to standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,

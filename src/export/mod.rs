@@ -18,6 +18,17 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format a file name asks for by its extension (.ics, .md, .json), as the planner's
+    /// export prompt and `export -o` read it.
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "ics" => Some(Format::Ics),
+            "md" | "markdown" => Some(Format::Md),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+
     pub fn extension(self) -> &'static str {
         match self {
             Format::Ics => "ics",

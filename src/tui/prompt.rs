@@ -51,12 +51,9 @@ impl Prompt {
             (Some(rest), Some(home)) => std::path::Path::new(&home).join(rest),
             _ => PathBuf::from(text),
         };
-        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-        match ext.as_deref() {
-            Some("ics") => Ok((path, crate::export::Format::Ics)),
-            Some("md") => Ok((path, crate::export::Format::Md)),
-            Some("json") => Ok((path, crate::export::Format::Json)),
-            _ => Err("end the file name with .ics (calendar), .md or .json".to_string()),
+        match crate::export::Format::from_path(&path) {
+            Some(format) => Ok((path, format)),
+            None => Err("end the file name with .ics (calendar), .md or .json".to_string()),
         }
     }
 
