@@ -72,54 +72,76 @@ fn initials(name: &str, taken: &[&str]) -> String {
     ini
 }
 
+/// Why friends' agendas cannot be read, kept or added.
+#[derive(Debug, thiserror::Error)]
+pub enum FriendsError {
+    #[error("cannot {what} {path}: {source}")]
+    Io { what: &'static str, path: String, source: std::io::Error },
+    #[error("{path}: {why}")]
+    Unreadable { path: String, why: String },
+    #[error("a friend's name is 1 to {max} characters")]
+    Name { max: usize },
+    #[error("{path} is {size} bytes: too big for an exported agenda")]
+    TooBig { path: String, size: u64 },
+    #[error(
+        "{path}:{line}:{column}: not an agenda exported by hallway ({why}); ask for `hallway export --format json`"
+    )]
+    NotAnExport { path: String, line: usize, column: usize, why: String },
+    #[error("{path}: export format {version} is newer than this hallway reads")]
+    Newer { path: String, version: u32 },
+    #[error("{path} is an agenda for {theirs}, not for {ours}")]
+    OtherConference { path: String, theirs: String, ours: String },
+}
+
 impl Friends {
     /// Read the friends file; none is no friends. A file that does not parse is an error (and
     /// is not overwritten by the next add).
-    pub fn load(path: &Path) -> Result<Self, String> {
+    pub fn load(path: &Path) -> Result<Self, FriendsError> {
         match std::fs::read(path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display())),
+            Ok(bytes) => serde_json::from_slice(&bytes)
+                .map_err(|e| FriendsError::Unreadable { path: path.display().to_string(), why: e.to_string() }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
-            Err(e) => Err(format!("cannot read {}: {e}", path.display())),
+            Err(e) => Err(FriendsError::Io { what: "read", path: path.display().to_string(), source: e }),
         }
     }
 
-    pub fn save(&self, path: &Path) -> Result<(), String> {
+    pub fn save(&self, path: &Path) -> Result<(), FriendsError> {
+        let io = |what, p: &Path, source| FriendsError::Io { what, path: p.display().to_string(), source };
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            std::fs::create_dir_all(dir).map_err(|e| io("create", dir, e))?;
         }
         let text = serde_json::to_string_pretty(self).expect("friends serialise");
-        crate::atomic::write(path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))
+        crate::atomic::write(path, text.as_bytes()).map_err(|e| io("write", path, e))
     }
 
     /// Import a friend's exported agenda under `name` (replacing one of that name).
-    pub fn add(&mut self, s: &Schedule, file: &Path, name: &str) -> Result<Imported, String> {
+    pub fn add(&mut self, s: &Schedule, file: &Path, name: &str) -> Result<Imported, FriendsError> {
         let name = crate::sanitize::line(name.trim());
         if name.is_empty() || name.chars().count() > MAX_NAME {
-            return Err(format!("a friend's name is 1 to {MAX_NAME} characters"));
+            return Err(FriendsError::Name { max: MAX_NAME });
         }
-        let shown = file.display();
-        let size = std::fs::metadata(file).map_err(|e| format!("cannot read {shown}: {e}"))?.len();
+        let shown = file.display().to_string();
+        let read = |source| FriendsError::Io { what: "read", path: shown.clone(), source };
+        let size = std::fs::metadata(file).map_err(read)?.len();
         if size > MAX_BYTES {
-            return Err(format!("{shown} is {size} bytes: too big for an exported agenda"));
+            return Err(FriendsError::TooBig { path: shown, size });
         }
-        let bytes = std::fs::read(file).map_err(|e| format!("cannot read {shown}: {e}"))?;
-        let export: Export = serde_json::from_slice(&bytes).map_err(|e| {
-            format!(
-                "{shown}:{}:{}: not an agenda exported by hallway ({e}); ask for `hallway export --format json`",
-                e.line(),
-                e.column()
-            )
+        let bytes = std::fs::read(file).map_err(read)?;
+        let export: Export = serde_json::from_slice(&bytes).map_err(|e| FriendsError::NotAnExport {
+            path: shown.clone(),
+            line: e.line(),
+            column: e.column(),
+            why: e.to_string(),
         })?;
         if export.hallway_export != 1 {
-            return Err(format!("{shown}: export format {} is newer than this hallway reads", export.hallway_export));
+            return Err(FriendsError::Newer { path: shown, version: export.hallway_export });
         }
         if export.conference.id != s.conference.id {
-            return Err(format!(
-                "{shown} is an agenda for {}, not for {} ({})",
-                crate::sanitize::line(&export.conference.id),
-                s.conference.name,
-                s.conference.id
-            ));
+            return Err(FriendsError::OtherConference {
+                path: shown,
+                theirs: crate::sanitize::line(&export.conference.id),
+                ours: format!("{} ({})", s.conference.name, s.conference.id),
+            });
         }
         let mut friend =
             Friend { name: name.clone(), initials: String::new(), attend: BTreeSet::new(), on_demand: BTreeSet::new() };
@@ -217,13 +239,13 @@ mod tests {
         let file = dir.path().join("x.json");
         let mut f = Friends::default();
         std::fs::write(&file, "{\"hallway_export\": 1,\n \"agenda\": [}").unwrap();
-        let e = f.add(&s, &file, "Ana").unwrap_err();
+        let e = f.add(&s, &file, "Ana").unwrap_err().to_string();
         assert!(e.contains("x.json:2:") && e.contains("hallway export --format json"), "{e}");
         let other = schedule::bundled_named("srecon-emea").unwrap();
         std::fs::write(&file, export_of(&other, &[], &[])).unwrap();
-        let e = f.add(&s, &file, "Ana").unwrap_err();
+        let e = f.add(&s, &file, "Ana").unwrap_err().to_string();
         assert!(e.contains("srecon") && e.contains("not for P99 CONF 2022"), "{e}");
-        assert!(f.add(&s, &file, "   ").unwrap_err().contains("name"));
+        assert!(f.add(&s, &file, "   ").unwrap_err().to_string().contains("name"));
         assert!(f.friends.is_empty());
     }
 }

@@ -52,15 +52,24 @@ pub const DEFAULT_LIVE: &str = "live: {title} ({when})";
 /// The placeholders a template may use, for `--help` and errors.
 pub const PLACEHOLDERS: &[&str] = &["title", "track", "start", "end", "minutes", "when", "speakers", "state", "id"];
 
+/// A `--format` template that cannot be filled.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TemplateError {
+    #[error("unknown placeholder {{{name}}} in the format; use {known}")]
+    UnknownPlaceholder { name: String, known: String },
+    #[error("unmatched brace in the format {template:?} (write {{{{ or }}}} for a brace)")]
+    UnmatchedBrace { template: String },
+}
+
 /// Fill a template; `{{` and `}}` are literal braces. An unknown placeholder is an error that
 /// names it, so a typo in a tmux.conf shows up once rather than as a blank status bar.
-pub fn render(template: &str, s: &Schedule, n: Next) -> Result<String, String> {
+pub fn render(template: &str, s: &Schedule, n: Next) -> Result<String, TemplateError> {
     render_with_title(template, s, n, &s.talks()[n.talk()].title)
 }
 
 /// [`render`] in at most `width` columns: the title gives way first, so the time and
 /// "(in 7m)" stay in sight; then the line is cut.
-pub fn render_fit(template: &str, s: &Schedule, n: Next, width: usize) -> Result<String, String> {
+pub fn render_fit(template: &str, s: &Schedule, n: Next, width: usize) -> Result<String, TemplateError> {
     use unicode_width::UnicodeWidthStr;
     let full = render(template, s, n)?;
     if full.width() <= width {
@@ -75,7 +84,7 @@ pub fn render_fit(template: &str, s: &Schedule, n: Next, width: usize) -> Result
     Ok(cut(&line, width))
 }
 
-fn render_with_title(template: &str, s: &Schedule, n: Next, title: &str) -> Result<String, String> {
+fn render_with_title(template: &str, s: &Schedule, n: Next, title: &str) -> Result<String, TemplateError> {
     let t: &Talk = &s.talks()[n.talk()];
     let value = |name: &str| -> Option<String> {
         Some(match name {
@@ -109,12 +118,14 @@ fn render_with_title(template: &str, s: &Schedule, n: Next, title: &str) -> Resu
         } else if let Some(close) = tail.strip_prefix('{').and_then(|t| t.find('}')) {
             let name = &tail[1..1 + close];
             out.push_str(
-                &value(name)
-                    .ok_or_else(|| format!("unknown placeholder {{{name}}} in the format; use {}", placeholders()))?,
+                &value(name).ok_or_else(|| TemplateError::UnknownPlaceholder {
+                    name: name.to_string(),
+                    known: placeholders(),
+                })?,
             );
             rest = &tail[close + 2..];
         } else {
-            return Err(format!("unmatched brace in the format {template:?} (write {{{{ or }}}} for a brace)"));
+            return Err(TemplateError::UnmatchedBrace { template: template.to_string() });
         }
     }
     out.push_str(rest);
@@ -187,9 +198,9 @@ mod tests {
             render("{{{state}}} {id} by {speakers} {minutes}", &s, n).unwrap(),
             "{next} ebpf-vs-sidecars by Liz Rice 3"
         );
-        let e = render("{titel}", &s, n).unwrap_err();
+        let e = render("{titel}", &s, n).unwrap_err().to_string();
         assert!(e.contains("{titel}") && e.contains("{title}"), "{e}");
-        assert!(render("{title", &s, n).unwrap_err().contains("unmatched brace"));
+        assert!(render("{title", &s, n).unwrap_err().to_string().contains("unmatched brace"));
         assert_eq!(cut("12:30 Stage 2: eBPF", 12), "12:30 Stage…");
         assert_eq!(cut("short", 12), "short");
         let http = Next::Next { talk: s.index_of("extreme-http").unwrap(), minutes: 7 };

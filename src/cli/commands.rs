@@ -75,7 +75,7 @@ fn next(ctx: &Context, format: Option<&str>, width: Option<usize>, json: bool) -
     let agenda = load_agenda(ctx)?;
     // A broken template is said at once, not first when a talk comes up hours later.
     if let (Some(t), false) = (format, s.talks().is_empty()) {
-        status_line::render(t, s, Next::Next { talk: 0, minutes: 0 }).map_err(Failure::Usage)?;
+        status_line::render(t, s, Next::Next { talk: 0, minutes: 0 }).map_err(Failure::from)?;
     }
     let found = status_line::next(s, &agenda.attending(s), ctx.clock.now());
     if json {
@@ -98,7 +98,7 @@ fn next(ctx: &Context, format: Option<&str>, width: Option<usize>, json: bool) -
         Some(w) => status_line::render_fit(template, s, n, w),
         None => status_line::render(template, s, n),
     }
-    .map_err(Failure::Usage)?;
+    .map_err(Failure::from)?;
     emit(&format!("{line}\n"))
 }
 
@@ -106,7 +106,7 @@ fn friends(ctx: &Context, action: Option<super::FriendsAction>) -> Result<(), Fa
     use crate::friends::Friends;
     let s = &ctx.schedule;
     let path = ctx.store.friends_path();
-    let mut list = Friends::load(&path).map_err(Failure::Runtime)?;
+    let mut list = Friends::load(&path).map_err(Failure::from)?;
     match action {
         None => {
             if list.friends.is_empty() {
@@ -130,8 +130,8 @@ fn friends(ctx: &Context, action: Option<super::FriendsAction>) -> Result<(), Fa
             emit(&out)
         }
         Some(super::FriendsAction::Add { file, name }) => {
-            let got = list.add(s, &file, &name).map_err(Failure::Usage)?;
-            list.save(&path).map_err(Failure::Runtime)?;
+            let got = list.add(s, &file, &name)?;
+            list.save(&path)?;
             let mut msg = format!(
                 "{} {} ({}): {} talks to attend, {} to watch later",
                 if got.replaced { "updated" } else { "added" },
@@ -155,7 +155,7 @@ fn friends(ctx: &Context, action: Option<super::FriendsAction>) -> Result<(), Fa
                 return Err(Failure::Usage(format!("no friend named {name}; friends: {}", names.join(", "))));
             };
             list.remove(&stored);
-            list.save(&path).map_err(Failure::Runtime)?;
+            list.save(&path)?;
             eprintln!("removed {stored}");
             Ok(())
         }
@@ -194,7 +194,7 @@ fn talks(ctx: &Context, f: &super::TalkFilter, json: bool) -> Result<(), Failure
     let lower = |x: &str| x.to_lowercase();
     let speaker = f.speaker.as_deref().map(lower);
     let friend_talks = if f.friends {
-        crate::friends::Friends::load(&ctx.store.friends_path()).map_err(Failure::Runtime)?.attending()
+        crate::friends::Friends::load(&ctx.store.friends_path()).map_err(Failure::from)?.attending()
     } else {
         Default::default()
     };

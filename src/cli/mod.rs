@@ -298,6 +298,24 @@ impl Failure {
     }
 }
 
+/// A friend's file that cannot be read or kept is a runtime failure; a wrong file or name given
+/// on the command line is a usage error.
+impl From<crate::friends::FriendsError> for Failure {
+    fn from(e: crate::friends::FriendsError) -> Self {
+        use crate::friends::FriendsError as F;
+        match e {
+            F::Io { .. } | F::Unreadable { .. } => Failure::Runtime(e.to_string()),
+            _ => Failure::Usage(e.to_string()),
+        }
+    }
+}
+
+impl From<crate::status_line::TemplateError> for Failure {
+    fn from(e: crate::status_line::TemplateError) -> Self {
+        Failure::Usage(e.to_string())
+    }
+}
+
 impl From<store::StoreError> for Failure {
     fn from(e: store::StoreError) -> Self {
         Failure::Runtime(e.to_string())

@@ -22,6 +22,11 @@ pub struct Prompt {
     pub error: Option<String>,
 }
 
+/// A file name whose extension names no export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("end the file name with .ics (calendar), .md or .json")]
+pub struct UnknownFormat;
+
 pub const NOTE_MAX_CHARS: usize = 200;
 /// How the export prompt asks before replacing a file; a second Enter confirms.
 pub const REPLACE: &str = "replace the existing";
@@ -45,7 +50,7 @@ impl Prompt {
 
     /// The export prompt's file and format, or why it cannot be: `~/` is the home folder and the
     /// extension picks the format.
-    pub fn export_target(&self) -> Result<(PathBuf, crate::export::Format), String> {
+    pub fn export_target(&self) -> Result<(PathBuf, crate::export::Format), UnknownFormat> {
         let text = self.input.text().trim();
         let path = match (text.strip_prefix("~/"), std::env::var_os("HOME")) {
             (Some(rest), Some(home)) => std::path::Path::new(&home).join(rest),
@@ -53,7 +58,7 @@ impl Prompt {
         };
         match crate::export::Format::from_path(&path) {
             Some(format) => Ok((path, format)),
-            None => Err("end the file name with .ics (calendar), .md or .json".to_string()),
+            None => Err(UnknownFormat),
         }
     }
 

@@ -89,22 +89,32 @@ fn adopt(app: &mut App, merged: Agenda, from_elsewhere: bool) -> bool {
     differs
 }
 
-/// Write the agenda to a file, asking first before replacing one.
-pub fn export(app: &App, path: &Path, format: crate::export::Format, replace: bool) -> Result<String, String> {
+/// Why an export did not write.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("the folder {0} does not exist")]
+    NoFolder(String),
+    #[error("{REPLACE} {0}? Enter again replaces it, or change the name")]
+    Exists(String),
+    #[error("cannot write {path}: {source} (your agenda is unchanged)")]
+    Write { path: String, source: std::io::Error },
+}
+
+/// Write the agenda to a file, asking first before replacing one; says what was written.
+pub fn export(app: &App, path: &Path, format: crate::export::Format, replace: bool) -> Result<String, ExportError> {
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     if !folder.is_dir() {
-        return Err(format!("the folder {} does not exist", folder.display()));
+        return Err(ExportError::NoFolder(folder.display().to_string()));
     }
     if path.exists() && !replace {
-        return Err(format!("{REPLACE} {}? Enter again replaces it, or change the name", path.display()));
+        return Err(ExportError::Exists(path.display().to_string()));
     }
     let s = &app.session;
     let opts = crate::export::Options { on_demand: true };
     let text = crate::export::render(format, &s.schedule, &s.agenda, s.now, opts);
-    match crate::atomic::write(path, text.as_bytes()) {
-        Ok(()) => Ok(format!("wrote {} ({} marked talks)", path.display(), s.agenda.marked(&s.schedule).len())),
-        Err(e) => Err(format!("cannot write {}: {e} (your agenda is unchanged)", path.display())),
-    }
+    crate::atomic::write(path, text.as_bytes())
+        .map_err(|source| ExportError::Write { path: path.display().to_string(), source })?;
+    Ok(format!("wrote {} ({} marked talks)", path.display(), s.agenda.marked(&s.schedule).len()))
 }
 
 /// A reminder: the terminal bell, and a desktop notification where a notification service

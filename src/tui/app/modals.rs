@@ -100,7 +100,7 @@ impl App {
                     vec![Effect::Export { path, format, replace }]
                 }
                 Err(e) => {
-                    self.modal = Some(Modal::Prompt(Prompt { error: Some(e), ..prompt }));
+                    self.modal = Some(Modal::Prompt(Prompt { error: Some(e.to_string()), ..prompt }));
                     Vec::new()
                 }
             },
@@ -110,7 +110,7 @@ impl App {
 
     /// The shell's answer to an export: written (the prompt closes) or refused (it stays, saying
     /// why; "replace the existing …?" then takes a second Enter).
-    pub fn exported(&mut self, result: Result<String, String>) {
+    pub fn exported(&mut self, result: Result<String, crate::tui::shell::ExportError>) {
         match result {
             Ok(said) => {
                 self.modal = None;
@@ -118,9 +118,9 @@ impl App {
             }
             Err(why) => {
                 if let Some(Modal::Prompt(p)) = &mut self.modal {
-                    p.error = Some(why);
+                    p.error = Some(why.to_string());
                 } else {
-                    self.status.error(why);
+                    self.status.error(format!("⚠ {why}"));
                 }
             }
         }
