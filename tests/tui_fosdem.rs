@@ -235,3 +235,35 @@ fn search_ranks_words_above_letters_inside_words() {
     assert!(hits[first_inside..].iter().all(|h| !word(h.index)), "no word match after a match inside a word");
     assert!(s.talks()[hits[0].index].title.to_lowercase().contains("rust"), "{}", s.talks()[hits[0].index].title);
 }
+
+/// From a review: the Now view follows a filter change at once (even with a fixed clock); a
+/// note written from details comes back to them; moves of the view do nothing over details.
+#[test]
+fn now_follows_the_filter_and_details_keep_their_place() {
+    let mut a = saturday();
+    press(&mut a, "2");
+    let before = a.session.now_talks(false).len();
+    press(&mut a, "f");
+    press(&mut a, "d.emulator");
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Enter);
+    let after = a.session.now_talks(false);
+    assert!(after.len() < before, "{} then {}", before, after.len());
+    assert!(after.iter().all(|&i| a.session.schedule.track_name(&a.session.schedule.talks()[i]) == "D.emulator"));
+
+    let mut a = saturday();
+    a.update(Action::Open);
+    let talk = a.current_talk();
+    for k in ["l", "h", "]", "[", "G"] {
+        press(&mut a, k);
+        assert_eq!((a.modal_name(), a.current_talk()), (Some("details"), talk), "{k}");
+    }
+    press(&mut a, "n");
+    assert_eq!(a.modal_name(), Some("prompt"));
+    press(&mut a, "slides?");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!((a.modal_name(), a.current_talk()), (Some("details"), talk), "back to the details");
+    press(&mut a, "n");
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.modal_name(), Some("details"), "Esc on the note goes back to the details too");
+}

@@ -97,7 +97,7 @@ pub fn run(ctx: Context, settings: settings::Settings, exit_after_first_frame: b
     let result = (|| -> std::io::Result<()> {
         let mut redraw = true;
         while !stop.load(Ordering::Relaxed) {
-            if shell.carry_out(&mut app, std::mem::take(&mut pending))? {
+            if shell.carry_out(&mut app, &mut pending)? {
                 break;
             }
             if redraw {
@@ -119,7 +119,8 @@ pub fn run(ctx: Context, settings: settings::Settings, exit_after_first_frame: b
                 Wake::Input => {
                     // Everything already readable, then back to sleep.
                     while event::poll(Duration::ZERO)? {
-                        redraw = true;
+                        // Mouse moves alone change nothing on screen; anything else redraws.
+                        let mut seen = true;
                         match event::read()? {
                             Event::Mouse(m) => match m.kind {
                                 MouseEventKind::Down(MouseButton::Left) => {
@@ -132,7 +133,7 @@ pub fn run(ctx: Context, settings: settings::Settings, exit_after_first_frame: b
                                 }
                                 MouseEventKind::ScrollDown => pending.extend(app.update(keys::Action::Down)),
                                 MouseEventKind::ScrollUp => pending.extend(app.update(keys::Action::Up)),
-                                _ => redraw = false,
+                                _ => seen = false,
                             },
                             Event::Key(k) if k.kind == KeyEventKind::Press => {
                                 if panic_on_key {
@@ -146,6 +147,7 @@ pub fn run(ctx: Context, settings: settings::Settings, exit_after_first_frame: b
                             }
                             _ => {}
                         }
+                        redraw |= seen;
                     }
                 }
             }

@@ -51,6 +51,8 @@ impl Modal {
             // Any other key closes help and does nothing else, as help says.
             _ if matches!(self, Modal::Help { .. }) => return Outcome::Close,
             Action::Back | Action::Open => return Outcome::Close,
+            // Moves of the view underneath mean nothing over details.
+            Action::Left | Action::Right | Action::PrevDay | Action::NextDay | Action::Bottom => {}
             _ => return Outcome::Act(action),
         }
         Outcome::Stay

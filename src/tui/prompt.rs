@@ -9,7 +9,11 @@ use std::path::PathBuf;
 /// What a prompt is asking for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ask {
-    Note { talk: usize },
+    /// A note on a talk; `from_details` brings the details back when done.
+    Note {
+        talk: usize,
+        from_details: bool,
+    },
     Time,
     Export,
 }

@@ -21,13 +21,19 @@ pub struct Shell<'a> {
 }
 
 impl Shell<'_> {
-    /// Carry out effects; returns true to quit.
-    pub fn carry_out(&mut self, app: &mut App, effects: Vec<Effect>) -> std::io::Result<bool> {
+    /// Carry out effects, taking them from `pending` one by one (a failure leaves the rest,
+    /// a Save among them, for the exit path). Returns true to quit.
+    pub fn carry_out(&mut self, app: &mut App, pending: &mut Vec<Effect>) -> std::io::Result<bool> {
         let mut quit = false;
-        for effect in effects {
+        while !pending.is_empty() {
+            let effect = pending.remove(0);
             match effect {
                 Effect::Save => self.save(app),
-                Effect::Copy(text) => copy_to_clipboard(&text)?,
+                Effect::Copy(text) => {
+                    if let Err(e) = copy_to_clipboard(&text) {
+                        app.status.error(format!("⚠ cannot reach the terminal's clipboard: {e}"));
+                    }
+                }
                 Effect::Export { path, format, replace } => {
                     let result = export(app, &path, format, replace);
                     app.exported(result);

@@ -277,7 +277,9 @@ impl App {
             }
             Action::EditNote => {
                 let note = self.session.agenda.note(self.session.id(i)).unwrap_or("").to_string();
-                self.modal = Some(Modal::Prompt(Prompt::new(Ask::Note { talk: i }, &note, prompt::NOTE_MAX_CHARS)));
+                let from_details = matches!(self.modal, Some(Modal::Details { .. }));
+                let ask = Ask::Note { talk: i, from_details };
+                self.modal = Some(Modal::Prompt(Prompt::new(ask, &note, prompt::NOTE_MAX_CHARS)));
                 return Vec::new();
             }
             Action::CopyLink => {

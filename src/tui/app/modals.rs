@@ -17,7 +17,7 @@ impl App {
         match outcome {
             Outcome::Stay => Vec::new(),
             Outcome::Close => {
-                self.modal = None;
+                self.modal = self.back_to_details();
                 Vec::new()
             }
             Outcome::Act(a) if is_talk_action(a) => self.act(a),
@@ -72,6 +72,16 @@ impl App {
         }
     }
 
+    /// What a closing modal gives way to: the details a note was written from, else nothing.
+    fn back_to_details(&self) -> Option<Modal> {
+        match &self.modal {
+            Some(Modal::Prompt(Prompt { ask: Ask::Note { talk, from_details: true }, .. })) => {
+                Some(Modal::Details { talk: *talk, scroll: 0 })
+            }
+            _ => None,
+        }
+    }
+
     pub(super) fn ask_time(&mut self) {
         use crate::now::Phase;
         // Offer a time worth seeing: now if the conference is on, else when it (re)starts.
@@ -88,8 +98,11 @@ impl App {
 
     pub(super) fn submit(&mut self, prompt: Prompt) -> Vec<Effect> {
         match prompt.ask {
-            Ask::Note { talk } => {
+            Ask::Note { talk, from_details } => {
                 let done = self.session.set_note(talk, prompt.input.text());
+                if from_details {
+                    self.modal = Some(Modal::Details { talk, scroll: 0 });
+                }
                 self.done(done)
             }
             Ask::Export => match prompt.export_target() {
@@ -111,18 +124,19 @@ impl App {
     /// The shell's answer to an export: written (the prompt closes) or refused (it stays, saying
     /// why; "replace the existing …?" then takes a second Enter).
     pub fn exported(&mut self, result: Result<String, crate::tui::shell::ExportError>) {
-        match result {
-            Ok(said) => {
+        // Only the export prompt: a key read in the same batch may have opened something else.
+        let prompt = match &mut self.modal {
+            Some(Modal::Prompt(p)) if p.ask == Ask::Export => Some(p),
+            _ => None,
+        };
+        match (result, prompt) {
+            (Ok(said), Some(_)) => {
                 self.modal = None;
                 self.status.info(said);
             }
-            Err(why) => {
-                if let Some(Modal::Prompt(p)) = &mut self.modal {
-                    p.error = Some(why.to_string());
-                } else {
-                    self.status.error(format!("⚠ {why}"));
-                }
-            }
+            (Ok(said), None) => self.status.info(said),
+            (Err(why), Some(p)) => p.error = Some(why.to_string()),
+            (Err(why), None) => self.status.error(format!("⚠ {why}")),
         }
     }
 

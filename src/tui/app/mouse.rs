@@ -23,8 +23,10 @@ impl App {
         let pick = self.clickable.borrow().iter().rev().find(|(r, _)| r.contains(at)).map(|(_, p)| *p);
         match pick {
             Some(Pick::Star(i)) => {
-                self.schedule_view.select(&self.session, i);
-                return self.act(Action::ToggleStar);
+                // That talk, whatever view the keys read in the same batch moved to.
+                self.select(i);
+                let done = self.session.toggle(i, crate::agenda::MarkKind::Attend);
+                return self.done(done);
             }
             Some(Pick::Talk(i)) => self.select(i),
             Some(Pick::Row(pos)) => {

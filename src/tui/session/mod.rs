@@ -217,6 +217,10 @@ impl Session {
         self.rooms().listed(all).flat_map(|p| o.tracks[p].live.into_iter().chain(o.tracks[p].next)).collect()
     }
 
+    fn forget_rooms(&mut self) {
+        self.derived.rooms = OnceCell::new();
+    }
+
     /// Whether the Now view lists the quiet rooms: when asked, or when they are few enough
     /// that folding them would hide more than it saves (a two-track conference, two rooms
     /// picked out of 106).

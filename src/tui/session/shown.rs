@@ -34,6 +34,8 @@ impl Session {
         for (c, &t) in self.shown_tracks.iter().enumerate() {
             self.column_of[t] = Some(c);
         }
+        // The Now view's rooms are those shown.
+        self.forget_rooms();
     }
 
     /// In a shown track and passing the filter.

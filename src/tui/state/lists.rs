@@ -23,10 +23,18 @@ impl<T> Default for ListView<T> {
 impl<T: PartialEq + Clone> ListView<T> {
     /// The cursor's position in `items`: its entry's, else the nearest still there.
     pub fn position(&self, items: &[T]) -> usize {
-        self.pick
-            .as_ref()
-            .and_then(|p| items.iter().position(|x| x == p))
-            .unwrap_or_else(|| self.cursor.min(items.len().saturating_sub(1)))
+        let Some(pick) = &self.pick else { return self.cursor.min(items.len().saturating_sub(1)) };
+        if items.get(self.cursor) == Some(pick) {
+            return self.cursor;
+        }
+        // The entry may be listed twice (a changed talk, in the changes and in its day): the
+        // copy nearest to where the cursor was.
+        items
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| *x == pick)
+            .min_by_key(|(i, _)| i.abs_diff(self.cursor))
+            .map_or_else(|| self.cursor.min(items.len().saturating_sub(1)), |(i, _)| i)
     }
 
     pub fn current<'a>(&self, items: &'a [T]) -> Option<&'a T> {
@@ -81,5 +89,18 @@ mod tests {
         assert_eq!(v.current(&[5, 10, 20, 30]), Some(&20), "an entry above it came");
         assert_eq!(v.current(&[10, 30]), Some(&30), "its entry left: the one now in its place");
         assert_eq!(v.current(&[]), None);
+    }
+
+    #[test]
+    fn an_entry_listed_twice_does_not_trap_the_cursor() {
+        let items = [1, 7, 2, 7, 3];
+        let mut v = ListView::default();
+        for want in [7, 2, 7, 3] {
+            v.nav(&items, Action::Down);
+            assert_eq!(v.current(&items), Some(&want));
+        }
+        assert_eq!(v.position(&items), 4);
+        v.nav(&items, Action::Up);
+        assert_eq!(v.position(&items), 3, "the second 7");
     }
 }

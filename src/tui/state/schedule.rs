@@ -156,7 +156,13 @@ impl ScheduleView {
                 let step = |c: usize| {
                     if action == Action::Right { c.checked_add(1).filter(|&x| x < n) } else { c.checked_sub(1) }
                 };
-                let mut col = cols.iter().position(|&t| t == cur.track).and_then(step);
+                // From the selection's column, or where it would be when its room has none
+                // today (its talk left the filter).
+                let mut col = match cols.iter().position(|&t| t == cur.track) {
+                    Some(c) => step(c),
+                    None if action == Action::Right => cols.iter().position(|&t| t > cur.track),
+                    None => cols.iter().rposition(|&t| t < cur.track),
+                };
                 let mut found = None;
                 while let Some(c) = col {
                     if let Some(i) = closest(talks, in_track(cols[c]), from) {

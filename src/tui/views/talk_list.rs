@@ -28,9 +28,12 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .unwrap_or(0)
         // On a narrow terminal the title gets the room: a long room name gives way with …
         .min(if area.width < 100 { 14 } else { 24 });
-    let selected = rows.iter().position(|&i| i == app.schedule_view.selected).unwrap_or(0);
+    // The selected talk may have just left the list (unstarred with "starred only"): then no
+    // line is marked, rather than one the keys would not act on.
+    let position = rows.iter().position(|&i| i == app.schedule_view.selected);
+    let selected = position.unwrap_or(usize::MAX);
     let h = area.height as usize;
-    let top = scroll_to(&app.schedule_view.list_top, selected, rows.len(), h);
+    let top = scroll_to(&app.schedule_view.list_top, position.unwrap_or(0), rows.len(), h);
     let star_x = area.x + 3 + 11 + 2 + tw as u16 + 2;
     {
         let mut c = app.clickable.borrow_mut();

@@ -51,7 +51,16 @@ pub fn fit(line: Line<'_>, width: usize) -> Line<'static> {
         } else {
             // This span takes the last column, with the ellipsis in it; cut to a stub (" — …")
             // it says nothing, so the ellipsis goes after what came before instead.
-            let cut = ellipsize(&s.content, left);
+            // (A span that would fill the line exactly still leaves the last column to the …)
+            let cut = if w <= left {
+                let mut c = ellipsize(&s.content, left - 1);
+                if !c.ends_with('…') {
+                    c.push('…');
+                }
+                c
+            } else {
+                ellipsize(&s.content, left)
+            };
             let kept = cut.trim_end_matches('…').trim();
             if kept.chars().filter(|c| c.is_alphanumeric()).count() < 3 && !spans.is_empty() {
                 spans.push(Span::styled("…", s.style));
