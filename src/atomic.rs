@@ -3,11 +3,22 @@
 use std::io::Write;
 use std::path::Path;
 
+/// Replace `path` with `bytes`: a temp file in the same folder, fsync, rename, then fsync the
+/// folder so the rename itself survives a power cut (best effort: not every filesystem can).
 pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_as(path, bytes, ".tmp-")
+}
+
+/// [`write`], its temp file named with `prefix` (so a crashed writer's leftovers can be found
+/// and swept: see `agenda::store`).
+pub fn write_as(path: &Path, bytes: &[u8], prefix: &str) -> std::io::Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut tmp = tempfile::Builder::new().prefix(prefix).suffix(".tmp").tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
     Ok(())
 }

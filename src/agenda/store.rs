@@ -4,7 +4,6 @@
 
 use super::{Agenda, FORMAT_VERSION};
 use chrono::Utc;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -166,17 +165,9 @@ impl Store {
         let dir = self.path.parent().expect("agenda path has a parent");
         let io = |action, e| StoreError::Io { action, path: self.path.clone(), source: e };
         std::fs::create_dir_all(dir).map_err(|e| io("create the directory of the", e))?;
-        let mut tmp =
-            tempfile::Builder::new().prefix(".agenda-").suffix(".tmp").tempfile_in(dir).map_err(|e| io("write", e))?;
         let mut json = serde_json::to_vec_pretty(agenda).expect("agenda serialises");
         json.push(b'\n');
-        tmp.write_all(&json).map_err(|e| io("write", e))?;
-        tmp.as_file().sync_all().map_err(|e| io("sync", e))?;
-        tmp.persist(&self.path).map_err(|e| io("replace", e.error))?;
-        if let Ok(d) = std::fs::File::open(dir) {
-            // Makes the rename itself durable; not every filesystem supports it, so best effort.
-            let _ = d.sync_all();
-        }
+        crate::atomic::write_as(&self.path, &json, ".agenda-").map_err(|e| io("write", e))?;
         remove_stale_temp_files(dir);
         Ok(())
     }

@@ -135,10 +135,6 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Char('q')], "q / Ctrl-C", Action::Quit, "quit (your agenda is already saved)", Some("q quit")),
 ];
 
-pub fn action_for(key: KeyEvent) -> Option<Action> {
-    Keymap::default().action_for(key)
-}
-
 impl Action {
     /// Its name in the config file's `[keys]` table.
     pub fn name(self) -> &'static str {
@@ -330,6 +326,7 @@ mod tests {
             }
         }
         let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+        let action_for = |k| Keymap::default().action_for(k);
         assert_eq!(action_for(key(Char(' '))), Some(Action::ToggleStar));
         assert_eq!(action_for(key(Char(']'))), Some(Action::NextDay));
         assert_eq!(action_for(key(Char('['))), Some(Action::PrevDay));
