@@ -1,4 +1,4 @@
-use super::{Command, Context, Failure, print};
+use super::{Context, Failure, Planner, print};
 use crate::agenda::{Agenda, MarkKind};
 use crate::filter::Filter;
 use crate::schedule::{self, Talk};
@@ -6,10 +6,10 @@ use crate::{now, report};
 use std::io::Write;
 use std::path::Path;
 
-pub fn dispatch(ctx: &Context, command: Command) -> Result<(), Failure> {
+pub fn dispatch(ctx: &Context, command: Planner) -> Result<(), Failure> {
     match command {
-        Command::Talks { filter, json } => talks(ctx, &filter, json),
-        Command::Export { format, output, include } => {
+        Planner::Talks { filter, json } => talks(ctx, &filter, json),
+        Planner::Export { format, output, include } => {
             let from_name = output.as_deref().and_then(crate::export::Format::from_path);
             let format = format.or(from_name).ok_or_else(|| {
                 Failure::Usage(match &output {
@@ -34,37 +34,30 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<(), Failure> {
                 None => emit(&text),
             }
         }
-        Command::Now { json, all } => {
+        Planner::Now { json, all } => {
             let agenda = load_agenda(ctx)?;
             let o = now::overview(&ctx.schedule, &agenda.attending(&ctx.schedule), ctx.clock.now());
             emit_json_or(json, || report::now(&ctx.schedule, &o, &agenda), || print::now(ctx, &o, &agenda, all))
         }
-        Command::Next { format, width, json } => next(ctx, format.as_deref(), width, json),
-        Command::Suggest { per_slot, json } => {
+        Planner::Next { format, width, json } => next(ctx, format.as_deref(), width, json),
+        Planner::Suggest { per_slot, json } => {
             let agenda = load_agenda(ctx)?;
             let slots = crate::suggest::suggest(&ctx.schedule, &agenda, ctx.clock.now(), per_slot.max(1));
             emit_json_or(json, || report::suggestions(&ctx.schedule, &slots), || print::suggestions(ctx, &slots))
         }
-        Command::Friends { action } => friends(ctx, action),
-        Command::Note { id, text } => note(ctx, &id, &text.join(" ")),
-        Command::Star { ids } => mark(ctx, &ids, Some(MarkKind::Attend)),
-        Command::Later { ids } => mark(ctx, &ids, Some(MarkKind::OnDemand)),
-        Command::Unmark { ids } => mark(ctx, &ids, None),
-        Command::Agenda { json } => {
+        Planner::Friends { action } => friends(ctx, action),
+        Planner::Note { id, text } => note(ctx, &id, &text.join(" ")),
+        Planner::Star { ids } => mark(ctx, &ids, Some(MarkKind::Attend)),
+        Planner::Later { ids } => mark(ctx, &ids, Some(MarkKind::OnDemand)),
+        Planner::Unmark { ids } => mark(ctx, &ids, None),
+        Planner::Agenda { json } => {
             let agenda = load_agenda(ctx)?;
             emit_json_or(json, || report::agenda(&ctx.schedule, &agenda), || print::agenda(ctx, &agenda))
         }
-        Command::Clashes { json } => {
+        Planner::Clashes { json } => {
             let agenda = load_agenda(ctx)?;
             let clashes = agenda.clashes(&ctx.schedule);
             emit_json_or(json, || report::clashes(&ctx.schedule, &clashes), || print::clashes(ctx, &clashes))
-        }
-        Command::Validate { .. }
-        | Command::Import { .. }
-        | Command::Completions { .. }
-        | Command::Man
-        | Command::Config { .. } => {
-            unreachable!("these need no agenda and are run before dispatch")
         }
     }
 }

@@ -49,13 +49,61 @@ pub struct Global {
     /// Quit right after drawing the first frame (to time start-up from outside).
     #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
-    /// Set for commands that never show abstracts (not an option).
-    #[arg(skip)]
-    pub without_abstracts: bool,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    #[command(flatten)]
+    Planner(Planner),
+    /// The config file: where it is (`path`), or whether it reads (`check`).
+    #[command(after_help = "The file (TOML), every key optional:\n\
+        schedule = \"https://example.org/schedule.json\"   # when --schedule is not given\n\
+        reminder_minutes = 5                                 # 0: no reminders\n\
+        notifications = true                                 # desktop notifications with reminders\n\
+        theme = \"colour\"                                   # or \"mono\"\n\
+        [colors]                                             # starred later clash live link key dim\n\
+        starred = \"#ffaa00\"\n\
+        [keys]                                               # action = key or [keys]; see ? in the app\n\
+        star = \"z\"")]
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  hallway completions bash > ~/.local/share/bash-completion/completions/hallway\n  hallway completions zsh > ~/.zfunc/_hallway\n  hallway completions fish > ~/.config/fish/completions/hallway.fish"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    #[command(after_help = "Example:\n  hallway man > ~/.local/share/man/man1/hallway.1 && man hallway")]
+    Man,
+    /// Convert a schedule (frab/pretalx JSON, Pentabarf XML, Sessionize...) to hallway's format.
+    #[command(
+        after_help = "Example:\n  hallway import fosdem-2021.xml -o data/fosdem-2021.json\n  hallway import schedule.json --tz Europe/Brussels > conf.json"
+    )]
+    Import {
+        path: PathBuf,
+        /// Write here instead of to standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Check a schedule file and report every problem found.
+    #[command(after_help = "Example:\n  hallway validate my-conf.json")]
+    Validate {
+        path: PathBuf,
+        /// Print JSON (a stable format for scripts) instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The commands that work on a conference's schedule and my agenda: each opens the schedule
+/// and the agenda store (a [`Context`]) first.
+#[derive(Debug, Subcommand)]
+pub enum Planner {
     /// List talks, in time order.
     #[command(after_help = "Example:\n  hallway talks --day 2 --track 'Main Stage' --json")]
     Talks {
@@ -167,49 +215,6 @@ pub enum Command {
         /// Also put the talks to watch on-demand in a calendar export.
         #[arg(long, value_enum, value_name = "WHAT")]
         include: Vec<Include>,
-    },
-    /// The config file: where it is (`path`), or whether it reads (`check`).
-    #[command(after_help = "The file (TOML), every key optional:\n\
-        schedule = \"https://example.org/schedule.json\"   # when --schedule is not given\n\
-        reminder_minutes = 5                                 # 0: no reminders\n\
-        notifications = true                                 # desktop notifications with reminders\n\
-        theme = \"colour\"                                   # or \"mono\"\n\
-        [colors]                                             # starred later clash live link key dim\n\
-        starred = \"#ffaa00\"\n\
-        [keys]                                               # action = key or [keys]; see ? in the app\n\
-        star = \"z\"")]
-    Config {
-        #[command(subcommand)]
-        action: ConfigAction,
-    },
-    /// Print a shell completion script.
-    #[command(
-        after_help = "Examples:\n  hallway completions bash > ~/.local/share/bash-completion/completions/hallway\n  hallway completions zsh > ~/.zfunc/_hallway\n  hallway completions fish > ~/.config/fish/completions/hallway.fish"
-    )]
-    Completions {
-        #[arg(value_enum)]
-        shell: clap_complete::Shell,
-    },
-    /// Print the manual page (roff).
-    #[command(after_help = "Example:\n  hallway man > ~/.local/share/man/man1/hallway.1 && man hallway")]
-    Man,
-    /// Convert a schedule (frab/pretalx JSON, Pentabarf XML, Sessionize...) to hallway's format.
-    #[command(
-        after_help = "Example:\n  hallway import fosdem-2021.xml -o data/fosdem-2021.json\n  hallway import schedule.json --tz Europe/Brussels > conf.json"
-    )]
-    Import {
-        path: PathBuf,
-        /// Write here instead of to standard output.
-        #[arg(short, long, value_name = "OUT")]
-        output: Option<PathBuf>,
-    },
-    /// Check a schedule file and report every problem found.
-    #[command(after_help = "Example:\n  hallway validate my-conf.json")]
-    Validate {
-        path: PathBuf,
-        /// Print JSON (a stable format for scripts) instead of text.
-        #[arg(long)]
-        json: bool,
     },
 }
 
@@ -323,7 +328,7 @@ impl From<store::StoreError> for Failure {
 }
 
 impl Global {
-    pub fn load_options(&self) -> Result<schedule::import::Options, Failure> {
+    pub fn load_options(&self, abstracts: Abstracts) -> Result<schedule::import::Options, Failure> {
         let zone = match &self.tz {
             Some(name) => Some(name.parse::<Tz>().map_err(|_| {
                 Failure::Usage(format!(
@@ -332,15 +337,22 @@ impl Global {
             })?),
             None => None,
         };
-        Ok(schedule::import::Options { zone, without_abstracts: self.without_abstracts })
+        Ok(schedule::import::Options { zone, without_abstracts: abstracts == Abstracts::Skip })
     }
 }
 
 pub use crate::context::Context;
 
+/// Whether a command reads the talks' abstracts (a status-bar line never shows one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Abstracts {
+    Read,
+    Skip,
+}
+
 impl Context {
-    pub fn from_args(g: &Global) -> Result<Self, Failure> {
-        let opts = g.load_options()?;
+    pub fn from_args(g: &Global, abstracts: Abstracts) -> Result<Self, Failure> {
+        let opts = g.load_options(abstracts)?;
         let schedule = match &g.schedule {
             Some(p) if crate::fetch::is_url(&p.to_string_lossy()) => {
                 crate::fetch::Fetcher::from_env().schedule(&p.to_string_lossy(), opts).map_err(|e| match e {
@@ -426,9 +438,33 @@ fn config_command(action: ConfigAction) -> Result<(), Failure> {
 
 /// Run a parsed command line. `None` means: open the TUI.
 pub fn run(mut cli: Cli) -> Result<(), Failure> {
-    if let Some(Command::Config { action }) = &cli.command {
-        return config_command(*action);
-    }
+    let command = match cli.command {
+        Some(Command::Config { action }) => return config_command(action),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "hallway",
+                &mut std::io::stdout(),
+            );
+            return Ok(());
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                .render(&mut out)
+                .map_err(|e| Failure::Runtime(format!("cannot render the manual: {e}")))?;
+            return commands::emit_bytes(&out);
+        }
+        Some(Command::Validate { path, json }) => {
+            return commands::validate(&path, json, cli.global.load_options(Abstracts::Read)?);
+        }
+        Some(Command::Import { path, output }) => {
+            return commands::import(&path, output.as_deref(), cli.global.load_options(Abstracts::Read)?);
+        }
+        Some(Command::Planner(p)) => Some(p),
+        None => None,
+    };
     let (config, config_error) = crate::config::load_or_default();
     if let Some(e) = &config_error {
         eprintln!("hallway: {e}; going on with the defaults");
@@ -436,40 +472,17 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
     if cli.global.schedule.is_none() {
         cli.global.schedule = config.schedule.clone().map(PathBuf::from);
     }
-    let Some(command) = cli.command else {
+    let Some(command) = command else {
         // Keys and colours are the planner's to check; it says what is wrong on its status line.
         let settings = crate::tui::settings::Settings::load();
-        let ctx = Context::from_args(&cli.global)?;
+        let ctx = Context::from_args(&cli.global, Abstracts::Read)?;
         return crate::tui::run(ctx, settings, cli.global.exit_after_first_frame)
             .map_err(|e| Failure::Runtime(format!("terminal error: {e}")));
     };
-    match &command {
-        Command::Completions { shell } => {
-            clap_complete::generate(
-                *shell,
-                &mut <Cli as clap::CommandFactory>::command(),
-                "hallway",
-                &mut std::io::stdout(),
-            );
-            return Ok(());
-        }
-        Command::Man => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
-                .render(&mut out)
-                .map_err(|e| Failure::Runtime(format!("cannot render the manual: {e}")))?;
-            return commands::emit_bytes(&out);
-        }
-        Command::Config { .. } => unreachable!("handled first"),
-        Command::Validate { path, json } => return commands::validate(path, *json, cli.global.load_options()?),
-        Command::Import { path, output } => {
-            return commands::import(path, output.as_deref(), cli.global.load_options()?);
-        }
-        _ => {}
-    }
     // `next` runs every few seconds in a status bar and shows no abstract (its JSON does).
-    cli.global.without_abstracts = matches!(command, Command::Next { json: false, .. });
-    let ctx = Context::from_args(&cli.global)?;
+    let abstracts =
+        if matches!(command, Planner::Next { json: false, .. }) { Abstracts::Skip } else { Abstracts::Read };
+    let ctx = Context::from_args(&cli.global, abstracts)?;
     for note in &ctx.schedule.conference.notes {
         eprintln!("note: {note}");
     }
