@@ -1,6 +1,6 @@
 //! frab / pretalx / c3voc `schedule.json`: `schedule.conference.days[].rooms{name: [event]}`.
 
-use super::{Draft, End, Pos, RawEvent, When};
+use super::{Draft, Pos, RawEvent, timing};
 use crate::schedule::native::kind_of;
 use chrono::{NaiveDate, NaiveTime};
 use serde_json::Value;
@@ -99,34 +99,21 @@ fn event(
         let msg = format!("listed under room '{room}' but says \"room\": '{r}'");
         d.problem(text, &at("room"), idr, msg);
     }
-    let start = match str_of(e, "date").and_then(|s| super::when(&s)) {
-        Some(w) => w,
-        None => match (str_of(e, "start"), date) {
-            (Some(s), Some(date)) => match super::on_day(date, &s, day_change) {
-                Some(t) => When::Local(t),
-                None => {
-                    d.problem(text, &at("start"), idr, format!("expected \"start\" as HH:MM, found '{s}'"));
-                    return None;
-                }
-            },
-            _ => {
-                let msg = "expected \"date\" (2019-08-21T11:00:00+02:00) or \"start\" (HH:MM) on a dated day".into();
-                d.problem(text, &pos, idr, msg);
-                return None;
-            }
-        },
+    let fields = timing::Fields {
+        date: str_of(e, "date"),
+        start: str_of(e, "start"),
+        end: str_of(e, "end"),
+        duration: str_of(e, "duration"),
     };
-    let end = match (str_of(e, "end").and_then(|s| super::when(&s)), str_of(e, "duration")) {
-        (Some(w), _) => End::At(w),
-        (None, Some(dur)) => match super::duration_minutes(&dur) {
-            Some(m) => End::Minutes(m),
-            None => {
-                d.problem(text, &at("duration"), idr, format!("expected \"duration\" as HH:MM, found '{dur}'"));
-                return None;
-            }
-        },
-        (None, None) => {
-            d.problem(text, &pos, idr, "expected \"duration\" (HH:MM) or \"end\"".into());
+    let (start, end) = match timing::decide(&fields, date, day_change, &timing::FRAB_JSON) {
+        Ok(t) => t,
+        Err((field, msg)) => {
+            let place = match field {
+                timing::Field::Start => at("start"),
+                timing::Field::Duration => at("duration"),
+                timing::Field::Event => pos.clone(),
+            };
+            d.problem(text, &place, idr, msg);
             return None;
         }
     };

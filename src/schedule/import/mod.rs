@@ -6,6 +6,7 @@ pub mod frab_json;
 mod html;
 pub mod pentabarf_xml;
 pub mod sessionize;
+mod timing;
 
 use super::locate::Locations;
 use super::{Conference, LoadError, Problem, Schedule, Talk};

@@ -2,7 +2,7 @@
 //! <event>`. FOSDEM's flavour has no zone and no per-event `<date>`; the Congress flavour adds
 //! `guid`, `<date>` with an offset, recording and feedback fields.
 
-use super::{Draft, End, Pos, RawEvent, When};
+use super::{Draft, Pos, RawEvent, timing};
 use crate::schedule::Problem;
 use chrono::{NaiveDate, NaiveTime};
 use roxmltree::{Document, Node};
@@ -107,33 +107,21 @@ fn event(
     if let Some(r) = child_text(e, "room").filter(|r| !r.is_empty() && r != room) {
         d.problem(text, &at("room"), idr, format!("listed in <room name=\"{room}\"> but says <room>{r}</room>"));
     }
-    let start = match child_text(e, "date").and_then(|s| super::when(&s)) {
-        Some(w) => w,
-        None => match (child_text(e, "start"), date) {
-            (Some(s), Some(date)) => match super::on_day(date, &s, change) {
-                Some(t) => When::Local(t),
-                None => {
-                    d.problem(text, &at("start"), idr, format!("expected <start> as HH:MM, found '{s}'"));
-                    return None;
-                }
-            },
-            _ => {
-                d.problem(text, &pos, idr, "expected <start>HH:MM</start> in a dated <day>, or a <date>".into());
-                return None;
-            }
-        },
+    let fields = timing::Fields {
+        date: child_text(e, "date"),
+        start: child_text(e, "start"),
+        end: child_text(e, "end"),
+        duration: child_text(e, "duration"),
     };
-    let end = match (child_text(e, "end").and_then(|s| super::when(&s)), child_text(e, "duration")) {
-        (Some(w), _) => End::At(w),
-        (None, Some(dur)) => match super::duration_minutes(&dur) {
-            Some(m) => End::Minutes(m),
-            None => {
-                d.problem(text, &at("duration"), idr, format!("expected <duration> as HH:MM, found '{dur}'"));
-                return None;
-            }
-        },
-        (None, None) => {
-            d.problem(text, &pos, idr, "expected a <duration>HH:MM</duration>".into());
+    let (start, end) = match timing::decide(&fields, date, change, &timing::PENTABARF_XML) {
+        Ok(t) => t,
+        Err((field, msg)) => {
+            let place = match field {
+                timing::Field::Start => at("start"),
+                timing::Field::Duration => at("duration"),
+                timing::Field::Event => pos.clone(),
+            };
+            d.problem(text, &place, idr, msg);
             return None;
         }
     };
