@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 secs="${1:-20}"
 fixtures="${HALLWAY_FIXTURES:-../../shared/fixtures/real}"
-[ -f "$fixtures/SOURCES.md" ] || fixtures=/work/shared/fixtures/real
+[ -f "$fixtures/SOURCES.md" ] || { echo "fuzz: the shared fixtures are not at $fixtures (check out shared/ beside the repository or set HALLWAY_FIXTURES)"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

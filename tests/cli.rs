@@ -7,12 +7,10 @@ use predicates::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
 
+/// The binary isolated in `data` (its agendas straight in it, as the tests look there).
 fn hallway(data: &TempDir) -> Command {
-    let mut c = Command::cargo_bin("hallway").unwrap();
-    c.env("HALLWAY_DATA_DIR", data.path())
-        .env("HALLWAY_CONFIG", data.path().join("config.toml"))
-        .env("TZ", "UTC")
-        .env_remove("NO_COLOR");
+    let mut c = common::hallway_in(data.path());
+    c.env("HALLWAY_DATA_DIR", data.path());
     c
 }
 

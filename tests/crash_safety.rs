@@ -1,6 +1,8 @@
 //! Promise 1 (issue 7): killing hallway with SIGKILL at any moment leaves the agenda file the
 //! old or the new version, never empty, truncated or mixed.
 
+mod common;
+
 use hallway::agenda::store::Store;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -66,16 +68,9 @@ fn run(
     verb: &str,
     ids: &[String],
 ) -> std::process::Child {
-    Command::new(bin)
-        .env("HALLWAY_DATA_DIR", d.path().join("data"))
-        .arg("--schedule")
-        .arg(schedule)
-        .arg(verb)
-        .args(ids)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap()
+    let mut c = Command::new(bin);
+    common::isolate(&mut c, d.path());
+    c.arg("--schedule").arg(schedule).arg(verb).args(ids).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap()
 }
 
 #[test]
@@ -91,9 +86,12 @@ fn many_processes_starring_their_own_talks_at_once_lose_nothing() {
         .map(|p| {
             let ids: Vec<String> = s.talks().iter().skip(p * EACH).take(EACH).map(|t| t.id.clone()).collect();
             let (bin, data, schedule) = (bin.clone(), d.path().join("data"), schedule.clone());
+            let dir = d.path().to_path_buf();
             std::thread::spawn(move || {
                 for id in ids {
-                    let ok = Command::new(&bin)
+                    let mut c = Command::new(&bin);
+                    common::isolate(&mut c, &dir);
+                    let ok = c
                         .env("HALLWAY_DATA_DIR", &data)
                         .arg("--schedule")
                         .arg(&schedule)

@@ -2,7 +2,8 @@
 //! becomes 02:00 CET): every talk stays at its printed wall-clock time, durations across the
 //! switch are real durations, and the user's own zone (which switches on another date) is right.
 
-use assert_cmd::Command;
+mod common;
+
 use hallway::agenda::{Agenda, MarkKind};
 use hallway::clock::parse_at;
 use hallway::schedule::{self, Schedule};
@@ -88,15 +89,7 @@ fn clashes_and_now_across_the_switch() {
 fn cli(dir: &TempDir, tz: &str, args: &[&str]) -> String {
     let path = dir.path().join("dst.json");
     std::fs::write(&path, SCHEDULE).unwrap();
-    let out = Command::cargo_bin("hallway")
-        .unwrap()
-        .env("HALLWAY_DATA_DIR", dir.path().join("data"))
-        .env("TZ", tz)
-        .arg("--schedule")
-        .arg(&path)
-        .args(args)
-        .output()
-        .unwrap();
+    let out = common::hallway_in(dir.path()).env("TZ", tz).arg("--schedule").arg(&path).args(args).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }

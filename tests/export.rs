@@ -9,8 +9,8 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 fn hallway(data: &TempDir) -> Command {
-    let mut c = Command::cargo_bin("hallway").unwrap();
-    c.env("HALLWAY_DATA_DIR", data.path()).env("TZ", "UTC").env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+    let mut c = common::hallway_in(data.path());
+    c.env("HALLWAY_DATA_DIR", data.path());
     c
 }
 
@@ -175,9 +175,9 @@ fn colour_only_on_a_terminal_and_never_with_no_color() {
     let bin = assert_cmd::cargo::cargo_bin("hallway");
     let on_tty = |no_color: bool| {
         let mut c = std::process::Command::new("script");
+        common::isolate(&mut c, d.path());
         c.args(["-qec", &format!("{} agenda", bin.display()), "/dev/null"])
             .env("HALLWAY_DATA_DIR", d.path())
-            .env("TZ", "UTC")
             .env("TERM", "xterm-256color")
             .env_remove("CLICOLOR_FORCE");
         if no_color {

@@ -2,6 +2,8 @@
 //! 304 re-validation, 404, a slow answer, a garbage body, connection refused, each with and
 //! without a cached copy.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::io::{BufRead, BufReader, Write};
@@ -54,12 +56,14 @@ fn read_head(stream: &TcpStream) -> String {
 }
 
 fn hallway(cache: &TempDir, url: &str) -> Command {
-    let mut c = Command::cargo_bin("hallway").unwrap();
-    c.env("HALLWAY_CACHE_DIR", cache.path())
-        .env("HALLWAY_DATA_DIR", cache.path().join("data"))
-        .env("HALLWAY_FETCH_TIMEOUT", "1")
-        .env("TZ", "UTC")
-        .args(["--schedule", url, "talks", "--day", "1"]);
+    let mut c = common::hallway_in(cache.path());
+    c.env("HALLWAY_CACHE_DIR", cache.path()).env("HALLWAY_FETCH_TIMEOUT", "1").args([
+        "--schedule",
+        url,
+        "talks",
+        "--day",
+        "1",
+    ]);
     c
 }
 

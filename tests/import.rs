@@ -4,7 +4,6 @@
 
 mod common;
 
-use assert_cmd::Command;
 use common::fixture;
 use hallway::schedule::{self, Schedule, import::Options};
 use predicates::prelude::*;
@@ -232,9 +231,7 @@ fn broken_files_say_file_line_column_and_what_was_expected() {
 fn import_writes_the_native_format_and_validate_tells_the_guess() {
     let d = TempDir::new().unwrap();
     let out = d.path().join("fosdem.json");
-    Command::cargo_bin("hallway")
-        .unwrap()
-        .env("TZ", "UTC")
+    common::hallway_in(d.path())
         .args(["import", "--tz", "Europe/Brussels"])
         .arg(fixture("pentabarf-fosdem-2021.xml"))
         .arg("-o")
@@ -248,8 +245,7 @@ fn import_writes_the_native_format_and_validate_tells_the_guess() {
     assert_eq!(t["start"], "2021-02-06T10:00+01:00");
     assert_eq!(t["track"], "M.community");
     // The output opens like any schedule, agenda and all.
-    Command::cargo_bin("hallway")
-        .unwrap()
+    common::hallway_in(d.path())
         .env("HALLWAY_DATA_DIR", d.path())
         .arg("--schedule")
         .arg(&out)
@@ -260,19 +256,11 @@ fn import_writes_the_native_format_and_validate_tells_the_guess() {
             predicate::str::contains("10:00-10:30  M.community")
                 .and(predicate::str::contains("Empowering the school of the future — Marco Marinello")),
         );
-    Command::cargo_bin("hallway")
-        .unwrap()
-        .env("TZ", "UTC")
-        .arg("validate")
-        .arg(fixture("pretalx-democon-2020.json"))
-        .assert()
-        .success()
-        .stdout(
-            predicate::str::contains("ok: DemoCon, 36 talks, 2 tracks, 3 days")
-                .and(predicate::str::contains("note: the file names the time zone UTC")),
-        );
-    Command::cargo_bin("hallway")
-        .unwrap()
+    common::hallway_in(d.path()).arg("validate").arg(fixture("pretalx-democon-2020.json")).assert().success().stdout(
+        predicate::str::contains("ok: DemoCon, 36 talks, 2 tracks, 3 days")
+            .and(predicate::str::contains("note: the file names the time zone UTC")),
+    );
+    common::hallway_in(d.path())
         .args(["import", "--tz", "Mars/Base"])
         .arg(fixture("pentabarf-fosdem-2021.xml"))
         .assert()

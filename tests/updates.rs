@@ -32,8 +32,8 @@ const AFTER: &str = r#"{"conference": {"id": "upd", "name": "Update Conf", "time
  ]}"#;
 
 fn hallway(data: &Path, schedule: &Path) -> Command {
-    let mut c = Command::cargo_bin("hallway").unwrap();
-    c.env("HALLWAY_DATA_DIR", data).env("TZ", "UTC").arg("--schedule").arg(schedule);
+    let mut c = common::hallway_in(data);
+    c.env("HALLWAY_DATA_DIR", data).arg("--schedule").arg(schedule);
     c
 }
 

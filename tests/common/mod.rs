@@ -62,21 +62,40 @@ pub fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
     app.handle_key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
-/// A real schedule from ../shared/fixtures/real (see its SOURCES.md). Also found through
-/// `$HALLWAY_FIXTURES` or /work/shared when the checkout lives elsewhere; a missing folder
-/// fails the test loudly rather than skipping it.
+/// A real schedule from the shared fixtures beside the repository (`../shared/fixtures/real`,
+/// see its SOURCES.md), or from `$HALLWAY_FIXTURES`. A missing folder fails the test loudly
+/// rather than skipping it.
 pub fn fixture(name: &str) -> std::path::PathBuf {
-    let candidates = [
-        std::env::var_os("HALLWAY_FIXTURES").map(std::path::PathBuf::from),
-        Some(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/real")),
-        Some(std::path::PathBuf::from("/work/shared/fixtures/real")),
-    ];
-    let dir = candidates
-        .into_iter()
-        .flatten()
-        .find(|d| d.join("SOURCES.md").exists())
-        .expect("the real-schedule fixtures: set HALLWAY_FIXTURES to shared/fixtures/real");
+    let dir = match std::env::var_os("HALLWAY_FIXTURES") {
+        Some(d) => std::path::PathBuf::from(d),
+        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/real"),
+    };
+    assert!(
+        dir.join("SOURCES.md").exists(),
+        "the real-schedule fixtures are not at {}: check out shared/ beside the repository or set HALLWAY_FIXTURES",
+        dir.display()
+    );
     dir.join(name)
+}
+
+/// Everything the binary reads from the environment, kept inside `dir`: its data, config and
+/// cache, the zone (UTC), colour (decided by the terminal, never forced) and notifications (off).
+/// A test never reads or writes a developer's own files.
+pub fn isolate(c: &mut std::process::Command, dir: &std::path::Path) {
+    c.env("HALLWAY_DATA_DIR", dir.join("data"))
+        .env("HALLWAY_CONFIG", dir.join("config.toml"))
+        .env("HALLWAY_CACHE_DIR", dir.join("cache"))
+        .env("TZ", "UTC")
+        .env("HALLWAY_NO_NOTIFY", "1")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE");
+}
+
+/// The hallway binary, isolated in `dir` (see [`isolate`]).
+pub fn hallway_in(dir: &std::path::Path) -> assert_cmd::Command {
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("hallway"));
+    isolate(&mut c, dir);
+    assert_cmd::Command::from_std(c)
 }
 
 /// FOSDEM 2021 (106 rooms, 773 talks) in Brussels time, at a conference time.
