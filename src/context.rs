@@ -11,4 +11,30 @@ pub struct Context {
     pub store: Store,
     pub clock: Box<dyn Clock>,
     pub user_tz: Option<Tz>,
+    /// Where the schedule came from and the zone given for it, to open it again by name
+    /// (`hallway conferences`).
+    pub source: String,
+    pub tz_given: Option<String>,
+    pub data_dir: std::path::PathBuf,
+}
+
+impl Context {
+    /// This conference, as the one opened last.
+    pub fn opened(&self, now: chrono::DateTime<chrono::Utc>) -> crate::recent::Opened {
+        let s = &self.schedule;
+        crate::recent::Opened {
+            id: s.conference.id.clone(),
+            name: s.conference.name.clone(),
+            source: self.source.clone(),
+            tz: self.tz_given.clone(),
+            first_day: s.days().next(),
+            last_day: s.days().last(),
+            opened: now,
+        }
+    }
+
+    /// Remember this conference as the one used last (best effort: it only saves typing).
+    pub fn remember(&self) {
+        let _ = crate::recent::Recent::new(&self.data_dir).record(self.opened(chrono::Utc::now()));
+    }
 }

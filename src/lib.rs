@@ -14,6 +14,7 @@ pub mod fetch;
 pub mod filter;
 pub mod friends;
 pub mod now;
+pub mod recent;
 pub mod reminders;
 pub mod report;
 pub mod sanitize;

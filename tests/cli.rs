@@ -552,3 +552,33 @@ fn mistakes_get_the_valid_values_and_close_guesses() {
     hallway(&d).args(["export", "-o"]).arg(&file).assert().success();
     assert!(std::fs::read_to_string(&file).unwrap().starts_with("BEGIN:VCALENDAR"));
 }
+
+/// `hallway` alone opens the conference used last, `hallway conferences` lists those planned,
+/// and each opens again by its id or name from anywhere.
+#[test]
+fn the_conference_used_last_opens_by_default_and_by_name() {
+    let d = TempDir::new().unwrap();
+    let fosdem = common::fixture("pentabarf-fosdem-2021.xml");
+    let out = hallway(&d).arg("conferences").output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("No conference planned yet"));
+    hallway(&d).args(["star", "ebpf-vs-sidecars"]).assert().success();
+    hallway(&d).arg("--schedule").arg(&fosdem).args(["--tz", "Europe/Brussels", "star", "10863"]).assert().success();
+    // No --schedule, no --tz: FOSDEM again, in the zone given then.
+    let agenda = json(&d, &["agenda"]);
+    assert_eq!(agenda.as_array().unwrap().len(), 1);
+    assert_eq!(agenda[0]["id"], "10863");
+    assert!(agenda[0]["start"].as_str().unwrap().ends_with("+01:00"), "{}", agenda[0]["start"]);
+    let list = hallway(&d).arg("conferences").output().unwrap();
+    let list = String::from_utf8(list.stdout).unwrap();
+    let (f, p) = (list.find("FOSDEM 2021").unwrap(), list.find("P99 CONF 2022").unwrap());
+    assert!(f < p, "the one used last first: {list}");
+    assert!(list.contains("1 talk marked  (opened last)") && list.contains("hallway --schedule p99conf-2022"), "{list}");
+    // By id or name, from any folder.
+    let p99 = json(&d, &["--schedule", "p99conf-2022", "agenda"]);
+    assert_eq!(p99[0]["id"], "ebpf-vs-sidecars");
+    let by_name = json(&d, &["--schedule", "FOSDEM 2021", "agenda"]);
+    assert_eq!(by_name[0]["id"], "10863");
+    // Reading commands never change which one opens.
+    json(&d, &["--schedule", "p99conf-2022", "talks"]);
+    assert_eq!(json(&d, &["agenda"])[0]["id"], "10863");
+}

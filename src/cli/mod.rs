@@ -1,6 +1,7 @@
 //! The command line: clap definitions, and the non-interactive commands over the same core.
 
 mod commands;
+mod conferences;
 mod print;
 
 use crate::agenda::store::{self, Store};
@@ -31,7 +32,9 @@ pub struct Cli {
 #[command(next_help_heading = "Global options (every command takes them)")]
 pub struct Global {
     /// Schedule to open: a file (hallway JSON, frab/pretalx JSON, Pentabarf XML, Sessionize), an
-    /// http(s) URL (cached for offline use), or a bundled one: p99conf (the default), srecon-emea.
+    /// http(s) URL (cached for offline use), a bundled one (p99conf, srecon-emea), or the id or
+    /// name of a conference opened before (`hallway conferences`). Default: the conference
+    /// used last, else p99conf.
     #[arg(long, global = true, value_name = "PATH")]
     pub schedule: Option<PathBuf>,
     /// Where agendas are kept. Default: $XDG_DATA_HOME/hallway.
@@ -55,6 +58,13 @@ pub struct Global {
 pub enum Command {
     #[command(flatten)]
     Planner(Planner),
+    /// The conferences you have planned, the one used last first, each with how to open it.
+    #[command(after_help = "Example:\n  hallway conferences\n  hallway --schedule fosdem-2021 agenda")]
+    Conferences {
+        /// Print JSON (a stable format for scripts) instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// The config file: where it is (`path`), or whether it reads (`check`).
     #[command(after_help = "The file (TOML), every key optional:\n\
         schedule = \"https://example.org/schedule.json\"   # when --schedule is not given\n\
@@ -329,16 +339,20 @@ impl From<store::StoreError> for Failure {
 
 impl Global {
     pub fn load_options(&self, abstracts: Abstracts) -> Result<schedule::import::Options, Failure> {
-        let zone = match &self.tz {
-            Some(name) => Some(name.parse::<Tz>().map_err(|_| {
-                Failure::Usage(format!(
-                    "unknown time zone '{name}' for --tz: expected an IANA name such as Europe/Brussels"
-                ))
-            })?),
-            None => None,
-        };
-        Ok(schedule::import::Options { zone, without_abstracts: abstracts == Abstracts::Skip })
+        load_options(self.tz.as_deref(), abstracts)
     }
+}
+
+pub(crate) fn load_options(tz: Option<&str>, abstracts: Abstracts) -> Result<schedule::import::Options, Failure> {
+    let zone = match tz {
+        Some(name) => Some(name.parse::<Tz>().map_err(|_| {
+            Failure::Usage(format!(
+                "unknown time zone '{name}' for --tz: expected an IANA name such as Europe/Brussels"
+            ))
+        })?),
+        None => None,
+    };
+    Ok(schedule::import::Options { zone, without_abstracts: abstracts == Abstracts::Skip })
 }
 
 pub use crate::context::Context;
@@ -352,32 +366,19 @@ pub enum Abstracts {
 
 impl Context {
     pub fn from_args(g: &Global, abstracts: Abstracts) -> Result<Self, Failure> {
-        let opts = g.load_options(abstracts)?;
-        let schedule = match &g.schedule {
-            Some(p) if crate::fetch::is_url(&p.to_string_lossy()) => {
-                crate::fetch::Fetcher::from_env().schedule(&p.to_string_lossy(), opts).map_err(|e| match e {
-                    crate::fetch::FetchError::Invalid(e) => Failure::Invalid(e),
-                    other => Failure::Runtime(other.to_string()),
-                })?
-            }
-            // A file on disk wins; a bundled name works from anywhere.
-            Some(p) if !p.exists() => match schedule::bundled_named(&p.to_string_lossy()) {
-                Some(s) => s,
-                None => return Err(Failure::Usage(no_such_schedule(&p.to_string_lossy()))),
-            },
-            Some(p) => schedule::load_path_with(p, opts)?,
-            None => schedule::bundled(),
-        };
-        let clock: Box<dyn Clock> = match &g.at {
-            Some(at) => Box::new(FixedClock(conference_time(&schedule, at)?)),
-            None => Box::new(SystemClock),
-        };
         let data_dir = match &g.data_dir {
             Some(d) => d.clone(),
             None => store::default_data_dir()?,
         };
+        let (source, tz_given) = conferences::source(g, &data_dir);
+        let opts = load_options(tz_given.as_deref(), abstracts)?;
+        let (schedule, source) = conferences::open(source.as_deref(), opts)?;
+        let clock: Box<dyn Clock> = match &g.at {
+            Some(at) => Box::new(FixedClock(conference_time(&schedule, at)?)),
+            None => Box::new(SystemClock),
+        };
         let store = Store::new(&data_dir, &schedule.conference.id);
-        Ok(Self { schedule, store, clock, user_tz: clock::user_zone() })
+        Ok(Self { schedule, store, clock, user_tz: clock::user_zone(), source, tz_given, data_dir })
     }
 }
 
@@ -402,7 +403,7 @@ fn conference_time(s: &schedule::Schedule, at: &str) -> Result<chrono::DateTime<
 
 /// What to say of a `--schedule` that names no file: the bundled schedules, and the scheme an
 /// address needs.
-fn no_such_schedule(name: &str) -> String {
+pub(crate) fn no_such_schedule(name: &str) -> String {
     let bundled: Vec<&str> = schedule::BUNDLED_SCHEDULES.iter().map(|(n, _)| *n).collect();
     let mut text = format!("no schedule file '{name}'");
     // "fosdem.org/2024/schedule.xml": a host, then a path, and no scheme.
@@ -462,6 +463,7 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
         Some(Command::Import { path, output }) => {
             return commands::import(&path, output.as_deref(), cli.global.load_options(Abstracts::Read)?);
         }
+        Some(Command::Conferences { json }) => return conferences::list(&cli.global, json),
         Some(Command::Planner(p)) => Some(p),
         None => None,
     };
@@ -476,6 +478,7 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
         // Keys and colours are the planner's to check; it says what is wrong on its status line.
         let settings = crate::tui::settings::Settings::load();
         let ctx = Context::from_args(&cli.global, Abstracts::Read)?;
+        ctx.remember();
         return crate::tui::run(ctx, settings, cli.global.exit_after_first_frame)
             .map_err(|e| Failure::Runtime(format!("terminal error: {e}")));
     };
@@ -483,10 +486,23 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
     let abstracts =
         if matches!(command, Planner::Next { json: false, .. }) { Abstracts::Skip } else { Abstracts::Read };
     let ctx = Context::from_args(&cli.global, abstracts)?;
+    // A command that changes an agenda makes its conference the one used last; a status bar
+    // running `next` every few seconds writes nothing.
+    let remembers = matches!(
+        command,
+        Planner::Star { .. }
+            | Planner::Later { .. }
+            | Planner::Unmark { .. }
+            | Planner::Note { .. }
+            | Planner::Friends { .. }
+    );
     for note in &ctx.schedule.conference.notes {
         eprintln!("note: {note}");
     }
     let result = commands::dispatch(&ctx, command);
+    if remembers && result.is_ok() {
+        ctx.remember();
+    }
     // The process ends here: freeing the schedule talk by talk would only slow commands that
     // run every few seconds (`next` in a status bar).
     std::mem::forget(ctx);

@@ -1,0 +1,98 @@
+//! The conferences a person has planned, most recent first: so `hallway` alone reopens the one
+//! used last, and `hallway conferences` lists them, each reopened by its id or name.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// A conference as it was last opened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Opened {
+    pub id: String,
+    pub name: String,
+    /// Where its schedule came from: a file's absolute path, a URL, or a bundled name.
+    pub source: String,
+    /// The zone given with `--tz` then, for a schedule that names none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tz: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_day: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_day: Option<NaiveDate>,
+    pub opened: DateTime<Utc>,
+}
+
+/// Kept in the data folder beside the agendas.
+pub struct Recent {
+    path: PathBuf,
+}
+
+/// How many conferences are remembered.
+const KEPT: usize = 50;
+
+impl Recent {
+    pub fn new(data_dir: &Path) -> Self {
+        Self { path: data_dir.join("recent.json") }
+    }
+
+    /// Most recent first. A missing or unreadable file is no history: it only saves typing.
+    pub fn list(&self) -> Vec<Opened> {
+        std::fs::read(&self.path).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
+    }
+
+    pub fn last(&self) -> Option<Opened> {
+        self.list().into_iter().next()
+    }
+
+    /// By id, or by name without regard to case.
+    pub fn find(&self, name: &str) -> Option<Opened> {
+        let name = name.trim();
+        self.list().into_iter().find(|o| o.id == name || o.name.eq_ignore_ascii_case(name))
+    }
+
+    /// Put a conference first (replacing its older entry).
+    pub fn record(&self, opened: Opened) -> std::io::Result<()> {
+        let mut list = self.list();
+        list.retain(|o| o.id != opened.id);
+        list.insert(0, opened);
+        list.truncate(KEPT);
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let text = serde_json::to_vec_pretty(&list).expect("recent conferences serialise");
+        crate::atomic::write(&self.path, &text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opened(id: &str, name: &str, at: i64) -> Opened {
+        Opened {
+            id: id.into(),
+            name: name.into(),
+            source: format!("/x/{id}.json"),
+            tz: None,
+            first_day: None,
+            last_day: None,
+            opened: DateTime::from_timestamp(at, 0).unwrap(),
+        }
+    }
+
+    #[test]
+    fn the_last_opened_comes_first_and_is_found_by_id_or_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let r = Recent::new(dir.path());
+        assert_eq!(r.last(), None);
+        r.record(opened("fosdem-2021", "FOSDEM 2021", 1)).unwrap();
+        r.record(opened("p99conf-2022", "P99 CONF 2022", 2)).unwrap();
+        r.record(opened("fosdem-2021", "FOSDEM 2021", 3)).unwrap();
+        let ids: Vec<String> = r.list().into_iter().map(|o| o.id).collect();
+        assert_eq!(ids, ["fosdem-2021", "p99conf-2022"]);
+        assert_eq!(r.find("p99 conf 2022").unwrap().id, "p99conf-2022");
+        assert_eq!(r.find("fosdem-2021").unwrap().name, "FOSDEM 2021");
+        std::fs::write(dir.path().join("recent.json"), "{not json").unwrap();
+        assert!(r.list().is_empty(), "a broken file is no history, not an error");
+    }
+}
