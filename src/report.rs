@@ -151,7 +151,7 @@ pub fn suggestions(schedule: &Schedule, slots: &[crate::suggest::Slot]) -> Value
                         v
                     })
                     .collect();
-                json!({ "start": instant(schedule, slot.start), "end": instant(schedule, slot.end), "talks": talks })
+                json!({ "start": instant(schedule, slot.start), "end": instant(schedule, slot.end), "rooms": slot.rooms, "talks": talks })
             })
             .collect(),
     )

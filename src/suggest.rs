@@ -14,6 +14,19 @@ pub struct Slot {
     pub start: DateTime<Utc>,
     pub end: DateTime<Utc>,
     pub picks: Vec<Pick>,
+    /// Rooms of the picks where I have starred talks that day: named once for the slot rather
+    /// than on every pick.
+    pub rooms: Vec<String>,
+}
+
+impl Slot {
+    /// " · in Main Stage, where you are that day": the rooms its picks share with my day.
+    pub fn where_you_are(&self) -> String {
+        if self.rooms.is_empty() {
+            return String::new();
+        }
+        format!(" · in {}, where you are that day", self.rooms.join(" and "))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -30,18 +43,122 @@ const MIN_GAP: i64 = 15;
 const SPEAKER: u32 = 4;
 const TAG: u32 = 3;
 const TRACK: u32 = 1;
-const WORD: u32 = 1;
+/// Shared words are weighed by how rare they are at the conference (idf) and, all together,
+/// stay under one shared tag: words alone hint, they never outrank a tag.
+const WORDS_MAX: u32 = TAG - 1;
 
-/// Words too common to say anything about a talk.
-const STOP: &[&str] = &[
-    "about", "after", "also", "and", "are", "can", "does", "each", "for", "from", "have", "how", "into", "its", "more",
-    "most", "not", "one", "our", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
-    "through", "using", "was", "what", "when", "where", "which", "while", "who", "why", "will", "with", "without",
-    "you", "your", "talk", "session", "we", "every", "never", "same", "time", "many", "much", "some", "such", "just",
-    "only", "other", "over", "very", "well", "been", "being", "both", "like", "make", "makes", "made", "need", "show",
-    "shows", "should", "would", "could", "even", "ever", "here", "what's", "real", "good", "best", "than", "path",
-    "thing", "things", "ways", "work", "works", "used",
+/// What abstracts say about themselves: not stop words in English, but they tell nothing
+/// about a talk ("this talk explains…, including…").
+const SELF_TALK: &[&str] = &[
+    "talk",
+    "talks",
+    "session",
+    "sessions",
+    "presentation",
+    "speaker",
+    "speakers",
+    "explain",
+    "explains",
+    "explained",
+    "explaining",
+    "cover",
+    "covers",
+    "covering",
+    "discuss",
+    "discusses",
+    "discussing",
+    "introduce",
+    "introduces",
+    "introduction",
+    "including",
+    "include",
+    "includes",
+    "inside",
+    "goes",
+    "going",
+    "learn",
+    "learned",
+    "learning",
+    "attendees",
+    "audience",
+    "share",
+    "shares",
+    "look",
+    "looks",
+    "walk",
+    "walks",
+    "show",
+    "shows",
+    "using",
+    "used",
+    "also",
+    "will",
+    "would",
+    "could",
+    "like",
+    "make",
+    "makes",
+    "made",
+    "need",
+    "needs",
+    "many",
+    "much",
+    "every",
+    "even",
+    "ever",
+    "real",
+    "good",
+    "best",
+    "thing",
+    "things",
+    "ways",
+    "work",
+    "works",
+    "what's",
+    "time",
+    "first",
+    "last",
+    "year",
+    "years",
+    "well",
+    "just",
+    "come",
+    "comes",
+    "take",
+    "takes",
+    "want",
+    "wants",
+    "without",
+    "within",
+    "across",
+    "among",
+    "upon",
+    "toward",
+    "towards",
+    "whether",
+    "however",
+    "another",
+    "around",
+    "along",
+    "keynote",
 ];
+
+/// English stop words (NLTK's list, from the `stop-words` crate) and [`SELF_TALK`], read once.
+fn is_stop(word: &str) -> bool {
+    static STOP: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    STOP.get_or_init(|| {
+        stop_words::get(stop_words::LANGUAGE::English)
+            .into_iter()
+            .chain(SELF_TALK.iter().map(|w| w.to_string()))
+            .collect()
+    })
+    .contains(word)
+}
+
+/// "databases" beside the tag "database": already said by the tag.
+fn is_plural_of_tag(word: &str, tags: &[String]) -> bool {
+    tags.iter().any(|g| word.trim_end_matches('s').eq_ignore_ascii_case(g.trim_end_matches('s')))
+}
 
 /// What my marks are about: how many marked talks have each tag, speaker, track and word.
 struct Profile {
@@ -58,7 +175,7 @@ fn words(t: &Talk) -> HashSet<String> {
     format!("{} {}", t.title, t.abstract_text)
         .split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
-        .filter(|w| w.chars().count() >= 4 && !STOP.contains(&w.as_str()) && !w.chars().all(|c| c.is_ascii_digit()))
+        .filter(|w| w.chars().count() >= 4 && !is_stop(w) && !w.chars().all(|c| c.is_ascii_digit()))
         .collect()
 }
 
@@ -95,7 +212,7 @@ impl Profile {
     }
 
     /// How much a talk shares with the profile, and in words.
-    fn score(&self, s: &Schedule, t: &Talk) -> (u32, String) {
+    fn score(&self, t: &Talk) -> (u32, String) {
         let mut score = 0;
         let mut reasons = Vec::new();
         let tags: Vec<&String> = t.tags.iter().filter(|g| self.tags.contains_key(&g.to_lowercase())).collect();
@@ -110,26 +227,34 @@ impl Profile {
             let names: Vec<&str> = speakers.iter().map(|p| p.as_str()).collect();
             reasons.push(format!("a speaker you chose: {}", names.join(", ")));
         }
-        // Shared words, most telling first (those in more of my talks), a few named.
-        let common = |w: &String| self.spread.get(w).copied().unwrap_or(0) * 5 > self.talks;
+        // Shared words, weighed by how telling they are at this conference: a word in a third of
+        // the talks ("performance" at P99 CONF) says little, one in two talks says much.
         let tagged = |w: &String| t.tags.iter().any(|g| g.eq_ignore_ascii_case(w));
-        let mut shared: Vec<(u32, String)> = words(t)
+        let idf =
+            |w: &String| ((self.talks as f64 + 1.0) / (self.spread.get(w).copied().unwrap_or(0) as f64 + 1.0)).ln();
+        let mut shared: Vec<(f64, String)> = words(t)
             .into_iter()
-            .filter(|w| !common(w) && !tagged(w))
-            .filter_map(|w| self.words.get(&w).map(|&n| (n, w)))
+            .filter(|w| !tagged(w) && !is_plural_of_tag(w, &t.tags))
+            .filter_map(|w| self.words.get(&w).map(|&n| (n as f64 * idf(&w), w)))
+            .filter(|(weight, _)| *weight >= 1.0)
             .collect();
-        // Most telling first: in more of my talks, then rarer in the schedule.
-        shared.sort_by(|a, b| {
-            b.0.cmp(&a.0).then_with(|| self.spread[&a.1].cmp(&self.spread[&b.1])).then_with(|| a.1.cmp(&b.1))
-        });
+        shared.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        // "game" and "games" are one word to a reader.
+        let mut named: Vec<&str> = Vec::new();
+        for (_, w) in &shared {
+            let stem = w.trim_end_matches('s');
+            if !named.iter().any(|n| n.trim_end_matches('s') == stem) {
+                named.push(w);
+            }
+        }
         if !shared.is_empty() {
-            score += WORD * shared.iter().map(|w| w.0).sum::<u32>();
-            let named: Vec<&str> = shared.iter().take(4).map(|w| w.1.as_str()).collect();
+            let weight: f64 = shared.iter().map(|w| w.0).sum();
+            score += (weight.sqrt().round() as u32).min(WORDS_MAX);
+            named.truncate(4);
             reasons.push(format!("words: {}", named.join(", ")));
         }
         if let Some(&n) = self.tracks.get(&t.track) {
             score += TRACK * n;
-            reasons.push(format!("in {}, with {n} of yours", s.track_name(t)));
         }
         (score, reasons.join(" · "))
     }
@@ -176,14 +301,22 @@ pub fn suggest(s: &Schedule, agenda: &Agenda, now: DateTime<Utc>, per_slot: usiz
                     t.start >= start && t.end <= end && !t.is_break() && agenda.kind(&t.id).is_none()
                 })
                 .map(|i| {
-                    let (score, reason) = profile.score(s, &talks[i]);
+                    let (score, reason) = profile.score(&talks[i]);
                     Pick { talk: i, score, reason }
                 })
                 .collect();
             picks.sort_by(|a, b| b.score.cmp(&a.score).then(a.talk.cmp(&b.talk)));
             picks.truncate(per_slot);
+            let mut rooms: Vec<String> = Vec::new();
+            for p in &picks {
+                let track = talks[p.talk].track;
+                let name = s.track_name(&talks[p.talk]).to_string();
+                if mine.iter().any(|m| m.track == track) && !rooms.contains(&name) {
+                    rooms.push(name);
+                }
+            }
             if !picks.is_empty() {
-                out.push(Slot { start, end, picks });
+                out.push(Slot { start, end, picks, rooms });
             }
         }
     }
@@ -241,9 +374,25 @@ mod tests {
         let s = schedule::bundled();
         let a = agenda_with(&s, &["ebpf-vs-sidecars"]);
         let p = Profile::of(&s, &a.marked(&s));
-        let (score, reason) = p.score(&s, s.talk("thread-sampling-ebpf").unwrap());
+        let (score, reason) = p.score(s.talk("thread-sampling-ebpf").unwrap());
         assert!(score > 0);
         assert!(reason.contains("ebpf"), "{reason}");
+        assert!(!reason.contains("Main Stage"), "the room is said once per slot, not per talk: {reason}");
+        // Filler and words abstracts use about themselves are never a reason.
+        for filler in ["goes", "explains", "including", "inside", "without", "the", "talk"] {
+            assert!(is_stop(filler), "{filler}");
+        }
+        let slots = suggest(&s, &a, s.talks()[0].start, 3);
+        assert!(slots.iter().any(|sl| sl.where_you_are() == " · in Main Stage, where you are that day"), "{slots:?}");
+        for sl in &slots {
+            for pick in &sl.picks {
+                let said: Vec<&str> = pick.reason.split("words: ").nth(1).unwrap_or("").split(", ").collect();
+                assert!(said.iter().all(|w| !is_stop(w)), "{}", pick.reason);
+                // A word is never named twice, as singular and plural.
+                let stems: std::collections::HashSet<&str> = said.iter().map(|w| w.trim_end_matches('s')).collect();
+                assert_eq!(stems.len(), said.len(), "{}", pick.reason);
+            }
+        }
         let none = suggest(&s, &Agenda::new(&s.conference.id), s.talks()[0].start, 3);
         assert!(none.is_empty(), "no marks, no gaps to fill");
     }

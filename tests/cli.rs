@@ -572,7 +572,10 @@ fn the_conference_used_last_opens_by_default_and_by_name() {
     let list = String::from_utf8(list.stdout).unwrap();
     let (f, p) = (list.find("FOSDEM 2021").unwrap(), list.find("P99 CONF 2022").unwrap());
     assert!(f < p, "the one used last first: {list}");
-    assert!(list.contains("1 talk marked  (opened last)") && list.contains("hallway --schedule p99conf-2022"), "{list}");
+    assert!(
+        list.contains("1 talk marked  (opened last)") && list.contains("hallway --schedule p99conf-2022"),
+        "{list}"
+    );
     // By id or name, from any folder.
     let p99 = json(&d, &["--schedule", "p99conf-2022", "agenda"]);
     assert_eq!(p99[0]["id"], "ebpf-vs-sidecars");

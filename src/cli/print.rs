@@ -288,11 +288,12 @@ pub fn suggestions(ctx: &Context, slots: &[crate::suggest::Slot]) -> String {
     for slot in slots {
         let _ = writeln!(
             out,
-            "\n{}  {}-{}  ({} free)",
+            "\n{}  {}-{}  ({} free){}",
             paint(timefmt::day_label(s.date_of(slot.start)), BOLD),
             timefmt::hm(s, slot.start),
             timefmt::hm(s, slot.end),
-            timefmt::minutes((slot.end - slot.start).num_minutes())
+            timefmt::minutes((slot.end - slot.start).num_minutes()),
+            slot.where_you_are()
         );
         for p in &slot.picks {
             let t = &s.talks()[p.talk];

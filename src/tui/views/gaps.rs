@@ -30,7 +30,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, g: &Gaps, theme: &Theme) {
                 timefmt::hm(s, slot.start),
                 timefmt::hm(s, slot.end),
                 timefmt::minutes((slot.end - slot.start).num_minutes())
-            ),
+            ) + &slot.where_you_are(),
             theme.title(),
         ));
         for p in &slot.picks {
