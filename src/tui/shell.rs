@@ -128,9 +128,13 @@ pub fn export(app: &App, path: &Path, format: crate::export::Format, replace: bo
 fn remind(texts: Vec<String>, notify: bool) {
     let _ = std::io::stdout().write_all(b"\x07");
     let _ = std::io::stdout().flush();
-    if !notify || std::env::var_os("HALLWAY_NO_NOTIFY").is_some() {
-        return;
+    if notify && std::env::var_os("HALLWAY_NO_NOTIFY").is_none() {
+        notify_desktop(texts);
     }
+}
+
+#[cfg(feature = "desktop-notifications")]
+fn notify_desktop(texts: Vec<String>) {
     std::thread::spawn(move || {
         for text in texts {
             // No notification daemon is no error: the status line and the bell remain.
@@ -138,6 +142,9 @@ fn remind(texts: Vec<String>, notify: bool) {
         }
     });
 }
+
+#[cfg(not(feature = "desktop-notifications"))]
+fn notify_desktop(_texts: Vec<String>) {}
 
 /// OSC 52: most terminals (and tmux with set-clipboard) put this text on the system clipboard.
 fn copy_to_clipboard(text: &str) -> std::io::Result<()> {
