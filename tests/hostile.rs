@@ -120,3 +120,32 @@ fn the_hostile_text_does_reach_the_views_cleaned() {
     assert!(!screen.contains("pwned"), "a whole OSC sequence goes, payload included: {screen}");
     assert!(!screen.contains('\u{1b}'));
 }
+
+/// Tiny terminals, every size, every view and modal, deterministic (the proptest above samples;
+/// this walks them all): no panic, nothing drawn outside.
+#[test]
+fn every_view_at_every_tiny_size() {
+    for view in 0..9 {
+        let mut app = common::app();
+        let actions: &[Action] = match view {
+            0 => &[],
+            1 => &[Action::ShowNow],
+            2 => &[Action::ShowAgenda],
+            3 => &[Action::ShowOnDemand],
+            4 => &[Action::Open],
+            5 => &[Action::Help],
+            6 => &[Action::ToggleList],
+            7 => &[Action::Search],
+            _ => &[Action::Filter],
+        };
+        for a in actions {
+            app.update(*a);
+        }
+        for w in 1..=42u16 {
+            for h in 1..=9u16 {
+                let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+                t.draw(|f| views::draw(f, &app)).unwrap();
+            }
+        }
+    }
+}

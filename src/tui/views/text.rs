@@ -41,6 +41,9 @@ pub fn fit(line: Line<'_>, width: usize) -> Line<'static> {
         l.alignment = alignment;
         return l;
     }
+    if width == 0 {
+        return Line::default().style(style);
+    }
     let mut spans = Vec::new();
     let mut left = width;
     for s in line.spans {
@@ -218,7 +221,14 @@ mod tests {
         assert!(f.to_string().contains("Tools and Concepts"), "{f}");
         // No orphan " — …": a span cut to a stub goes, its ellipsis stays.
         let l = Line::from(vec![Span::raw("State of Apache OpenOffice"), Span::raw(" — Peter Kovacs")]);
-        assert_eq!(fit(l, 29).to_string(), "State of Apache OpenOffice…");
+        assert_eq!(fit(l.clone(), 29).to_string(), "State of Apache OpenOffice…");
+        assert_eq!(fit(l.clone(), 0).width(), 0, "no room at all");
+        // An empty span first (no mark symbol) at no width: found by the hostile-text proptest.
+        assert_eq!(fit(Line::from(vec![Span::raw(""), Span::raw("abc")]), 0).width(), 0);
+        for w in 0..40 {
+            assert!(fit(l.clone(), w).width() <= w, "{w}");
+            assert!(fit_flex(l.clone(), 0, w).width() <= w, "{w}");
+        }
     }
 
     #[test]
