@@ -67,6 +67,22 @@ fn app_for(parts: &[usize]) -> App {
     App::new(s, agenda, now, Some(chrono_tz::Asia::Tokyo))
 }
 
+/// Open view or modal number `n` (0 the schedule grid).
+fn show(app: &mut App, n: usize) {
+    let action = match n {
+        1 => Action::ShowNow,
+        2 => Action::ShowAgenda,
+        3 => Action::ShowOnDemand,
+        4 => Action::Open,
+        5 => Action::Help,
+        6 => Action::ToggleList,
+        7 => Action::Search,
+        8 => Action::Filter,
+        _ => return,
+    };
+    app.update(action);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
     #[test]
@@ -74,21 +90,10 @@ proptest! {
         parts in prop::collection::vec(0usize..NASTY.len(), 1..8),
         w in 1u16..=300,
         h in 1u16..=100,
-        view in 0usize..7,
+        view in 0usize..9,
     ) {
         let mut app = app_for(&parts);
-        let actions: &[Action] = match view {
-            0 => &[],
-            1 => &[Action::ShowNow],
-            2 => &[Action::ShowAgenda],
-            3 => &[Action::ShowOnDemand],
-            4 => &[Action::Open],
-            5 => &[Action::Help],
-            _ => &[Action::ToggleList],
-        };
-        for a in actions {
-            app.update(*a);
-        }
+        show(&mut app, view);
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
         t.draw(|f| views::draw(f, &app)).unwrap();
         let buf = t.backend().buffer();
@@ -127,20 +132,7 @@ fn the_hostile_text_does_reach_the_views_cleaned() {
 fn every_view_at_every_tiny_size() {
     for view in 0..9 {
         let mut app = common::app();
-        let actions: &[Action] = match view {
-            0 => &[],
-            1 => &[Action::ShowNow],
-            2 => &[Action::ShowAgenda],
-            3 => &[Action::ShowOnDemand],
-            4 => &[Action::Open],
-            5 => &[Action::Help],
-            6 => &[Action::ToggleList],
-            7 => &[Action::Search],
-            _ => &[Action::Filter],
-        };
-        for a in actions {
-            app.update(*a);
-        }
+        show(&mut app, view);
         for w in 1..=42u16 {
             for h in 1..=9u16 {
                 let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();

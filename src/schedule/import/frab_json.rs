@@ -108,12 +108,7 @@ fn event(
     let (start, end) = match timing::decide(&fields, date, day_change, &timing::FRAB_JSON) {
         Ok(t) => t,
         Err((field, msg)) => {
-            let place = match field {
-                timing::Field::Start => at("start"),
-                timing::Field::Duration => at("duration"),
-                timing::Field::Event => pos.clone(),
-            };
-            d.problem(text, &place, idr, msg);
+            d.problem(text, &field.place(at("start"), at("duration"), pos.clone()), idr, msg);
             return None;
         }
     };

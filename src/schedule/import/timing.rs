@@ -47,6 +47,17 @@ pub enum Field {
     Event,
 }
 
+impl Field {
+    /// Where the reader places a problem about this field.
+    pub fn place<P>(self, start: P, duration: P, event: P) -> P {
+        match self {
+            Field::Start => start,
+            Field::Duration => duration,
+            Field::Event => event,
+        }
+    }
+}
+
 /// The start and end, or the one problem that stops the event being read.
 pub fn decide(
     f: &Fields,
