@@ -20,12 +20,17 @@ pub struct Slot {
 }
 
 impl Slot {
-    /// " · in Main Stage, where you are that day": the rooms its picks share with my day.
+    /// " · Main Stage: where your talks are that day": the rooms its picks share with my day.
     pub fn where_you_are(&self) -> String {
         if self.rooms.is_empty() {
             return String::new();
         }
-        format!(" · in {}, where you are that day", self.rooms.join(" and "))
+        let names = match self.rooms.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            None => String::new(),
+        };
+        format!(" · {names}: where your talks are that day")
     }
 }
 
@@ -143,7 +148,8 @@ const SELF_TALK: &[&str] = &[
     "keynote",
 ];
 
-/// English stop words (NLTK's list, from the `stop-words` crate) and [`SELF_TALK`], read once.
+/// English stop words (the Stopwords ISO list from the `stop-words` crate: 1,300 words, where
+/// NLTK's 180 let "different", "based" and "provide" through) and [`SELF_TALK`], read once.
 fn is_stop(word: &str) -> bool {
     static STOP: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
     STOP.get_or_init(|| {
@@ -383,7 +389,10 @@ mod tests {
             assert!(is_stop(filler), "{filler}");
         }
         let slots = suggest(&s, &a, s.talks()[0].start, 3);
-        assert!(slots.iter().any(|sl| sl.where_you_are() == " · in Main Stage, where you are that day"), "{slots:?}");
+        assert!(
+            slots.iter().any(|sl| sl.where_you_are() == " · Main Stage: where your talks are that day"),
+            "{slots:?}"
+        );
         for sl in &slots {
             for pick in &sl.picks {
                 let said: Vec<&str> = pick.reason.split("words: ").nth(1).unwrap_or("").split(", ").collect();

@@ -585,3 +585,27 @@ fn the_conference_used_last_opens_by_default_and_by_name() {
     json(&d, &["--schedule", "p99conf-2022", "talks"]);
     assert_eq!(json(&d, &["agenda"])[0]["id"], "10863");
 }
+
+/// From a new-user run: the planner without a terminal says so (no panic, no crash report);
+/// a conference's file moved keeps the zone given for it (no made-up "moved" talks); a
+/// planned conference whose file is gone is named with where it was.
+#[test]
+fn no_terminal_moved_files_and_gone_files() {
+    let d = TempDir::new().unwrap();
+    let out = hallway(&d).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the planner needs a terminal"));
+
+    let fosdem = d.path().join("fosdem.xml");
+    std::fs::copy(common::fixture("pentabarf-fosdem-2021.xml"), &fosdem).unwrap();
+    hallway(&d).arg("--schedule").arg(&fosdem).args(["--tz", "Europe/Brussels", "star", "10863"]).assert().success();
+    let moved = d.path().join("fosdem-moved.xml");
+    std::fs::rename(&fosdem, &moved).unwrap();
+    let out = hallway(&d).arg("--schedule").arg(&moved).args(["agenda"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Europe/Brussels") && !text.contains("moved from"), "{text}");
+    let out = hallway(&d).args(["--schedule", "fosdem-2021", "agenda"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("FOSDEM 2021 was opened from") && err.contains("which is gone"), "{err}");
+}

@@ -11,6 +11,16 @@ pub fn dispatch(ctx: &Context, command: Planner) -> Result<(), Failure> {
         Planner::Talks { filter, json } => talks(ctx, &filter, json),
         Planner::Export { format, output, include } => {
             let from_name = output.as_deref().and_then(crate::export::Format::from_path);
+            if let (Some(f), Some(n), Some(path)) = (format, from_name, &output)
+                && f != n
+            {
+                eprintln!(
+                    "note: writing {} as {} (--format), though its name says {}",
+                    path.display(),
+                    f.extension(),
+                    n.extension()
+                );
+            }
             let format = format.or(from_name).ok_or_else(|| {
                 Failure::Usage(match &output {
                     Some(path) => format!(
@@ -25,6 +35,14 @@ pub fn dispatch(ctx: &Context, command: Planner) -> Result<(), Failure> {
             let text = crate::export::render(format, &ctx.schedule, &agenda, ctx.clock.now(), opts);
             match output {
                 Some(path) => {
+                    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+                    if !folder.is_dir() {
+                        return Err(Failure::Runtime(format!(
+                            "cannot write {}: the folder {} does not exist",
+                            path.display(),
+                            folder.display()
+                        )));
+                    }
                     crate::atomic::write(&path, text.as_bytes())
                         .map_err(|e| Failure::Runtime(format!("cannot write {}: {e}", path.display())))?;
                     let n = count_exported(ctx, &agenda, opts);

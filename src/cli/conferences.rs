@@ -8,9 +8,9 @@ use crate::schedule::{self, Schedule};
 use std::path::Path;
 
 /// The schedule to open and the zone to read it in, before anything is read.
-pub fn source(g: &Global, data_dir: &Path) -> (Option<String>, Option<String>) {
+pub fn source(g: &Global, data_dir: &Path) -> Result<(Option<String>, Option<String>), Failure> {
     let recent = Recent::new(data_dir);
-    match &g.schedule {
+    Ok(match &g.schedule {
         Some(p) => {
             let given = p.to_string_lossy().into_owned();
             // A name that is no file and not bundled may be a conference opened before.
@@ -18,6 +18,13 @@ pub fn source(g: &Global, data_dir: &Path) -> (Option<String>, Option<String>) {
                 .then(|| recent.find(&given))
                 .flatten();
             match known {
+                Some(o) if gone(&o.source) => {
+                    return Err(Failure::Usage(format!(
+                        "{} was opened from {}, which is gone: give its new place with --schedule",
+                        crate::sanitize::line(&o.name),
+                        o.source
+                    )));
+                }
                 Some(o) => (Some(o.source), g.tz.clone().or(o.tz)),
                 None => (Some(given), g.tz.clone()),
             }
@@ -34,7 +41,7 @@ pub fn source(g: &Global, data_dir: &Path) -> (Option<String>, Option<String>) {
             Some(o) => (Some(o.source), g.tz.clone().or(o.tz)),
             None => (None, g.tz.clone()),
         },
-    }
+    })
 }
 
 /// A remembered file that is no longer there (an address or a bundled name never is).

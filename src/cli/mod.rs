@@ -96,9 +96,18 @@ impl Context {
             Some(d) => d.clone(),
             None => store::default_data_dir()?,
         };
-        let (source, tz_given) = conferences::source(g, &data_dir);
+        let (source, mut tz_given) = conferences::source(g, &data_dir)?;
         let opts = load_options(tz_given.as_deref(), abstracts)?;
-        let (schedule, source) = conferences::open(source.as_deref(), opts)?;
+        let (mut schedule, mut source) = conferences::open(source.as_deref(), opts)?;
+        // The same conference from another path (the file moved): read it in the zone given
+        // for it before, or its times would seem to have moved.
+        if tz_given.is_none()
+            && let Some(tz) = crate::recent::Recent::new(&data_dir).find(&schedule.conference.id).and_then(|o| o.tz)
+        {
+            let opts = load_options(Some(&tz), abstracts)?;
+            (schedule, source) = conferences::open(Some(&source), opts)?;
+            tz_given = Some(tz);
+        }
         let clock: Box<dyn Clock> = match &g.at {
             Some(at) => Box::new(FixedClock(conference_time(&schedule, at)?)),
             None => Box::new(SystemClock),
@@ -201,6 +210,14 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
         cli.global.schedule = config.schedule.clone().map(PathBuf::from);
     }
     let Some(command) = command else {
+        // The planner draws on a terminal; a script or a pipe gets a sentence, not a crash.
+        use std::io::IsTerminal;
+        if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+            return Err(Failure::Usage(
+                "the planner needs a terminal; without one, try `hallway agenda`, `hallway now` or `hallway talks`"
+                    .into(),
+            ));
+        }
         // Keys and colours are the planner's to check; it says what is wrong on its status line.
         let settings = crate::tui::settings::Settings::load();
         let ctx = Context::from_args(&cli.global, Abstracts::Read)?;

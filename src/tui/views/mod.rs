@@ -26,6 +26,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use std::cell::Cell;
 
+/// The most lines a message takes at the bottom; a longer one ends in …
+const FOOTER_MAX: usize = 4;
+
 /// From this width the schedule shows the selected talk's details beside the grid.
 const SIDE_PANE_FROM: u16 = 160;
 const SIDE_PANE_WIDTH: u16 = 56;
@@ -39,9 +42,9 @@ pub fn draw(f: &mut Frame, app: &App) {
         _ => app.status.text().map(|s| format!("{s}  (Esc dismisses)")),
     };
     // A long message (a warning and what the last key did) gets the lines it needs, up to 3.
-    let footer_h = status
-        .as_ref()
-        .map_or(1, |s| text::wrap_line(&Line::from(format!(" {s}")), f.area().width as usize).len().clamp(1, 3) as u16);
+    let footer_h = status.as_ref().map_or(1, |s| {
+        text::wrap_line(&Line::from(format!(" {s}")), f.area().width as usize).len().clamp(1, FOOTER_MAX) as u16
+    });
     let [top, body, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(footer_h)]).areas(f.area());
     match app.view {
@@ -193,7 +196,13 @@ fn footer(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(status) = app.status.text() {
         let style = if app.status.level() == Some(Level::Error) { theme.clash() } else { ratatui::style::Style::new() };
         let hint = if app.status.level() == Some(Level::Error) { "  (Esc dismisses)" } else { "" };
-        let lines = text::wrap_line(&Line::from(format!(" {status}{hint}")), area.width as usize);
+        let mut lines = text::wrap_line(&Line::from(format!(" {status}{hint}")), area.width as usize);
+        if lines.len() > area.height as usize && area.height > 0 {
+            lines.truncate(area.height as usize);
+            if let Some(last) = lines.last_mut() {
+                *last = text::fit(Line::from(format!("{last}…")), area.width as usize);
+            }
+        }
         f.render_widget(Paragraph::new(lines).style(style), area);
         return;
     }

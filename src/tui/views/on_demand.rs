@@ -16,10 +16,12 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let text = vec![
             Line::from(""),
             Line::styled(" Nothing to watch later yet.", theme.title()),
-            Line::from(" Press o on a talk you cannot attend, or r on a clash: the talk you give up lands here,"),
-            Line::from(" with its video link, so nothing is forgotten after the conference."),
+            Line::from(
+                " Press o on a talk you cannot attend, or r on a clash: the talk you give up lands here, \
+                 with its video link, so nothing is forgotten after the conference.",
+            ),
         ];
-        f.render_widget(Paragraph::new(text), area);
+        f.render_widget(Paragraph::new(super::text::wrap_lines(&text, area.width as usize)), area);
         return;
     }
     let watched = app.session.on_demand().iter().filter(|&&i| app.session.agenda.is_watched(&s.talks()[i].id)).count();
