@@ -106,16 +106,23 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             // before it) back into view too.
             let heading = if k == 0 { section.saturating_sub(1) } else { lines.len() };
             lines.push(fit(Line::styled(format!("  {}", s.conference.tracks[tn.track]), theme.track(tn.track)), w));
-            // Nothing on: the next line says when something is (or that nothing more is).
-            if let Some(i) = tn.live {
-                let t = &s.talks()[i];
+            // The live talk with its progress, then the next one; nothing on, the next line
+            // says when something is (or that nothing more is).
+            let live = tn.live.map(|i| (i, "● ", theme.live()));
+            let next = tn.next.map(|i| (i, "next ", theme.dim()));
+            for (i, lead, lead_style) in live.into_iter().chain(next) {
                 let sel = pos == cursor;
                 if sel {
                     selected_line = lines.len();
                     selected_heading = heading;
                 }
                 items.push((lines.len(), Pick::Row(pos)));
-                lines.push(fit(talk_line(app, i, "● ", theme.live(), sel, theme), w));
+                lines.push(fit(talk_line(app, i, lead, lead_style, sel, theme), w));
+                pos += 1;
+                if tn.live != Some(i) {
+                    continue;
+                }
+                let t = &s.talks()[i];
                 let p = now::progress(t, app.session.now);
                 let filled = (p * bar_w as f64).round() as usize;
                 lines.push(fit(
@@ -132,21 +139,11 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     ]),
                     w,
                 ));
-                pos += 1;
             }
-            match tn.next {
-                Some(i) => {
-                    let sel = pos == cursor;
-                    if sel {
-                        selected_line = lines.len();
-                        selected_heading = heading;
-                    }
-                    items.push((lines.len(), Pick::Row(pos)));
-                    lines.push(fit(talk_line(app, i, "next ", theme.dim(), sel, theme), w));
-                    pos += 1;
-                }
-                None if tn.live.is_none() => lines.push(Line::styled("     nothing more in this room", theme.dim())),
-                None => lines.push(Line::styled("     no more talks in this room", theme.dim())),
+            match (tn.live, tn.next) {
+                (_, Some(_)) => {}
+                (None, None) => lines.push(Line::styled("     nothing more in this room", theme.dim())),
+                (Some(_), None) => lines.push(Line::styled("     no more talks in this room", theme.dim())),
             }
         }
     }

@@ -101,24 +101,10 @@ pub fn fit_flex(line: Line<'_>, flex: usize, width: usize) -> Line<'static> {
 /// starting with `indent`; a word longer than a line is cut with `…`.
 pub fn wrap_indented(text: &str, width: usize, indent: &str, style: Style) -> Vec<Line<'static>> {
     let room = width.saturating_sub(indent.width()).max(1);
-    let mut lines = Vec::new();
-    let mut cur = String::new();
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let word = if word.width() > room { ellipsize(word, room) } else { word.to_string() };
-        let needed = if cur.is_empty() { word.width() } else { cur.width() + 1 + word.width() };
-        if needed > room && !cur.is_empty() {
-            lines.push(Line::styled(format!("{indent}{cur}"), style));
-            cur.clear();
-        }
-        if !cur.is_empty() {
-            cur.push(' ');
-        }
-        cur.push_str(&word);
-    }
-    if !cur.is_empty() || lines.is_empty() {
-        lines.push(Line::styled(format!("{indent}{cur}"), style));
-    }
-    lines
+    wrap_line(&Line::from(text.to_string()), room)
+        .into_iter()
+        .map(|l| Line::styled(format!("{indent}{l}"), style))
+        .collect()
 }
 
 /// A line wrapped at spaces to `width` columns, each span keeping its style; a word longer than
