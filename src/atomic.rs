@@ -3,6 +3,12 @@
 use std::io::Write;
 use std::path::Path;
 
+/// The folder a file is written in (`.` for a bare name): where the temp file goes, and what an
+/// export checks exists before writing.
+pub fn folder_of(path: &Path) -> &Path {
+    path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
+}
+
 /// Replace `path` with `bytes`: a temp file in the same folder, fsync, rename, then fsync the
 /// folder so the rename itself survives a power cut (best effort: not every filesystem can).
 pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -12,7 +18,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// [`write`], its temp file named with `prefix` (so a crashed writer's leftovers can be found
 /// and swept: see `agenda::store`).
 pub fn write_as(path: &Path, bytes: &[u8], prefix: &str) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = folder_of(path);
     let mut tmp = tempfile::Builder::new().prefix(prefix).suffix(".tmp").tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;

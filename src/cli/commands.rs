@@ -35,7 +35,7 @@ pub fn dispatch(ctx: &Context, command: Planner) -> Result<(), Failure> {
             let text = crate::export::render(format, &ctx.schedule, &agenda, ctx.clock.now(), opts);
             match output {
                 Some(path) => {
-                    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+                    let folder = crate::atomic::folder_of(&path);
                     if !folder.is_dir() {
                         return Err(Failure::Runtime(format!(
                             "cannot write {}: the folder {} does not exist",

@@ -108,7 +108,7 @@ pub enum ExportError {
 
 /// Write the agenda to a file, asking first before replacing one; says what was written.
 pub fn export(app: &App, path: &Path, format: crate::export::Format, replace: bool) -> Result<String, ExportError> {
-    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let folder = crate::atomic::folder_of(path);
     if !folder.is_dir() {
         return Err(ExportError::NoFolder(folder.display().to_string()));
     }
