@@ -26,7 +26,14 @@ pub fn source(g: &Global, data_dir: &Path) -> Result<(Option<String>, Option<Str
                     )));
                 }
                 Some(o) => (Some(o.source), g.tz.clone().or(o.tz)),
-                None => (Some(given), g.tz.clone()),
+                None => {
+                    // A file opened before, from the same place: the zone given for it then
+                    // (a moved file is matched by its conference id after reading).
+                    let here = std::fs::canonicalize(p).ok().map(|c| c.display().to_string());
+                    let remembered =
+                        here.and_then(|h| recent.list().into_iter().find(|o| o.source == h)).and_then(|o| o.tz);
+                    (Some(given), g.tz.clone().or(remembered))
+                }
             }
         }
         None => match recent.last() {

@@ -99,8 +99,9 @@ impl Context {
         let (source, mut tz_given) = conferences::source(g, &data_dir)?;
         let opts = load_options(tz_given.as_deref(), abstracts)?;
         let (mut schedule, mut source) = conferences::open(source.as_deref(), opts)?;
-        // The same conference from another path (the file moved): read it in the zone given
-        // for it before, or its times would seem to have moved.
+        // The same conference from another path (the file moved): read it again in the zone
+        // given for it before, or its times would seem to have moved. (From its usual path the
+        // zone was found before reading.)
         if tz_given.is_none()
             && let Some(tz) = crate::recent::Recent::new(&data_dir).find(&schedule.conference.id).and_then(|o| o.tz)
         {
