@@ -117,6 +117,10 @@ pub struct Choices {
 
 impl Choices {
     pub fn of(s: &Schedule) -> Self {
+        if let Some(w) = s.whole() {
+            let days = s.days().zip(&w.day_sizes).map(|(d, n)| (d, *n)).collect();
+            return Self { tags: w.tags.clone(), kinds: w.kinds.clone(), days };
+        }
         // Tags differing only in case are one tag, spelled as first seen.
         let mut tags: Vec<(String, usize)> = Vec::new();
         let mut kinds: Vec<(String, usize)> = Vec::new();

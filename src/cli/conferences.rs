@@ -4,7 +4,7 @@
 
 use super::{Failure, Global};
 use crate::recent::{Opened, Recent};
-use crate::schedule::{self, Schedule};
+use crate::schedule::{self, compiled};
 use std::path::Path;
 
 /// The schedule to open and the zone to read it in, before anything is read.
@@ -56,27 +56,31 @@ fn gone(source: &str) -> bool {
     !crate::fetch::is_url(source) && schedule::bundled_named(source).is_none() && !Path::new(source).exists()
 }
 
-/// Open a schedule; returns it with where it came from, as it will be remembered.
-pub fn open(source: Option<&str>, opts: schedule::import::Options) -> Result<(Schedule, String), Failure> {
+/// Open a schedule; returns it with where it came from, as it will be remembered. A file is
+/// read from its compiled form when that is fresh (see `schedule::compiled`).
+pub fn open(source: Option<&str>, opts: schedule::import::Options) -> Result<(compiled::Opened, String), Failure> {
     let Some(source) = source else {
-        return Ok((schedule::bundled(), schedule::BUNDLED_SCHEDULES[0].0.to_string()));
+        return Ok((compiled::Opened::Parsed(schedule::bundled()), schedule::BUNDLED_SCHEDULES[0].0.to_string()));
     };
     if crate::fetch::is_url(source) {
         let s = crate::fetch::Fetcher::from_env().schedule(source, opts).map_err(|e| match e {
             crate::fetch::FetchError::Invalid(e) => Failure::Invalid(e),
             other => Failure::Runtime(other.to_string()),
         })?;
-        return Ok((s, source.to_string()));
+        return Ok((compiled::Opened::Parsed(s), source.to_string()));
     }
     let path = Path::new(source);
     // A file on disk wins; a bundled name works from anywhere.
     if !path.exists() {
         return match schedule::bundled_named(source) {
-            Some(s) => Ok((s, source.to_string())),
+            Some(s) => Ok((compiled::Opened::Parsed(s), source.to_string())),
             None => Err(Failure::Usage(super::no_such_schedule(source))),
         };
     }
-    let s = schedule::load_path_with(path, opts)?;
+    let s = match compiled::Cache::from_env() {
+        Some(cache) => cache.open_file(path, opts)?,
+        None => compiled::Opened::Parsed(schedule::load_path_with(path, opts)?),
+    };
     let absolute = std::fs::canonicalize(path).map_or_else(|_| source.to_string(), |p| p.display().to_string());
     Ok((s, absolute))
 }

@@ -90,30 +90,66 @@ pub enum Abstracts {
     Skip,
 }
 
+/// What a command reads of the schedule: from a compiled schedule, only that is loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Need {
+    Whole,
+    /// One day (`talks --day`, as given).
+    Day(String),
+    /// The marked talks (`next`, `agenda`, `clashes`).
+    Marked,
+    /// What is on at the clock's time, what comes next in every room, and the marked talks.
+    Now,
+}
+
 impl Context {
-    pub fn from_args(g: &Global, abstracts: Abstracts) -> Result<Self, Failure> {
+    pub fn from_args(g: &Global, abstracts: Abstracts, need: Need) -> Result<Self, Failure> {
         let data_dir = match &g.data_dir {
             Some(d) => d.clone(),
             None => store::default_data_dir()?,
         };
         let (source, mut tz_given) = conferences::source(g, &data_dir)?;
         let opts = load_options(tz_given.as_deref(), abstracts)?;
-        let (mut schedule, mut source) = conferences::open(source.as_deref(), opts)?;
+        let (mut opened, mut source) = conferences::open(source.as_deref(), opts)?;
         // The same conference from another path (the file moved): read it again in the zone
         // given for it before, or its times would seem to have moved. (From its usual path the
         // zone was found before reading.)
         if tz_given.is_none()
-            && let Some(tz) = crate::recent::Recent::new(&data_dir).find(&schedule.conference.id).and_then(|o| o.tz)
+            && let Some(tz) = crate::recent::Recent::new(&data_dir).find(&opened.conference().id).and_then(|o| o.tz)
         {
             let opts = load_options(Some(&tz), abstracts)?;
-            (schedule, source) = conferences::open(Some(&source), opts)?;
+            (opened, source) = conferences::open(Some(&source), opts)?;
             tz_given = Some(tz);
         }
+        let skeleton = opened.skeleton();
         let clock: Box<dyn Clock> = match &g.at {
-            Some(at) => Box::new(FixedClock(conference_time(&schedule, at)?)),
+            Some(at) => Box::new(FixedClock(conference_time(&skeleton, at)?)),
             None => Box::new(SystemClock),
         };
-        let store = Store::new(&data_dir, &schedule.conference.id);
+        let store = Store::new(&data_dir, &skeleton.conference.id);
+        let plan = match opened.reader() {
+            None => schedule::compiled::Plan::default(),
+            Some(reader) => {
+                let marked = || -> Result<Vec<String>, Failure> {
+                    Ok(store.load(&skeleton.conference.id)?.marks.into_keys().collect())
+                };
+                let mut plan =
+                    schedule::compiled::Plan { abstracts: abstracts == Abstracts::Read, ..Default::default() };
+                match &need {
+                    Need::Whole => plan.whole = true,
+                    // A day that is not there loads none: the command says what days there are.
+                    Need::Day(d) => plan.days = commands::day_number(&skeleton, d).into_iter().collect(),
+                    Need::Marked => plan.ids = marked()?,
+                    Need::Now => {
+                        plan.days = reader.days_for_now(clock.now());
+                        plan.ids = marked()?;
+                    }
+                }
+                plan
+            }
+        };
+        drop(skeleton);
+        let schedule = opened.load(&plan)?;
         Ok(Self { schedule, store, clock, user_tz: clock::user_zone(), source, tz_given, data_dir })
     }
 }
@@ -221,7 +257,7 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
         }
         // Keys and colours are the planner's to check; it says what is wrong on its status line.
         let settings = crate::tui::settings::Settings::load();
-        let ctx = Context::from_args(&cli.global, Abstracts::Read)?;
+        let ctx = Context::from_args(&cli.global, Abstracts::Read, Need::Whole)?;
         ctx.remember();
         return crate::tui::run(ctx, settings, cli.global.exit_after_first_frame)
             .map_err(|e| Failure::Runtime(format!("terminal error: {e}")));
@@ -229,7 +265,13 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
     // `next` runs every few seconds in a status bar and shows no abstract (its JSON does).
     let abstracts =
         if matches!(command, Planner::Next { json: false, .. }) { Abstracts::Skip } else { Abstracts::Read };
-    let ctx = Context::from_args(&cli.global, abstracts)?;
+    let need = match &command {
+        Planner::Talks { filter, .. } => filter.day.clone().map_or(Need::Whole, Need::Day),
+        Planner::Now { .. } => Need::Now,
+        Planner::Next { .. } | Planner::Agenda { .. } | Planner::Clashes { .. } => Need::Marked,
+        _ => Need::Whole,
+    };
+    let ctx = Context::from_args(&cli.global, abstracts, need)?;
     // A command that changes an agenda makes its conference the one used last; a status bar
     // running `next` every few seconds writes nothing.
     let remembers = matches!(

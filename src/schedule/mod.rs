@@ -1,5 +1,6 @@
 //! The schedule model every loader produces and every view reads.
 
+pub mod compiled;
 mod error;
 #[doc(hidden)]
 pub mod fuzz;
@@ -74,6 +75,22 @@ pub struct Schedule {
     days: Vec<(NaiveDate, Range<usize>)>,
     /// When the last talk ends.
     end: Option<DateTime<Utc>>,
+    /// Set when only some talks are loaded (from the compiled form, for a command that needs
+    /// one day or the marked talks): what the whole schedule holds.
+    whole: Option<Box<Whole>>,
+}
+
+/// What a whole schedule holds, for a [`Schedule`] with only some of its talks loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Whole {
+    pub start: Option<DateTime<Utc>>,
+    pub end: Option<DateTime<Utc>>,
+    pub talks: usize,
+    /// Talks each day, in day order.
+    pub day_sizes: Vec<usize>,
+    /// Tags and kinds with how many talks have each, as [`crate::filter::Choices`] orders them.
+    pub tags: Vec<(String, usize)>,
+    pub kinds: Vec<(String, usize)>,
 }
 
 impl Schedule {
@@ -100,12 +117,43 @@ impl Schedule {
             }
         }
         let end = talks.iter().map(|t| t.end).max();
-        Self { conference, talks, by_id, days, end }
+        Self { conference, talks, by_id, days, end, whole: None }
+    }
+
+    /// Some talks of a schedule: `days` is the whole schedule's day table (dates and ranges of
+    /// positions in it), `loaded` the talks kept with their positions, in position order. A
+    /// day whose talks are all loaded reads as in the whole schedule; the others read empty.
+    pub fn partial(
+        conference: Conference,
+        days: &[(NaiveDate, Range<usize>)],
+        whole: Whole,
+        loaded: Vec<(usize, Talk)>,
+    ) -> Self {
+        debug_assert!(loaded.is_sorted_by(|a, b| a.0 < b.0));
+        let positions: Vec<usize> = loaded.iter().map(|(p, _)| *p).collect();
+        let talks: Vec<Talk> = loaded.into_iter().map(|(_, t)| t).collect();
+        let by_id = talks.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
+        let days = days
+            .iter()
+            .map(|(date, r)| {
+                (*date, positions.partition_point(|&p| p < r.start)..positions.partition_point(|&p| p < r.end))
+            })
+            .collect();
+        let end = whole.end;
+        Self { conference, talks, by_id, days, end, whole: Some(Box::new(whole)) }
+    }
+
+    /// What the whole schedule holds when only some talks are loaded.
+    pub fn whole(&self) -> Option<&Whole> {
+        self.whole.as_deref()
     }
 
     /// When the first talk starts.
     pub fn start(&self) -> Option<DateTime<Utc>> {
-        self.talks.first().map(|t| t.start)
+        match &self.whole {
+            Some(w) => w.start,
+            None => self.talks.first().map(|t| t.start),
+        }
     }
 
     /// When the last talk ends.
@@ -183,6 +231,12 @@ pub fn load_path(path: &Path) -> Result<Schedule, LoadError> {
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 pub fn load_path_with(path: &Path, opts: import::Options) -> Result<Schedule, LoadError> {
+    let bytes = read_file(path)?;
+    parse_bytes_with(&bytes, &path.display().to_string(), opts)
+}
+
+/// A schedule file's bytes, refusing one too large to be a schedule before reading it.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     let io = |e| LoadError::Io { path: path.display().to_string(), source: e };
     let len = std::fs::metadata(path).map_err(io)?.len();
     if len > MAX_FILE_BYTES {
@@ -193,8 +247,7 @@ pub fn load_path_with(path: &Path, opts: import::Options) -> Result<Schedule, Lo
         );
         return Err(LoadError::invalid(&path.display().to_string(), vec![Problem::new(None, msg)]));
     }
-    let bytes = std::fs::read(path).map_err(io)?;
-    parse_bytes_with(&bytes, &path.display().to_string(), opts)
+    std::fs::read(path).map_err(io)
 }
 
 pub fn bundled() -> Schedule {

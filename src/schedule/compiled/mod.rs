@@ -1,0 +1,287 @@
+//! Compiled schedules: each schedule file (or download) is parsed once into a form laid out
+//! for the questions commands ask (a day's talks, a talk by id, what is on at an instant), kept
+//! under `$XDG_CACHE_HOME/hallway/compiled/`, and read by later runs without parsing.
+//!
+//! Never stale: an entry is keyed by the source's identity and stat, checked by content when
+//! the stat cannot be trusted (`key.rs`). Never trusted blindly: every part is checksummed and
+//! validated before use, and anything wrong means the source is parsed again and the entry
+//! rewritten (`read.rs`). Writes are atomic, so two processes compiling at once, or one killed
+//! half way, leave either a whole entry or none.
+
+mod key;
+pub mod layout;
+mod read;
+mod write;
+
+pub use key::Verdict;
+pub use read::{Corrupt, Plan, Reader};
+
+use super::{LoadError, Schedule, import::Options};
+use std::path::{Path, PathBuf};
+
+/// Bumped by hand for a change of meaning that leaves `layout.rs` as it was.
+pub const FORMAT: u32 = 1;
+
+const LAYOUT: u64 = xxhash_rust::const_xxh3::xxh3_64(include_bytes!("layout.rs"));
+
+/// This build of hallway as a compiled file records it: an entry written by another version,
+/// layout or kind of machine is not read.
+pub fn build() -> String {
+    format!(
+        "hallway {} format {FORMAT} layout {LAYOUT:016x} {} {}-bit",
+        env!("CARGO_PKG_VERSION"),
+        if cfg!(target_endian = "little") { "le" } else { "be" },
+        usize::BITS
+    )
+}
+
+/// Entries kept, newest first, and how old one may grow before it goes.
+const KEEP: usize = 16;
+const MAX_AGE: std::time::Duration = std::time::Duration::from_secs(60 * 24 * 3600);
+const TEMP_PREFIX: &str = ".compiling-";
+
+/// The folder of compiled schedules.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+/// Where a schedule comes from, to compile it again when its entry is found wrong.
+#[derive(Debug, Clone)]
+enum Source {
+    File(PathBuf),
+    Bytes { identity: String, name: String, bytes: Vec<u8> },
+}
+
+/// An opened schedule: parsed now (the first time, or after a change), or compiled before.
+// One per process, moved once: the size of the variants does not matter.
+#[allow(clippy::large_enum_variant)]
+pub enum Opened {
+    Parsed(Schedule),
+    Compiled(Compiled),
+}
+
+pub struct Compiled {
+    reader: Reader,
+    cache: Cache,
+    source: Source,
+    opts: Options,
+}
+
+impl Opened {
+    /// The conference, for choices made before the talks are read.
+    pub fn conference(&self) -> &super::Conference {
+        match self {
+            Opened::Parsed(s) => &s.conference,
+            Opened::Compiled(c) => c.reader.conference(),
+        }
+    }
+
+    /// The day table with no talk loaded (or the whole schedule when parsed).
+    pub fn skeleton(&self) -> std::borrow::Cow<'_, Schedule> {
+        match self {
+            Opened::Parsed(s) => std::borrow::Cow::Borrowed(s),
+            Opened::Compiled(c) => std::borrow::Cow::Owned(c.reader.skeleton()),
+        }
+    }
+
+    pub fn reader(&self) -> Option<&Reader> {
+        match self {
+            Opened::Parsed(_) => None,
+            Opened::Compiled(c) => Some(&c.reader),
+        }
+    }
+
+    /// The schedule with what `plan` asks for. A parsed schedule is whole already; a compiled
+    /// entry found wrong on the way is dropped and the source parsed again.
+    pub fn load(self, plan: &Plan) -> Result<Schedule, LoadError> {
+        match self {
+            Opened::Parsed(s) => Ok(s),
+            Opened::Compiled(c) => match c.reader.load(plan) {
+                Ok(s) => Ok(s),
+                Err(_) => {
+                    let entry = c.reader.path().to_path_buf();
+                    drop(c.reader);
+                    let _ = std::fs::remove_file(&entry);
+                    match c.cache.open(&c.source, c.opts)? {
+                        Opened::Parsed(s) => Ok(s),
+                        Opened::Compiled(again) => again.reader.whole(plan.abstracts).map_err(|e| LoadError::Io {
+                            path: e.path.display().to_string(),
+                            source: std::io::Error::other(e.why),
+                        }),
+                    }
+                }
+            },
+        }
+    }
+}
+
+impl Cache {
+    /// `$HALLWAY_CACHE_DIR/compiled`, else the XDG cache dir's; `None` with `HALLWAY_NO_CACHE`
+    /// set (every run parses, as a benchmark of the cold path wants).
+    pub fn from_env() -> Option<Self> {
+        if std::env::var_os("HALLWAY_NO_CACHE").is_some_and(|v| !v.is_empty()) {
+            return None;
+        }
+        Some(Self::in_dir(crate::fetch::cache_root().join("compiled")))
+    }
+
+    pub fn in_dir(dir: PathBuf) -> Self {
+        Self { dir }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The schedule in `path`, from its entry when that is fresh.
+    pub fn open_file(&self, path: &Path, opts: Options) -> Result<Opened, LoadError> {
+        self.open(&Source::File(path.to_path_buf()), opts)
+    }
+
+    /// A schedule held in memory (a download, a bundled file), known by `identity`.
+    pub fn open_bytes(&self, identity: &str, name: &str, bytes: &[u8], opts: Options) -> Result<Opened, LoadError> {
+        self.open(&Source::Bytes { identity: identity.into(), name: name.into(), bytes: bytes.to_vec() }, opts)
+    }
+
+    fn open(&self, source: &Source, opts: Options) -> Result<Opened, LoadError> {
+        let build = build();
+        let compiled =
+            |reader: Reader| Opened::Compiled(Compiled { reader, cache: self.clone(), source: source.clone(), opts });
+        match source {
+            Source::File(path) => {
+                let io = |e| LoadError::Io { path: path.display().to_string(), source: e };
+                let stat = key::stat(path).map_err(io)?;
+                // Taken before the file is read: a write after it is newer than the entry.
+                let looked_at = key::now_nanos();
+                let canonical = std::fs::canonicalize(path).map_err(io)?;
+                let identity = identity(&canonical.display().to_string(), opts);
+                let entry = self.entry(&identity);
+                let mut bytes = None;
+                if let Ok(reader) = Reader::open(&entry) {
+                    match key::judge_file(&reader.meta.key, &build, &identity, &stat) {
+                        Verdict::Fresh => return Ok(compiled(reader)),
+                        Verdict::Racy => {
+                            let now = super::read_file(path)?;
+                            if key::content_hash(&now) == reader.meta.key.content {
+                                // The content is the one compiled: once the file is old enough,
+                                // say so in the entry, so later runs trust the stat again.
+                                if stat.mtime < looked_at - key::RACY_NANOS {
+                                    let _ = self.restamp(&reader, looked_at);
+                                }
+                                return Ok(compiled(reader));
+                            }
+                            bytes = Some(now);
+                        }
+                        Verdict::Stale => {}
+                    }
+                }
+                let bytes = match bytes {
+                    Some(b) => b,
+                    None => super::read_file(path)?,
+                };
+                let key = layout::Key {
+                    build,
+                    identity,
+                    stat: Some(stat),
+                    content: key::content_hash(&bytes),
+                    compiled_at: looked_at,
+                };
+                self.compile(&bytes, &path.display().to_string(), opts, key, &entry)
+            }
+            Source::Bytes { identity: id, name, bytes } => {
+                let identity = identity(id, opts);
+                let entry = self.entry(&identity);
+                let content = key::content_hash(bytes);
+                if let Ok(reader) = Reader::open(&entry)
+                    && key::judge_content(&reader.meta.key, &build, &identity, content) == Verdict::Fresh
+                {
+                    return Ok(compiled(reader));
+                }
+                let key = layout::Key { build, identity, stat: None, content, compiled_at: key::now_nanos() };
+                self.compile(bytes, name, opts, key, &entry)
+            }
+        }
+    }
+
+    /// Parse, and keep the compiled form for next time (best effort: a cache that cannot be
+    /// written costs the next run its speed, not this one its answer).
+    fn compile(
+        &self,
+        bytes: &[u8],
+        name: &str,
+        opts: Options,
+        key: layout::Key,
+        entry: &Path,
+    ) -> Result<Opened, LoadError> {
+        let s = super::parse_bytes_with(bytes, name, Options { without_abstracts: false, ..opts })?;
+        if let Some(file) = write::encode(&s, key) {
+            let _ = self.put(entry, &file);
+            self.prune();
+        }
+        Ok(Opened::Parsed(s))
+    }
+
+    fn entry(&self, identity: &str) -> PathBuf {
+        self.dir.join(format!("{:016x}.hwc", xxhash_rust::xxh3::xxh3_64(identity.as_bytes())))
+    }
+
+    /// Written whole or not at all, without fsync: an entry lost to a power cut is compiled
+    /// again; one torn fails its checksums and is compiled again.
+    fn put(&self, entry: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        use std::io::Write;
+        std::fs::create_dir_all(&self.dir)?;
+        let mut tmp = tempfile::Builder::new().prefix(TEMP_PREFIX).tempfile_in(&self.dir)?;
+        tmp.write_all(bytes)?;
+        tmp.persist(entry).map_err(|e| e.error)?;
+        Ok(())
+    }
+
+    /// The entry of `reader` with its key's time moved to `looked_at`.
+    fn restamp(&self, reader: &Reader, looked_at: i64) -> std::io::Result<()> {
+        let old = std::fs::read(reader.path())?;
+        let mut meta = reader.meta.clone();
+        meta.key.compiled_at = looked_at;
+        let meta = rkyv::to_bytes::<rkyv::rancor::Error>(&meta).map_err(std::io::Error::other)?;
+        let body = old.get(reader.body_offset()..).ok_or_else(|| std::io::Error::other("short entry"))?;
+        self.put(reader.path(), &write::assemble(&meta, body))
+    }
+
+    /// Keep the newest entries, drop old ones and the leftovers of killed writers.
+    pub fn prune(&self) {
+        let Ok(list) = std::fs::read_dir(&self.dir) else { return };
+        let now = std::time::SystemTime::now();
+        let mut entries: Vec<(std::time::SystemTime, PathBuf)> = Vec::new();
+        for e in list.flatten() {
+            let path = e.path();
+            let name = e.file_name().to_string_lossy().into_owned();
+            let Some(modified) = e.metadata().ok().and_then(|m| m.modified().ok()) else { continue };
+            let age = now.duration_since(modified).unwrap_or_default();
+            if name.starts_with(TEMP_PREFIX) {
+                if age > std::time::Duration::from_secs(3600) {
+                    let _ = std::fs::remove_file(&path);
+                }
+            } else if name.ends_with(".hwc") {
+                if age > MAX_AGE {
+                    let _ = std::fs::remove_file(&path);
+                } else {
+                    entries.push((modified, path));
+                }
+            }
+        }
+        entries.sort_by_key(|e| std::cmp::Reverse(e.0));
+        for (_, path) in entries.into_iter().skip(KEEP) {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// A source's identity with the choices that change how it reads: a file that names no zone
+/// is read in `--tz`, else in the user's zone.
+fn identity(base: &str, opts: Options) -> String {
+    let zone = match opts.zone {
+        Some(z) => z.name().to_string(),
+        None => format!("user {}", crate::clock::user_zone().map_or("UTC", |z| z.name())),
+    };
+    format!("{base}\nzone {zone}")
+}

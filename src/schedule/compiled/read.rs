@@ -1,0 +1,316 @@
+//! Reading a compiled file: the prelude and meta when opened, then only the sections asked
+//! for, each checked (xxh3, then rkyv's bytecheck) before use. Positioned reads rather than a
+//! memory map: a few kilobytes are read per answer either way, and a file truncated by someone
+//! else while mapped would kill the process with SIGBUS instead of failing a read.
+
+use super::layout::{self, Bucket, Meta, Row, Section};
+use crate::schedule::{Conference, Schedule, Talk, Whole};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono_tz::Tz;
+use rkyv::rancor::{Error, Strategy};
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// A compiled file that cannot be used: it is ignored, and rebuilt from the source.
+#[derive(Debug, thiserror::Error)]
+#[error("compiled schedule {path}: {why}")]
+pub struct Corrupt {
+    pub path: PathBuf,
+    pub why: String,
+}
+
+/// Each day's date and the positions of its talks.
+type DayTable = Vec<(NaiveDate, Range<usize>)>;
+
+pub struct Reader {
+    file: File,
+    path: PathBuf,
+    body: u64,
+    len: u64,
+    pub(super) meta: Meta,
+    conference: Conference,
+    days: DayTable,
+}
+
+/// What a command needs of a schedule.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Plan {
+    pub whole: bool,
+    /// Day numbers (0-based) whose talks are all needed.
+    pub days: Vec<usize>,
+    /// Talks needed by id (the marked ones); unknown ids are skipped.
+    pub ids: Vec<String>,
+    pub abstracts: bool,
+}
+
+#[cfg(unix)]
+fn read_at(f: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(f, buf, offset)
+}
+
+#[cfg(not(unix))]
+fn read_at(mut f: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    use std::io::{Read, Seek};
+    f.seek(std::io::SeekFrom::Start(offset))?;
+    f.read_exact(buf)
+}
+
+fn time(nanos: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp_nanos(nanos)
+}
+
+/// Check and deserialize one archive.
+fn decode<T>(bytes: &[u8]) -> Result<T, Error>
+where
+    T: rkyv::Archive,
+    T::Archived: for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, Error>>
+        + rkyv::Deserialize<T, Strategy<rkyv::de::Pool, Error>>,
+{
+    rkyv::from_bytes::<T, Error>(bytes)
+}
+
+impl Reader {
+    pub fn open(path: &Path) -> Result<Self, Corrupt> {
+        let bad = |why: String| Corrupt { path: path.to_path_buf(), why };
+        let file = File::open(path).map_err(|e| bad(e.to_string()))?;
+        let mut prelude = [0u8; layout::PRELUDE];
+        read_at(&file, &mut prelude, 0).map_err(|e| bad(format!("prelude: {e}")))?;
+        let word = |at: usize| u64::from_le_bytes(prelude[at..at + 8].try_into().expect("8 bytes"));
+        if &prelude[..8] != layout::MAGIC {
+            return Err(bad("not a compiled schedule".into()));
+        }
+        let format = u32::from_le_bytes(prelude[8..12].try_into().expect("4 bytes"));
+        if format != super::FORMAT {
+            return Err(bad(format!("format {format}, this build reads {}", super::FORMAT)));
+        }
+        let (meta_len, meta_hash) = (word(16), word(24));
+        let len = file.metadata().map_err(|e| bad(e.to_string()))?.len();
+        if meta_len > len.saturating_sub(layout::PRELUDE as u64) {
+            return Err(bad("truncated".into()));
+        }
+        let mut meta_bytes = rkyv::util::AlignedVec::<16>::with_capacity(meta_len as usize);
+        meta_bytes.resize(meta_len as usize, 0);
+        read_at(&file, &mut meta_bytes, layout::PRELUDE as u64).map_err(|e| bad(format!("meta: {e}")))?;
+        if xxhash_rust::xxh3::xxh3_64(&meta_bytes) != meta_hash {
+            return Err(bad("meta checksum".into()));
+        }
+        let meta: Meta = decode(&meta_bytes).map_err(|e| bad(format!("meta: {e}")))?;
+        let body = layout::align(layout::PRELUDE + meta_len as usize) as u64;
+        let (conference, days) = Self::tables(&meta).ok_or_else(|| bad("meta out of range".into()))?;
+        Ok(Self { file, path: path.to_path_buf(), body, len, meta, conference, days })
+    }
+
+    fn tables(meta: &Meta) -> Option<(Conference, DayTable)> {
+        let c = &meta.conference;
+        let conference = Conference {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            tz: c.tz.parse::<Tz>().ok()?,
+            url: c.url.clone(),
+            tracks: c.tracks.clone(),
+            notes: c.notes.clone(),
+            day_change: NaiveTime::from_num_seconds_from_midnight_opt(c.day_change, 0)?,
+        };
+        let mut next = 0u64;
+        let mut days = Vec::with_capacity(meta.days.len());
+        for d in &meta.days {
+            // Days tile the talks in order: anything else is not a file this layout wrote.
+            if d.first != next || d.len == 0 {
+                return None;
+            }
+            next = d.first.checked_add(d.len)?;
+            days.push((NaiveDate::from_num_days_from_ce_opt(d.date)?, d.first as usize..next as usize));
+        }
+        (next == meta.talks).then_some((conference, days))
+    }
+
+    fn bad(&self, why: String) -> Corrupt {
+        Corrupt { path: self.path.clone(), why }
+    }
+
+    fn section<T>(&self, s: &Section, what: &str) -> Result<T, Corrupt>
+    where
+        T: rkyv::Archive,
+        T::Archived: for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, Error>>
+            + rkyv::Deserialize<T, Strategy<rkyv::de::Pool, Error>>,
+    {
+        let len = usize::try_from(s.len).map_err(|_| self.bad(format!("{what}: too long")))?;
+        let at = self.body.checked_add(s.offset).ok_or_else(|| self.bad(format!("{what}: out of range")))?;
+        // A length past the end of the file is a lie; refuse it before allocating for it.
+        if at.checked_add(s.len).is_none_or(|end| end > self.len) {
+            return Err(self.bad(format!("{what}: past the end of the file")));
+        }
+        let mut buf = rkyv::util::AlignedVec::<16>::with_capacity(len);
+        buf.resize(len, 0);
+        read_at(&self.file, &mut buf, at).map_err(|e| self.bad(format!("{what}: {e}")))?;
+        if xxhash_rust::xxh3::xxh3_64(&buf) != s.hash {
+            return Err(self.bad(format!("{what}: checksum")));
+        }
+        decode(&buf).map_err(|e| self.bad(format!("{what}: {e}")))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub(super) fn body_offset(&self) -> usize {
+        self.body as usize
+    }
+
+    pub fn conference(&self) -> &Conference {
+        &self.conference
+    }
+
+    fn whole_info(&self) -> Whole {
+        let counted = |list: &[(String, u64)]| list.iter().map(|(v, n)| (v.clone(), *n as usize)).collect();
+        Whole {
+            start: self.meta.start.map(time),
+            end: self.meta.end.map(time),
+            talks: self.meta.talks as usize,
+            day_sizes: self.days.iter().map(|(_, r)| r.len()).collect(),
+            tags: counted(&self.meta.tags),
+            kinds: counted(&self.meta.kinds),
+        }
+    }
+
+    /// The day table and the conference, no talk: enough to read `--at` and `--day`.
+    pub fn skeleton(&self) -> Schedule {
+        Schedule::partial(self.conference.clone(), &self.days, self.whole_info(), Vec::new())
+    }
+
+    /// The talks of day `d`, with their positions in the whole schedule.
+    fn day(&self, d: usize, abstracts: bool) -> Result<Vec<(usize, Talk)>, Corrupt> {
+        let day = &self.meta.days[d];
+        let rows: Vec<Row> = self.section(&day.talks, "talks")?;
+        let texts: Vec<String> = if abstracts { self.section(&day.texts, "abstracts")? } else { Vec::new() };
+        if rows.len() as u64 != day.len || (abstracts && texts.len() != rows.len()) {
+            return Err(self.bad("a day's size".into()));
+        }
+        let tracks = self.conference.tracks.len();
+        let mut texts = texts.into_iter();
+        let first = day.first as usize;
+        rows.into_iter()
+            .enumerate()
+            .map(|(i, r)| {
+                if r.track as usize >= tracks || r.end < r.start {
+                    return Err(self.bad("a talk out of range".into()));
+                }
+                let talk = Talk {
+                    id: r.id,
+                    title: r.title,
+                    speakers: r.speakers,
+                    track: r.track as usize,
+                    start: time(r.start),
+                    end: time(r.end),
+                    kind: r.kind,
+                    tags: r.tags,
+                    abstract_text: texts.next().unwrap_or_default(),
+                    video: r.video,
+                };
+                Ok((first + i, talk))
+            })
+            .collect()
+    }
+
+    fn day_holding(&self, position: usize) -> Option<usize> {
+        let d = self.days.partition_point(|(_, r)| r.end <= position);
+        (d < self.days.len()).then_some(d)
+    }
+
+    /// The schedule with what `plan` asks for loaded.
+    pub fn load(&self, plan: &Plan) -> Result<Schedule, Corrupt> {
+        if plan.whole {
+            return self.whole(plan.abstracts);
+        }
+        let mut days: Vec<usize> = plan.days.iter().copied().filter(|&d| d < self.days.len()).collect();
+        let buckets = self.meta.buckets.len();
+        let mut wanted: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+        for id in &plan.ids {
+            wanted.entry(layout::bucket_of(id, buckets)).or_default().push(id);
+        }
+        let mut singles = Vec::new();
+        for (b, ids) in wanted {
+            let section = self.meta.buckets.get(b).ok_or_else(|| self.bad("bucket".into()))?;
+            let bucket: Bucket = self.section(section, "ids")?;
+            for (id, p) in bucket {
+                if ids.contains(&id.as_str()) {
+                    singles.push(usize::try_from(p).map_err(|_| self.bad("id position".into()))?);
+                }
+            }
+        }
+        let mut loaded: BTreeMap<usize, Talk> = BTreeMap::new();
+        let single_days: Vec<usize> = singles.iter().filter_map(|&p| self.day_holding(p)).collect();
+        days.sort_unstable();
+        days.dedup();
+        for d in days.iter().copied() {
+            loaded.extend(self.day(d, plan.abstracts)?);
+        }
+        let mut extra: Vec<usize> = single_days.into_iter().filter(|d| days.binary_search(d).is_err()).collect();
+        extra.sort_unstable();
+        extra.dedup();
+        for d in extra {
+            for (p, t) in self.day(d, plan.abstracts)? {
+                if singles.contains(&p) {
+                    loaded.insert(p, t);
+                }
+            }
+        }
+        if singles.iter().any(|p| !loaded.contains_key(p)) {
+            return Err(self.bad("an id points outside the talks".into()));
+        }
+        Ok(Schedule::partial(self.conference.clone(), &self.days, self.whole_info(), loaded.into_iter().collect()))
+    }
+
+    /// Every talk: the planner, and commands that look at the whole programme.
+    pub fn whole(&self, abstracts: bool) -> Result<Schedule, Corrupt> {
+        let mut talks = Vec::with_capacity(self.meta.talks as usize);
+        for d in 0..self.days.len() {
+            talks.extend(self.day(d, abstracts)?.into_iter().map(|(_, t)| t));
+        }
+        Ok(Schedule::new(self.conference.clone(), talks))
+    }
+
+    /// The days that hold what is on at `t` and what comes next in each room: the talks still
+    /// on (a day's latest end says which days can have one), the day of `t`, and for each
+    /// track its first day after that day.
+    pub fn days_for_now(&self, t: DateTime<Utc>) -> Vec<usize> {
+        let Some(t_nanos) = t.timestamp_nanos_opt() else { return (0..self.days.len()).collect() };
+        let date = self.skeleton_date(t);
+        let from = self.days.partition_point(|(d, _)| *d < date);
+        let mut out: Vec<usize> =
+            (0..from.min(self.days.len())).filter(|&d| self.meta.days[d].max_end > t_nanos).collect();
+        if from < self.days.len() {
+            out.push(from);
+        }
+        let mut missing: Vec<bool> = vec![true; self.conference.tracks.len()];
+        let mut left = missing.len();
+        let after = if self.days.get(from).is_some_and(|(d, _)| *d == date) { from + 1 } else { from };
+        for d in after..self.days.len() {
+            if left == 0 {
+                break;
+            }
+            let mut used = false;
+            for &tr in &self.meta.days[d].tracks {
+                if let Some(m) = missing.get_mut(tr as usize)
+                    && *m
+                {
+                    *m = false;
+                    left -= 1;
+                    used = true;
+                }
+            }
+            if used {
+                out.push(d);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn skeleton_date(&self, t: DateTime<Utc>) -> NaiveDate {
+        crate::schedule::conference_date(&self.conference, t)
+    }
+}
