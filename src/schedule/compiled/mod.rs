@@ -285,3 +285,6 @@ fn identity(base: &str, opts: Options) -> String {
     };
     format!("{base}\nzone {zone}")
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,154 @@
+//! Issue 15: a schedule is parsed once and answered from its compiled form afterwards. The
+//! answers must be the parsed ones, byte for byte, whatever happens to the compiled file.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+use tempfile::TempDir;
+
+fn hallway(dir: &Path, cache: bool) -> Command {
+    let mut c = Command::new(assert_cmd::cargo::cargo_bin("hallway"));
+    common::isolate(&mut c, dir);
+    if !cache {
+        c.env("HALLWAY_NO_CACHE", "1");
+    }
+    c
+}
+
+fn answer(dir: &Path, cache: bool, schedule: &Path, args: &[&str]) -> String {
+    let out = hallway(dir, cache).arg("--schedule").arg(schedule).args(args).output().unwrap();
+    format!(
+        "exit {:?}\n{}\n{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+fn entries(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir.join("cache/compiled"))
+        .map(|l| l.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "hwc")).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn every_real_fixture_answers_the_same_parsed_cold_and_warm() {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files = [
+        common::fixture("pentabarf-fosdem-2021.xml"),
+        common::fixture("frab-camp2019.json"),
+        common::fixture("pretalx-democon-2020.json"),
+        common::fixture("sessionize-orlando-codecamp-2020.json"),
+        here.join("data/p99conf.json"),
+        here.join("data/srecon-emea.json"),
+    ];
+    for file in &files {
+        let d = TempDir::new().unwrap();
+        let talks: serde_json::Value = serde_json::from_str(
+            &String::from_utf8(
+                hallway(d.path(), false).arg("--schedule").arg(file).args(["talks", "--json"]).output().unwrap().stdout,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        // Marks spread over the programme, so the agenda, clashes and next have something to say.
+        let ids: Vec<String> =
+            talks.as_array().unwrap().iter().step_by(9).map(|t| t["id"].as_str().unwrap().to_string()).collect();
+        let mut star = hallway(d.path(), false);
+        star.arg("--schedule").arg(file).arg("star").args(&ids).stdout(Stdio::null());
+        assert!(star.status().unwrap().success());
+        let questions: [&[&str]; 8] = [
+            &["talks", "--json"],
+            &["talks", "--day", "1"],
+            &["talks", "--day", "2", "--json"],
+            &["now", "--json", "--at", "day 1 11:00"],
+            &["now", "--at", "day 1 15:10"],
+            &["agenda", "--json"],
+            &["clashes"],
+            &["next", "--at", "day 1 09:00"],
+        ];
+        for q in questions {
+            let parsed = answer(d.path(), false, file, q);
+            let cold = answer(d.path(), true, file, q);
+            assert!(!entries(d.path()).is_empty(), "{}: nothing compiled", file.display());
+            let warm = answer(d.path(), true, file, q);
+            assert_eq!(cold, parsed, "{} {q:?}: first run", file.display());
+            assert_eq!(warm, parsed, "{} {q:?}: from the compiled form", file.display());
+        }
+    }
+}
+
+#[test]
+fn an_edit_between_two_runs_in_the_same_second_gives_the_new_answer() {
+    let d = TempDir::new().unwrap();
+    let file = d.path().join("s.json");
+    let base = hallway::synth::native_json(200, 2, 4, 1);
+    for (i, word) in ["Alpha", "Bravo", "Gamma", "Delta"].iter().cycle().take(12).enumerate() {
+        // The same size every time: only the content says it changed.
+        std::fs::write(&file, base.replacen("\"title\":\"", &format!("\"title\":\"{word} "), 1)).unwrap();
+        let out = answer(d.path(), true, &file, &["talks", "--day", "1"]);
+        assert!(out.contains(&format!("{word} ")), "round {i}: {out}");
+    }
+}
+
+#[test]
+fn killed_while_compiling_then_run_again_the_answer_is_right() {
+    let d = TempDir::new().unwrap();
+    let file = d.path().join("s.json");
+    std::fs::write(&file, hallway::synth::native_json(6_000, 3, 40, 11)).unwrap();
+    let args = ["talks", "--day", "2"];
+    let expected = answer(d.path(), false, &file, &args);
+    let compile = || {
+        let _ = std::fs::remove_dir_all(d.path().join("cache"));
+        hallway(d.path(), true)
+            .arg("--schedule")
+            .arg(&file)
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let started = Instant::now();
+    compile().wait().unwrap();
+    let full = started.elapsed();
+    let (mut killed, mut rng) = (0, 0x9e3779b97f4a7c15u64);
+    for i in 0..16 {
+        let mut child = compile();
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        std::thread::sleep(full.mul_f64((rng % 1000) as f64 / 1000.0));
+        if child.try_wait().unwrap().is_none() {
+            child.kill().unwrap();
+            killed += 1;
+        }
+        child.wait().unwrap();
+        assert_eq!(answer(d.path(), true, &file, &args), expected, "after kill {i}");
+        assert_eq!(answer(d.path(), true, &file, &args), expected, "after kill {i}, warm");
+    }
+    eprintln!("16 runs, {killed} killed while running (one run: {full:?})");
+    assert!(killed >= 4, "too few kills landed ({killed}); the test proves little");
+}
+
+#[test]
+fn processes_compiling_at_once_all_answer_right() {
+    let d = TempDir::new().unwrap();
+    let file = d.path().join("s.json");
+    std::fs::write(&file, hallway::synth::native_json(3_000, 3, 20, 2)).unwrap();
+    let args = ["talks", "--day", "3", "--json"];
+    let expected = answer(d.path(), false, &file, &args);
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            hallway(d.path(), true).arg("--schedule").arg(&file).args(args).stdout(Stdio::piped()).spawn().unwrap()
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert_eq!(format!("exit {:?}\n{}\n", out.status.code(), String::from_utf8_lossy(&out.stdout)), expected);
+    }
+    assert_eq!(entries(d.path()).len(), 1);
+    assert_eq!(answer(d.path(), true, &file, &args), expected);
+}
