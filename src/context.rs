@@ -16,6 +16,9 @@ pub struct Context {
     pub source: String,
     pub tz_given: Option<String>,
     pub data_dir: std::path::PathBuf,
+    /// The whole schedule, still to be read, when `schedule` is the part the planner's first
+    /// frame shows (see `schedule::compiled::Opened::split`).
+    pub rest: Option<crate::schedule::compiled::Rest>,
 }
 
 impl Context {

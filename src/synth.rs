@@ -11,6 +11,22 @@ const MAX_PER_TRACK_DAY: usize = 20;
 pub fn native_json(talks: usize, days: usize, tracks: usize, seed: u64) -> String {
     let tracks = tracks.max(1);
     let days = days.max(1).max(talks.div_ceil(tracks * MAX_PER_TRACK_DAY));
+    generate(talks, days, tracks, talks.div_ceil(days * tracks).max(1), seed)
+}
+
+/// Rooms and talks per room in a day of [`by_days`].
+pub const DAY_ROOMS: usize = 20;
+pub const DAY_TALKS_PER_ROOM: usize = 12;
+
+/// A conference that grows by days of a fixed size ([`DAY_ROOMS`] rooms of
+/// [`DAY_TALKS_PER_ROOM`] talks, 240 a day; the last day may be shorter): day 2 is the same
+/// talks at 1k and at 100k, so a question about it has the same answer at every size.
+pub fn by_days(talks: usize, seed: u64) -> String {
+    let per_day = DAY_ROOMS * DAY_TALKS_PER_ROOM;
+    generate(talks, talks.div_ceil(per_day).max(1), DAY_ROOMS, DAY_TALKS_PER_ROOM, seed)
+}
+
+fn generate(talks: usize, days: usize, tracks: usize, per_track_day: usize, seed: u64) -> String {
     let mut state = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
     let mut next = |n: u64| {
         state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
@@ -30,7 +46,6 @@ pub fn native_json(talks: usize, days: usize, tracks: usize, seed: u64) -> Strin
         "caches",
         "Linux",
     ];
-    let per_track_day = talks.div_ceil(days * tracks).max(1);
     let first_day = chrono::NaiveDate::from_ymd_opt(2030, 3, 1).expect("valid date");
     let mut list = Vec::with_capacity(talks);
     'outer: for d in 0..days {
@@ -74,6 +89,18 @@ pub fn native_json(talks: usize, days: usize, tracks: usize, seed: u64) -> Strin
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn days_of_a_conference_grown_by_days_are_the_same_at_every_size() {
+        let day2 = |n: usize| {
+            let s = crate::schedule::parse_bytes(super::by_days(n, 7).as_bytes(), "synth").unwrap();
+            assert_eq!(s.day_count(), n.div_ceil(240));
+            s.talks()[s.day_range(1)].to_vec()
+        };
+        let small = day2(1_000);
+        assert_eq!(small.len(), 240);
+        assert_eq!(small, day2(5_000));
+    }
+
     #[test]
     fn generated_schedules_load_and_never_overlap_within_a_track() {
         for (n, tracks) in [(100, 2), (1_000, 8), (3_000, 4)] {

@@ -152,3 +152,52 @@ fn processes_compiling_at_once_all_answer_right() {
     assert_eq!(entries(d.path()).len(), 1);
     assert_eq!(answer(d.path(), true, &file, &args), expected);
 }
+
+/// The planner's first frame is drawn from the part of a compiled schedule it shows: it must be
+/// the frame the whole schedule gives, at every size, on FOSDEM and on a 10k-talk conference.
+#[test]
+fn the_first_frame_from_the_part_is_the_frame_from_the_whole() {
+    use hallway::agenda::{Agenda, MarkKind};
+    use hallway::schedule::compiled::{Cache, Need};
+    use hallway::tui::app::App;
+    let d = TempDir::new().unwrap();
+    let synth = d.path().join("s.json");
+    std::fs::write(&synth, hallway::synth::by_days(10_000, 7)).unwrap();
+    let brussels = hallway::schedule::import::Options { zone: Some(chrono_tz::Europe::Brussels), ..Default::default() };
+    let cases = [
+        (
+            common::fixture("pentabarf-fosdem-2021.xml"),
+            brussels,
+            ["2021-02-06 11:00", "2021-02-07 16:20", "2021-02-01 09:00"],
+        ),
+        (synth, Default::default(), ["2030-03-02 10:30", "2030-03-09 23:50", "2031-01-01 09:00"]),
+    ];
+    let cache = Cache::in_dir(d.path().join("cache"));
+    for (file, opts, instants) in cases {
+        let whole = hallway::schedule::load_path_with(&file, opts).unwrap();
+        cache.open_file(&file, opts).unwrap();
+        // Stars on two days, two of them clashing.
+        let mut agenda = Agenda::new(&whole.conference.id);
+        let first = whole.start().unwrap();
+        for i in [3, 4, 5, whole.talks().len() - 2] {
+            agenda.set(&whole, &whole.talks()[i], MarkKind::Attend, first);
+        }
+        agenda.set(&whole, &whole.talks()[40], MarkKind::OnDemand, first);
+        for at in instants {
+            let now = hallway::clock::parse_at(at, whole.conference.tz).unwrap();
+            let opened = cache.open_file(&file, opts).unwrap();
+            let reader = opened.reader().expect("compiled");
+            let plan = reader.plan(&Need::Planner, now, agenda.marks.keys().cloned().collect(), true);
+            let (part, rest) = opened.split(&plan).unwrap();
+            assert!(rest.is_some());
+            // FOSDEM's two days are both read for what comes next; the 42 days are not.
+            assert!(whole.day_count() < 10 || part.talks().len() * 4 < whole.talks().len());
+            let frame = |s: hallway::schedule::Schedule| {
+                let mut app = App::new(s, agenda.clone(), now, Some(chrono_tz::UTC));
+                app.session.time_travel = true;
+                [(80, 24), (200, 50)].map(|(w, h)| common::screen(&app, w, h))
+            };
+            assert_eq!(frame(part), frame(whole.clone()), "{} at {at}", file.display());
+        }
+    }
+}

@@ -263,17 +263,10 @@ fn known_values(
     )))
 }
 
-/// `--day`: a day number from 1, or a date.
-pub fn day_number(s: &schedule::Schedule, d: &str) -> Option<usize> {
-    let count = s.day_count();
-    let by_number = d.parse::<usize>().ok().filter(|n| (1..=count).contains(n)).map(|n| n - 1);
-    by_number.or_else(|| s.days().position(|x| x.to_string() == d))
-}
-
 fn parse_day(ctx: &Context, d: &str) -> Result<usize, Failure> {
     let s = &ctx.schedule;
     let days: Vec<String> = s.days().map(|d| d.to_string()).collect();
-    day_number(s, d).ok_or_else(|| {
+    s.day_named(d).ok_or_else(|| {
         Failure::Usage(format!(
             "no day '{d}' in {}: use a day number 1-{} or one of {}",
             s.conference.name,

@@ -90,17 +90,7 @@ pub enum Abstracts {
     Skip,
 }
 
-/// What a command reads of the schedule: from a compiled schedule, only that is loaded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Need {
-    Whole,
-    /// One day (`talks --day`, as given).
-    Day(String),
-    /// The marked talks (`next`, `agenda`, `clashes`).
-    Marked,
-    /// What is on at the clock's time, what comes next in every room, and the marked talks.
-    Now,
-}
+pub use crate::schedule::compiled::Need;
 
 impl Context {
     pub fn from_args(g: &Global, abstracts: Abstracts, need: Need) -> Result<Self, Failure> {
@@ -130,27 +120,18 @@ impl Context {
         let plan = match opened.reader() {
             None => schedule::compiled::Plan::default(),
             Some(reader) => {
-                let marked = || -> Result<Vec<String>, Failure> {
-                    Ok(store.load(&skeleton.conference.id)?.marks.into_keys().collect())
+                let wants_marks = !matches!(need, Need::Whole | Need::Day(_));
+                let marked = if wants_marks {
+                    store.load(&skeleton.conference.id)?.marks.into_keys().collect()
+                } else {
+                    Vec::new()
                 };
-                let mut plan =
-                    schedule::compiled::Plan { abstracts: abstracts == Abstracts::Read, ..Default::default() };
-                match &need {
-                    Need::Whole => plan.whole = true,
-                    // A day that is not there loads none: the command says what days there are.
-                    Need::Day(d) => plan.days = commands::day_number(&skeleton, d).into_iter().collect(),
-                    Need::Marked => plan.ids = marked()?,
-                    Need::Now => {
-                        plan.days = reader.days_for_now(clock.now());
-                        plan.ids = marked()?;
-                    }
-                }
-                plan
+                reader.plan(&need, clock.now(), marked, abstracts == Abstracts::Read)
             }
         };
         drop(skeleton);
-        let schedule = opened.load(&plan)?;
-        Ok(Self { schedule, store, clock, user_tz: clock::user_zone(), source, tz_given, data_dir })
+        let (schedule, rest) = if need == Need::Planner { opened.split(&plan)? } else { (opened.load(&plan)?, None) };
+        Ok(Self { schedule, store, clock, user_tz: clock::user_zone(), source, tz_given, data_dir, rest })
     }
 }
 
@@ -257,7 +238,7 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
         }
         // Keys and colours are the planner's to check; it says what is wrong on its status line.
         let settings = crate::tui::settings::Settings::load();
-        let ctx = Context::from_args(&cli.global, Abstracts::Read, Need::Whole)?;
+        let ctx = Context::from_args(&cli.global, Abstracts::Read, Need::Planner)?;
         ctx.remember();
         return crate::tui::run(ctx, settings, cli.global.exit_after_first_frame)
             .map_err(|e| Failure::Runtime(format!("terminal error: {e}")));

@@ -62,3 +62,8 @@ fn check(s: Option<Schedule>) {
     let covered: usize = (0..s.day_count()).map(|d| s.day_range(d).len()).sum();
     assert_eq!(covered, s.talks().len());
 }
+
+/// Any bytes as a compiled schedule (see `compiled::fuzz`).
+pub fn compiled(data: &[u8]) {
+    super::compiled::fuzz::run(data);
+}

@@ -195,6 +195,12 @@ impl Schedule {
         self.days.iter().position(|(_, r)| r.contains(&index)).unwrap_or(0)
     }
 
+    /// A day as `--day` gives it: its number from 1, or its date.
+    pub fn day_named(&self, d: &str) -> Option<usize> {
+        let by_number = d.parse::<usize>().ok().filter(|n| (1..=self.day_count()).contains(n)).map(|n| n - 1);
+        by_number.or_else(|| self.days().position(|x| x.to_string() == d))
+    }
+
     pub fn day_index(&self, date: NaiveDate) -> Option<usize> {
         self.days.iter().position(|(d, _)| *d == date)
     }

@@ -31,53 +31,28 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-pub fn run(ctx: Context, settings: settings::Settings, exit_after_first_frame: bool) -> std::io::Result<()> {
+pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_frame: bool) -> std::io::Result<()> {
+    // From a compiled schedule the first frame is drawn from the part it shows while another
+    // thread reads the whole; keys wait for it (a key before it is in hand is read after).
+    let mut rest = ctx.rest.take().map(|r| std::thread::spawn(move || r.whole()));
     let conf_id = ctx.schedule.conference.id.clone();
-    let ctx_notes = ctx.schedule.conference.notes.clone();
     let (agenda, can_save, warning) = match ctx.store.load(&conf_id) {
         Ok(a) => (a, true, None),
         Err(e @ StoreError::Corrupt { .. }) => (Agenda::new(&conf_id), true, Some(e.to_string())),
         Err(e) => (Agenda::new(&conf_id), false, Some(format!("{e}; changes this session will not be saved"))),
     };
-    let mut app = App::new(ctx.schedule, agenda, ctx.clock.now(), ctx.user_tz);
-    app.export_dir = export_dir();
-    app.session.time_travel = ctx.clock.is_fixed();
-    app.no_color = !theme::Theme::from_env().color || settings.mono();
-    app.palette = settings.palette;
-    app.keymap = settings.keymap.clone();
-    app.session.reminders =
-        crate::reminders::Reminders::new(settings.config.reminder_minutes.unwrap_or(session::DEFAULT_REMINDER_MINUTES));
+    let empty = crate::schedule::Schedule::new(ctx.schedule.conference.clone(), Vec::new());
+    let schedule = std::mem::replace(&mut ctx.schedule, empty);
+    let open = |schedule: crate::schedule::Schedule, agenda: Agenda| {
+        open_app(schedule, agenda, &ctx, &settings, warning.as_deref())
+    };
+    let (mut app, mut pending) = open(schedule, agenda.clone());
     let mut shell = shell::Shell {
         store: &ctx.store,
         can_save,
         notify: settings.config.notifications != Some(false),
         seen: ctx.store.modified(),
     };
-    let due = app.session.due_reminders();
-    match crate::friends::Friends::load(&ctx.store.friends_path()) {
-        Ok(f) => {
-            app.session.set_friends(f);
-            app.schedule_view.keep_shown(&app.session);
-        }
-        Err(e) => app.status.error(format!("⚠ friends' agendas not shown: {e}")),
-    }
-    // What must be acted on stays until Esc; what the loader had to guess is said once.
-    if let Some(w) = warning {
-        app.status.error(format!("⚠ {w}"));
-    }
-    if let Some(e) = &settings.error {
-        app.status.error(format!("⚠ {e}; using the defaults"));
-    }
-    let changed = crate::agenda::changes::detect(&app.session.schedule, &app.session.agenda).len();
-    if let Some(r) = due.last() {
-        app.status.info(format!("⏰ {}", r.text));
-    } else if changed > 0 {
-        app.status
-            .info(format!("⟳ {changed} of your talks changed in the schedule since you marked them: 3 shows them"));
-    } else if let Some(n) = ctx_notes.first() {
-        app.status.info(format!("note: {n}"));
-    }
-    let mut pending = if due.is_empty() { Vec::new() } else { vec![effect::Effect::Remind(due)] };
 
     // SIGTERM and SIGHUP (the terminal window closed) end the loop like `q`, so the terminal is
     // given back and the agenda is saved.
@@ -95,6 +70,20 @@ pub fn run(ctx: Context, settings: settings::Settings, exit_after_first_frame: b
     let mut last_click: Option<(Instant, u16, u16)> = None;
     let panic_on_key = std::env::var_os("HALLWAY_PANIC_ON_KEY").is_some();
     let result = (|| -> std::io::Result<()> {
+        if let Some(reading) = rest.take() {
+            terminal.draw(|f| views::draw(f, &app))?;
+            if exit_after_first_frame {
+                return Ok(());
+            }
+            let whole = reading
+                .join()
+                .map_err(|_| std::io::Error::other("reading the schedule failed"))?
+                .map_err(|e| std::io::Error::other(e.to_string()))?;
+            // Nothing was done on the part: the planner opens again, on the whole, as it was.
+            let (whole_app, whole_pending) = open(whole, agenda.clone());
+            std::mem::forget(std::mem::replace(&mut app, whole_app));
+            pending = whole_pending;
+        }
         let mut redraw = true;
         while !stop.load(Ordering::Relaxed) {
             if shell.carry_out(&mut app, &mut pending)? {
@@ -169,6 +158,52 @@ pub fn run(ctx: Context, settings: settings::Settings, exit_after_first_frame: b
     // is about to exit and the system takes the memory back at once.
     std::mem::forget(app);
     result
+}
+
+/// The planner on `schedule`, with what it says when it opens, and the effects that opening
+/// asks for (reminders due).
+fn open_app(
+    schedule: crate::schedule::Schedule,
+    agenda: Agenda,
+    ctx: &Context,
+    settings: &settings::Settings,
+    warning: Option<&str>,
+) -> (App, Vec<effect::Effect>) {
+    let notes = schedule.conference.notes.clone();
+    let mut app = App::new(schedule, agenda, ctx.clock.now(), ctx.user_tz);
+    app.export_dir = export_dir();
+    app.session.time_travel = ctx.clock.is_fixed();
+    app.no_color = !theme::Theme::from_env().color || settings.mono();
+    app.palette = settings.palette;
+    app.keymap = settings.keymap.clone();
+    app.session.reminders =
+        crate::reminders::Reminders::new(settings.config.reminder_minutes.unwrap_or(session::DEFAULT_REMINDER_MINUTES));
+    let due = app.session.due_reminders();
+    match crate::friends::Friends::load(&ctx.store.friends_path()) {
+        Ok(f) => {
+            app.session.set_friends(f);
+            app.schedule_view.keep_shown(&app.session);
+        }
+        Err(e) => app.status.error(format!("⚠ friends' agendas not shown: {e}")),
+    }
+    // What must be acted on stays until Esc; what the loader had to guess is said once.
+    if let Some(w) = warning {
+        app.status.error(format!("⚠ {w}"));
+    }
+    if let Some(e) = &settings.error {
+        app.status.error(format!("⚠ {e}; using the defaults"));
+    }
+    let changed = crate::agenda::changes::detect(&app.session.schedule, &app.session.agenda).len();
+    if let Some(r) = due.last() {
+        app.status.info(format!("⏰ {}", r.text));
+    } else if changed > 0 {
+        app.status
+            .info(format!("⟳ {changed} of your talks changed in the schedule since you marked them: 3 shows them"));
+    } else if let Some(n) = notes.first() {
+        app.status.info(format!("note: {n}"));
+    }
+    let pending = if due.is_empty() { Vec::new() } else { vec![effect::Effect::Remind(due)] };
+    (app, pending)
 }
 
 enum Wake {

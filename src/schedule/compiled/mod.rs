@@ -8,13 +8,15 @@
 //! rewritten (`read.rs`). Writes are atomic, so two processes compiling at once, or one killed
 //! half way, leave either a whole entry or none.
 
+#[doc(hidden)]
+pub mod fuzz;
 mod key;
 pub mod layout;
 mod read;
 mod write;
 
 pub use key::Verdict;
-pub use read::{Corrupt, Plan, Reader};
+pub use read::{Corrupt, Need, Plan, Reader};
 
 use super::{LoadError, Schedule, import::Options};
 use std::path::{Path, PathBuf};
@@ -97,21 +99,56 @@ impl Opened {
     pub fn load(self, plan: &Plan) -> Result<Schedule, LoadError> {
         match self {
             Opened::Parsed(s) => Ok(s),
+            Opened::Compiled(c) => c.load(plan),
+        }
+    }
+
+    /// What `plan` asks for now, and the whole schedule later: the planner draws its first
+    /// frame from the part while the rest is read (`None` when the part is the whole).
+    pub fn split(self, plan: &Plan) -> Result<(Schedule, Option<Rest>), LoadError> {
+        match self {
+            Opened::Parsed(s) => Ok((s, None)),
             Opened::Compiled(c) => match c.reader.load(plan) {
-                Ok(s) => Ok(s),
-                Err(_) => {
-                    let entry = c.reader.path().to_path_buf();
-                    drop(c.reader);
-                    let _ = std::fs::remove_file(&entry);
-                    match c.cache.open(&c.source, c.opts)? {
-                        Opened::Parsed(s) => Ok(s),
-                        Opened::Compiled(again) => again.reader.whole(plan.abstracts).map_err(|e| LoadError::Io {
-                            path: e.path.display().to_string(),
-                            source: std::io::Error::other(e.why),
-                        }),
-                    }
-                }
+                Ok(part) => Ok((part, Some(Rest { compiled: c, abstracts: plan.abstracts }))),
+                Err(_) => Ok((c.again(plan.abstracts)?, None)),
             },
+        }
+    }
+}
+
+/// The whole of a schedule whose part was loaded first (see [`Opened::split`]).
+pub struct Rest {
+    compiled: Compiled,
+    abstracts: bool,
+}
+
+impl Rest {
+    pub fn whole(self) -> Result<Schedule, LoadError> {
+        let abstracts = self.abstracts;
+        self.compiled.load(&Plan { whole: true, abstracts, ..Plan::default() })
+    }
+}
+
+impl Compiled {
+    fn load(self, plan: &Plan) -> Result<Schedule, LoadError> {
+        match self.reader.load(plan) {
+            Ok(s) => Ok(s),
+            Err(_) => self.again(plan.abstracts),
+        }
+    }
+
+    /// The entry was found wrong: drop it, parse the source and compile it again.
+    fn again(self, abstracts: bool) -> Result<Schedule, LoadError> {
+        let entry = self.reader.path().to_path_buf();
+        drop(self.reader);
+        let _ = std::fs::remove_file(&entry);
+        match self.cache.open(&self.source, self.opts)? {
+            Opened::Parsed(s) => Ok(s),
+            // Another process compiled it meanwhile.
+            Opened::Compiled(c) => c.reader.whole(abstracts).map_err(|e| LoadError::Io {
+                path: e.path.display().to_string(),
+                source: std::io::Error::other(e.why),
+            }),
         }
     }
 }

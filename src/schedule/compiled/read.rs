@@ -45,6 +45,20 @@ pub struct Plan {
     pub abstracts: bool,
 }
 
+/// What a command needs of a schedule; [`Reader::plan`] turns it into sections to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Need {
+    Whole,
+    /// One day, as `--day` gives it (a day not there loads none: the command says which are).
+    Day(String),
+    /// The marked talks (`next`, `agenda`, `clashes`).
+    Marked,
+    /// What is on at an instant, what comes next in every room, and the marked talks.
+    Now,
+    /// The planner's first frame: [`Need::Now`] and the day the schedule view opens on.
+    Planner,
+}
+
 #[cfg(unix)]
 fn read_at(f: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
     std::os::unix::fs::FileExt::read_exact_at(f, buf, offset)
@@ -270,6 +284,28 @@ impl Reader {
             talks.extend(self.day(d, abstracts)?.into_iter().map(|(_, t)| t));
         }
         Ok(Schedule::new(self.conference.clone(), talks))
+    }
+
+    /// The sections `need` reads at `now`; `marked` gives the ids of the marked talks.
+    pub fn plan(&self, need: &Need, now: DateTime<Utc>, marked: Vec<String>, abstracts: bool) -> Plan {
+        let mut plan = Plan { abstracts, ..Plan::default() };
+        match need {
+            Need::Whole => plan.whole = true,
+            Need::Day(d) => plan.days = self.skeleton().day_named(d).into_iter().collect(),
+            Need::Marked => plan.ids = marked,
+            Need::Now => {
+                plan.days = self.days_for_now(now);
+                plan.ids = marked;
+            }
+            Need::Planner => {
+                // As the schedule view opens: on today, else on the first day.
+                let today = now.with_timezone(&self.conference.tz).date_naive();
+                plan.days = self.days_for_now(now);
+                plan.days.push(self.days.iter().position(|(d, _)| *d == today).unwrap_or(0));
+                plan.ids = marked;
+            }
+        }
+        plan
     }
 
     /// The days that hold what is on at `t` and what comes next in each room: the talks still

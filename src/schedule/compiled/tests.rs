@@ -294,3 +294,19 @@ fn content_keyed_sources_compile_once() {
     let o = cache.open_bytes("https://x/s.json", "s.json", b.as_bytes(), OPTS).unwrap();
     assert_eq!(first_title(o), "Bravo 00");
 }
+
+#[test]
+fn the_fuzz_entry_survives_damage_behind_valid_checksums() {
+    let mut rng = 0x2545f4914f6cdd1du64;
+    let mut byte = || {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng as u8
+    };
+    for round in 0..300 {
+        let mut data = vec![(round % 3) as u8];
+        data.extend((0..30).map(|_| byte()));
+        fuzz::run(&data);
+    }
+}

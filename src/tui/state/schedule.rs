@@ -33,7 +33,13 @@ impl ScheduleView {
         let today = s.schedule.days().position(|d| d == s.schedule.local(s.now).date_naive());
         match today {
             Some(_) => {
+                // No selection yet: what is live in the leftmost room, whichever talks are
+                // loaded (the first frame may come from part of the schedule).
+                v.selected = usize::MAX;
                 v.jump_to_now(s);
+                if v.selected == usize::MAX {
+                    v.open_day(s, 0);
+                }
             }
             None => v.open_day(s, 0),
         }

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# hallway from 100 to 100k talks, warm (compiled form there) and cold (parse and compile), with
+# the ratios issue 15 sets as targets, all measured in one run on this machine.
+#
+#   bash bench/scale.sh [TALKS...]      (default: 100 1000 10000 100000)
+#
+# The conferences grow by days of 20 rooms and 240 talks (examples/synth --by-days): day 2,
+# 10:30 on day 2 and the starred talks of day 2 are the same at every size from 1k, so each
+# question has the same answer and only the size around it changes. (100 talks is one day:
+# it is asked about day 1.)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("${@:-100 1000 10000 100000}")
+command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install -y hyperfine)"; exit 1; }
+cargo build --release --quiet --example synth
+cargo build --release --quiet
+bin="$PWD/target/release/hallway"
+t=$(mktemp -d)
+trap 'rm -rf "$t"' EXIT
+export TZ=UTC HALLWAY_DATA_DIR="$t/data" HALLWAY_CACHE_DIR="$t/cache" HALLWAY_CONFIG="$t/none.toml"
+runs=${RUNS:-20}
+at="2030-03-02T10:30:00+01:00"
+frame() { echo "script -qec '$bin --schedule $1 --at $at --exit-after-first-frame' /dev/null"; }
+hyperfine -N --warmup 3 --runs 50 --export-json "$t/base.json" \
+  -n true "true" -n "hallway --version" "$bin --version" -n "script (no hallway)" "script -qec true /dev/null" >/dev/null
+for n in ${sizes[*]}; do
+  target/release/examples/synth --by-days "$n" "$t/s$n" 2>/dev/null
+  day=$([ "$n" -lt 480 ] && echo 1 || echo 2)
+  s="$t/s$n.json"
+  # Three starred talks on the day asked about (positions 250, 300, 400 from 1k talks).
+  "$bin" --schedule "$s" star $([ "$day" = 2 ] && echo t250 t300 t400 || echo t10 t20 t30) >/dev/null
+  hyperfine -N --warmup 2 --runs "$runs" --export-json "$t/warm-$n.json" \
+    -n "talks --day $day" "$bin --schedule $s talks --day $day" \
+    -n "now" "$bin --schedule $s now --at $at" \
+    -n "next" "$bin --schedule $s next --at $at" \
+    -n "first frame" "$(frame "$s")" >/dev/null
+  hyperfine -N --warmup 1 --runs "$((runs / 2))" --export-json "$t/cold-$n.json" \
+    --prepare "rm -rf $t/cache" --prepare "rm -rf $t/cache" --prepare true --prepare "rm -rf $t/cache" \
+    -n "talks --day $day" "$bin --schedule $s talks --day $day" \
+    -n "first frame" "$(frame "$s")" \
+    -n "parse every run (no compiled form)" "env HALLWAY_NO_CACHE=1 $bin --schedule $s talks --day $day" \
+    -n "now" "$bin --schedule $s now --at $at" >/dev/null
+  "$bin" --schedule "$s" talks --day "$day" >/dev/null
+  for what in "talks --day $day" "--exit-after-first-frame"; do
+    # shellcheck disable=SC2086
+    kb=$( { /usr/bin/time -f %M script -qec "$bin --schedule $s --at $at $what" /dev/null >/dev/null; } 2>&1 | tail -1)
+    echo "$n $what $kb" >>"$t/memory"
+  done
+done
+python3 - "$t" ${sizes[*]} <<'EOF'
+import json, sys, os
+t, sizes = sys.argv[1], [int(x) for x in sys.argv[2:]]
+load = lambda name: {r["command"]: r["mean"] * 1000 for r in json.load(open(os.path.join(t, name)))["results"]}
+base = load("base.json")
+warm = {n: load(f"warm-{n}.json") for n in sizes}
+cold = {n: load(f"cold-{n}.json") for n in sizes}
+script = base["script (no hallway)"]
+def row(label, table, key, minus=0.0):
+    cells = []
+    for n in sizes:
+        k = [c for c in table[n] if c.startswith(key)]
+        cells.append(f"{table[n][k[0]] - minus:.1f} ms" if k else "-")
+    print(f"| {label} | " + " | ".join(cells) + " |")
+print(f"`true` {base['true']:.2f} ms, `hallway --version` {base['hallway --version']:.2f} ms, `script` alone {script:.2f} ms\n")
+print("| | " + " | ".join(f"{n:,}" for n in sizes) + " |")
+print("|---|" + "---|" * len(sizes))
+row("talks --day 2, warm", warm, "talks")
+row("talks --day 2, cold (parse + compile)", cold, "talks")
+row("talks --day 2, parsed every run", cold, "parse")
+row("now, warm", warm, "now")
+row("now, cold", cold, "now")
+row("next, warm", warm, "next")
+row("first frame, warm (minus script)", warm, "first frame", script)
+row("first frame, cold (minus script)", cold, "first frame", script)
+mem = {}
+for line in open(os.path.join(t, "memory")):
+    n, *what, kb = line.split()
+    mem[(int(n), what[0])] = int(kb) / 1024
+print("| peak memory, talks --day (warm) | " + " | ".join(f"{mem.get((n, 'talks'), 0):.1f} MB" for n in sizes) + " |")
+print("| peak memory, first frame (warm) | " + " | ".join(f"{mem.get((n, '--exit-after-first-frame'), 0):.1f} MB" for n in sizes) + " |")
+if 1000 in sizes and 100000 in sizes:
+    g = lambda table, n, key: next(v for k, v in table[n].items() if k.startswith(key))
+    print("\nTargets (ratios in this run):")
+    for key in ("talks", "now", "next"):
+        r = g(warm, 100000, key) / g(warm, 1000, key)
+        print(f"- {key} warm, 100k / 1k: {r:.2f}x (target <= 1.5x)")
+    print(f"- next warm at 100k / hallway --version: {g(warm, 100000, 'next') / base['hallway --version']:.2f}x (target <= 1.3x)")
+    print(f"- hallway --version / true: {base['hallway --version'] / base['true']:.2f}x (target <= 1.5x)")
+    f1, f100 = g(warm, 1000, "first frame") - script, g(warm, 100000, "first frame") - script
+    print(f"- first frame 100k / 1k (minus script): {f100 / max(f1, 0.01):.2f}x (target <= 3x)")
+    print(f"- cold open at 100k (parse + compile) / parsed every run: {g(cold, 100000, 'talks') / g(cold, 100000, 'parse'):.2f}x (target <= 1x)")
+EOF
