@@ -28,6 +28,37 @@ fn load(c: &mut Criterion) {
     g.finish();
 }
 
+/// The compiled form at sizes grown by days (the same day 2 at every size): one day, the
+/// marked talks, and the whole schedule, against parsing the file.
+fn compiled(c: &mut Criterion) {
+    use hallway::schedule::compiled::{Cache, Plan};
+    let mut g = c.benchmark_group("compiled");
+    g.sample_size(10);
+    let dir = tempfile::tempdir().unwrap();
+    let cache = Cache::in_dir(dir.path().join("cache"));
+    // `cargo test --benches` (CI's one pass) skips the 100k file: building it unoptimised takes long.
+    let measuring = std::env::args().any(|a| a == "--bench");
+    let sizes: &[usize] = if measuring { &[1_000, 10_000, 100_000] } else { &[1_000, 10_000] };
+    for &n in sizes {
+        let path = dir.path().join(format!("s{n}.json"));
+        std::fs::write(&path, synth::by_days(n, 7)).unwrap();
+        let opts = schedule::import::Options::default();
+        cache.open_file(&path, opts).unwrap();
+        let day2 = Plan { days: vec![1], ..Plan::default() };
+        let marked = Plan { ids: vec!["t250".into(), "t300".into(), "t400".into()], ..Plan::default() };
+        let whole = Plan { whole: true, abstracts: true, ..Plan::default() };
+        for (name, plan) in [("day_2", &day2), ("marked", &marked), ("whole", &whole)] {
+            g.bench_function(BenchmarkId::new(name, n), |b| {
+                b.iter(|| cache.open_file(&path, opts).unwrap().load(black_box(plan)).unwrap())
+            });
+        }
+        g.bench_function(BenchmarkId::new("parse", n), |b| {
+            b.iter(|| schedule::load_path_with(black_box(&path), opts).unwrap())
+        });
+    }
+    g.finish();
+}
+
 fn clashes(c: &mut Criterion) {
     let mut g = c.benchmark_group("clashes_all_starred");
     for n in [1_000, 10_000] {
@@ -131,5 +162,5 @@ fn load_real_fixtures(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, load, clashes, key_to_frame, now_overview, now_view_tick, load_real_fixtures);
+criterion_group!(benches, load, compiled, clashes, key_to_frame, now_overview, now_view_tick, load_real_fixtures);
 criterion_main!(benches);

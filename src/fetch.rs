@@ -2,7 +2,8 @@
 //! Last-Modified, re-validate on each start, and fall back to the copy (saying so) when the
 //! network fails. A conference hall's Wi-Fi is the normal case, not the exception.
 
-use crate::schedule::{self, LoadError, Schedule, import::Options};
+use crate::schedule::compiled::{Cache, Opened};
+use crate::schedule::{self, LoadError, import::Options};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -52,7 +53,14 @@ impl Fetcher {
     }
 
     /// The schedule at `url`: fresh if the server answers, else the cached copy with a note.
-    pub fn schedule(&self, url: &str, opts: Options) -> Result<Schedule, FetchError> {
+    /// Either is read from its compiled form when the same bytes were compiled before.
+    pub fn schedule(&self, url: &str, opts: Options) -> Result<Opened, FetchError> {
+        let read = |body: &[u8]| -> Result<Opened, LoadError> {
+            match Cache::from_env() {
+                Some(cache) => cache.open_bytes(&format!("url {url}"), url, body, opts),
+                None => schedule::parse_bytes_with(body, url, opts).map(Opened::Parsed),
+            }
+        };
         let key = cache_key(url);
         let (body_path, meta_path) =
             (self.cache_dir.join(format!("{key}.body")), self.cache_dir.join(format!("{key}.json")));
@@ -64,11 +72,11 @@ impl Fetcher {
             });
             format!("offline: showing the copy cached at {at} ({why})")
         };
-        let from_cache = |why: String| -> Result<Schedule, FetchError> {
+        let from_cache = |why: String| -> Result<Opened, FetchError> {
             let body =
                 cached.as_ref().ok_or_else(|| FetchError::Unreachable { url: url.into(), reason: why.clone() })?;
-            let mut s = schedule::parse_bytes_with(body, url, opts).map_err(FetchError::Invalid)?;
-            s.conference.notes.insert(0, cached_note(&why));
+            let mut s = read(body).map_err(FetchError::Invalid)?;
+            s.notes_mut().insert(0, cached_note(&why));
             Ok(s)
         };
 
@@ -98,7 +106,7 @@ impl Fetcher {
         if status == 304 {
             let mut s = from_cache("not modified".into())?;
             // Not offline: the server confirmed the copy is current.
-            s.conference.notes.remove(0);
+            s.notes_mut().remove(0);
             return Ok(s);
         }
         if !(200..300).contains(&status) {
@@ -110,7 +118,7 @@ impl Fetcher {
             Ok(b) => b,
             Err(e) => return from_cache(describe(&e)),
         };
-        match schedule::parse_bytes_with(&body, url, opts) {
+        match read(&body) {
             Ok(s) => {
                 let meta = Meta { url: url.into(), etag, last_modified, fetched_at: Some(Utc::now()) };
                 // A cache that cannot be written costs the next offline start, not this one.
@@ -121,7 +129,7 @@ impl Fetcher {
             }
             Err(e) if cached.is_some() => {
                 let mut s = from_cache("the download is not a valid schedule".into())?;
-                s.conference.notes.insert(1, format!("the server sent an invalid schedule: {e}"));
+                s.notes_mut().insert(1, format!("the server sent an invalid schedule: {e}"));
                 Ok(s)
             }
             Err(e) => Err(FetchError::Invalid(e)),

@@ -14,7 +14,7 @@ pub fn source(g: &Global, data_dir: &Path) -> Result<(Option<String>, Option<Str
         Some(p) => {
             let given = p.to_string_lossy().into_owned();
             // A name that is no file and not bundled may be a conference opened before.
-            let known = (!p.exists() && !crate::fetch::is_url(&given) && schedule::bundled_named(&given).is_none())
+            let known = (!p.exists() && !crate::fetch::is_url(&given) && schedule::bundled_text(&given).is_none())
                 .then(|| recent.find(&given))
                 .flatten();
             match known {
@@ -53,31 +53,41 @@ pub fn source(g: &Global, data_dir: &Path) -> Result<(Option<String>, Option<Str
 
 /// A remembered file that is no longer there (an address or a bundled name never is).
 fn gone(source: &str) -> bool {
-    !crate::fetch::is_url(source) && schedule::bundled_named(source).is_none() && !Path::new(source).exists()
+    !crate::fetch::is_url(source) && schedule::bundled_text(source).is_none() && !Path::new(source).exists()
 }
 
 /// Open a schedule; returns it with where it came from, as it will be remembered. A file is
 /// read from its compiled form when that is fresh (see `schedule::compiled`).
 pub fn open(source: Option<&str>, opts: schedule::import::Options) -> Result<(compiled::Opened, String), Failure> {
+    let cache = compiled::Cache::from_env();
+    // A bundled schedule is compiled too, keyed by its content (it changes with hallway).
+    let bundled = |name: &str, json: &str| -> Result<compiled::Opened, Failure> {
+        let file = format!("data/{name}.json");
+        Ok(match &cache {
+            Some(c) => c.open_bytes(&format!("bundled {name}"), &file, json.as_bytes(), opts)?,
+            None => compiled::Opened::Parsed(schedule::parse_bytes_with(json.as_bytes(), &file, opts)?),
+        })
+    };
     let Some(source) = source else {
-        return Ok((compiled::Opened::Parsed(schedule::bundled()), schedule::BUNDLED_SCHEDULES[0].0.to_string()));
+        let (name, json) = schedule::BUNDLED_SCHEDULES[0];
+        return Ok((bundled(name, json)?, name.to_string()));
     };
     if crate::fetch::is_url(source) {
         let s = crate::fetch::Fetcher::from_env().schedule(source, opts).map_err(|e| match e {
             crate::fetch::FetchError::Invalid(e) => Failure::Invalid(e),
             other => Failure::Runtime(other.to_string()),
         })?;
-        return Ok((compiled::Opened::Parsed(s), source.to_string()));
+        return Ok((s, source.to_string()));
     }
     let path = Path::new(source);
     // A file on disk wins; a bundled name works from anywhere.
     if !path.exists() {
-        return match schedule::bundled_named(source) {
-            Some(s) => Ok((compiled::Opened::Parsed(s), source.to_string())),
+        return match schedule::bundled_text(source) {
+            Some((name, json)) => Ok((bundled(name, json)?, source.to_string())),
             None => Err(Failure::Usage(super::no_such_schedule(source))),
         };
     }
-    let s = match compiled::Cache::from_env() {
+    let s = match cache {
         Some(cache) => cache.open_file(path, opts)?,
         None => compiled::Opened::Parsed(schedule::load_path_with(path, opts)?),
     };

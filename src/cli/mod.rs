@@ -244,8 +244,17 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
             .map_err(|e| Failure::Runtime(format!("terminal error: {e}")));
     };
     // `next` runs every few seconds in a status bar and shows no abstract (its JSON does).
-    let abstracts =
-        if matches!(command, Planner::Next { json: false, .. }) { Abstracts::Skip } else { Abstracts::Read };
+    // Text output shows no abstract (JSON does, `--search` looks into them, `suggest` weighs
+    // their words): from a compiled schedule they are then not even read.
+    let shows_no_abstract = match &command {
+        Planner::Talks { json, filter } => !json && filter.search.is_none(),
+        Planner::Next { json, .. }
+        | Planner::Now { json, .. }
+        | Planner::Agenda { json }
+        | Planner::Clashes { json } => !json,
+        _ => false,
+    };
+    let abstracts = if shows_no_abstract { Abstracts::Skip } else { Abstracts::Read };
     let need = match &command {
         Planner::Talks { filter, .. } => filter.day.clone().map_or(Need::Whole, Need::Day),
         Planner::Now { .. } => Need::Now,

@@ -267,10 +267,15 @@ pub const BUNDLED_SCHEDULES: &[(&str, &str)] =
 
 /// A bundled schedule by name (`srecon-emea`, or its file name `data/srecon-emea.json`).
 pub fn bundled_named(name: &str) -> Option<Schedule> {
-    let stem = Path::new(name).file_stem()?.to_str()?;
-    BUNDLED_SCHEDULES.iter().find(|(n, _)| *n == stem).map(|(n, json)| {
+    bundled_text(name).map(|(n, json)| {
         native::parse(json, &format!("data/{n}.json")).expect("bundled schedules are checked by tests")
     })
+}
+
+/// The name and text of a bundled schedule, without parsing it.
+pub fn bundled_text(name: &str) -> Option<(&'static str, &'static str)> {
+    let stem = Path::new(name).file_stem()?.to_str()?;
+    BUNDLED_SCHEDULES.iter().find(|(n, _)| *n == stem).copied()
 }
 
 /// Detect the format from content and parse.

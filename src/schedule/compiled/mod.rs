@@ -79,6 +79,14 @@ impl Opened {
         }
     }
 
+    /// What the loader has to tell, to add to (a download's offline copy says so).
+    pub fn notes_mut(&mut self) -> &mut Vec<String> {
+        match self {
+            Opened::Parsed(s) => &mut s.conference.notes,
+            Opened::Compiled(c) => c.reader.notes_mut(),
+        }
+    }
+
     /// The day table with no talk loaded (or the whole schedule when parsed).
     pub fn skeleton(&self) -> std::borrow::Cow<'_, Schedule> {
         match self {

@@ -173,6 +173,10 @@ impl Reader {
         self.body as usize
     }
 
+    pub(super) fn notes_mut(&mut self) -> &mut Vec<String> {
+        &mut self.conference.notes
+    }
+
     pub fn conference(&self) -> &Conference {
         &self.conference
     }

@@ -310,3 +310,18 @@ fn the_fuzz_entry_survives_damage_behind_valid_checksums() {
         fuzz::run(&data);
     }
 }
+
+#[test]
+fn bundled_schedules_read_the_same_compiled() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = Cache::in_dir(dir.path().to_path_buf());
+    for (name, json) in crate::schedule::BUNDLED_SCHEDULES {
+        let parsed = crate::schedule::bundled_named(name).unwrap();
+        let id = format!("bundled {name}");
+        let cold = cache.open_bytes(&id, name, json.as_bytes(), Options::default()).unwrap();
+        same(&whole(cold), &parsed);
+        let warm = cache.open_bytes(&id, name, json.as_bytes(), Options::default()).unwrap();
+        assert!(compiled(&warm));
+        same(&whole(warm), &parsed);
+    }
+}
