@@ -21,10 +21,13 @@ declare -A settings=(
   [all-four]="CARGO_PROFILE_RELEASE_PANIC=abort CARGO_PROFILE_RELEASE_LTO=fat CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 RUSTFLAGS=-Crelocation-model=static"
 )
 read -r -a order <<<"${ORDER:-unwind-thin-pie abort lto-fat-cgu1 static-relocation all-four as-released}"
+# Built from the last commit, not the working tree: edits made meanwhile do not mix in.
+src="$builds/source"
+rm -rf "$src" && mkdir -p "$src" && git archive HEAD | tar -x -C "$src"
 for name in "${order[@]}"; do
   echo "building $name: ${settings[$name]:-Cargo.toml as it is}" >&2
   # shellcheck disable=SC2086
-  env ${settings[$name]} CARGO_TARGET_DIR="$builds/$name" cargo build --release --quiet --target "$triple" --bin hallway
+  (cd "$src" && env ${settings[$name]} CARGO_TARGET_DIR="$builds/$name" cargo build --release --quiet --target "$triple" --bin hallway)
 done
 cargo build --release --quiet --example synth
 t=$(mktemp -d)
