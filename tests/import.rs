@@ -267,3 +267,56 @@ fn import_writes_the_native_format_and_validate_tells_the_guess() {
         .code(2)
         .stderr(predicate::str::contains("unknown time zone 'Mars/Base' for --tz"));
 }
+
+/// A Pentabarf export that names its zone but writes every <date> in UTC, with <start> the
+/// wall clock there (as from a conference in India), one talk before 05:30 local.
+const KOLKATA_XML: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<schedule>
+  <conference><acronym>pyconin23</acronym><title>PyCon India 2023</title><time_zone_name>Asia/Kolkata</time_zone_name></conference>
+  <day index="1" date="2023-09-29">
+    <room name="Hall A">
+      <event guid="yoga" id="1"><date>2023-09-28T23:30:00+00:00</date><start>05:00</start><duration>00:30</duration><room>Hall A</room><title>Morning yoga</title></event>
+      <event guid="open" id="2"><date>2023-09-29T04:00:00+00:00</date><start>09:30</start><duration>00:30</duration><room>Hall A</room><title>Opening</title></event>
+    </room>
+  </day>
+  <day index="2" date="2023-09-30">
+    <room name="Hall A">
+      <event guid="close" id="3"><date>2023-09-30T11:30:00+00:00</date><start>17:00</start><duration>00:45</duration><room>Hall A</room><title>Closing</title></event>
+    </room>
+  </day>
+</schedule>"#;
+
+#[test]
+fn a_named_zone_with_dates_written_in_utc_is_read_in_the_named_zone() {
+    let s = schedule::parse_bytes(KOLKATA_XML.as_bytes(), "pycon.xml").unwrap();
+    assert_eq!(s.conference.tz, chrono_tz::Asia::Kolkata);
+    assert!(s.conference.notes.is_empty(), "{:?}", s.conference.notes);
+    let days: Vec<String> = s.days().map(|d| d.to_string()).collect();
+    assert_eq!(days, ["2023-09-29", "2023-09-30"], "day 1 is headed the day it starts");
+    assert_eq!(start(&s, "yoga"), "2023-09-29T05:00:00+05:30");
+    assert_eq!(start(&s, "close"), "2023-09-30T17:00:00+05:30");
+    // The same as frab JSON.
+    let json = r#"{"schedule": {"conference": {"title": "PyCon India", "time_zone_name": "Asia/Kolkata", "days": [
+      {"date": "2023-09-29", "rooms": {"Hall A": [
+        {"guid": "yoga", "title": "Morning yoga", "date": "2023-09-28T23:30:00+00:00", "start": "05:00", "duration": "00:30"}]}}]}}}"#;
+    let s = schedule::parse_bytes(json.as_bytes(), "pycon.json").unwrap();
+    assert_eq!(s.conference.tz, chrono_tz::Asia::Kolkata);
+    assert_eq!(start(&s, "yoga"), "2023-09-29T05:00:00+05:30");
+    // pretalx's case stays: a zone named over offsets the starts agree with loses to them.
+    assert_eq!(load("pretalx-democon-2020.json").conference.tz.name(), "Etc/GMT-1");
+}
+
+#[test]
+fn a_broken_date_and_a_start_that_disagrees_with_its_date_are_reported_where_they_are() {
+    let broken = KOLKATA_XML.replace("2023-09-29T04:00:00+00:00", "2024-13-45T99:00");
+    let e = schedule::parse_bytes(broken.as_bytes(), "pycon.xml").unwrap_err().to_string();
+    assert!(e.contains("pycon.xml:7:33: talk 'open': expected <date> as a date and time"), "{e}");
+    assert!(e.contains("found '2024-13-45T99:00'"), "{e}");
+    let other = KOLKATA_XML.replace("<start>09:30</start>", "<start>11:00</start>");
+    let e = schedule::parse_bytes(other.as_bytes(), "pycon.xml").unwrap_err().to_string();
+    assert!(e.contains("talk 'open': the start 11:00 disagrees with the date 2023-09-29T04:00:00+00:00"), "{e}");
+    assert!(e.contains("(1 problem)"), "only the one wrong talk: {e}");
+    let nonsense = KOLKATA_XML.replace("<start>09:30</start>", "<start>25:99</start>");
+    let e = schedule::parse_bytes(nonsense.as_bytes(), "pycon.xml").unwrap_err().to_string();
+    assert!(e.contains("expected <start> as HH:MM, found '25:99'"), "{e}");
+}

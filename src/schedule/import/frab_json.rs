@@ -105,10 +105,10 @@ fn event(
         end: str_of(e, "end"),
         duration: str_of(e, "duration"),
     };
-    let (start, end) = match timing::decide(&fields, date, day_change, &timing::FRAB_JSON) {
+    let timing = match timing::decide(&fields, date, day_change, &timing::FRAB_JSON) {
         Ok(t) => t,
         Err((field, msg)) => {
-            d.problem(text, &field.place(at("start"), at("duration"), pos.clone()), idr, msg);
+            d.problem(text, &field.place(at("date"), at("start"), at("duration"), pos.clone()), idr, msg);
             return None;
         }
     };
@@ -137,14 +137,16 @@ fn event(
         .unwrap_or_default();
     let direct = ["video_download_url", "recording_url", "video"].iter().find_map(|k| str_of(e, k));
     let video = direct.or_else(|| super::pick_video(links.iter().map(|(u, t)| (u.as_str(), t.as_str()))));
+    let printed = timing.printed.map(|p| (p, at("start")));
     Some(RawEvent {
+        printed,
         pos,
         id,
         title,
         speakers,
         room: room.to_string(),
-        start,
-        end,
+        start: timing.start,
+        end: timing.end,
         kind: str_of(e, "type").unwrap_or_default().to_lowercase(),
         tags: str_of(e, "track").into_iter().collect(),
         abstract_text,

@@ -55,6 +55,8 @@ pub struct RawEvent {
     pub tags: Vec<String>,
     pub abstract_text: String,
     pub video: Option<String>,
+    /// The wall-clock start printed beside a full date, and where (see `timing::Timing`).
+    pub printed: Option<(NaiveTime, Pos)>,
 }
 
 /// What a format parser hands over.
@@ -132,6 +134,21 @@ impl Draft {
                 continue;
             }
             let (Some(start), end) = (self.instant(text, &e, e.start, tz), e.end) else { continue };
+            if let (When::Instant(t), Some((printed, at))) = (e.start, &e.printed) {
+                let shown = start.with_timezone(&tz).time();
+                // As printed in the zone shown, or at the date's own offset: else one of the two
+                // is wrong, and which cannot be told.
+                if shown != *printed && t.time() != *printed {
+                    let msg = format!(
+                        "the start {} disagrees with the date {} (which is {} in {tz})",
+                        printed.format("%H:%M"),
+                        t.to_rfc3339(),
+                        shown.format("%H:%M")
+                    );
+                    self.problem(text, at, idr, msg);
+                    continue;
+                }
+            }
             let end = match end {
                 End::Minutes(m) => Some(start + Duration::minutes(m)),
                 End::At(w) => self.instant(text, &e, w, tz),
@@ -228,7 +245,21 @@ impl Draft {
         };
         if let Some(tz) = named {
             let agrees = offsets.iter().all(|t| tz.offset_from_utc_datetime(&t.naive_utc()).fix() == *t.offset());
-            if agrees {
+            // Dates may all be written in UTC while each printed start is the wall clock in
+            // the named zone (a Pentabarf export from India): the zone is right when the starts
+            // are their dates seen in it, whatever offset the dates were written with.
+            let printed: Vec<(DateTime<FixedOffset>, NaiveTime)> = self
+                .events
+                .iter()
+                .filter_map(|e| match (e.start, &e.printed) {
+                    (When::Instant(t), Some((p, _))) => Some((t, *p)),
+                    _ => None,
+                })
+                .collect();
+            // A start or two may be wrong (they are reported): the zone most starts agree with.
+            let in_named = printed.iter().filter(|(t, p)| t.with_timezone(&tz).time() == *p).count();
+            let as_written = printed.iter().filter(|(t, p)| t.time() == *p).count();
+            if agrees || (in_named > 0 && in_named >= as_written) {
                 return tz;
             }
             return match single_zone(&distinct) {
@@ -408,6 +439,7 @@ mod tests {
     #[test]
     fn a_zone_that_disagrees_with_the_offsets_yields_to_them() {
         let ev = |t: &str| RawEvent {
+            printed: None,
             pos: Pos::Unknown,
             id: t.into(),
             title: "T".into(),

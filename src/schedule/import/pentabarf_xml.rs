@@ -113,10 +113,10 @@ fn event(
         end: child_text(e, "end"),
         duration: child_text(e, "duration"),
     };
-    let (start, end) = match timing::decide(&fields, date, change, &timing::PENTABARF_XML) {
+    let timing = match timing::decide(&fields, date, change, &timing::PENTABARF_XML) {
         Ok(t) => t,
         Err((field, msg)) => {
-            d.problem(text, &field.place(at("start"), at("duration"), pos.clone()), idr, msg);
+            d.problem(text, &field.place(at("date"), at("start"), at("duration"), pos.clone()), idr, msg);
             return None;
         }
     };
@@ -138,14 +138,16 @@ fn event(
     let video = child_text(e, "video_download_url")
         .filter(|v| !v.trim().is_empty())
         .or_else(|| super::pick_video(links.iter().map(|(u, t)| (u.as_str(), t.as_str()))));
+    let printed = timing.printed.map(|p| (p, at("start")));
     Some(RawEvent {
+        printed,
         pos,
         id,
         title,
         speakers,
         room: room.to_string(),
-        start,
-        end,
+        start: timing.start,
+        end: timing.end,
         kind: child_text(e, "type").unwrap_or_default().to_lowercase(),
         tags: child_text(e, "track").into_iter().collect(),
         abstract_text,

@@ -112,6 +112,7 @@ pub fn read(root: &Value, text: &str, name: &str) -> Draft {
             kind = if is_break { "break".into() } else { "service".into() };
         }
         d.events.push(RawEvent {
+            printed: None,
             pos,
             id,
             title,

@@ -16,6 +16,7 @@ pub struct Fields {
 
 /// How a format writes its timing fields, for messages: `"start"` in JSON, `<start>` in XML.
 pub struct Wording {
+    pub date: &'static str,
     pub start: &'static str,
     pub duration: &'static str,
     /// Said when neither a date nor a start on a dated day is there.
@@ -25,6 +26,7 @@ pub struct Wording {
 }
 
 pub const FRAB_JSON: Wording = Wording {
+    date: "\"date\"",
     start: "\"start\"",
     duration: "\"duration\"",
     no_start: "expected \"date\" (2019-08-21T11:00:00+02:00) or \"start\" (HH:MM) on a dated day",
@@ -32,6 +34,7 @@ pub const FRAB_JSON: Wording = Wording {
 };
 
 pub const PENTABARF_XML: Wording = Wording {
+    date: "<date>",
     start: "<start>",
     duration: "<duration>",
     no_start: "expected <start>HH:MM</start> in a dated <day>, or a <date>",
@@ -41,6 +44,7 @@ pub const PENTABARF_XML: Wording = Wording {
 /// Which field a problem is about, for the reader to place it (file:line:column).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
+    Date,
     Start,
     Duration,
     /// Missing altogether: placed at the event.
@@ -49,8 +53,9 @@ pub enum Field {
 
 impl Field {
     /// Where the reader places a problem about this field.
-    pub fn place<P>(self, start: P, duration: P, event: P) -> P {
+    pub fn place<P>(self, date: P, start: P, duration: P, event: P) -> P {
         match self {
+            Field::Date => date,
             Field::Start => start,
             Field::Duration => duration,
             Field::Event => event,
@@ -58,18 +63,50 @@ impl Field {
     }
 }
 
-/// The start and end, or the one problem that stops the event being read.
+/// When an event starts and ends, as read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Timing {
+    pub start: When,
+    pub end: End,
+    /// The wall-clock start printed beside a full `date`: with it, the zone the file names
+    /// is checked against the data (see `Draft::zone`), and a disagreement is reported.
+    pub printed: Option<NaiveTime>,
+}
+
+fn time_of_day(s: &str) -> Option<NaiveTime> {
+    NaiveTime::parse_from_str(s.trim(), "%H:%M").or_else(|_| NaiveTime::parse_from_str(s.trim(), "%H:%M:%S")).ok()
+}
+
+/// The start and end, or the one problem that stops the event being read. A `date` that is
+/// there but unreadable is that problem, not a reason to fall back on `start`: the fallback
+/// would read the time in another zone without a word.
 pub fn decide(
     f: &Fields,
     date: Option<NaiveDate>,
     day_change: Option<NaiveTime>,
     w: &Wording,
-) -> Result<(When, End), (Field, String)> {
-    let start = match f.date.as_deref().and_then(super::when) {
-        Some(when) => when,
+) -> Result<Timing, (Field, String)> {
+    let given = f.date.as_deref().filter(|d| !d.trim().is_empty());
+    let (start, printed) = match given {
+        Some(d) => {
+            let when = super::when(d).ok_or_else(|| {
+                (
+                    Field::Date,
+                    format!("expected {} as a date and time such as 2019-08-21T11:00:00+02:00, found '{d}'", w.date),
+                )
+            })?;
+            let printed = match f.start.as_deref().filter(|s| !s.trim().is_empty()) {
+                Some(s) => Some(
+                    time_of_day(s)
+                        .ok_or_else(|| (Field::Start, format!("expected {} as HH:MM, found '{s}'", w.start)))?,
+                ),
+                None => None,
+            };
+            (when, printed)
+        }
         None => match (&f.start, date) {
             (Some(s), Some(date)) => match super::on_day(date, s, day_change) {
-                Some(t) => When::Local(t),
+                Some(t) => (When::Local(t), None),
                 None => return Err((Field::Start, format!("expected {} as HH:MM, found '{s}'", w.start))),
             },
             _ => return Err((Field::Event, w.no_start.to_string())),
@@ -84,7 +121,7 @@ pub fn decide(
         },
         (None, None) => return Err((Field::Event, w.no_end.to_string())),
     };
-    Ok((start, end))
+    Ok(Timing { start, end, printed })
 }
 
 #[cfg(test)]
@@ -99,15 +136,32 @@ mod tests {
     fn a_date_wins_over_a_start_and_a_duration_or_an_end_closes() {
         let f = Fields {
             date: Some("2021-02-06T11:00:00+01:00".into()),
-            start: Some("99:99".into()),
+            start: Some("11:00".into()),
             duration: Some("00:30".into()),
             ..Fields::default()
         };
-        let (start, end) = decide(&f, day(), None, &PENTABARF_XML).unwrap();
-        assert!(matches!(start, When::Instant(_)));
-        assert!(matches!(end, End::Minutes(30)));
+        let t = decide(&f, day(), None, &PENTABARF_XML).unwrap();
+        assert!(matches!(t.start, When::Instant(_)));
+        assert!(matches!(t.end, End::Minutes(30)));
+        assert_eq!(t.printed, NaiveTime::from_hms_opt(11, 0, 0));
         let f = Fields { start: Some("10:30".into()), end: Some("2021-02-06 11:00".into()), ..Fields::default() };
-        assert!(matches!(decide(&f, day(), None, &FRAB_JSON).unwrap(), (When::Local(_), End::At(_))));
+        let t = decide(&f, day(), None, &FRAB_JSON).unwrap();
+        assert!(matches!((t.start, t.end), (When::Local(_), End::At(_))));
+    }
+
+    #[test]
+    fn a_broken_date_or_a_broken_start_beside_a_date_is_a_problem_not_a_fallback() {
+        let f = Fields {
+            date: Some("2024-13-45T99:00".into()),
+            start: Some("10:30".into()),
+            duration: Some("00:30".into()),
+            ..Fields::default()
+        };
+        let (field, msg) = decide(&f, day(), None, &PENTABARF_XML).unwrap_err();
+        assert_eq!(field, Field::Date);
+        assert!(msg.contains("<date>") && msg.contains("2024-13-45T99:00"), "{msg}");
+        let f = Fields { date: Some("2021-02-06T11:00:00+01:00".into()), start: Some("25:99".into()), ..f };
+        assert_eq!(decide(&f, day(), None, &FRAB_JSON).unwrap_err().0, Field::Start);
     }
 
     #[test]
