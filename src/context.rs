@@ -19,6 +19,9 @@ pub struct Context {
     /// The whole schedule, still to be read, when `schedule` is the part the planner's first
     /// frame shows (see `schedule::compiled::Opened::split`).
     pub rest: Option<crate::schedule::compiled::Rest>,
+    /// The agenda as read to choose the talks to load: the command answers from this one, so
+    /// a talk starred meanwhile in another window cannot look removed.
+    pub agenda: Option<crate::agenda::Agenda>,
 }
 
 impl Context {

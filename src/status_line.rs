@@ -67,6 +67,26 @@ pub fn render(template: &str, s: &Schedule, n: Next) -> Result<String, TemplateE
     render_with_title(template, s, n, &s.talks()[n.talk()].title)
 }
 
+/// Whether a template can be filled, with no talk at hand (`next` may have loaded none).
+pub fn check(template: &str, c: &crate::schedule::Conference) -> Result<(), TemplateError> {
+    let mut conference = c.clone();
+    conference.tracks = vec!["Room".into()];
+    let probe = Talk {
+        id: "probe".into(),
+        title: "Probe".into(),
+        speakers: Vec::new(),
+        track: 0,
+        start: DateTime::<Utc>::UNIX_EPOCH,
+        end: DateTime::<Utc>::UNIX_EPOCH + chrono::Duration::minutes(30),
+        kind: "talk".into(),
+        tags: Vec::new(),
+        abstract_text: String::new(),
+        video: None,
+    };
+    let s = Schedule::new(conference, vec![probe]);
+    render(template, &s, Next::Next { talk: 0, minutes: 0 }).map(|_| ())
+}
+
 /// [`render`] in at most `width` columns: the title gives way first, so the time and
 /// "(in 7m)" stay in sight; then the line is cut.
 pub fn render_fit(template: &str, s: &Schedule, n: Next, width: usize) -> Result<String, TemplateError> {

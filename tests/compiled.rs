@@ -201,3 +201,16 @@ fn the_first_frame_from_the_part_is_the_frame_from_the_whole() {
         }
     }
 }
+
+#[test]
+fn a_broken_next_template_is_said_at_once_from_the_compiled_form_too() {
+    let d = TempDir::new().unwrap();
+    let file = d.path().join("s.json");
+    std::fs::write(&file, hallway::synth::by_days(1_000, 7)).unwrap();
+    for run in ["cold", "warm"] {
+        let out =
+            hallway(d.path(), true).arg("--schedule").arg(&file).args(["next", "--format", "{nope}"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{run}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("unknown placeholder {nope}"), "{run}");
+    }
+}

@@ -320,3 +320,20 @@ fn a_broken_date_and_a_start_that_disagrees_with_its_date_are_reported_where_the
     let e = schedule::parse_bytes(nonsense.as_bytes(), "pycon.xml").unwrap_err().to_string();
     assert!(e.contains("expected <start> as HH:MM, found '25:99'"), "{e}");
 }
+
+#[test]
+fn a_file_cut_short_says_where_it_ends_and_what_is_still_open() {
+    let full = std::fs::read_to_string(fixture("pentabarf-fosdem-2021.xml")).unwrap();
+    let mut cut = 200_000;
+    while !full.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let text = &full[..cut];
+    let lines = text.lines().count();
+    let e = schedule::parse_bytes(text.as_bytes(), "fosdem.xml").unwrap_err().to_string();
+    assert!(e.contains(&format!("fosdem.xml:{lines}:")), "placed where the file ends: {e}");
+    assert!(e.contains("the file ends before <") && e.contains("is it cut short?"), "{e}");
+    assert!(!e.contains(":1:1:"), "{e}");
+    let e = schedule::parse_bytes(b"<schedule>\n<day date=\"2021-02-06\">\n<room name=\"A\">", "t.xml").unwrap_err();
+    assert!(e.to_string().contains("t.xml:3:16: the file ends before <room> (opened at line 3, column 1)"), "{e}");
+}

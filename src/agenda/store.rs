@@ -74,6 +74,16 @@ impl Store {
         Err(StoreError::Corrupt { path: self.path.clone(), moved_to, reason })
     }
 
+    /// The ids marked, read without touching the file: nothing for a file that is missing or
+    /// cannot be read (the planner's own [`Store::load`] then says what is wrong with it).
+    pub fn peek_ids(&self) -> Vec<String> {
+        std::fs::read(&self.path)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<Agenda>(&b).ok())
+            .map(|a| a.marks.into_keys().collect())
+            .unwrap_or_default()
+    }
+
     /// Version 1 had no record of removals; nothing else changed. The v1 file is kept as
     /// `<name>.json.v1-backup` before the first write in the new format.
     fn migrate(&self, mut a: Agenda, original: &[u8]) -> Result<Agenda, StoreError> {

@@ -85,8 +85,8 @@ fn next(ctx: &Context, format: Option<&str>, width: Option<usize>, json: bool) -
     let s = &ctx.schedule;
     let agenda = load_agenda(ctx)?;
     // A broken template is said at once, not first when a talk comes up hours later.
-    if let (Some(t), false) = (format, s.talks().is_empty()) {
-        status_line::render(t, s, Next::Next { talk: 0, minutes: 0 }).map_err(Failure::from)?;
+    if let Some(t) = format {
+        status_line::check(t, &s.conference).map_err(Failure::from)?;
     }
     let found = status_line::next(s, &agenda.attending(s), ctx.clock.now());
     if json {
@@ -174,7 +174,10 @@ fn friends(ctx: &Context, action: Option<super::FriendsAction>) -> Result<(), Fa
 }
 
 fn load_agenda(ctx: &Context) -> Result<Agenda, Failure> {
-    Ok(ctx.store.load(&ctx.schedule.conference.id)?)
+    match &ctx.agenda {
+        Some(a) => Ok(a.clone()),
+        None => Ok(ctx.store.load(&ctx.schedule.conference.id)?),
+    }
 }
 
 fn count_exported(ctx: &Context, agenda: &Agenda, opts: crate::export::Options) -> usize {

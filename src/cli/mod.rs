@@ -117,21 +117,27 @@ impl Context {
             None => Box::new(SystemClock),
         };
         let store = Store::new(&data_dir, &skeleton.conference.id);
+        let mut agenda = None;
         let plan = match opened.reader() {
             None => schedule::compiled::Plan::default(),
             Some(reader) => {
-                let wants_marks = !matches!(need, Need::Whole | Need::Day(_));
-                let marked = if wants_marks {
-                    store.load(&skeleton.conference.id)?.marks.into_keys().collect()
-                } else {
-                    Vec::new()
+                let marked = match need {
+                    Need::Whole | Need::Day(_) => Vec::new(),
+                    // The planner reads (and if need be sets aside) its agenda itself, saying why.
+                    Need::Planner => store.peek_ids(),
+                    Need::Marked | Need::Now => {
+                        let a = store.load(&skeleton.conference.id)?;
+                        let ids = a.marks.keys().cloned().collect();
+                        agenda = Some(a);
+                        ids
+                    }
                 };
                 reader.plan(&need, clock.now(), marked, abstracts == Abstracts::Read)
             }
         };
         drop(skeleton);
         let (schedule, rest) = if need == Need::Planner { opened.split(&plan)? } else { (opened.load(&plan)?, None) };
-        Ok(Self { schedule, store, clock, user_tz: clock::user_zone(), source, tz_given, data_dir, rest })
+        Ok(Self { schedule, store, clock, user_tz: clock::user_zone(), source, tz_given, data_dir, rest, agenda })
     }
 }
 

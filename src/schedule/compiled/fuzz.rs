@@ -38,8 +38,8 @@ fn exercise(file: &[u8]) {
 }
 
 /// `data`: the first byte picks how it is used. 0: the whole file. 1: (offset, xor) patches
-/// on the good file's sections with their checksums made right again, so the archive checks
-/// behind them are reached. Else: an archive of each kind.
+/// on the good file's meta and sections with their checksums made right again, so the archive
+/// checks and the reader's own behind them are reached. Else: an archive of each kind.
 pub fn run(data: &[u8]) {
     let Some((&mode, rest)) = data.split_first() else { return };
     match mode {
@@ -47,13 +47,16 @@ pub fn run(data: &[u8]) {
         1 => {
             let (file, meta, body) = good();
             let mut bytes = file[*body..].to_vec();
-            for patch in rest.chunks_exact(3) {
-                let at = u16::from_le_bytes([patch[0], patch[1]]) as usize;
-                if let Some(b) = bytes.get_mut(at) {
-                    *b ^= patch[2];
+            let patches: Vec<(usize, u8)> =
+                rest.chunks_exact(3).map(|p| (u16::from_le_bytes([p[0], p[1]]) as usize, p[2])).collect();
+            let mut meta = meta.clone();
+            let meta_len = rkyv::to_bytes::<Error>(&meta).map_or(0, |m| m.len());
+            // Offsets past the meta's length damage the body, the others the meta itself.
+            for &(at, x) in &patches {
+                if let Some(b) = at.checked_sub(meta_len).and_then(|at| bytes.get_mut(at)) {
+                    *b ^= x;
                 }
             }
-            let mut meta = meta.clone();
             let rehash = |s: &mut layout::Section| {
                 let (from, len) = (s.offset as usize, s.len as usize);
                 if let Some(part) = bytes.get(from..from + len) {
@@ -66,6 +69,12 @@ pub fn run(data: &[u8]) {
             }
             meta.buckets.iter_mut().for_each(rehash);
             if let Ok(m) = rkyv::to_bytes::<Error>(&meta) {
+                let mut m = m.to_vec();
+                for &(at, x) in &patches {
+                    if let Some(b) = m.get_mut(at) {
+                        *b ^= x;
+                    }
+                }
                 exercise(&write::assemble(&m, &bytes));
             }
         }

@@ -55,7 +55,8 @@ pub enum Verdict {
 pub fn judge_file(key: &Key, build: &str, identity: &str, now: &Stat) -> Verdict {
     if key.build != build || key.identity != identity || key.stat.as_ref() != Some(now) {
         Verdict::Stale
-    } else if now.mtime >= key.compiled_at.saturating_sub(RACY_NANOS) {
+    } else if now.mtime.max(now.ctime) >= key.compiled_at.saturating_sub(RACY_NANOS) {
+        // The change time too: a copy that keeps an old modification time (`cp -p`) is new.
         Verdict::Racy
     } else {
         Verdict::Fresh

@@ -24,13 +24,42 @@ use std::path::{Path, PathBuf};
 /// Bumped by hand for a change of meaning that leaves `layout.rs` as it was.
 pub const FORMAT: u32 = 1;
 
-const LAYOUT: u64 = xxhash_rust::const_xxh3::xxh3_64(include_bytes!("layout.rs"));
+/// Everything that decides what a compiled file holds: its layout, the readers of every format,
+/// and the versions of the crates they use (chrono-tz's zone data among them). An edit to any
+/// of them is a new build whose entries are compiled afresh.
+const SOURCES: &[&[u8]] = &[
+    include_bytes!("layout.rs"),
+    include_bytes!("write.rs"),
+    include_bytes!("read.rs"),
+    include_bytes!("../mod.rs"),
+    include_bytes!("../native.rs"),
+    include_bytes!("../native_fast.rs"),
+    include_bytes!("../locate.rs"),
+    include_bytes!("../import/mod.rs"),
+    include_bytes!("../import/frab_json.rs"),
+    include_bytes!("../import/pentabarf_xml.rs"),
+    include_bytes!("../import/sessionize.rs"),
+    include_bytes!("../import/timing.rs"),
+    include_bytes!("../import/html.rs"),
+    include_bytes!("../../sanitize.rs"),
+    include_bytes!("../../../Cargo.lock"),
+];
+
+const LAYOUT: u64 = {
+    let mut h = 0u64;
+    let mut i = 0;
+    while i < SOURCES.len() {
+        h = xxhash_rust::const_xxh3::xxh3_64_with_seed(SOURCES[i], h);
+        i += 1;
+    }
+    h
+};
 
 /// This build of hallway as a compiled file records it: an entry written by another version,
 /// layout or kind of machine is not read.
 pub fn build() -> String {
     format!(
-        "hallway {} format {FORMAT} layout {LAYOUT:016x} {} {}-bit",
+        "hallway {} format {FORMAT} sources {LAYOUT:016x} {} {}-bit",
         env!("CARGO_PKG_VERSION"),
         if cfg!(target_endian = "little") { "le" } else { "be" },
         usize::BITS
@@ -205,13 +234,16 @@ impl Cache {
                 let mut bytes = None;
                 if let Ok(reader) = Reader::open(&entry) {
                     match key::judge_file(&reader.meta.key, &build, &identity, &stat) {
-                        Verdict::Fresh => return Ok(compiled(reader)),
+                        Verdict::Fresh => {
+                            reader.mark_used();
+                            return Ok(compiled(reader));
+                        }
                         Verdict::Racy => {
                             let now = super::read_file(path)?;
                             if key::content_hash(&now) == reader.meta.key.content {
                                 // The content is the one compiled: once the file is old enough,
                                 // say so in the entry, so later runs trust the stat again.
-                                if stat.mtime < looked_at - key::RACY_NANOS {
+                                if stat.mtime.max(stat.ctime) < looked_at - key::RACY_NANOS {
                                     let _ = self.restamp(&reader, looked_at);
                                 }
                                 return Ok(compiled(reader));
@@ -284,7 +316,7 @@ impl Cache {
 
     /// The entry of `reader` with its key's time moved to `looked_at`.
     fn restamp(&self, reader: &Reader, looked_at: i64) -> std::io::Result<()> {
-        let old = std::fs::read(reader.path())?;
+        let old = reader.bytes()?;
         let mut meta = reader.meta.clone();
         meta.key.compiled_at = looked_at;
         let meta = rkyv::to_bytes::<rkyv::rancor::Error>(&meta).map_err(std::io::Error::other)?;

@@ -29,6 +29,7 @@ pub struct Reader {
     path: PathBuf,
     body: u64,
     len: u64,
+    modified: Option<std::time::SystemTime>,
     pub(super) meta: Meta,
     conference: Conference,
     days: DayTable,
@@ -100,7 +101,8 @@ impl Reader {
             return Err(bad(format!("format {format}, this build reads {}", super::FORMAT)));
         }
         let (meta_len, meta_hash) = (word(16), word(24));
-        let len = file.metadata().map_err(|e| bad(e.to_string()))?.len();
+        let stat = file.metadata().map_err(|e| bad(e.to_string()))?;
+        let (len, modified) = (stat.len(), stat.modified().ok());
         if meta_len > len.saturating_sub(layout::PRELUDE as u64) {
             return Err(bad("truncated".into()));
         }
@@ -113,7 +115,7 @@ impl Reader {
         let meta: Meta = decode(&meta_bytes).map_err(|e| bad(format!("meta: {e}")))?;
         let body = layout::align(layout::PRELUDE + meta_len as usize) as u64;
         let (conference, days) = Self::tables(&meta).ok_or_else(|| bad("meta out of range".into()))?;
-        Ok(Self { file, path: path.to_path_buf(), body, len, meta, conference, days })
+        Ok(Self { file, path: path.to_path_buf(), body, len, modified, meta, conference, days })
     }
 
     fn tables(meta: &Meta) -> Option<(Conference, DayTable)> {
@@ -167,6 +169,25 @@ impl Reader {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The whole entry, from the file opened (not the path, which another process may have
+    /// replaced since).
+    pub(super) fn bytes(&self) -> std::io::Result<Vec<u8>> {
+        let mut all = vec![0; usize::try_from(self.len).map_err(std::io::Error::other)?];
+        read_at(&self.file, &mut all, 0)?;
+        Ok(all)
+    }
+
+    /// An entry read today counts as new for pruning (which goes by modification time).
+    pub(super) fn mark_used(&self) {
+        let day = std::time::Duration::from_secs(24 * 3600);
+        let now = std::time::SystemTime::now();
+        if self.modified.is_some_and(|m| now.duration_since(m).unwrap_or_default() > day)
+            && let Ok(f) = File::options().write(true).open(&self.path)
+        {
+            let _ = f.set_modified(now);
+        }
     }
 
     pub(super) fn body_offset(&self) -> usize {
@@ -283,7 +304,8 @@ impl Reader {
 
     /// Every talk: the planner, and commands that look at the whole programme.
     pub fn whole(&self, abstracts: bool) -> Result<Schedule, Corrupt> {
-        let mut talks = Vec::with_capacity(self.meta.talks as usize);
+        // No capacity from the meta: a number there is not trusted before the talks are read.
+        let mut talks = Vec::new();
         for d in 0..self.days.len() {
             talks.extend(self.day(d, abstracts)?.into_iter().map(|(_, t)| t));
         }
@@ -317,7 +339,7 @@ impl Reader {
     /// track its first day after that day.
     pub fn days_for_now(&self, t: DateTime<Utc>) -> Vec<usize> {
         let Some(t_nanos) = t.timestamp_nanos_opt() else { return (0..self.days.len()).collect() };
-        let date = self.skeleton_date(t);
+        let date = crate::schedule::conference_date(&self.conference, t);
         let from = self.days.partition_point(|(d, _)| *d < date);
         let mut out: Vec<usize> =
             (0..from.min(self.days.len())).filter(|&d| self.meta.days[d].max_end > t_nanos).collect();
@@ -348,9 +370,5 @@ impl Reader {
         out.sort_unstable();
         out.dedup();
         out
-    }
-
-    fn skeleton_date(&self, t: DateTime<Utc>) -> NaiveDate {
-        crate::schedule::conference_date(&self.conference, t)
     }
 }

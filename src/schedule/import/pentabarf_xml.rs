@@ -18,6 +18,21 @@ pub fn read(text: &str) -> Draft {
     let opts = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
     let doc = match Document::parse_with_options(text, opts) {
         Ok(doc) => doc,
+        // Cut short (a download that stopped): roxmltree says 1:1; say where the file ends
+        // and which element is still open.
+        Err(roxmltree::Error::UnexpectedEndOfStream | roxmltree::Error::UnclosedRootNode) => {
+            let message = match unclosed(text) {
+                Some((name, at)) => {
+                    let (line, column) = crate::schedule::error::line_col(text.as_bytes(), at);
+                    format!(
+                        "the file ends before <{name}> (opened at line {line}, column {column}) is closed: is it cut short?"
+                    )
+                }
+                None => "the file ends before the XML is complete: is it cut short?".into(),
+            };
+            d.problems.push(Problem::at_offset(text.as_bytes(), text.len(), None, message));
+            return d;
+        }
         Err(e) => {
             let p = e.pos();
             d.problems.push(Problem {
@@ -164,6 +179,57 @@ fn child_text(n: Node, name: &str) -> Option<String> {
     let c = child(n, name)?;
     let text: String = c.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect();
     Some(text.trim().to_string())
+}
+
+/// The innermost element still open where `text` ends: its name and where its tag starts. A
+/// scan of tags alone, for the message about a file cut short (the parser only says it ended).
+fn unclosed(text: &str) -> Option<(&str, usize)> {
+    let mut open: Vec<(&str, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(rel) = text[i..].find('<') {
+        let at = i + rel;
+        let rest = &text[at..];
+        let skip_to = |end: &str| rest.find(end).map_or(text.len(), |e| at + e + end.len());
+        if rest.starts_with("<!--") {
+            i = skip_to("-->");
+            continue;
+        }
+        if rest.starts_with("<![CDATA[") {
+            i = skip_to("]]>");
+            continue;
+        }
+        if rest.starts_with("<?") || rest.starts_with("<!") {
+            i = skip_to(">");
+            continue;
+        }
+        let name_of = |tag: &'_ str| -> usize {
+            tag.find(|c: char| c.is_whitespace() || c == '/' || c == '>').unwrap_or(tag.len())
+        };
+        let Some(close) = rest.find('>') else {
+            // The last tag is cut short itself.
+            if !rest.starts_with("</") && rest.len() > 1 {
+                let name = &rest[1..1 + name_of(&rest[1..])];
+                if !name.is_empty() {
+                    open.push((name, at));
+                }
+            }
+            break;
+        };
+        let tag = &rest[1..close];
+        if let Some(end) = tag.strip_prefix('/') {
+            let name = end.trim();
+            if let Some(k) = open.iter().rposition(|(n, _)| *n == name) {
+                open.truncate(k);
+            }
+        } else if !tag.ends_with('/') {
+            let name = &tag[..name_of(tag)];
+            if !name.is_empty() {
+                open.push((name, at));
+            }
+        }
+        i = at + close + 1;
+    }
+    open.pop()
 }
 
 fn parse_time_of_day(s: &str) -> Option<NaiveTime> {
