@@ -337,3 +337,35 @@ fn a_file_cut_short_says_where_it_ends_and_what_is_still_open() {
     let e = schedule::parse_bytes(b"<schedule>\n<day date=\"2021-02-06\">\n<room name=\"A\">", "t.xml").unwrap_err();
     assert!(e.to_string().contains("t.xml:3:16: the file ends before <room> (opened at line 3, column 1)"), "{e}");
 }
+
+#[test]
+fn an_event_room_and_its_listing_room_follow_one_rule_in_xml_and_json() {
+    // <room> without a name: each event names its room.
+    let xml = "<schedule><conference><title>C</title><time_zone_name>UTC</time_zone_name></conference>\n<day date=\"2021-02-06\"><room>\n<event id=\"1\"><start>10:00</start><duration>00:30</duration><room>Hall</room><title>T</title></event>\n<event id=\"2\"><start>11:00</start><duration>00:30</duration><room>Annex</room><title>U</title></event></room></day></schedule>";
+    let s = schedule::parse_bytes(xml.as_bytes(), "r.xml").unwrap();
+    assert_eq!(s.conference.tracks, ["Hall", "Annex"]);
+    // An empty event room is the listing room, in XML and in JSON alike.
+    let xml = "<schedule><conference><title>C</title><time_zone_name>UTC</time_zone_name></conference>\n<day date=\"2021-02-06\"><room name=\"Hall\">\n<event id=\"1\"><start>10:00</start><duration>00:30</duration><room></room><title>T</title></event></room></day></schedule>";
+    assert_eq!(schedule::parse_bytes(xml.as_bytes(), "r.xml").unwrap().conference.tracks, ["Hall"]);
+    let json = "{\"schedule\": {\"conference\": {\"title\": \"C\", \"time_zone_name\": \"UTC\", \"days\": [{\"date\": \"2021-02-06\", \"rooms\": {\"Hall\": [{\"guid\": \"g\", \"title\": \"T\", \"start\": \"10:00\", \"duration\": \"00:30\", \"room\": \"\"}]}}]}}}";
+    assert_eq!(schedule::parse_bytes(json.as_bytes(), "r.json").unwrap().conference.tracks, ["Hall"]);
+    // Neither: an event without a room.
+    let xml = "<schedule><conference><title>C</title><time_zone_name>UTC</time_zone_name></conference>\n<day date=\"2021-02-06\"><room>\n<event id=\"1\"><start>10:00</start><duration>00:30</duration><title>T</title></event></room></day></schedule>";
+    let e = schedule::parse_bytes(xml.as_bytes(), "r.xml").unwrap_err().to_string();
+    assert!(e.contains("r.xml:3:1: talk '1': event without a room"), "{e}");
+}
+
+#[test]
+fn validate_notes_talks_on_at_once_in_the_same_room() {
+    let d = TempDir::new().unwrap();
+    let fosdem = fixture("pentabarf-fosdem-2021.xml");
+    common::hallway_in(d.path())
+        .arg("validate")
+        .arg(&fosdem)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("note: 1 pair of talks overlaps in the same room:\n    S.ow2: \"DeCODER"));
+    let out = common::hallway_in(d.path()).arg("validate").arg("--json").arg(&fosdem).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["same_room_overlaps"], serde_json::json!([["12284", "12286"]]));
+}

@@ -401,16 +401,23 @@ pub fn validate(path: &Path, json: bool, opts: schedule::import::Options) -> Res
                 .collect(),
         };
         let talks = result.as_ref().map_or(0, |s| s.talks().len());
-        let notes = result.as_ref().map_or(vec![], |s| s.conference.notes.clone());
-        emit_json(
-            &serde_json::json!({ "path": shown, "ok": ok, "talks": talks, "problems": problems, "notes": notes }),
-        )?;
+        let notes = result.as_ref().map_or(vec![], validation_notes);
+        let overlaps: Vec<[&str; 2]> = result.as_ref().map_or(vec![], |s| {
+            s.same_room_overlaps()
+                .into_iter()
+                .map(|(a, b)| [s.talks()[a].id.as_str(), s.talks()[b].id.as_str()])
+                .collect()
+        });
+        emit_json(&serde_json::json!({
+            "path": shown, "ok": ok, "talks": talks, "problems": problems, "notes": notes,
+            "same_room_overlaps": overlaps,
+        }))?;
     } else {
         emit(&match &result {
             Ok(s) => {
                 let mut out =
                     format!("{shown}: ok: {}, {}, times in {}\n", s.conference.name, sizes(s), s.conference.tz);
-                for note in &s.conference.notes {
+                for note in &validation_notes(s) {
                     out.push_str(&format!("  note: {note}\n"));
                 }
                 out
@@ -419,6 +426,32 @@ pub fn validate(path: &Path, json: bool, opts: schedule::import::Options) -> Res
         })?;
     }
     if ok { Ok(()) } else { Err(Failure::Reported(2)) }
+}
+
+/// What the loader had to guess, and what looks wrong though it loads: talks on at once in the
+/// same room (a double booking, or a session and the talks inside it).
+fn validation_notes(s: &schedule::Schedule) -> Vec<String> {
+    let mut notes = s.conference.notes.clone();
+    let pairs = s.same_room_overlaps();
+    if !pairs.is_empty() {
+        const SHOWN: usize = 5;
+        let t = |i: usize| &s.talks()[i];
+        let when = |i: usize| format!("{} {}", s.local(t(i).start).format("%a"), crate::timefmt::range(s, t(i)));
+        let mut text = if pairs.len() == 1 {
+            "1 pair of talks overlaps in the same room:".to_string()
+        } else {
+            format!("{} pairs of talks overlap in the same room:", pairs.len())
+        };
+        let named = |i: usize| format!("\"{}\" [{}] {}", t(i).title, t(i).id, when(i));
+        for &(a, b) in pairs.iter().take(SHOWN) {
+            text.push_str(&format!("\n    {}: {} and {}", s.track_name(t(a)), named(a), named(b)));
+        }
+        if pairs.len() > SHOWN {
+            text.push_str(&format!("\n    and {} more (hallway validate --json lists them all)", pairs.len() - SHOWN));
+        }
+        notes.push(text);
+    }
+    notes
 }
 
 fn emit_json_or(

@@ -218,6 +218,32 @@ impl Schedule {
         &self.conference.tracks[talk.track]
     }
 
+    /// Pairs of talks on at once in the same room (a double booking, or a session and the
+    /// talks inside it): positions, in time order. Each talk is paired with the one before it
+    /// in its room that ends last.
+    pub fn same_room_overlaps(&self) -> Vec<(usize, usize)> {
+        let mut order: Vec<usize> = (0..self.talks.len()).collect();
+        order.sort_by_key(|&i| (self.talks[i].track, self.talks[i].start, i));
+        let mut out = Vec::new();
+        let mut longest: Option<usize> = None;
+        for i in order {
+            let t = &self.talks[i];
+            match longest {
+                Some(j) if self.talks[j].track == t.track => {
+                    if t.start < self.talks[j].end {
+                        out.push((j, i));
+                    }
+                    if t.end > self.talks[j].end {
+                        longest = Some(i);
+                    }
+                }
+                _ => longest = Some(i),
+            }
+        }
+        out.sort_by_key(|&(a, b)| (self.talks[b].start, a, b));
+        out
+    }
+
     pub fn track_index(&self, name: &str) -> Option<usize> {
         self.conference.tracks.iter().position(|t| t.eq_ignore_ascii_case(name))
     }
@@ -353,6 +379,24 @@ mod tests {
         assert_eq!(t.speakers, ["Emil Stolarsky"]);
         assert_eq!(s.local(t.start).to_rfc3339(), "2022-10-27T09:45:00+02:00");
         assert!(bundled_named("nope").is_none());
+    }
+
+    #[test]
+    fn talks_on_at_once_in_one_room_are_found() {
+        let text = r#"{"conference": {"id": "c", "name": "C", "timezone": "UTC", "tracks": ["A", "B"]},
+          "talks": [
+            {"id": "a1", "title": "A1", "track": "A", "start": "2030-01-01T10:00", "duration": 60},
+            {"id": "a2", "title": "A2", "track": "A", "start": "2030-01-01T10:15", "duration": 15},
+            {"id": "a3", "title": "A3", "track": "A", "start": "2030-01-01T10:45", "duration": 30},
+            {"id": "a4", "title": "A4", "track": "A", "start": "2030-01-01T11:15", "duration": 30},
+            {"id": "b1", "title": "B1", "track": "B", "start": "2030-01-01T10:00", "duration": 60}]}"#;
+        let s = parse_bytes(text.as_bytes(), "t.json").unwrap();
+        let pairs: Vec<(&str, &str)> = s
+            .same_room_overlaps()
+            .into_iter()
+            .map(|(a, b)| (s.talks()[a].id.as_str(), s.talks()[b].id.as_str()))
+            .collect();
+        assert_eq!(pairs, [("a1", "a2"), ("a1", "a3")], "back to back is no overlap; other rooms are not compared");
     }
 
     #[test]

@@ -95,7 +95,8 @@ fn event(
             return None;
         }
     };
-    if let Some(r) = str_of(e, "room").filter(|r| r != room) {
+    // An empty "room" is the room the event is listed under, as in XML.
+    if let Some(r) = str_of(e, "room").filter(|r| !r.is_empty() && r != room) {
         let msg = format!("listed under room '{room}' but says \"room\": '{r}'");
         d.problem(text, &at("room"), idr, msg);
     }

@@ -119,9 +119,13 @@ fn event(
         d.problem(text, &pos, idr, "expected a <title>".into());
         return None;
     };
-    if let Some(r) = child_text(e, "room").filter(|r| !r.is_empty() && r != room) {
+    // One rule with JSON: an event's own room is used, else the room it is listed in; the two
+    // must agree when both are given; with neither, the event has no room (said in `finish`).
+    let own = child_text(e, "room").filter(|r| !r.is_empty());
+    if let Some(r) = own.as_deref().filter(|r| !room.is_empty() && r != &room) {
         d.problem(text, &at("room"), idr, format!("listed in <room name=\"{room}\"> but says <room>{r}</room>"));
     }
+    let room = own.as_deref().unwrap_or(room);
     let fields = timing::Fields {
         date: child_text(e, "date"),
         start: child_text(e, "start"),
