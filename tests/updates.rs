@@ -152,3 +152,31 @@ fn frab_guids_keep_marks_when_the_numeric_id_and_time_change() {
     let store = Store::new(d.path(), "camp2019");
     assert!(store.load("camp2019").unwrap().marks.contains_key(guid));
 }
+
+/// A schedule with no zone and no offsets (as FOSDEM 2021's): its times float.
+const FLOATING: &str = "<schedule><conference><title>Float Conf</title><acronym>float</acronym></conference>\n<day date=\"2021-02-06\"><room name=\"A\">\n<event id=\"1\"><start>10:00</start><duration>00:30</duration><title>Stays</title></event>\n<event id=\"2\"><start>11:00</start><duration>00:30</duration><title>Moves</title></event></room></day></schedule>";
+
+#[test]
+fn floating_times_read_in_another_zone_later_are_not_moves_but_a_real_move_is() {
+    let d = TempDir::new().unwrap();
+    let file = d.path().join("float.xml");
+    std::fs::write(&file, FLOATING).unwrap();
+    // Marked with the times read in the user's zone (UTC here)...
+    hallway(d.path(), &file).args(["star", "1", "2"]).assert().success();
+    // ...then opened in the conference's own zone: the instants shift, the printed times do not.
+    let changes = |extra: &[&str]| -> Vec<Value> {
+        let out = hallway(d.path(), &file).args(extra).args(["agenda", "--json"]).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<Value>(&out.stdout).unwrap().as_array().unwrap().clone()
+    };
+    for t in changes(&["--tz", "Europe/Brussels"]) {
+        assert_eq!(t["change"], Value::Null, "{t}");
+    }
+    std::fs::write(&file, FLOATING.replace("<start>11:00</start>", "<start>12:00</start>")).unwrap();
+    let after = changes(&["--tz", "Europe/Brussels"]);
+    assert_eq!(by_id(&after, "1")["change"], Value::Null);
+    assert_eq!(by_id(&after, "2")["change"], "moved");
+    let text = hallway(d.path(), &file).args(["--tz", "Europe/Brussels", "agenda"]).output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("moved from Sat 11:00-11:30 to Sat 12:00-12:30"), "{text}");
+}

@@ -59,7 +59,7 @@ fn compare(schedule: &Schedule, index: usize, m: &Mark) -> Vec<What> {
     let t = &schedule.talks()[index];
     let seen = &m.seen;
     let mut what = Vec::new();
-    if t.start != seen.start || t.end != seen.end {
+    if seen.moved(schedule, t) {
         what.push(What::Moved);
     }
     if schedule.track_name(t) != seen.track {
@@ -86,13 +86,16 @@ pub fn describe(schedule: &Schedule, agenda: &Agenda, c: &Changed) -> String {
     for w in &c.what {
         parts.push(match w {
             What::Removed => unreachable!("a talk in the schedule is not removed"),
-            What::Moved => format!(
-                "moved from {}-{} to {}-{}",
-                when(seen.start),
-                schedule.local(seen.end).format("%H:%M"),
-                when(t.start),
-                schedule.local(t.end).format("%H:%M")
-            ),
+            What::Moved => {
+                // Floating times are told as printed: the instants depend on the zone read in.
+                let (from, until) = match seen.wall {
+                    Some([a, b]) if schedule.conference.floating => {
+                        (a.format("%a %H:%M").to_string(), b.format("%H:%M").to_string())
+                    }
+                    _ => (when(seen.start), schedule.local(seen.end).format("%H:%M").to_string()),
+                };
+                format!("moved from {from}-{until} to {}-{}", when(t.start), schedule.local(t.end).format("%H:%M"))
+            }
             What::Track => format!("now in {} (was {})", schedule.track_name(t), seen.track),
             What::Retitled => format!("renamed from \"{}\"", seen.title),
             What::Speakers => {

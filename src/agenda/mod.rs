@@ -40,6 +40,10 @@ pub struct Seen {
     /// Absent in agendas saved before speakers were recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speakers: Option<Vec<String>>,
+    /// For a schedule with floating times (no zone, no offsets): the start and end as printed.
+    /// Read in another zone later (`--tz`), its instants shift while nothing moved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wall: Option<[chrono::NaiveDateTime; 2]>,
 }
 
 impl Seen {
@@ -50,6 +54,20 @@ impl Seen {
             end: talk.end,
             track: schedule.track_name(talk).to_string(),
             speakers: Some(talk.speakers.clone()),
+            wall: schedule.conference.floating.then(|| Self::wall_of(schedule, talk)),
+        }
+    }
+
+    fn wall_of(schedule: &Schedule, talk: &Talk) -> [chrono::NaiveDateTime; 2] {
+        [schedule.local(talk.start).naive_local(), schedule.local(talk.end).naive_local()]
+    }
+
+    /// Whether the talk is at another time than when seen: by the wall clock for floating
+    /// times (recorded as such), else by the instant.
+    pub fn moved(&self, schedule: &Schedule, talk: &Talk) -> bool {
+        match self.wall {
+            Some(wall) if schedule.conference.floating => Self::wall_of(schedule, talk) != wall,
+            _ => talk.start != self.start || talk.end != self.end,
         }
     }
 }

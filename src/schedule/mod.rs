@@ -34,6 +34,9 @@ pub struct Conference {
     /// When one conference day ends and the next begins (camps run to 04:00): a talk at
     /// 01:30 belongs to the day before. Midnight for most conferences.
     pub day_change: NaiveTime,
+    /// The file gives no zone and no offsets: its times are wall-clock times read in a zone
+    /// chosen here (`--tz`, else the user's), so only the wall clock is the file's own.
+    pub floating: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -113,7 +113,7 @@ impl Validator<'_> {
             }),
             None => chrono::NaiveTime::MIN,
         };
-        Conference { id, name, tz, url, tracks, notes: Vec::new(), day_change }
+        Conference { id, name, tz, url, tracks, notes: Vec::new(), day_change, floating: false }
     }
 
     fn talks(&mut self, list: &[Value], conf: &Conference) -> Vec<Talk> {

@@ -160,6 +160,7 @@ pub fn parse(text: &str, without_abstracts: bool) -> Option<Schedule> {
         tracks: c.tracks.into_iter().map(Cow::into_owned).collect(),
         notes: Vec::new(),
         day_change,
+        floating: false,
     };
     Some(Schedule::new(conference, talks))
 }

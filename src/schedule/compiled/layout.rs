@@ -57,6 +57,7 @@ pub struct Conf {
     pub tracks: Vec<String>,
     pub notes: Vec<String>,
     pub day_change: u32,
+    pub floating: bool,
 }
 
 #[derive(Archive, Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]

@@ -128,6 +128,7 @@ impl Reader {
             tracks: c.tracks.clone(),
             notes: c.notes.clone(),
             day_change: NaiveTime::from_num_seconds_from_midnight_opt(c.day_change, 0)?,
+            floating: c.floating,
         };
         let mut next = 0u64;
         let mut days = Vec::with_capacity(meta.days.len());

@@ -75,6 +75,7 @@ pub fn encode(s: &Schedule, key: Key) -> Option<Vec<u8>> {
             tracks: c.tracks.clone(),
             notes: c.notes.clone(),
             day_change: chrono::Timelike::num_seconds_from_midnight(&c.day_change),
+            floating: c.floating,
         },
         days,
         start: s.start().and_then(nanos),

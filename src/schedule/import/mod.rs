@@ -109,6 +109,7 @@ impl Draft {
     pub fn finish(mut self, text: &str, source: &str, opts: Options) -> Result<Schedule, LoadError> {
         let mut notes = Vec::new();
         let tz = self.zone(text, opts, &mut notes);
+        let floating = self.floats();
         let mut ids = HashSet::new();
         let mut talks = Vec::with_capacity(self.events.len());
         let mut room_index: HashMap<String, usize> = HashMap::new();
@@ -202,6 +203,7 @@ impl Draft {
             tracks,
             notes,
             day_change: self.day_change.unwrap_or(NaiveTime::MIN),
+            floating,
         };
         Ok(Schedule::new(conference, talks))
     }
@@ -215,6 +217,14 @@ impl Draft {
                 None
             }),
         }
+    }
+
+    /// No zone named and no offset anywhere: every time is a wall clock, read in a zone chosen
+    /// here (see [`Conference::floating`]).
+    fn floats(&self) -> bool {
+        let instant = |w: &When| matches!(w, When::Instant(_));
+        self.zone.as_ref().is_none_or(|(name, _)| name.trim().is_empty())
+            && !self.events.iter().any(|e| instant(&e.start) || matches!(&e.end, End::At(w) if instant(w)))
     }
 
     /// The zone times are shown in. A full timestamp's offset always fixes the instant; the
