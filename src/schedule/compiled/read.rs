@@ -147,12 +147,8 @@ impl Reader {
         Corrupt { path: self.path.clone(), why }
     }
 
-    fn section<T>(&self, s: &Section, what: &str) -> Result<T, Corrupt>
-    where
-        T: rkyv::Archive,
-        T::Archived: for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, Error>>
-            + rkyv::Deserialize<T, Strategy<rkyv::de::Pool, Error>>,
-    {
+    /// A section's bytes, their checksum verified.
+    fn read_section(&self, s: &Section, what: &str) -> Result<rkyv::util::AlignedVec<16>, Corrupt> {
         let len = usize::try_from(s.len).map_err(|_| self.bad(format!("{what}: too long")))?;
         let at = self.body.checked_add(s.offset).ok_or_else(|| self.bad(format!("{what}: out of range")))?;
         // A length past the end of the file is a lie; refuse it before allocating for it.
@@ -165,7 +161,16 @@ impl Reader {
         if xxhash_rust::xxh3::xxh3_64(&buf) != s.hash {
             return Err(self.bad(format!("{what}: checksum")));
         }
-        decode(&buf).map_err(|e| self.bad(format!("{what}: {e}")))
+        Ok(buf)
+    }
+
+    fn section<T>(&self, s: &Section, what: &str) -> Result<T, Corrupt>
+    where
+        T: rkyv::Archive,
+        T::Archived: for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, Error>>
+            + rkyv::Deserialize<T, Strategy<rkyv::de::Pool, Error>>,
+    {
+        decode(&self.read_section(s, what)?).map_err(|e| self.bad(format!("{what}: {e}")))
     }
 
     pub fn path(&self) -> &Path {
@@ -220,20 +225,36 @@ impl Reader {
         Schedule::partial(self.conference.clone(), &self.days, self.whole_info(), Vec::new())
     }
 
-    /// The talks of day `d`, with their positions in the whole schedule.
-    fn day(&self, d: usize, abstracts: bool) -> Result<Vec<(usize, Talk)>, Corrupt> {
+    /// The talks of day `d`, with their positions in the whole schedule: all of them, or those
+    /// at `only` (checked whole, but only those built: a starred talk does not cost its day).
+    fn day(&self, d: usize, abstracts: bool, only: Option<&[usize]>) -> Result<Vec<(usize, Talk)>, Corrupt> {
         let day = &self.meta.days[d];
-        let rows: Vec<Row> = self.section(&day.talks, "talks")?;
-        let texts: Vec<String> = if abstracts { self.section(&day.texts, "abstracts")? } else { Vec::new() };
-        if rows.len() as u64 != day.len || (abstracts && texts.len() != rows.len()) {
+        let first = day.first as usize;
+        let rows_bytes = self.read_section(&day.talks, "talks")?;
+        let rows = rkyv::access::<rkyv::Archived<Vec<Row>>, Error>(&rows_bytes)
+            .map_err(|e| self.bad(format!("talks: {e}")))?;
+        let texts_bytes = if abstracts { Some(self.read_section(&day.texts, "abstracts")?) } else { None };
+        let texts = match &texts_bytes {
+            Some(b) => Some(
+                rkyv::access::<rkyv::Archived<Vec<String>>, Error>(b)
+                    .map_err(|e| self.bad(format!("abstracts: {e}")))?,
+            ),
+            None => None,
+        };
+        if rows.len() as u64 != day.len || texts.is_some_and(|t| t.len() != rows.len()) {
             return Err(self.bad("a day's size".into()));
         }
+        let wanted: Vec<usize> = match only {
+            Some(positions) => {
+                positions.iter().filter_map(|p| p.checked_sub(first)).filter(|&i| i < rows.len()).collect()
+            }
+            None => (0..rows.len()).collect(),
+        };
         let tracks = self.conference.tracks.len();
-        let mut texts = texts.into_iter();
-        let first = day.first as usize;
-        rows.into_iter()
-            .enumerate()
-            .map(|(i, r)| {
+        wanted
+            .into_iter()
+            .map(|i| {
+                let r: Row = rkyv::deserialize::<Row, Error>(&rows[i]).map_err(|e| self.bad(format!("talks: {e}")))?;
                 if r.track as usize >= tracks || r.end < r.start {
                     return Err(self.bad("a talk out of range".into()));
                 }
@@ -246,7 +267,7 @@ impl Reader {
                     end: time(r.end),
                     kind: r.kind,
                     tags: r.tags,
-                    abstract_text: texts.next().unwrap_or_default(),
+                    abstract_text: texts.map(|t| t[i].as_str().to_string()).unwrap_or_default(),
                     video: r.video,
                 };
                 Ok((first + i, talk))
@@ -285,17 +306,13 @@ impl Reader {
         days.sort_unstable();
         days.dedup();
         for d in days.iter().copied() {
-            loaded.extend(self.day(d, plan.abstracts)?);
+            loaded.extend(self.day(d, plan.abstracts, None)?);
         }
         let mut extra: Vec<usize> = single_days.into_iter().filter(|d| days.binary_search(d).is_err()).collect();
         extra.sort_unstable();
         extra.dedup();
         for d in extra {
-            for (p, t) in self.day(d, plan.abstracts)? {
-                if singles.contains(&p) {
-                    loaded.insert(p, t);
-                }
-            }
+            loaded.extend(self.day(d, plan.abstracts, Some(&singles))?);
         }
         if singles.iter().any(|p| !loaded.contains_key(p)) {
             return Err(self.bad("an id points outside the talks".into()));
@@ -308,7 +325,7 @@ impl Reader {
         // No capacity from the meta: a number there is not trusted before the talks are read.
         let mut talks = Vec::new();
         for d in 0..self.days.len() {
-            talks.extend(self.day(d, abstracts)?.into_iter().map(|(_, t)| t));
+            talks.extend(self.day(d, abstracts, None)?.into_iter().map(|(_, t)| t));
         }
         Ok(Schedule::new(self.conference.clone(), talks))
     }
