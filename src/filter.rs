@@ -122,23 +122,32 @@ impl Choices {
             return Self { tags: w.tags.clone(), kinds: w.kinds.clone(), days };
         }
         // Tags differing only in case are one tag, spelled as first seen.
-        let mut tags: Vec<(String, usize)> = Vec::new();
-        let mut kinds: Vec<(String, usize)> = Vec::new();
-        let bump = |list: &mut Vec<(String, usize)>, value: &str| match list
-            .iter_mut()
-            .find(|(v, _)| v.eq_ignore_ascii_case(value))
-        {
-            Some((_, n)) => *n += 1,
-            None => list.push((value.to_string(), 1)),
-        };
-        for t in s.talks() {
-            for tag in &t.tags {
-                bump(&mut tags, tag);
-            }
-            if !t.kind.is_empty() {
-                bump(&mut kinds, &t.kind);
+        #[derive(Default)]
+        struct Counted {
+            list: Vec<(String, usize)>,
+            at: std::collections::HashMap<String, usize>,
+        }
+        impl Counted {
+            fn bump(&mut self, value: &str) {
+                match self.at.get(&value.to_ascii_lowercase()) {
+                    Some(&i) => self.list[i].1 += 1,
+                    None => {
+                        self.at.insert(value.to_ascii_lowercase(), self.list.len());
+                        self.list.push((value.to_string(), 1));
+                    }
+                }
             }
         }
+        let (mut tags, mut kinds) = (Counted::default(), Counted::default());
+        for t in s.talks() {
+            for tag in &t.tags {
+                tags.bump(tag);
+            }
+            if !t.kind.is_empty() {
+                kinds.bump(&t.kind);
+            }
+        }
+        let (mut tags, mut kinds) = (tags.list, kinds.list);
         // Most used first: the tags worth filtering on lead a long list.
         tags.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase())));
         kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));

@@ -293,7 +293,7 @@ impl Cache {
     ) -> Result<Opened, LoadError> {
         let s = super::parse_bytes_with(bytes, name, Options { without_abstracts: false, ..opts })?;
         if let Some(file) = write::encode(&s, key) {
-            let _ = self.put(entry, &file);
+            let _ = self.put(entry, &[&file.head, &file.body]);
             self.prune();
         }
         Ok(Opened::Parsed(s))
@@ -305,11 +305,13 @@ impl Cache {
 
     /// Written whole or not at all, without fsync: an entry lost to a power cut is compiled
     /// again; one torn fails its checksums and is compiled again.
-    fn put(&self, entry: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    fn put(&self, entry: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
         use std::io::Write;
         std::fs::create_dir_all(&self.dir)?;
         let mut tmp = tempfile::Builder::new().prefix(TEMP_PREFIX).tempfile_in(&self.dir)?;
-        tmp.write_all(bytes)?;
+        for part in parts {
+            tmp.write_all(part)?;
+        }
         tmp.persist(entry).map_err(|e| e.error)?;
         Ok(())
     }
@@ -321,7 +323,7 @@ impl Cache {
         meta.key.compiled_at = looked_at;
         let meta = rkyv::to_bytes::<rkyv::rancor::Error>(&meta).map_err(std::io::Error::other)?;
         let body = old.get(reader.body_offset()..).ok_or_else(|| std::io::Error::other("short entry"))?;
-        self.put(reader.path(), &write::assemble(&meta, body))
+        self.put(reader.path(), &[&write::assemble(&meta, &[]), body])
     }
 
     /// Keep the newest entries, drop old ones and the leftovers of killed writers.

@@ -33,9 +33,17 @@ impl Body {
     }
 }
 
+/// A compiled file in two parts, written one after the other (the body is most of it: it is
+/// not copied again to join them).
+pub struct Encoded {
+    pub head: Vec<u8>,
+    pub body: Vec<u8>,
+}
+
 /// The compiled file for `s`; `None` for what this layout cannot hold (a time past 2262).
-pub fn encode(s: &Schedule, key: Key) -> Option<Vec<u8>> {
-    let mut body = Body(Vec::new());
+pub fn encode(s: &Schedule, key: Key) -> Option<Encoded> {
+    // About what a talk takes compiled, so the body is not copied as it grows.
+    let mut body = Body(Vec::with_capacity(s.talks().len() * 320));
     let mut days = Vec::with_capacity(s.day_count());
     for d in 0..s.day_count() {
         let range = s.day_range(d);
@@ -85,13 +93,20 @@ pub fn encode(s: &Schedule, key: Key) -> Option<Vec<u8>> {
         kinds: counted(choices.kinds),
         buckets,
     };
-    Some(assemble(&rkyv::to_bytes::<Error>(&meta).ok()?, &body.0))
+    Some(Encoded { head: head(&rkyv::to_bytes::<Error>(&meta).ok()?), body: body.0 })
 }
 
 /// Prelude, meta and body into one file.
 pub fn assemble(meta: &[u8], body: &[u8]) -> Vec<u8> {
+    let mut out = head(meta);
+    out.extend_from_slice(body);
+    out
+}
+
+/// The prelude and the meta, padded to where the body starts.
+fn head(meta: &[u8]) -> Vec<u8> {
     let body_start = layout::align(layout::PRELUDE + meta.len());
-    let mut out = Vec::with_capacity(body_start + body.len());
+    let mut out = Vec::with_capacity(body_start);
     out.extend_from_slice(layout::MAGIC);
     out.extend_from_slice(&super::FORMAT.to_le_bytes());
     out.extend_from_slice(&0u32.to_le_bytes());
@@ -99,6 +114,5 @@ pub fn assemble(meta: &[u8], body: &[u8]) -> Vec<u8> {
     out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(meta).to_le_bytes());
     out.extend_from_slice(meta);
     out.resize(body_start, 0);
-    out.extend_from_slice(body);
     out
 }
