@@ -110,6 +110,7 @@ mod tests {
             tags: vec![],
             abstract_text: String::new(),
             video: None,
+            url: None,
         }
     }
 

@@ -24,6 +24,7 @@ pub fn talk(schedule: &Schedule, t: &Talk) -> Value {
         "tags": t.tags,
         "abstract": t.abstract_text,
         "video": t.video,
+        "url": t.url,
     })
 }
 
@@ -74,7 +75,7 @@ pub fn agenda(schedule: &Schedule, agenda: &Agenda) -> Value {
                 json!({
                     "id": c.id, "title": m.seen.title, "speakers": m.seen.speakers.clone().unwrap_or_default(),
                     "track": m.seen.track, "start": instant(schedule, m.seen.start), "end": instant(schedule, m.seen.end),
-                    "kind": null, "tags": [], "abstract": null, "video": null,
+                    "kind": null, "tags": [], "abstract": null, "video": null, "url": null,
                     "mark": m.mark.as_str(), "note": m.note, "watched": m.watched, "clashes_with": [],
                     "change": "removed", "changes": ["removed"],
                 })

@@ -18,6 +18,15 @@ pub fn line(s: &str) -> String {
     out
 }
 
+/// A web address from a schedule, to show, copy and open: cleaned as a line, and kept only
+/// when it is an http(s) address in one piece (a `file:` or `javascript:` link is not opened).
+pub fn web_address(s: &str) -> Option<String> {
+    let a = line(s);
+    let scheme = a.split_once("://").map(|(scheme, _)| scheme.to_ascii_lowercase());
+    let web = matches!(scheme.as_deref(), Some("http" | "https")) && a.len() > "https://".len() && !a.contains(' ');
+    web.then_some(a)
+}
+
 /// Clean a multi-line field: newlines kept (CRLF/CR normalised), tabs become spaces.
 pub fn text(s: &str) -> String {
     let cleaned = strip(s, true);
@@ -93,6 +102,23 @@ fn skip_string(chars: &mut Chars) {
             }
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod web_address_tests {
+    use super::web_address;
+
+    #[test]
+    fn only_whole_http_addresses_are_kept() {
+        assert_eq!(web_address(" https://fosdem.org/2021/x/ ").as_deref(), Some("https://fosdem.org/2021/x/"));
+        assert_eq!(web_address("HTTP://a.example/t").as_deref(), Some("HTTP://a.example/t"));
+        for bad in
+            ["javascript:alert(1)", "file:///etc/passwd", "https://", "ftp://x/y", "https://a b/c", "talk.html", ""]
+        {
+            assert_eq!(web_address(bad), None, "{bad}");
+        }
+        assert_eq!(web_address("https://x.example/\u{1b}[2Jt").as_deref(), Some("https://x.example/t"));
     }
 }
 

@@ -82,6 +82,7 @@ pub fn check(template: &str, c: &crate::schedule::Conference) -> Result<(), Temp
         tags: Vec::new(),
         abstract_text: String::new(),
         video: None,
+        url: None,
     };
     let s = Schedule::new(conference, vec![probe]);
     render(template, &s, Next::Next { talk: 0, minutes: 0 }).map(|_| ())

@@ -65,8 +65,9 @@ pub fn render(s: &Schedule, a: &Agenda, now: DateTime<Utc>, opts: Options) -> St
             .ends(t.end)
             .location(s.track_name(t))
             .description(&desc.join("\n\n"));
-        if let Some(v) = &t.video {
-            event.url(v);
+        // The talk's page is its URL; the video, when there is one, is in the description.
+        if let Some(u) = t.url.as_ref().or(t.video.as_ref()) {
+            event.url(u);
         }
         cal.push(event.done());
     }

@@ -66,7 +66,10 @@ pub fn render(s: &Schedule, a: &Agenda, now: DateTime<Utc>) -> String {
             }
             Row::Talk { index, mark: MarkKind::Attend, clashes_with } => {
                 let t = &s.talks()[*index];
-                let mut talk = format!("**{}**", md(&t.title));
+                let mut talk = match &t.url {
+                    Some(u) => format!("**[{}](<{}>)**", md(&t.title), u.replace('>', "%3E")),
+                    None => format!("**{}**", md(&t.title)),
+                };
                 for &j in clashes_with {
                     let _ = write!(talk, "<br>⚠ clashes with {}", md(&timefmt::talk_ref(s, &s.talks()[j])));
                 }

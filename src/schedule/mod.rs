@@ -52,6 +52,8 @@ pub struct Talk {
     pub tags: Vec<String>,
     pub abstract_text: String,
     pub video: Option<String>,
+    /// The talk's own page on the conference's site (an http(s) address).
+    pub url: Option<String>,
 }
 
 impl Talk {

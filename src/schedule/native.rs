@@ -157,6 +157,7 @@ impl Validator<'_> {
             let tags = self.string_list(t, &base, "tags", idr).unwrap_or_default();
             let abstract_text = self.optional_str(t, &base, "abstract", idr).map(|a| sanitize::text(&a));
             let video = self.optional_str(t, &base, "video", idr).map(|v| sanitize::line(&v)).filter(|v| !v.is_empty());
+            let url = self.optional_str(t, &base, "url", idr).and_then(|u| sanitize::web_address(&u));
             if let (Some(title), Some(track), Some(start), Some(end)) = (title, track, start, end) {
                 talks.push(Talk {
                     id,
@@ -169,6 +170,7 @@ impl Validator<'_> {
                     tags,
                     abstract_text: abstract_text.unwrap_or_default(),
                     video,
+                    url,
                 });
             }
         }
@@ -317,6 +319,9 @@ pub fn to_value(s: &Schedule, comment: &str) -> Value {
             }
             if let Some(video) = &t.video {
                 v["video"] = video.clone().into();
+            }
+            if let Some(url) = &t.url {
+                v["url"] = url.clone().into();
             }
             v
         })

@@ -59,6 +59,8 @@ struct Raw<'a> {
     abstract_text: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
     video: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    url: Option<Cow<'a, str>>,
 }
 
 /// Text the sanitiser would leave as it is (printable ASCII with single spaces is checked
@@ -119,7 +121,7 @@ pub fn parse(text: &str, without_abstracts: bool) -> Option<Schedule> {
     let mut ids = HashSet::with_capacity(file.talks.len());
     let mut talks = Vec::with_capacity(file.talks.len());
     for r in file.talks {
-        let strs = [Some(&r.id), Some(&r.title), r.kind.as_ref(), r.video.as_ref()];
+        let strs = [Some(&r.id), Some(&r.title), r.kind.as_ref(), r.video.as_ref(), r.url.as_ref()];
         let lists = r.speakers.iter().chain(r.tags.iter()).flatten();
         if r.id.is_empty()
             || !strs.into_iter().flatten().all(|s| clean_line(s))
@@ -149,6 +151,7 @@ pub fn parse(text: &str, without_abstracts: bool) -> Option<Schedule> {
             tags: r.tags.unwrap_or_default().into_iter().map(Cow::into_owned).collect(),
             abstract_text: r.abstract_text.filter(|_| !without_abstracts).map(Cow::into_owned).unwrap_or_default(),
             video: r.video.filter(|v| !v.is_empty()).map(Cow::into_owned),
+            url: r.url.as_deref().and_then(crate::sanitize::web_address),
         });
     }
     let id = c.id.into_owned();

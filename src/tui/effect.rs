@@ -10,6 +10,8 @@ pub enum Effect {
     Save,
     /// Put this text on the terminal's clipboard (OSC 52).
     Copy(String),
+    /// Open this web address (checked http(s) when the schedule was read) in the browser.
+    Open(String),
     /// Write the agenda to a file. `replace` is the user's yes to overwriting one that exists;
     /// without it the shell asks first.
     Export {

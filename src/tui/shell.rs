@@ -34,6 +34,13 @@ impl Shell<'_> {
                         app.status.error(format!("⚠ cannot reach the terminal's clipboard: {e}"));
                     }
                 }
+                Effect::Open(url) => {
+                    // The browser is started with the address as one argument, never through a
+                    // shell; it outlives the planner.
+                    if let Err(e) = open::that_detached(&url) {
+                        app.status.error(format!("⚠ cannot open a browser for {url}: {e}"));
+                    }
+                }
                 Effect::Export { path, format, replace } => {
                     let result = export(app, &path, format, replace);
                     app.exported(result);

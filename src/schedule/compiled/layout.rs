@@ -104,6 +104,7 @@ pub struct Row {
     pub kind: String,
     pub tags: Vec<String>,
     pub video: Option<String>,
+    pub url: Option<String>,
 }
 
 /// One bucket of the id index: (id, position).

@@ -269,6 +269,7 @@ impl Reader {
                     tags: r.tags,
                     abstract_text: texts.map(|t| t[i].as_str().to_string()).unwrap_or_default(),
                     video: r.video,
+                    url: r.url,
                 };
                 Ok((first + i, talk))
             })

@@ -19,6 +19,7 @@ fn row(t: &Talk) -> Option<Row> {
         kind: t.kind.clone(),
         tags: t.tags.clone(),
         video: t.video.clone(),
+        url: t.url.clone(),
     })
 }
 

@@ -141,6 +141,7 @@ fn event(
     let printed = timing.printed.map(|p| (p, at("start")));
     Some(RawEvent {
         printed,
+        url: str_of(e, "url"),
         pos,
         id,
         title,

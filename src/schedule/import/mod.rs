@@ -55,6 +55,8 @@ pub struct RawEvent {
     pub tags: Vec<String>,
     pub abstract_text: String,
     pub video: Option<String>,
+    /// The talk's page on the conference's site.
+    pub url: Option<String>,
     /// The wall-clock start printed beside a full date, and where (see `timing::Timing`).
     pub printed: Option<(NaiveTime, Pos)>,
 }
@@ -182,6 +184,7 @@ impl Draft {
                 tags: dedup(e.tags.iter().map(|t| sanitize::line(t)).filter(|t| !t.is_empty())),
                 abstract_text: sanitize::text(&html::to_text(&e.abstract_text)),
                 video: e.video.map(|v| sanitize::line(&v)).filter(|v| !v.is_empty()),
+                url: e.url.as_deref().and_then(sanitize::web_address),
             });
         }
         if !self.problems.is_empty() {
@@ -450,6 +453,7 @@ mod tests {
     fn a_zone_that_disagrees_with_the_offsets_yields_to_them() {
         let ev = |t: &str| RawEvent {
             printed: None,
+            url: None,
             pos: Pos::Unknown,
             id: t.into(),
             title: "T".into(),

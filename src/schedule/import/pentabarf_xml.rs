@@ -160,6 +160,7 @@ fn event(
     let printed = timing.printed.map(|p| (p, at("start")));
     Some(RawEvent {
         printed,
+        url: child_text(e, "url"),
         pos,
         id,
         title,

@@ -113,6 +113,7 @@ pub fn read(root: &Value, text: &str, name: &str) -> Draft {
         }
         d.events.push(RawEvent {
             printed: None,
+            url: None,
             pos,
             id,
             title,

@@ -296,6 +296,20 @@ impl App {
                     }
                 };
             }
+            Action::CopyPage | Action::OpenPage => {
+                let talk = &self.session.schedule.talks()[i];
+                let Some(url) = talk.url.clone() else {
+                    self.status.info(format!("the schedule gives no page for \"{}\"", talk.title));
+                    return Vec::new();
+                };
+                return if action == Action::CopyPage {
+                    self.status.info(format!("copied to the clipboard (if your terminal allows it): {url}"));
+                    vec![Effect::Copy(url)]
+                } else {
+                    self.status.info(format!("opening {url}"));
+                    vec![Effect::Open(url)]
+                };
+            }
             _ => return Vec::new(),
         };
         self.done(done)
@@ -348,6 +362,8 @@ pub(super) fn is_talk_action(a: Action) -> bool {
             | Action::EditNote
             | Action::ToggleWatched
             | Action::CopyLink
+            | Action::CopyPage
+            | Action::OpenPage
             | Action::Acknowledge
     )
 }

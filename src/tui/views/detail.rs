@@ -89,6 +89,9 @@ fn lines(app: &App, index: usize, theme: &Theme) -> Vec<Line<'static>> {
         lines.extend(t.abstract_text.lines().map(|l| Line::from(l.to_string())));
     }
     lines.push(Line::from(""));
+    if let Some(u) = &t.url {
+        lines.push(Line::from(vec![Span::styled("Page   ", theme.dim()), Span::styled(u.clone(), theme.link())]));
+    }
     lines.push(match &t.video {
         Some(v) => Line::from(vec![Span::styled("Video  ", theme.dim()), Span::styled(v.clone(), theme.link())]),
         None => Line::styled("Video  none announced", theme.dim()),
