@@ -102,7 +102,11 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
             if let Some(fade) = app.status.fades_in(Instant::now()) {
                 wait = wait.min(fade + Duration::from_millis(5));
             }
-            match wait_for_input(wait) {
+            // A key typed while the planner started may already sit in crossterm's buffer (its
+            // first poll, the one that starts the resize watch, reads what is there): then the
+            // terminal has nothing more to say, and waiting on it would hold the key back.
+            let wake = if event::poll(Duration::ZERO)? { Wake::Input } else { wait_for_input(wait) };
+            match wake {
                 Wake::HangUp => break,
                 Wake::Timeout => {}
                 Wake::Input => {

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Time hallway's planner in a real terminal (a pty of 80x24 or another size), from start to
+exit, without `script`'s own 20 ms around it.
+
+    python3 bench/first_frame.py [--runs N] [--size COLSxROWS] [--ready] -- HALLWAY ARGS...
+
+Without --ready the planner is started with --exit-after-first-frame: start to first frame.
+With --ready it is sent `q` at once and timed to its exit: a key is read only once the whole
+schedule is in hand, so this is start to ready for keys. Prints the median and mean in ms, and
+the peak memory of one run (maxrss).
+"""
+import fcntl
+import os
+import resource
+import select
+import statistics
+import struct
+import subprocess
+import sys
+import termios
+import time
+
+
+def one(argv, cols, rows, ready):
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+
+    def controlling_tty():
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    args = argv if ready else argv + ["--exit-after-first-frame"]
+    started = time.perf_counter()
+    child = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, preexec_fn=controlling_tty, close_fds=True)
+    os.close(slave)
+    sent = not ready
+    # Drain what it draws, so it never blocks on a full terminal; `q` goes once it has drawn
+    # (the terminal is in raw mode then: typed before, it could be flushed away).
+    while child.poll() is None:
+        r, _, _ = select.select([master], [], [], 0.01)
+        if r:
+            try:
+                os.read(master, 65536)
+            except OSError:
+                break
+            if not sent:
+                os.write(master, b"q")
+                sent = True
+    child.wait()
+    took = time.perf_counter() - started
+    os.close(master)
+    return took * 1000
+
+
+def main():
+    argv = sys.argv[1:]
+    runs, cols, rows, ready = 30, 80, 24, False
+    while argv and argv[0] != "--":
+        flag = argv.pop(0)
+        if flag == "--runs":
+            runs = int(argv.pop(0))
+        elif flag == "--size":
+            cols, rows = (int(x) for x in argv.pop(0).split("x"))
+        elif flag == "--ready":
+            ready = True
+    cmd = argv[1:]
+    one(cmd, cols, rows, ready)  # warm-up
+    times = [one(cmd, cols, rows, ready) for _ in range(runs)]
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"{statistics.median(times):.2f} {statistics.mean(times):.2f} {peak:.1f}")
+
+
+if __name__ == "__main__":
+    main()
