@@ -2,7 +2,7 @@
 """Time hallway's planner in a real terminal (a pty of 80x24 or another size), from start to
 exit, without `script`'s own 20 ms around it.
 
-    python3 bench/first_frame.py [--runs N] [--size COLSxROWS] [--ready] -- HALLWAY ARGS...
+    python3 bench/first_frame.py [--runs N] [--size COLSxROWS] [--ready] [--no-warmup] -- HALLWAY ARGS...
 
 Without --ready the planner is started with --exit-after-first-frame: start to first frame.
 With --ready it is sent `q` at once and timed to its exit: a key is read only once the whole
@@ -54,7 +54,7 @@ def one(argv, cols, rows, ready):
 
 def main():
     argv = sys.argv[1:]
-    runs, cols, rows, ready = 30, 80, 24, False
+    runs, cols, rows, ready, warmup = 30, 80, 24, False, True
     while argv and argv[0] != "--":
         flag = argv.pop(0)
         if flag == "--runs":
@@ -63,8 +63,11 @@ def main():
             cols, rows = (int(x) for x in argv.pop(0).split("x"))
         elif flag == "--ready":
             ready = True
+        elif flag == "--no-warmup":
+            warmup = False
     cmd = argv[1:]
-    one(cmd, cols, rows, ready)  # warm-up
+    if warmup:
+        one(cmd, cols, rows, ready)
     times = [one(cmd, cols, rows, ready) for _ in range(runs)]
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"{statistics.median(times):.2f} {statistics.mean(times):.2f} {peak:.1f}")

@@ -46,7 +46,7 @@ for n in ${sizes[*]}; do
     -n "parse every run (no compiled form)" "env HALLWAY_NO_CACHE=1 $bin --schedule $s talks --day $day" \
     -n "now" "$bin --schedule $s now --at $at" >/dev/null
   rm -rf "$t/cache"
-  echo "$n $(frame --runs 1)" >>"$t/cold-frames"
+  echo "$n $(frame --runs 1 --no-warmup)" >>"$t/cold-frames"
   "$bin" --schedule "$s" talks --day "$day" >/dev/null
 done
 python3 - "$t" ${sizes[*]} <<'EOF'
