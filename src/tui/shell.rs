@@ -37,8 +37,9 @@ impl Shell<'_> {
                 Effect::Open(url) => {
                     // The browser is started with the address as one argument, never through a
                     // shell; it outlives the planner.
-                    if let Err(e) = open::that_detached(&url) {
-                        app.status.error(format!("⚠ cannot open a browser for {url}: {e}"));
+                    // The launcher's own words (its command line, the address again) help nobody.
+                    if open::that_detached(&url).is_err() {
+                        app.status.error("⚠ no browser could be started here: Y copies the page's address");
                     }
                 }
                 Effect::Export { path, format, replace } => {

@@ -297,7 +297,11 @@ impl Draft {
             return Tz::UTC;
         }
         let tz = opts.floating_zone();
-        let how = if opts.zone.is_some() { "as given with --tz" } else { "yours; another: --tz ZONE" };
+        let how = if opts.zone.is_some() {
+            "given with --tz, now or when this file was opened before; another: --tz ZONE"
+        } else {
+            "yours; another: --tz ZONE"
+        };
         notes.push(format!("the file gives no time zone or UTC offset: times are read as printed, in {tz} ({how})"));
         tz
     }
