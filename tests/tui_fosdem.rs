@@ -267,3 +267,19 @@ fn now_follows_the_filter_and_details_keep_their_place() {
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.modal_name(), Some("details"), "Esc on the note goes back to the details too");
 }
+
+/// From a new-user run: a search, then `]`, lands on an all-day talk (I.infodesk, 09:00-18:00)
+/// with the view kept at 10:30; the box's time and title stay at the top of what is shown.
+#[test]
+fn a_selected_talk_taller_than_the_screen_still_shows_what_it_is() {
+    let mut app = fosdem_at("2021-02-06 11:00", None);
+    press(&mut app, "/PlayStation");
+    key(&mut app, KeyCode::Enter);
+    // Drawn there first, as on a screen: the view scrolls to the talk at 11:00.
+    screen(&app, 80, 24);
+    press(&mut app, "]");
+    let selected = &app.session.schedule.talks()[app.schedule_view.selected];
+    assert!(selected.minutes() > 6 * 60, "the case needs an all-day talk: {}", selected.title);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("▶ 09:00-18:00"), "{shown}");
+}

@@ -147,7 +147,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let lane_w = col_w / lanes[t.track].max(1) as u16;
         let x = area.x + AXIS + (col - first) as u16 * col_w + lane[offset] as u16 * lane_w;
         let rect = Rect { x, y, width: lane_w.saturating_sub(1).max(1).min(area.right().saturating_sub(x)), height };
-        talk_box(f, rect, hidden, app, index, theme);
+        talk_box(f, rect, app, index, theme);
         let mut c = app.clickable.borrow_mut();
         c.push((rect, Pick::Talk(index)));
         if hidden == 0 && rect.width > 1 {
@@ -182,7 +182,7 @@ fn lanes(talks: &[crate::schedule::Talk], tracks: usize) -> (Vec<usize>, Vec<usi
     (lane, ends.iter().map(Vec::len).collect())
 }
 
-fn talk_box(f: &mut Frame, rect: Rect, hidden: u16, app: &App, index: usize, theme: &Theme) {
+fn talk_box(f: &mut Frame, rect: Rect, app: &App, index: usize, theme: &Theme) {
     let s = &app.session.schedule;
     let t = &s.talks()[index];
     let mark = app.session.agenda.kind(&t.id);
@@ -222,7 +222,7 @@ fn talk_box(f: &mut Frame, rect: Rect, hidden: u16, app: &App, index: usize, the
     } else {
         Style::new()
     };
-    let mut lines = if rect.height <= 1 && hidden == 0 {
+    let mut lines = if rect.height <= 1 {
         // A short talk gets one row: its title goes on the time line, not out of sight.
         first_line.push(Span::styled(format!(" {}", t.title), title_style));
         vec![Line::from(first_line)]
@@ -247,7 +247,9 @@ fn talk_box(f: &mut Frame, rect: Rect, hidden: u16, app: &App, index: usize, the
         .border_type(if mark.is_some() { BorderType::Thick } else { BorderType::Plain })
         .border_style(bar_style);
     let inner = rect.width.saturating_sub(1) as usize;
-    let mut wrapped: Vec<Line> = super::text::wrap_lines(&lines, inner).into_iter().skip(hidden as usize).collect();
+    // A box that starts above the view keeps its time and title at the top of what is shown:
+    // an all-day talk selected at 10:30 still says what it is.
+    let mut wrapped: Vec<Line> = super::text::wrap_lines(&lines, inner);
     // A box too short for its text says so: its last line ends in …
     let h = rect.height as usize;
     if wrapped.len() > h && h > 0 {
