@@ -64,6 +64,8 @@ pub fn agenda(schedule: &Schedule, agenda: &Agenda) -> Value {
                 v["mark"] = mark.mark.as_str().into();
                 v["note"] = mark.note.clone().map_or(Value::Null, Value::String);
                 v["watched"] = mark.watched.into();
+                v["video_published"] =
+                    (mark.mark == crate::agenda::MarkKind::OnDemand && mark.seen.had_video == Some(false) && t.video.is_some()).into();
                 let what = changed.get(&t.id);
                 v["change"] = what.and_then(|w| w.first()).map_or(Value::Null, |w| (*w).into());
                 v["changes"] = what.cloned().unwrap_or_default().into();

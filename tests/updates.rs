@@ -180,3 +180,26 @@ fn floating_times_read_in_another_zone_later_are_not_moves_but_a_real_move_is() 
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("moved from Sat 11:00-11:30 to Sat 12:00-12:30"), "{text}");
 }
+
+#[test]
+fn a_recording_published_after_a_talk_was_saved_for_later_is_said_and_marked() {
+    let d = TempDir::new().unwrap();
+    let file = d.path().join("upd.json");
+    std::fs::write(&file, BEFORE).unwrap();
+    hallway(d.path(), &file).args(["later", "keep", "move"]).assert().success();
+    let with_video =
+        AFTER.replace(r#""duration": 45}"#, r#""duration": 45, "video": "https://media.example/keep.mp4"}"#);
+    assert_ne!(with_video, AFTER);
+    std::fs::write(&file, &with_video).unwrap();
+    let list = agenda_json(d.path(), &file);
+    assert_eq!(by_id(&list, "keep")["video_published"], true);
+    assert_eq!(by_id(&list, "move")["video_published"], false, "no video yet");
+    // The planner says so when it opens, and the On-demand view marks it.
+    let s = schedule::load_path(&file).unwrap();
+    let a = Store::new(d.path(), "upd").load("upd").unwrap();
+    assert_eq!(a.recordings_published(&s), [s.index_of("keep").unwrap()]);
+    let mut app = App::new(s, a, parse_at("2022-10-25 08:00", chrono_tz::Europe::Amsterdam).unwrap(), None);
+    press(&mut app, "4");
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("🎬 new https://media.example/keep.mp4"), "{shown}");
+}

@@ -44,6 +44,10 @@ pub struct Seen {
     /// Read in another zone later (`--tz`), its instants shift while nothing moved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wall: Option<[chrono::NaiveDateTime; 2]>,
+    /// Whether the talk had a video link when marked (`None` in agendas saved before this was
+    /// recorded): a link that appears later is a recording published since.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub had_video: Option<bool>,
 }
 
 impl Seen {
@@ -55,6 +59,7 @@ impl Seen {
             track: schedule.track_name(talk).to_string(),
             speakers: Some(talk.speakers.clone()),
             wall: schedule.conference.floating.then(|| Self::wall_of(schedule, talk)),
+            had_video: Some(talk.video.is_some()),
         }
     }
 
@@ -263,6 +268,20 @@ impl Agenda {
     /// Schedule indices of marked talks that exist in `schedule`, in time order.
     pub fn marked(&self, schedule: &Schedule) -> Vec<usize> {
         let mut v: Vec<usize> = self.marks.keys().filter_map(|id| schedule.index_of(id)).collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// Talks saved to watch later whose recording was published since they were marked (their
+    /// video link came with a later schedule), not yet watched: schedule positions, in order.
+    pub fn recordings_published(&self, schedule: &Schedule) -> Vec<usize> {
+        let mut v: Vec<usize> = self
+            .marks
+            .iter()
+            .filter(|(_, m)| m.mark == MarkKind::OnDemand && !m.watched && m.seen.had_video == Some(false))
+            .filter_map(|(id, _)| schedule.index_of(id))
+            .filter(|&i| schedule.talks()[i].video.is_some())
+            .collect();
         v.sort_unstable();
         v
     }

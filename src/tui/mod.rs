@@ -198,8 +198,16 @@ fn open_app(
         app.status.error(format!("⚠ {e}; using the defaults"));
     }
     let changed = crate::agenda::changes::detect(&app.session.schedule, &app.session.agenda).len();
+    let published = app.session.agenda.recordings_published(&app.session.schedule).len();
     if let Some(r) = due.last() {
         app.status.info(format!("⏰ {}", r.text));
+    } else if published > 0 {
+        let text = if published == 1 {
+            "1 talk you saved for later now has a video".to_string()
+        } else {
+            format!("{published} talks you saved for later now have videos")
+        };
+        app.status.info(format!("🎬 {text}: 4 shows them"));
     } else if changed > 0 {
         app.status
             .info(format!("⟳ {changed} of your talks changed in the schedule since you marked them: 3 shows them"));
