@@ -194,6 +194,17 @@ fn a_recording_published_after_a_talk_was_saved_for_later_is_said_and_marked() {
     let list = agenda_json(d.path(), &file);
     assert_eq!(by_id(&list, "keep")["video_published"], true);
     assert_eq!(by_id(&list, "move")["video_published"], false, "no video yet");
+    let out = hallway(d.path(), &file).args(["later", "--available"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(
+        text.starts_with("1 of the 2 talks you saved for later have a video (1 published since you saved them):"),
+        "{text}"
+    );
+    assert!(
+        text.contains("new Tue 25 Oct 09:00  Keeps its slot  [keep]\n        https://media.example/keep.mp4"),
+        "{text}"
+    );
     // The planner says so when it opens, and the On-demand view marks it.
     let s = schedule::load_path(&file).unwrap();
     let a = Store::new(d.path(), "upd").load("upd").unwrap();

@@ -167,11 +167,16 @@ pub enum Planner {
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
     },
-    /// Mark talks to catch on-demand (watch the video later).
-    #[command(after_help = "Example:\n  hallway later io-uring")]
+    /// Mark talks to catch on-demand (watch the video later); with --available, list those whose
+    /// video is out.
+    #[command(after_help = "Example:\n  hallway later io-uring\n  hallway later --available")]
     Later {
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required_unless_present = "available", value_name = "ID")]
         ids: Vec<String>,
+        /// List the talks saved for later, not yet watched, that have a video: those published
+        /// since you saved them first (`agenda --json` says the same in "video_published").
+        #[arg(long, conflicts_with = "ids")]
+        available: bool,
     },
     /// Write a short note on a talk (shown in the agenda and details); no text removes it.
     #[command(

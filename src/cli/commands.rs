@@ -66,7 +66,8 @@ pub fn dispatch(ctx: &Context, command: Planner) -> Result<(), Failure> {
         Planner::Friends { action } => friends(ctx, action),
         Planner::Note { id, text } => note(ctx, &id, &text.join(" ")),
         Planner::Star { ids } => mark(ctx, &ids, Some(MarkKind::Attend)),
-        Planner::Later { ids } => mark(ctx, &ids, Some(MarkKind::OnDemand)),
+        Planner::Later { available: true, .. } => available(ctx),
+        Planner::Later { ids, .. } => mark(ctx, &ids, Some(MarkKind::OnDemand)),
         Planner::Unmark { ids } => mark(ctx, &ids, None),
         Planner::Agenda { json } => {
             let agenda = load_agenda(ctx)?;
@@ -324,6 +325,42 @@ fn mark(ctx: &Context, ids: &[String], kind: Option<MarkKind>) -> Result<(), Fai
     })?;
     lines.push_str(&print::clash_warnings(ctx, &agenda, ids));
     emit(&lines)
+}
+
+/// `later --available`: the talks to catch on-demand whose video is out, newly published first.
+fn available(ctx: &Context) -> Result<(), Failure> {
+    let s = &ctx.schedule;
+    let agenda = load_agenda(ctx)?;
+    let saved: Vec<usize> = crate::agenda::listing::on_demand(s, &agenda)
+        .into_iter()
+        .filter(|&i| !agenda.is_watched(&s.talks()[i].id))
+        .collect();
+    let published = agenda.recordings_published(s);
+    let mut out_now: Vec<usize> = saved.iter().copied().filter(|i| s.talks()[*i].video.is_some()).collect();
+    out_now.sort_by_key(|i| (published.binary_search(i).is_err(), *i));
+    if out_now.is_empty() {
+        let n = saved.len();
+        return emit(&format!("No video yet for the {n} talk{} you saved for later.\n", if n == 1 { "" } else { "s" }));
+    }
+    let mut text = format!(
+        "{} of the {} talks you saved for later have a video ({} published since you saved them):\n",
+        out_now.len(),
+        saved.len(),
+        published.len()
+    );
+    for i in out_now {
+        let t = &s.talks()[i];
+        let new = if published.binary_search(&i).is_ok() { "new " } else { "    " };
+        text.push_str(&format!(
+            "  {new}{} {}  {}  [{}]\n        {}\n",
+            crate::timefmt::day_label(s.date_of(t.start)),
+            crate::timefmt::hm(s, t.start),
+            t.title,
+            t.id,
+            t.video.as_deref().unwrap_or_default()
+        ));
+    }
+    emit(&text)
 }
 
 fn note(ctx: &Context, id: &str, text: &str) -> Result<(), Failure> {
