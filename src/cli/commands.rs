@@ -438,12 +438,10 @@ pub fn validate(path: &Path, json: bool, opts: schedule::import::Options) -> Res
                 .collect(),
         };
         let talks = result.as_ref().map_or(0, |s| s.talks().len());
-        let notes = result.as_ref().map_or(vec![], validation_notes);
+        let pairs = result.as_ref().map_or(vec![], |s| s.same_room_overlaps());
+        let notes = result.as_ref().map_or(vec![], |s| validation_notes(s, &pairs));
         let overlaps: Vec<[&str; 2]> = result.as_ref().map_or(vec![], |s| {
-            s.same_room_overlaps()
-                .into_iter()
-                .map(|(a, b)| [s.talks()[a].id.as_str(), s.talks()[b].id.as_str()])
-                .collect()
+            pairs.iter().map(|&(a, b)| [s.talks()[a].id.as_str(), s.talks()[b].id.as_str()]).collect()
         });
         emit_json(&serde_json::json!({
             "path": shown, "ok": ok, "talks": talks, "problems": problems, "notes": notes,
@@ -454,7 +452,7 @@ pub fn validate(path: &Path, json: bool, opts: schedule::import::Options) -> Res
             Ok(s) => {
                 let mut out =
                     format!("{shown}: ok: {}, {}, times in {}\n", s.conference.name, sizes(s), s.conference.tz);
-                for note in &validation_notes(s) {
+                for note in &validation_notes(s, &s.same_room_overlaps()) {
                     out.push_str(&format!("  note: {note}\n"));
                 }
                 out
@@ -467,9 +465,8 @@ pub fn validate(path: &Path, json: bool, opts: schedule::import::Options) -> Res
 
 /// What the loader had to guess, and what looks wrong though it loads: talks on at once in the
 /// same room (a double booking, or a session and the talks inside it).
-fn validation_notes(s: &schedule::Schedule) -> Vec<String> {
+fn validation_notes(s: &schedule::Schedule, pairs: &[(usize, usize)]) -> Vec<String> {
     let mut notes = s.conference.notes.clone();
-    let pairs = s.same_room_overlaps();
     if !pairs.is_empty() {
         const SHOWN: usize = 5;
         let t = |i: usize| &s.talks()[i];
