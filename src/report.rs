@@ -65,7 +65,7 @@ pub fn agenda(schedule: &Schedule, agenda: &Agenda) -> Value {
                 v["note"] = mark.note.clone().map_or(Value::Null, Value::String);
                 v["watched"] = mark.watched.into();
                 v["video_published"] =
-                    (mark.mark == crate::agenda::MarkKind::OnDemand && mark.seen.had_video == Some(false) && t.video.is_some()).into();
+                    (mark.mark == crate::agenda::MarkKind::OnDemand && mark.seen.video_came_later(t)).into();
                 let what = changed.get(&t.id);
                 v["change"] = what.and_then(|w| w.first()).map_or(Value::Null, |w| (*w).into());
                 v["changes"] = what.cloned().unwrap_or_default().into();

@@ -67,6 +67,11 @@ impl Seen {
         [schedule.local(talk.start).naive_local(), schedule.local(talk.end).naive_local()]
     }
 
+    /// Whether the talk has a video it did not have when marked: a recording published since.
+    pub fn video_came_later(&self, talk: &Talk) -> bool {
+        self.had_video == Some(false) && talk.video.is_some()
+    }
+
     /// Whether the talk is at another time than when seen: by the wall clock for floating
     /// times (recorded as such), else by the instant.
     pub fn moved(&self, schedule: &Schedule, talk: &Talk) -> bool {
@@ -278,9 +283,8 @@ impl Agenda {
         let mut v: Vec<usize> = self
             .marks
             .iter()
-            .filter(|(_, m)| m.mark == MarkKind::OnDemand && !m.watched && m.seen.had_video == Some(false))
-            .filter_map(|(id, _)| schedule.index_of(id))
-            .filter(|&i| schedule.talks()[i].video.is_some())
+            .filter(|(_, m)| m.mark == MarkKind::OnDemand && !m.watched)
+            .filter_map(|(id, m)| schedule.index_of(id).filter(|&i| m.seen.video_came_later(&schedule.talks()[i])))
             .collect();
         v.sort_unstable();
         v

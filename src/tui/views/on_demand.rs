@@ -70,18 +70,12 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ]);
         let line = fit(line, w);
         lines.push(if selected { line.style(theme.selected()) } else { line });
-        let published =
-            app.session.agenda.marks.get(&t.id).is_some_and(|m| m.seen.had_video == Some(false) && !m.watched);
+        let published = app.session.agenda.marks.get(&t.id).is_some_and(|m| m.seen.video_came_later(t) && !m.watched);
         lines.push(match &t.video {
-            Some(v) if published => fit(
-                Line::from(vec![
-                    Span::raw("       "),
-                    Span::styled("🎬 new ", theme.live()),
-                    Span::styled(v.clone(), theme.link()),
-                ]),
-                w,
-            ),
-            Some(v) => fit(Line::from(vec![Span::raw("       "), Span::styled(v.clone(), theme.link())]), w),
+            Some(v) => {
+                let new = if published { Span::styled("🎬 new ", theme.live()) } else { Span::raw("") };
+                fit(Line::from(vec![Span::raw("       "), new, Span::styled(v.clone(), theme.link())]), w)
+            }
             None => Line::styled("       no video link announced yet", theme.dim()),
         });
         if let Some(note) = app.session.agenda.note(&t.id) {
