@@ -100,16 +100,11 @@ fn event(
         let msg = format!("listed under room '{room}' but says \"room\": '{r}'");
         d.problem(text, &at("room"), idr, msg);
     }
-    let fields = timing::Fields {
-        date: str_of(e, "date"),
-        start: str_of(e, "start"),
-        end: str_of(e, "end"),
-        duration: str_of(e, "duration"),
-    };
+    let fields = timing::Fields::read(|name| str_of(e, name));
     let timing = match timing::decide(&fields, date, day_change, &timing::FRAB_JSON) {
         Ok(t) => t,
         Err((field, msg)) => {
-            d.problem(text, &field.place(at("date"), at("start"), at("duration"), pos.clone()), idr, msg);
+            d.problem(text, &field.place(at, pos.clone()), idr, msg);
             return None;
         }
     };

@@ -126,16 +126,11 @@ fn event(
         d.problem(text, &at("room"), idr, format!("listed in <room name=\"{room}\"> but says <room>{r}</room>"));
     }
     let room = own.as_deref().unwrap_or(room);
-    let fields = timing::Fields {
-        date: child_text(e, "date"),
-        start: child_text(e, "start"),
-        end: child_text(e, "end"),
-        duration: child_text(e, "duration"),
-    };
+    let fields = timing::Fields::read(|name| child_text(e, name));
     let timing = match timing::decide(&fields, date, change, &timing::PENTABARF_XML) {
         Ok(t) => t,
         Err((field, msg)) => {
-            d.problem(text, &field.place(at("date"), at("start"), at("duration"), pos.clone()), idr, msg);
+            d.problem(text, &field.place(at, pos.clone()), idr, msg);
             return None;
         }
     };

@@ -52,14 +52,22 @@ pub enum Field {
 }
 
 impl Field {
-    /// Where the reader places a problem about this field.
-    pub fn place<P>(self, date: P, start: P, duration: P, event: P) -> P {
+    /// Where the reader places a problem about this field: `at` finds a field by its name,
+    /// `event` is the event itself.
+    pub fn place<P>(self, at: impl Fn(&str) -> P, event: P) -> P {
         match self {
-            Field::Date => date,
-            Field::Start => start,
-            Field::Duration => duration,
+            Field::Date => at("date"),
+            Field::Start => at("start"),
+            Field::Duration => at("duration"),
             Field::Event => event,
         }
+    }
+}
+
+impl Fields {
+    /// The fields as `get` reads them by name (the same names in JSON keys and XML elements).
+    pub fn read(get: impl Fn(&str) -> Option<String>) -> Self {
+        Fields { date: get("date"), start: get("start"), end: get("end"), duration: get("duration") }
     }
 }
 
