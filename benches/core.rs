@@ -138,6 +138,43 @@ fn now_view_tick(c: &mut Criterion) {
     g.finish();
 }
 
+/// A newer copy of the schedule taken while the planner runs (a URL re-checked): compare it with
+/// the copy shown, re-derive the marks and filter, keep every view's place. Two copies, 1% of
+/// talks moved between them, a mark on every 7th talk; each pass takes the other copy.
+fn refresh_apply(c: &mut Criterion) {
+    let mut g = c.benchmark_group("refresh_apply");
+    for n in [1_000, 10_000] {
+        let (_, a) = make(n, 8);
+        let mut moved = a.talks().to_vec();
+        for t in moved.iter_mut().step_by(100) {
+            t.start += chrono::Duration::minutes(30);
+            t.end += chrono::Duration::minutes(30);
+        }
+        moved.sort_by_key(|t| t.start);
+        let b = Schedule::new(a.conference.clone(), moved);
+        let mid = a.talks()[a.talks().len() / 2].start;
+        let mut agenda = Agenda::new("synth");
+        for t in a.talks().iter().step_by(7) {
+            agenda.set(&a, t, MarkKind::Attend, mid);
+        }
+        let mut app = App::new(a.clone(), agenda, mid, None);
+        let copies = [a, b];
+        let next = std::cell::Cell::new(1);
+        g.bench_function(BenchmarkId::from_parameter(n), |bench| {
+            bench.iter_batched(
+                || {
+                    let i = next.get();
+                    next.set(1 - i);
+                    copies[i].clone()
+                },
+                |copy| app.offer_schedule(copy),
+                criterion::BatchSize::LargeInput,
+            )
+        });
+    }
+    g.finish();
+}
+
 /// The real exports in ../shared/fixtures/real, each through format detection and its reader.
 fn load_real_fixtures(c: &mut Criterion) {
     let dir = std::env::var_os("HALLWAY_FIXTURES")
@@ -162,5 +199,15 @@ fn load_real_fixtures(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, load, compiled, clashes, key_to_frame, now_overview, now_view_tick, load_real_fixtures);
+criterion_group!(
+    benches,
+    load,
+    compiled,
+    clashes,
+    key_to_frame,
+    now_overview,
+    now_view_tick,
+    refresh_apply,
+    load_real_fixtures
+);
 criterion_main!(benches);

@@ -15,6 +15,8 @@ pub struct Config {
     pub reminder_minutes: Option<u32>,
     /// Desktop notifications with reminders (the bell and the status line stay).
     pub notifications: Option<bool>,
+    /// Minutes between checks for a newer copy of a schedule opened from a URL; 0 turns them off.
+    pub refresh_minutes: Option<u32>,
     /// `colour` (default) or `mono`.
     pub theme: Option<ThemeName>,
     /// Colours by role: starred, later, clash, live, link, key, dim. Names or `#rrggbb`.
@@ -102,6 +104,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             "expected a key name (\"z\", \"F2\", \"Space\") or a list of them".to_string()
         } else if key.as_deref() == Some("reminder_minutes") {
             format!("{raw}: a whole number of minutes, 0 to turn reminders off")
+        } else if key.as_deref() == Some("refresh_minutes") {
+            format!("{raw}: a whole number of minutes, 0 to stop checking for a newer schedule")
         } else {
             raw
         };
@@ -192,5 +196,9 @@ mod tests {
         assert!(e.message.contains("no colour role `stared`"), "{e}");
         let e = parse("schedule = \n", p()).unwrap_err();
         assert_eq!(e.line, 1, "{e}");
+        let e = parse("refresh_minutes = -1\n", p()).unwrap_err();
+        assert_eq!(e.key.as_deref(), Some("refresh_minutes"), "{e}");
+        assert!(e.message.ends_with("0 to stop checking for a newer schedule"), "{e}");
+        assert_eq!(parse("refresh_minutes = 0\n", p()).unwrap().refresh_minutes, Some(0));
     }
 }

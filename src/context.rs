@@ -15,6 +15,8 @@ pub struct Context {
     /// (`hallway conferences`).
     pub source: String,
     pub tz_given: Option<String>,
+    /// How the schedule was read (its zone when floating), to read a newer copy the same way.
+    pub read_with: crate::schedule::import::Options,
     pub data_dir: std::path::PathBuf,
     /// The whole schedule, still to be read, when `schedule` is the part the planner's first
     /// frame shows (see `schedule::compiled::Opened::split`).

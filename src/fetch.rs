@@ -36,8 +36,11 @@ struct Meta {
 }
 
 pub struct Fetcher {
+    /// Where the downloaded copies and their ETags are kept.
     pub cache_dir: PathBuf,
     pub timeout: Duration,
+    /// Where downloads are compiled (`None`: parsed every time).
+    pub compiled: Option<Cache>,
 }
 
 impl Fetcher {
@@ -49,37 +52,103 @@ impl Fetcher {
             .and_then(|s| s.parse::<f64>().ok())
             .filter(|s| *s > 0.0)
             .map_or(Duration::from_secs(10), Duration::from_secs_f64);
-        Self { cache_dir: cache_dir.join("schedules"), timeout }
+        Self { cache_dir: cache_dir.join("schedules"), timeout, compiled: Cache::from_env() }
     }
 
     /// The schedule at `url`: fresh if the server answers, else the cached copy with a note.
     /// Either is read from its compiled form when the same bytes were compiled before.
     pub fn schedule(&self, url: &str, opts: Options) -> Result<Opened, FetchError> {
-        let read = |body: &[u8]| -> Result<Opened, LoadError> {
-            match Cache::from_env() {
-                Some(cache) => cache.open_bytes(&format!("url {url}"), url, body, opts),
-                None => schedule::parse_bytes_with(body, url, opts).map(Opened::Parsed),
-            }
-        };
-        let key = cache_key(url);
-        let (body_path, meta_path) =
-            (self.cache_dir.join(format!("{key}.body")), self.cache_dir.join(format!("{key}.json")));
-        let meta: Option<Meta> = std::fs::read(&meta_path).ok().and_then(|b| serde_json::from_slice(&b).ok());
-        let cached = meta.as_ref().and_then(|_| std::fs::read(&body_path).ok());
+        let copy = self.copy(url);
         let cached_note = |why: &str| {
-            let at = meta.as_ref().and_then(|m| m.fetched_at).map_or("an earlier run".into(), |t| {
+            let at = copy.meta.as_ref().and_then(|m| m.fetched_at).map_or("an earlier run".into(), |t| {
                 t.with_timezone(&chrono::Local).format("%a %-d %b %H:%M").to_string()
             });
             format!("offline: showing the copy cached at {at} ({why})")
         };
         let from_cache = |why: String| -> Result<Opened, FetchError> {
             let body =
-                cached.as_ref().ok_or_else(|| FetchError::Unreachable { url: url.into(), reason: why.clone() })?;
-            let mut s = read(body).map_err(FetchError::Invalid)?;
+                copy.body.as_ref().ok_or_else(|| FetchError::Unreachable { url: url.into(), reason: why.clone() })?;
+            let mut s = self.read(url, body, opts).map_err(FetchError::Invalid)?;
             s.notes_mut().insert(0, cached_note(&why));
             Ok(s)
         };
+        let (body, etag, last_modified) = match self.download(url, &copy) {
+            Err(why) => return from_cache(why),
+            Ok(Download::NotModified) => {
+                let mut s = from_cache("not modified".into())?;
+                // Not offline: the server confirmed the copy is current.
+                s.notes_mut().remove(0);
+                return Ok(s);
+            }
+            Ok(Download::Body { body, etag, last_modified }) => (body, etag, last_modified),
+        };
+        match self.read(url, &body, opts) {
+            Ok(s) => {
+                self.keep(&copy, &body, Meta { url: url.into(), etag, last_modified, fetched_at: Some(Utc::now()) });
+                Ok(s)
+            }
+            Err(e) if copy.body.is_some() => {
+                let mut s = from_cache("the download is not a valid schedule".into())?;
+                s.notes_mut().insert(1, format!("the server sent an invalid schedule: {e}"));
+                Ok(s)
+            }
+            Err(e) => Err(FetchError::Invalid(e)),
+        }
+    }
 
+    /// Ask again while the planner runs: a new schedule only when the server sends other bytes
+    /// than the copy kept (which it then replaces); a failure keeps the copy and says why.
+    pub fn check(&self, url: &str, opts: Options) -> Checked {
+        let copy = self.copy(url);
+        match self.download(url, &copy) {
+            Err(why) => Checked::Failed(why),
+            Ok(Download::NotModified) => Checked::Same,
+            Ok(Download::Body { body, etag, last_modified }) => {
+                let meta = Meta { url: url.into(), etag, last_modified, fetched_at: Some(Utc::now()) };
+                if copy.body.as_deref() == Some(body.as_slice()) {
+                    // A server without ETag or Last-Modified sends the whole file every time.
+                    self.keep(&copy, &body, meta);
+                    return Checked::Same;
+                }
+                match self.read(url, &body, opts) {
+                    Ok(s) => {
+                        self.keep(&copy, &body, meta);
+                        Checked::New(Box::new(s))
+                    }
+                    Err(e) => Checked::Failed(format!("the server sent an invalid schedule: {e}")),
+                }
+            }
+        }
+    }
+
+    /// A downloaded body as a schedule, through the compiled cache when there is one.
+    fn read(&self, url: &str, body: &[u8], opts: Options) -> Result<Opened, LoadError> {
+        match &self.compiled {
+            Some(cache) => cache.open_bytes(&format!("url {url}"), url, body, opts),
+            None => schedule::parse_bytes_with(body, url, opts).map(Opened::Parsed),
+        }
+    }
+
+    /// The copy kept of `url`, if any, with what the server said of it.
+    fn copy(&self, url: &str) -> Copy {
+        let key = cache_key(url);
+        let (body_path, meta_path) =
+            (self.cache_dir.join(format!("{key}.body")), self.cache_dir.join(format!("{key}.json")));
+        let meta: Option<Meta> = std::fs::read(&meta_path).ok().and_then(|b| serde_json::from_slice(&b).ok());
+        let body = meta.as_ref().and_then(|_| std::fs::read(&body_path).ok());
+        Copy { body_path, meta_path, meta, body }
+    }
+
+    /// Replace the copy. One that cannot be written costs the next offline start, not this run.
+    fn keep(&self, copy: &Copy, body: &[u8], meta: Meta) {
+        let _ = std::fs::create_dir_all(&self.cache_dir)
+            .and_then(|_| crate::atomic::write(&copy.body_path, body))
+            .and_then(|_| crate::atomic::write(&copy.meta_path, &serde_json::to_vec_pretty(&meta).expect("json")));
+    }
+
+    /// GET `url`, re-validating the copy (ETag, Last-Modified) when there is one; the error is
+    /// a reason a person can read.
+    fn download(&self, url: &str, copy: &Copy) -> Result<Download, String> {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .timeout_global(Some(self.timeout))
             .timeout_connect(Some(self.timeout.min(Duration::from_secs(5))))
@@ -88,8 +157,8 @@ impl Fetcher {
             .build()
             .into();
         let mut req = agent.get(url);
-        if cached.is_some()
-            && let Some(m) = &meta
+        if copy.body.is_some()
+            && let Some(m) = &copy.meta
         {
             if let Some(etag) = &m.etag {
                 req = req.header("If-None-Match", etag);
@@ -98,43 +167,41 @@ impl Fetcher {
                 req = req.header("If-Modified-Since", lm);
             }
         }
-        let mut resp = match req.call() {
-            Ok(r) => r,
-            Err(e) => return from_cache(describe(&e)),
-        };
+        let mut resp = req.call().map_err(|e| describe(&e))?;
         let status = resp.status().as_u16();
-        if status == 304 {
-            let mut s = from_cache("not modified".into())?;
-            // Not offline: the server confirmed the copy is current.
-            s.notes_mut().remove(0);
-            return Ok(s);
+        if status == 304 && copy.body.is_some() {
+            return Ok(Download::NotModified);
         }
         if !(200..300).contains(&status) {
-            return from_cache(format!("the server answered {status}"));
+            return Err(format!("the server answered {status}"));
         }
         let header = |name: &str| resp.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
         let (etag, last_modified) = (header("etag"), header("last-modified"));
-        let body = match resp.body_mut().with_config().limit(MAX_BYTES).read_to_vec() {
-            Ok(b) => b,
-            Err(e) => return from_cache(describe(&e)),
-        };
-        match read(&body) {
-            Ok(s) => {
-                let meta = Meta { url: url.into(), etag, last_modified, fetched_at: Some(Utc::now()) };
-                // A cache that cannot be written costs the next offline start, not this one.
-                let _ = std::fs::create_dir_all(&self.cache_dir)
-                    .and_then(|_| crate::atomic::write(&body_path, &body))
-                    .and_then(|_| crate::atomic::write(&meta_path, &serde_json::to_vec_pretty(&meta).expect("json")));
-                Ok(s)
-            }
-            Err(e) if cached.is_some() => {
-                let mut s = from_cache("the download is not a valid schedule".into())?;
-                s.notes_mut().insert(1, format!("the server sent an invalid schedule: {e}"));
-                Ok(s)
-            }
-            Err(e) => Err(FetchError::Invalid(e)),
-        }
+        let body = resp.body_mut().with_config().limit(MAX_BYTES).read_to_vec().map_err(|e| describe(&e))?;
+        Ok(Download::Body { body, etag, last_modified })
     }
+}
+
+/// What re-checking a schedule found.
+pub enum Checked {
+    /// The server has nothing newer than the copy kept.
+    Same,
+    New(Box<Opened>),
+    /// No answer, or not a schedule: the copy kept stays.
+    Failed(String),
+}
+
+/// A schedule URL's kept copy: the body and what the server said of it.
+struct Copy {
+    body_path: PathBuf,
+    meta_path: PathBuf,
+    meta: Option<Meta>,
+    body: Option<Vec<u8>>,
+}
+
+enum Download {
+    NotModified,
+    Body { body: Vec<u8>, etag: Option<String>, last_modified: Option<String> },
 }
 
 /// `$HALLWAY_CACHE_DIR`, else the XDG cache dir (`~/.cache/hallway`).

@@ -1,7 +1,7 @@
 //! What changed in the schedule since a talk was marked: each mark remembers the talk as it
 //! was (title, time, track, speakers), so a reload shows what moved, was renamed or is gone.
 
-use super::{Agenda, Mark};
+use super::{Agenda, Seen};
 use crate::schedule::Schedule;
 use chrono::{DateTime, Utc};
 
@@ -46,7 +46,7 @@ pub fn detect(schedule: &Schedule, agenda: &Agenda) -> Vec<Changed> {
             let index = schedule.index_of(id);
             let what = match index {
                 None => vec![What::Removed],
-                Some(i) => compare(schedule, i, m),
+                Some(i) => compare(schedule, i, &m.seen),
             };
             (!what.is_empty()).then(|| (m.seen.start, Changed { id: id.clone(), index, what }))
         })
@@ -55,9 +55,9 @@ pub fn detect(schedule: &Schedule, agenda: &Agenda) -> Vec<Changed> {
     out.into_iter().map(|(_, c)| c).collect()
 }
 
-fn compare(schedule: &Schedule, index: usize, m: &Mark) -> Vec<What> {
+/// How the talk at `index` differs from `seen`, most important first.
+pub fn compare(schedule: &Schedule, index: usize, seen: &Seen) -> Vec<What> {
     let t = &schedule.talks()[index];
-    let seen = &m.seen;
     let mut what = Vec::new();
     if seen.moved(schedule, t) {
         what.push(What::Moved);
@@ -76,7 +76,11 @@ fn compare(schedule: &Schedule, index: usize, m: &Mark) -> Vec<What> {
 
 /// One line a person reads: "moved from Wed 09:05 (Main Stage) to Wed 10:00 (Stage 2)".
 pub fn describe(schedule: &Schedule, agenda: &Agenda, c: &Changed) -> String {
-    let seen = &agenda.marks[&c.id].seen;
+    describe_from(schedule, &agenda.marks[&c.id].seen, c)
+}
+
+/// [`describe`] against the talk as `seen`, whoever saw it (a mark, an earlier copy).
+pub fn describe_from(schedule: &Schedule, seen: &Seen, c: &Changed) -> String {
     let when = |t: DateTime<Utc>| schedule.local(t).format("%a %H:%M").to_string();
     let Some(i) = c.index else {
         return format!("\"{}\" is no longer in the schedule (was {}, {})", seen.title, when(seen.start), seen.track);

@@ -2,6 +2,7 @@
 
 pub mod changes;
 pub mod listing;
+pub mod newer;
 pub mod store;
 
 use crate::clash::{self, Clash};

@@ -99,7 +99,7 @@ impl Context {
             None => store::default_data_dir()?,
         };
         let (source, mut tz_given) = conferences::source(g, &data_dir)?;
-        let opts = load_options(tz_given.as_deref(), abstracts)?;
+        let mut opts = load_options(tz_given.as_deref(), abstracts)?;
         let (mut opened, mut source) = conferences::open(source.as_deref(), opts)?;
         // The same conference from another path (the file moved): read it again in the zone
         // given for it before, or its times would seem to have moved. (From its usual path the
@@ -107,7 +107,7 @@ impl Context {
         if tz_given.is_none()
             && let Some(tz) = crate::recent::Recent::new(&data_dir).find(&opened.conference().id).and_then(|o| o.tz)
         {
-            let opts = load_options(Some(&tz), abstracts)?;
+            opts = load_options(Some(&tz), abstracts)?;
             (opened, source) = conferences::open(Some(&source), opts)?;
             tz_given = Some(tz);
         }
@@ -137,7 +137,18 @@ impl Context {
         };
         drop(skeleton);
         let (schedule, rest) = if need == Need::Planner { opened.split(&plan)? } else { (opened.load(&plan)?, None) };
-        Ok(Self { schedule, store, clock, user_tz: clock::user_zone(), source, tz_given, data_dir, rest, agenda })
+        Ok(Self {
+            schedule,
+            store,
+            clock,
+            user_tz: clock::user_zone(),
+            source,
+            tz_given,
+            read_with: opts,
+            data_dir,
+            rest,
+            agenda,
+        })
     }
 }
 

@@ -21,5 +21,8 @@ pub enum Effect {
     },
     /// Ring the bell and raise a desktop notification for these reminders.
     Remind(Vec<Reminder>),
+    /// The same for news that is not a reminder: a starred talk of the next two hours moved
+    /// or was dropped in a newer copy of the schedule.
+    Notify(Vec<String>),
     Quit,
 }

@@ -10,6 +10,7 @@ pub mod keys;
 pub mod line_input;
 pub mod modal;
 pub mod prompt;
+pub mod refresh;
 pub mod session;
 pub mod settings;
 pub mod shell;
@@ -84,6 +85,14 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
             std::mem::forget(std::mem::replace(&mut app, whole_app));
             pending = whole_pending;
         }
+        // A schedule from a URL is asked for again now and then, once the whole is in hand.
+        let mut refresher = match refresh::interval(&settings.config) {
+            Some(every) if crate::fetch::is_url(&ctx.source) => {
+                let fetcher = crate::fetch::Fetcher::from_env();
+                Some(refresh::Refresher::start(fetcher, ctx.source.clone(), ctx.read_with, every)?)
+            }
+            _ => None,
+        };
         let mut redraw = true;
         while !stop.load(Ordering::Relaxed) {
             if shell.carry_out(&mut app, &mut pending)? {
@@ -143,6 +152,16 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
                         redraw |= seen;
                     }
                 }
+            }
+            if let Some(r) = &mut refresher {
+                let (shown, effects) = r.deliver(&mut app);
+                redraw |= shown;
+                pending.extend(effects);
+            }
+            // A newer copy set aside while a prompt or panel was open, now closed.
+            if app.incoming.is_some() {
+                pending.extend(app.take_incoming());
+                redraw |= app.incoming.is_none();
             }
             let (moved, due) = app.tick(ctx.clock.now());
             pending.extend(due);

@@ -47,6 +47,7 @@ impl Shell<'_> {
                     app.exported(result);
                 }
                 Effect::Remind(due) => remind(due.into_iter().map(|r| r.text).collect(), self.notify),
+                Effect::Notify(texts) => remind(texts, self.notify),
                 Effect::Quit => quit = true,
             }
         }

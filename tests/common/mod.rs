@@ -1,6 +1,8 @@
 //! What the TUI test files share: the app on the bundled schedule at a set time, and rendering.
 #![allow(dead_code)]
 
+pub mod http;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hallway::agenda::{Agenda, MarkKind};
 use hallway::clock::parse_at;

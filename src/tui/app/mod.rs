@@ -3,6 +3,7 @@
 
 mod modals;
 mod mouse;
+mod newer;
 
 use super::effect::Effect;
 use super::filter_picker;
@@ -49,6 +50,8 @@ pub struct App {
     pub export_dir: std::path::PathBuf,
     /// Where the last frame drew something clickable.
     pub clickable: std::cell::RefCell<Vec<(ratatui::layout::Rect, Pick)>>,
+    /// A newer copy of the schedule, waiting for the open prompt or panel to close.
+    pub incoming: Option<Schedule>,
 }
 
 impl App {
@@ -68,6 +71,7 @@ impl App {
             palette: super::theme::Palette::default(),
             export_dir: std::path::PathBuf::from("."),
             clickable: std::cell::RefCell::new(Vec::new()),
+            incoming: None,
         }
     }
 

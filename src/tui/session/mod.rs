@@ -117,6 +117,16 @@ impl Session {
         self.refresh_filter();
     }
 
+    /// A newer copy of the schedule: the marks, the filter, the friends and the undo history
+    /// (all kept by id) stay, and what was derived from the talks is derived again. Returns the
+    /// copy it replaces.
+    pub fn replace_schedule(&mut self, schedule: Schedule) -> Schedule {
+        let old = std::mem::replace(&mut self.schedule, schedule);
+        self.search_index = None;
+        self.refresh_marks();
+        old
+    }
+
     /// Recompute what depends on the marks (after a change here or on disk).
     pub fn refresh_marks(&mut self) {
         self.attending = self.agenda.attending(&self.schedule);

@@ -57,6 +57,14 @@ impl<T: PartialEq + Clone> ListView<T> {
         }
     }
 
+    /// The list was rebuilt from other positions (a newer copy of the schedule): the cursor goes
+    /// to `entry` as it is now, else stays at its place with no entry to follow.
+    pub fn follow(&mut self, items: &[T], entry: Option<&T>) {
+        if !entry.is_some_and(|e| self.go_to(items, e)) {
+            self.pick = None;
+        }
+    }
+
     pub fn nav(&mut self, items: &[T], action: Action) {
         let pos = step(self.position(items), items.len(), action);
         self.go(items, pos);

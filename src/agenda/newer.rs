@@ -1,0 +1,244 @@
+//! What a newer copy of the schedule (one fetched while the planner runs) changes for my
+//! agenda: the marked talks it moved, renamed or dropped, the starred ones of the next two hours
+//! among them (worth a desktop notification), the recordings it brought for talks saved for
+//! later, and how much of the rest changed. Pure: the planner says and notifies what this finds.
+//!
+//! The agenda's own changes section compares with each talk as it was when marked; this compares
+//! with the copy the planner showed a moment ago, so only what this copy changed is news.
+
+use super::changes::{self, Changed, What};
+use super::{Agenda, MarkKind, Seen};
+use crate::schedule::Schedule;
+use chrono::{DateTime, Duration, Utc};
+
+/// How far ahead a change to a starred talk is worth a desktop notification.
+pub const SOON_MINUTES: i64 = 120;
+
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Newer {
+    /// Marked talks this copy changed, one line each, earliest first:
+    /// "\"X\" moved from Sat 11:00-11:30 to Sat 12:00-12:30".
+    pub mine: Vec<String>,
+    /// Starred talks on within the next two hours that moved, changed room or were dropped.
+    pub urgent: Vec<String>,
+    /// Talks saved for later, not yet watched, whose video came with this copy (positions in
+    /// the new schedule).
+    pub videos: Vec<usize>,
+    /// Across the whole schedule: talks added, dropped, and moved in time or room.
+    pub added: usize,
+    pub dropped: usize,
+    pub moved: usize,
+}
+
+impl Newer {
+    /// Nothing anyone would notice: the same talks at the same times and places.
+    pub fn is_quiet(&self) -> bool {
+        self.mine.is_empty() && self.videos.is_empty() && self.added + self.dropped + self.moved == 0
+    }
+
+    /// One line for the status bar, most pressing first.
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        match self.mine.as_slice() {
+            [] => {}
+            [one] => parts.push(format!("⟳ {one} (3 shows it)")),
+            many => parts.push(format!("⟳ {} of your talks changed (3 shows them)", many.len())),
+        }
+        match self.videos.len() {
+            0 => {}
+            1 => parts.push("🎬 1 talk you saved for later now has a video (4 shows it)".into()),
+            n => parts.push(format!("🎬 {n} talks you saved for later now have videos (4 shows them)")),
+        }
+        if parts.is_empty() {
+            let mut counts = Vec::new();
+            for (n, one, many) in [
+                (self.moved, "talk moved", "talks moved"),
+                (self.added, "new talk", "new talks"),
+                (self.dropped, "talk dropped", "talks dropped"),
+            ] {
+                match n {
+                    0 => {}
+                    1 => counts.push(format!("1 {one}")),
+                    n => counts.push(format!("{n} {many}")),
+                }
+            }
+            let counts = if counts.is_empty() { "details only".to_string() } else { counts.join(", ") };
+            return format!("↻ schedule updated: {counts}; none of your talks changed");
+        }
+        format!("schedule updated: {}", parts.join(" · "))
+    }
+}
+
+/// What `new` changes against `old` for `agenda`, at `now`.
+pub fn compare(old: &Schedule, new: &Schedule, agenda: &Agenda, now: DateTime<Utc>) -> Newer {
+    let mut out = Newer::default();
+    let soon = now + Duration::minutes(SOON_MINUTES);
+    let mut mine: Vec<(DateTime<Utc>, String)> = Vec::new();
+    for (id, mark) in &agenda.marks {
+        // A talk already missing from the copy shown was said then.
+        let Some(o) = old.index_of(id) else { continue };
+        let was = &old.talks()[o];
+        let before = Seen::of(old, was);
+        let index = new.index_of(id);
+        let what = match index {
+            None => vec![What::Removed],
+            Some(n) => changes::compare(new, n, &before),
+        };
+        if mark.mark == MarkKind::OnDemand
+            && !mark.watched
+            && let Some(n) = index
+            && before.video_came_later(&new.talks()[n])
+        {
+            out.videos.push(n);
+        }
+        if what.is_empty() {
+            continue;
+        }
+        let line = changes::describe_from(new, &before, &Changed { id: id.clone(), index, what: what.clone() });
+        let on_soon = |start: DateTime<Utc>, end: DateTime<Utc>| end > now && start < soon;
+        let is_soon =
+            on_soon(was.start, was.end) || index.is_some_and(|n| on_soon(new.talks()[n].start, new.talks()[n].end));
+        let where_or_when = what.iter().any(|w| matches!(w, What::Removed | What::Moved | What::Track));
+        if mark.mark == MarkKind::Attend && is_soon && where_or_when {
+            out.urgent.push(line.clone());
+        }
+        mine.push((was.start, line));
+    }
+    mine.sort();
+    out.mine = mine.into_iter().map(|(_, line)| line).collect();
+    out.videos.sort_unstable();
+
+    for t in new.talks() {
+        match old.index_of(&t.id) {
+            None => out.added += 1,
+            Some(o) => {
+                let was = &old.talks()[o];
+                if was.start != t.start || was.end != t.end || old.track_name(was) != new.track_name(t) {
+                    out.moved += 1;
+                }
+            }
+        }
+    }
+    out.dropped = old.talks().iter().filter(|t| new.index_of(&t.id).is_none()).count();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schedule;
+
+    /// Talks as (id, start "HH:MM" on Thu 2 May 2024 UTC, minutes, room, has a video).
+    fn schedule_of(talks: &[(&str, &str, i64, &str, bool)]) -> Schedule {
+        let events: Vec<String> = talks
+            .iter()
+            .map(|(id, start, minutes, room, video)| {
+                let video = if *video { format!(r#","video":"https://v.example/{id}""#) } else { String::new() };
+                format!(
+                    r#"{{"id":"{id}","title":"Talk {id}","track":"{room}","start":"2024-05-02T{start}","duration":{minutes},"speakers":["S"]{video}}}"#
+                )
+            })
+            .collect();
+        let json = format!(
+            r#"{{"conference":{{"id":"c","name":"C","timezone":"UTC","tracks":["Main","Side"]}},"talks":[{}]}}"#,
+            events.join(",")
+        );
+        schedule::parse_bytes(json.as_bytes(), "c.json").unwrap()
+    }
+
+    fn at(hm: &str) -> DateTime<Utc> {
+        format!("2024-05-02T{hm}:00Z").parse().unwrap()
+    }
+
+    #[test]
+    fn a_starred_talk_of_the_next_two_hours_that_moves_is_urgent_and_a_later_one_is_not() {
+        let old = schedule_of(&[("a", "10:00", 30, "Main", false), ("b", "15:00", 30, "Main", false)]);
+        let new = schedule_of(&[("a", "11:00", 30, "Main", false), ("b", "16:00", 30, "Main", false)]);
+        let mut agenda = Agenda::new("c");
+        for t in old.talks() {
+            agenda.set(&old, t, MarkKind::Attend, at("09:00"));
+        }
+        let n = compare(&old, &new, &agenda, at("09:30"));
+        assert_eq!(n.mine.len(), 2, "{n:?}");
+        assert!(n.mine[0].starts_with("\"Talk a\" moved from Thu 10:00-10:30 to Thu 11:00-11:30"), "{n:?}");
+        assert_eq!(n.urgent, vec![n.mine[0].clone()], "b is five hours away");
+        assert_eq!((n.moved, n.added, n.dropped), (2, 0, 0));
+        assert!(n.summary().starts_with("schedule updated: ⟳ 2 of your talks changed"), "{}", n.summary());
+    }
+
+    #[test]
+    fn a_dropped_starred_talk_and_a_room_change_are_urgent_a_retitle_is_not() {
+        let old = schedule_of(&[("a", "10:00", 30, "Main", false), ("b", "10:00", 30, "Main", false)]);
+        let mut new = schedule_of(&[("b", "10:00", 30, "Side", false)]);
+        let mut agenda = Agenda::new("c");
+        for t in old.talks() {
+            agenda.set(&old, t, MarkKind::Attend, at("09:00"));
+        }
+        let n = compare(&old, &new, &agenda, at("09:00"));
+        assert_eq!(n.urgent.len(), 2, "{n:?}");
+        assert!(n.urgent.iter().any(|l| l.contains("no longer in the schedule")), "{n:?}");
+        assert!(n.urgent.iter().any(|l| l.contains("now in Side")), "{n:?}");
+        assert_eq!((n.moved, n.dropped), (1, 1));
+
+        new = schedule_of(&[("a", "10:00", 30, "Main", false), ("b", "10:00", 30, "Main", false)]);
+        let mut renamed = new.talks().to_vec();
+        renamed[0].title = "A new title".into();
+        let new = Schedule::new(new.conference.clone(), renamed);
+        let n = compare(&old, &new, &agenda, at("09:00"));
+        assert_eq!(n.mine.len(), 1, "{n:?}");
+        assert!(n.urgent.is_empty(), "a new title changes neither where nor when: {n:?}");
+    }
+
+    #[test]
+    fn a_talk_already_over_or_only_watched_later_is_not_urgent() {
+        let old = schedule_of(&[("a", "08:00", 30, "Main", false), ("b", "10:00", 30, "Main", false)]);
+        let new = schedule_of(&[("a", "08:30", 30, "Main", false), ("b", "10:30", 30, "Main", false)]);
+        let mut agenda = Agenda::new("c");
+        agenda.set(&old, &old.talks()[0], MarkKind::Attend, at("07:00"));
+        agenda.set(&old, &old.talks()[1], MarkKind::OnDemand, at("07:00"));
+        let n = compare(&old, &new, &agenda, at("09:30"));
+        assert_eq!(n.mine.len(), 2, "{n:?}");
+        assert!(n.urgent.is_empty(), "a is over, b is only to watch later: {n:?}");
+    }
+
+    #[test]
+    fn a_video_that_comes_with_the_new_copy_is_news_once_and_only_for_later_talks_not_watched() {
+        let old = schedule_of(&[
+            ("a", "10:00", 30, "Main", false),
+            ("b", "11:00", 30, "Main", false),
+            ("c", "12:00", 30, "Main", false),
+        ]);
+        let new = schedule_of(&[
+            ("a", "10:00", 30, "Main", true),
+            ("b", "11:00", 30, "Main", true),
+            ("c", "12:00", 30, "Main", true),
+        ]);
+        let mut agenda = Agenda::new("c");
+        agenda.set(&old, &old.talks()[0], MarkKind::OnDemand, at("09:00"));
+        agenda.set(&old, &old.talks()[1], MarkKind::OnDemand, at("09:00"));
+        agenda.toggle_watched("b", at("09:00"));
+        agenda.set(&old, &old.talks()[2], MarkKind::Attend, at("09:00"));
+        let n = compare(&old, &new, &agenda, at("13:00"));
+        assert_eq!(n.videos, vec![0], "{n:?}");
+        assert!(n.mine.is_empty() && n.urgent.is_empty(), "a video is not a change: {n:?}");
+        assert_eq!(n.summary(), "schedule updated: 🎬 1 talk you saved for later now has a video (4 shows it)");
+        assert!(compare(&new, &new, &agenda, at("13:00")).videos.is_empty(), "the next refresh says nothing");
+    }
+
+    #[test]
+    fn changes_to_other_talks_are_counted_and_said_as_not_mine() {
+        let old = schedule_of(&[("a", "10:00", 30, "Main", false), ("b", "11:00", 30, "Main", false)]);
+        let new = schedule_of(&[
+            ("a", "10:00", 30, "Main", false),
+            ("c", "11:00", 30, "Main", false),
+            ("d", "12:00", 30, "Side", false),
+        ]);
+        let mut agenda = Agenda::new("c");
+        agenda.set(&old, &old.talks()[0], MarkKind::Attend, at("09:00"));
+        let n = compare(&old, &new, &agenda, at("09:00"));
+        assert_eq!((n.added, n.dropped, n.moved), (2, 1, 0));
+        assert!(!n.is_quiet());
+        assert_eq!(n.summary(), "↻ schedule updated: 2 new talks, 1 talk dropped; none of your talks changed");
+        assert!(compare(&old, &old, &agenda, at("09:00")).is_quiet());
+    }
+}

@@ -1,0 +1,92 @@
+//! A newer copy of the schedule arrives while the planner runs (a URL re-checked in the
+//! background). The planner takes it without losing the user's place, says what changed for
+//! them, and asks the shell to notify when a starred talk of the next two hours moved or went.
+
+use super::App;
+use crate::agenda::newer;
+use crate::schedule::Schedule;
+use crate::tui::effect::Effect;
+use crate::tui::modal::Modal;
+use crate::tui::session::Item;
+
+impl App {
+    /// Take a newer copy now, or when the open prompt, search, filter or gaps panel closes:
+    /// they hold positions in the schedule, and what is being typed must not be disturbed.
+    pub fn offer_schedule(&mut self, schedule: Schedule) -> Vec<Effect> {
+        self.incoming = Some(schedule);
+        self.take_incoming()
+    }
+
+    /// The copy set aside, if nothing open holds it back any more.
+    pub fn take_incoming(&mut self) -> Vec<Effect> {
+        if !matches!(self.modal, None | Some(Modal::Details { .. } | Modal::Help { .. })) {
+            return Vec::new();
+        }
+        let Some(new) = self.incoming.take() else { return Vec::new() };
+        let s = &self.session;
+        let news = newer::compare(&s.schedule, &new, &s.agenda, s.now);
+
+        // Each place, by talk id: positions mean other talks in the new copy.
+        let talks = s.schedule.talks();
+        let id_of = |i: usize| talks.get(i).map(|t| t.id.clone());
+        let selected = id_of(self.schedule_view.selected);
+        let selected_start = talks.get(self.schedule_view.selected).map(|t| t.start);
+        let details = match &self.modal {
+            Some(Modal::Details { talk, .. }) => id_of(*talk),
+            _ => None,
+        };
+        let now_pick = self.now_view.list.current(&s.now_talks(self.now_view.all_rooms)).and_then(|&i| id_of(i));
+        let agenda_pick = self.agenda_view.current(s.agenda_items()).map(|item| match item {
+            Item::Talk(i) => Err(id_of(*i)),
+            Item::Removed(id) => Ok(id.clone()),
+        });
+        let on_demand_pick = self.on_demand_view.current(s.on_demand()).and_then(|&i| id_of(i));
+
+        let old = self.session.replace_schedule(new);
+        // Freeing the old copy talk by talk is not the user's wait.
+        std::thread::spawn(move || drop(old));
+
+        let s = &self.session;
+        let index = |id: Option<String>| id.and_then(|id| s.schedule.index_of(&id));
+        match index(selected) {
+            Some(i) => self.schedule_view.select(s, i),
+            None if !s.schedule.talks().is_empty() => {
+                // Gone: the talk now nearest its time.
+                let start = selected_start.unwrap_or(s.now);
+                let i = s.schedule.talks().partition_point(|t| t.start < start).min(s.schedule.talks().len() - 1);
+                self.schedule_view.select(s, i);
+            }
+            None => {}
+        }
+        self.schedule_view.keep_shown(s);
+        if let Some(Modal::Details { talk, .. }) = &mut self.modal {
+            match index(details) {
+                Some(i) => *talk = i,
+                // The talk left the schedule: the status line says so.
+                None => self.modal = None,
+            }
+        }
+        let now_talks = s.now_talks(self.now_view.all_rooms);
+        self.now_view.list.follow(&now_talks, index(now_pick).as_ref());
+        let agenda_entry = agenda_pick.map(|p| match p {
+            Ok(removed) => Some(Item::Removed(removed)),
+            Err(id) => index(id).map(Item::Talk),
+        });
+        self.agenda_view.follow(s.agenda_items(), agenda_entry.flatten().as_ref());
+        self.on_demand_view.follow(s.on_demand(), index(on_demand_pick).as_ref());
+
+        if news.mine.is_empty() && news.videos.is_empty() {
+            if !news.is_quiet() {
+                self.status.info(news.summary());
+            }
+        } else {
+            // What changed for the user stays until Esc: a glance between talks must catch it.
+            self.status.error(news.summary());
+        }
+        if news.urgent.is_empty() {
+            Vec::new()
+        } else {
+            vec![Effect::Notify(news.urgent.iter().map(|line| format!("Starred talk changed: {line}")).collect())]
+        }
+    }
+}

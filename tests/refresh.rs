@@ -1,0 +1,231 @@
+//! A schedule opened from a URL is asked for again while the planner runs. A newer copy is
+//! taken without losing the user's place; what it changed for them is said at once (a starred
+//! talk of the next two hours is also notified), and a recording published for a talk saved
+//! for later is said and marked. Offline, the copy shown stays.
+
+mod common;
+
+use common::http::serve;
+use common::{key, press, screen};
+use crossterm::event::KeyCode;
+use hallway::agenda::{Agenda, MarkKind, changes};
+use hallway::clock::parse_at;
+use hallway::fetch::Fetcher;
+use hallway::schedule::{self, Schedule};
+use hallway::tui::app::{App, View};
+use hallway::tui::effect::Effect;
+use hallway::tui::modal::Modal;
+use hallway::tui::refresh::Refresher;
+use hallway::tui::status::Level;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::time::{Duration, Instant};
+use tempfile::TempDir;
+
+const V1: &str = r#"{"conference": {"id": "live", "name": "Live Conf", "timezone": "Europe/Brussels", "tracks": ["A", "B"]},
+ "talks": [
+  {"id": "keep", "title": "Keeps its slot", "speakers": ["Ann"], "track": "A", "start": "2024-05-02T10:00", "duration": 45},
+  {"id": "soon", "title": "Starred and soon", "speakers": ["Bo"], "track": "A", "start": "2024-05-02T11:00", "duration": 30},
+  {"id": "later", "title": "Saved for later", "speakers": ["Cy"], "track": "B", "start": "2024-05-02T10:00", "duration": 30},
+  {"id": "other", "title": "Someone else's", "speakers": ["Di"], "track": "B", "start": "2024-05-02T12:00", "duration": 30}
+ ]}"#;
+
+/// "soon" moves to room B half an hour later, "later" gets its video, "other" is dropped, and a
+/// talk comes before all of them (every position shifts).
+const V2: &str = r#"{"conference": {"id": "live", "name": "Live Conf", "timezone": "Europe/Brussels", "tracks": ["A", "B"]},
+ "talks": [
+  {"id": "added", "title": "A new opening", "speakers": ["Ed"], "track": "B", "start": "2024-05-02T09:00", "duration": 30},
+  {"id": "keep", "title": "Keeps its slot", "speakers": ["Ann"], "track": "A", "start": "2024-05-02T10:00", "duration": 45},
+  {"id": "soon", "title": "Starred and soon", "speakers": ["Bo"], "track": "B", "start": "2024-05-02T11:30", "duration": 30},
+  {"id": "later", "title": "Saved for later", "speakers": ["Cy"], "track": "B", "start": "2024-05-02T10:00", "duration": 30,
+   "video": "https://video.example/later.mp4"}
+ ]}"#;
+
+fn parse(json: &str) -> Schedule {
+    schedule::parse_bytes(json.as_bytes(), "live.json").unwrap()
+}
+
+/// The planner on V1 at 10:15, "keep" and "soon" starred, "later" saved for later.
+fn planner(v1: Schedule) -> App {
+    let now = parse_at("2024-05-02 10:15", v1.conference.tz).unwrap();
+    let mut agenda = Agenda::new("live");
+    for (id, kind) in [("keep", MarkKind::Attend), ("soon", MarkKind::Attend), ("later", MarkKind::OnDemand)] {
+        agenda.set(&v1, v1.talk(id).unwrap(), kind, now);
+    }
+    let mut app = App::new(v1, agenda, now, Some("Europe/Brussels".parse().unwrap()));
+    app.session.time_travel = true;
+    app
+}
+
+fn id(app: &App, index: usize) -> &str {
+    &app.session.schedule.talks()[index].id
+}
+
+fn index(app: &App, id: &str) -> usize {
+    app.session.schedule.index_of(id).unwrap()
+}
+
+#[test]
+fn a_newer_copy_keeps_the_place_and_says_what_changed_for_me() {
+    let mut app = planner(parse(V1));
+    app.select(index(&app, "keep"));
+    app.modal = Some(Modal::Details { talk: index(&app, "later"), scroll: 0 });
+
+    let effects = app.offer_schedule(parse(V2));
+
+    assert!(app.session.schedule.talk("added").is_some(), "the new copy is shown");
+    assert_eq!(id(&app, app.schedule_view.current(&app.session).unwrap()), "keep", "the selection follows its talk");
+    match app.modal {
+        Some(Modal::Details { talk, .. }) => assert_eq!(id(&app, talk), "later", "details stay on their talk"),
+        _ => panic!("details closed"),
+    }
+    let status = app.status.text().unwrap();
+    assert!(
+        status.contains("\"Starred and soon\" moved from Thu 11:00-11:30 to Thu 11:30-12:00; now in B (was A)"),
+        "{status}"
+    );
+    assert!(status.contains("🎬 1 talk you saved for later now has a video"), "{status}");
+    assert_eq!(app.status.level(), Some(Level::Error), "what changed for me stays until Esc");
+    assert_eq!(
+        effects,
+        vec![Effect::Notify(vec![
+            "Starred talk changed: \"Starred and soon\" moved from Thu 11:00-11:30 to Thu 11:30-12:00; now in B (was A)"
+                .into()
+        ])],
+        "a starred talk of the next two hours moved: a desktop notification"
+    );
+    // The agenda's changes section has it, the On-demand view marks the video new.
+    let changed = changes::detect(&app.session.schedule, &app.session.agenda);
+    assert_eq!(changed.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["soon"]);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    app.view = View::OnDemand;
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("🎬 new"), "{shown}");
+    assert!(shown.contains("https://video.example/later.mp4"), "{shown}");
+    app.view = View::Agenda;
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("moved from Thu 11:00-11:30 to Thu 11:30-12:00"), "{shown}");
+
+    // The same copy again says nothing new and notifies nothing.
+    app.status.acknowledge();
+    assert!(app.offer_schedule(parse(V2)).is_empty());
+    assert_eq!(app.status.text(), None);
+}
+
+#[test]
+fn a_copy_that_arrives_while_a_search_is_open_waits_for_it_to_close() {
+    let mut app = planner(parse(V1));
+    press(&mut app, "/");
+    press(&mut app, "sta");
+    assert!(app.offer_schedule(parse(V2)).is_empty());
+    assert!(app.session.schedule.talk("added").is_none(), "positions in the open search stay valid");
+    assert_eq!(app.modal_name(), Some("finder"));
+    key(&mut app, KeyCode::Esc);
+    let effects = app.take_incoming();
+    assert!(app.session.schedule.talk("added").is_some());
+    assert_eq!(effects.len(), 1, "{effects:?}");
+}
+
+#[test]
+fn a_later_talk_or_a_change_to_someone_elses_talk_notifies_nothing() {
+    let mut app = planner(parse(V1));
+    // At 14:00 "soon" is over: its move is said, not notified.
+    app.session.now = parse_at("2024-05-02 14:00", app.session.schedule.conference.tz).unwrap();
+    let effects = app.offer_schedule(parse(V2));
+    assert!(effects.is_empty(), "{effects:?}");
+    let mut quiet = planner(parse(V1));
+    quiet.session.agenda = Agenda::new("live");
+    assert!(quiet.offer_schedule(parse(V2)).is_empty());
+    assert_eq!(
+        quiet.status.text().as_deref(),
+        Some("↻ schedule updated: 1 talk moved, 1 new talk, 1 talk dropped; none of your talks changed")
+    );
+    assert_eq!(quiet.status.level(), Some(Level::Info), "news about other talks fades");
+}
+
+/// The server's answer: 0 V1 with ETag "1", 1 V2 with ETag "2", 2 a server error. An ETag sent
+/// back that matches gets a 304.
+fn changing_server(state: Arc<AtomicU8>) -> common::http::Server {
+    serve(move |head| {
+        let head = head.to_lowercase();
+        let (etag, body) = match state.load(Ordering::SeqCst) {
+            0 => ("\"1\"", V1),
+            1 => ("\"2\"", V2),
+            _ => return (503, vec![], b"down for maintenance".to_vec(), Duration::ZERO),
+        };
+        if head.contains(&format!("if-none-match: {etag}")) {
+            return (304, vec![], vec![], Duration::ZERO);
+        }
+        (200, vec![("ETag", etag.to_string())], body.as_bytes().to_vec(), Duration::ZERO)
+    })
+}
+
+fn fetcher(cache: &TempDir) -> Fetcher {
+    Fetcher { cache_dir: cache.path().to_path_buf(), timeout: Duration::from_secs(2), compiled: None }
+}
+
+/// Deliver what the refresher found until `done`, for at most ten seconds.
+fn deliver_until(r: &mut Refresher, app: &mut App, done: impl Fn(&App) -> bool) -> Vec<Effect> {
+    let started = Instant::now();
+    let mut effects = Vec::new();
+    while !done(app) {
+        assert!(started.elapsed() < Duration::from_secs(10), "nothing came: {:?}", app.status.text());
+        effects.extend(r.deliver(app).1);
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    effects
+}
+
+#[test]
+fn a_local_server_serves_one_version_then_another_and_the_running_planner_notices() {
+    let cache = TempDir::new().unwrap();
+    let state = Arc::new(AtomicU8::new(0));
+    let server = changing_server(state.clone());
+    let opts = schedule::import::Options::default();
+    let whole = schedule::compiled::Plan { whole: true, abstracts: true, ..Default::default() };
+    let v1 = fetcher(&cache).schedule(&server.url, opts).unwrap().load(&whole).unwrap();
+    let mut app = planner(v1);
+    let mut refresher = Refresher::start(fetcher(&cache), server.url.clone(), opts, Duration::from_millis(30)).unwrap();
+
+    // Unchanged: re-validated with the ETag, nothing said.
+    let seen = || server.seen.lock().unwrap().clone();
+    let started = Instant::now();
+    while seen().len() < 4 {
+        assert!(started.elapsed() < Duration::from_secs(10));
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let (shown, effects) = refresher.deliver(&mut app);
+    assert!(!shown && effects.is_empty() && app.status.text().is_none());
+    assert!(seen()[1..].iter().all(|h| h.to_lowercase().contains("if-none-match: \"1\"")), "{:?}", seen());
+
+    // The organisers publish a new version.
+    state.store(1, Ordering::SeqCst);
+    let effects = deliver_until(&mut refresher, &mut app, |a| a.session.schedule.talk("added").is_some());
+    assert!(matches!(effects.as_slice(), [Effect::Notify(lines)] if lines[0].contains("\"Starred and soon\" moved")));
+    let status = app.status.text().unwrap();
+    assert!(status.contains("moved from Thu 11:00-11:30 to Thu 11:30-12:00"), "{status}");
+    assert!(status.contains("🎬 1 talk you saved for later now has a video"), "{status}");
+    assert_eq!(app.session.agenda.recordings_published(&app.session.schedule), vec![index(&app, "later")]);
+    // The new copy is kept: the next start offline shows it.
+    let kept = std::fs::read_dir(cache.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| e.path().extension().is_some_and(|x| x == "body"));
+    assert_eq!(std::fs::read_to_string(kept.unwrap().path()).unwrap(), V2);
+
+    // The server goes down: said once, the copy shown stays.
+    app.status.acknowledge();
+    state.store(2, Ordering::SeqCst);
+    deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
+    let status = app.status.text().unwrap();
+    assert_eq!(status, "↻ could not check for a newer schedule (the server answered 503); keeping the one shown");
+    app.status.acknowledge();
+    let before = seen().len();
+    while seen().len() < before + 3 {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    refresher.deliver(&mut app);
+    assert_eq!(app.status.text(), None, "not said again at every check");
+    assert!(app.session.schedule.talk("added").is_some());
+}
