@@ -229,3 +229,34 @@ fn a_local_server_serves_one_version_then_another_and_the_running_planner_notice
     assert_eq!(app.status.text(), None, "not said again at every check");
     assert!(app.session.schedule.talk("added").is_some());
 }
+
+#[test]
+fn r_asks_now_and_always_answers() {
+    let mut app = planner(parse(V1));
+    assert!(press(&mut app, "R").is_empty());
+    assert!(app.status.text().unwrap().contains("not from a URL"), "{:?}", app.status.text());
+    app.refreshes = true;
+    assert_eq!(press(&mut app, "R"), vec![Effect::Refresh]);
+
+    let cache = TempDir::new().unwrap();
+    let state = Arc::new(AtomicU8::new(0));
+    let server = changing_server(state.clone());
+    let opts = schedule::import::Options::default();
+    fetcher(&cache).schedule(&server.url, opts).unwrap();
+    // Checks an hour apart: only `R` asks within this test.
+    let mut refresher = Refresher::start(fetcher(&cache), server.url.clone(), opts, Duration::from_secs(3600)).unwrap();
+    app.status.acknowledge();
+    refresher.ask_now();
+    deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
+    assert_eq!(app.status.text().as_deref(), Some("↻ the schedule shown is the newest"));
+    assert_eq!(server.seen.lock().unwrap().len(), 2, "one download at start, one check");
+
+    // Down: said at every R, not only the first time.
+    state.store(2, Ordering::SeqCst);
+    for _ in 0..2 {
+        app.status.acknowledge();
+        refresher.ask_now();
+        deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
+        assert!(app.status.text().unwrap().contains("the server answered 503"), "{:?}", app.status.text());
+    }
+}

@@ -24,5 +24,7 @@ pub enum Effect {
     /// The same for news that is not a reminder: a starred talk of the next two hours moved
     /// or was dropped in a newer copy of the schedule.
     Notify(Vec<String>),
+    /// Ask the schedule's URL for a newer copy now, not at the next check.
+    Refresh,
     Quit,
 }

@@ -41,6 +41,7 @@ pub enum Action {
     Search,
     ToggleList,
     AllRooms,
+    Refresh,
     Help,
     Quit,
 }
@@ -129,6 +130,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Char('A')], "A", Action::AllRooms, "now: list the quiet rooms too, or fold them again", Some("A all rooms")),
     bind(&[Char('t')], "t", Action::JumpToNow, "jump the schedule to what is on now", None),
     bind(&[Char('@')], "@", Action::GoToTime, "go to a time: try the Now view at any moment", None),
+    bind(
+        &[Char('R')],
+        "R",
+        Action::Refresh,
+        "ask the conference's site for a newer schedule now (one opened from a URL; else every 10 min)",
+        None,
+    ),
     bind(&[Tab], "Tab", Action::NextView, "next view", Some("Tab view")),
     bind(&[BackTab], "Shift-Tab", Action::PrevView, "previous view", None),
     bind(&[Char('1')], "1", Action::ShowSchedule, "schedule: tracks side by side", None),
@@ -180,6 +188,7 @@ impl Action {
             Search => "search",
             ToggleList => "list",
             AllRooms => "all_rooms",
+            Refresh => "refresh",
             Help => "help",
             Quit => "quit",
         }

@@ -53,6 +53,7 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
         can_save,
         notify: settings.config.notifications != Some(false),
         seen: ctx.store.modified(),
+        refresher: None,
     };
 
     // SIGTERM and SIGHUP (the terminal window closed) end the loop like `q`, so the terminal is
@@ -86,13 +87,13 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
             pending = whole_pending;
         }
         // A schedule from a URL is asked for again now and then, once the whole is in hand.
-        let mut refresher = match refresh::interval(&settings.config) {
-            Some(every) if crate::fetch::is_url(&ctx.source) => {
-                let fetcher = crate::fetch::Fetcher::from_env();
-                Some(refresh::Refresher::start(fetcher, ctx.source.clone(), ctx.read_with, every)?)
-            }
-            _ => None,
-        };
+        if let Some(every) = refresh::interval(&settings.config)
+            && crate::fetch::is_url(&ctx.source)
+        {
+            let fetcher = crate::fetch::Fetcher::from_env();
+            shell.refresher = Some(refresh::Refresher::start(fetcher, ctx.source.clone(), ctx.read_with, every)?);
+            app.refreshes = true;
+        }
         let mut redraw = true;
         while !stop.load(Ordering::Relaxed) {
             if shell.carry_out(&mut app, &mut pending)? {
@@ -153,7 +154,7 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
                     }
                 }
             }
-            if let Some(r) = &mut refresher {
+            if let Some(r) = &mut shell.refresher {
                 let (shown, effects) = r.deliver(&mut app);
                 redraw |= shown;
                 pending.extend(effects);

@@ -10,20 +10,27 @@ use crate::fetch::{Checked, Fetcher};
 use crate::schedule::Schedule;
 use crate::schedule::compiled::Plan;
 use crate::schedule::import::Options;
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 /// How often a URL is asked again when the config says nothing.
 pub const DEFAULT_MINUTES: u32 = 10;
 
 enum News {
-    Same,
+    /// Nothing newer; `asked`: the user pressed `R` and waits for an answer.
+    Same {
+        asked: bool,
+    },
     New(Box<Schedule>),
-    Failed(String),
+    Failed {
+        why: String,
+        asked: bool,
+    },
 }
 
 pub struct Refresher {
     news: Receiver<News>,
+    ask: Sender<()>,
     /// The last check failed (said once, not every ten minutes).
     offline: bool,
 }
@@ -44,16 +51,21 @@ impl Refresher {
     /// Ask for `url` every `every` through `fetcher`, reading it as it was read at start (`opts`).
     pub fn start(fetcher: Fetcher, url: String, opts: Options, every: Duration) -> std::io::Result<Self> {
         let (tx, news) = mpsc::channel();
+        let (ask, asked_for) = mpsc::channel();
         std::thread::Builder::new().name("refresh".into()).spawn(move || {
             let plan = Plan { whole: true, abstracts: !opts.without_abstracts, ..Plan::default() };
             loop {
-                std::thread::sleep(every);
+                let asked = match asked_for.recv_timeout(every) {
+                    Ok(()) => true,
+                    Err(RecvTimeoutError::Timeout) => false,
+                    Err(RecvTimeoutError::Disconnected) => break,
+                };
                 let found = match fetcher.check(&url, opts) {
-                    Checked::Same => News::Same,
-                    Checked::Failed(why) => News::Failed(why),
+                    Checked::Same => News::Same { asked },
+                    Checked::Failed(why) => News::Failed { why, asked },
                     Checked::New(opened) => match opened.load(&plan) {
                         Ok(s) => News::New(Box::new(s)),
-                        Err(e) => News::Failed(format!("the server sent an invalid schedule: {e}")),
+                        Err(e) => News::Failed { why: format!("the server sent an invalid schedule: {e}"), asked },
                     },
                 };
                 // The planner has quit.
@@ -62,7 +74,12 @@ impl Refresher {
                 }
             }
         })?;
-        Ok(Self { news, offline: false })
+        Ok(Self { news, ask, offline: false })
+    }
+
+    /// Check now (`R`), not at the next turn; the answer comes through [`Refresher::deliver`].
+    pub fn ask_now(&self) {
+        let _ = self.ask.send(());
     }
 
     /// Hand what arrived to the planner. Returns whether the screen changed, and the effects
@@ -72,18 +89,24 @@ impl Refresher {
         let mut effects = Vec::new();
         while let Ok(news) = self.news.try_recv() {
             match news {
-                News::Same => self.offline = false,
+                News::Same { asked } => {
+                    self.offline = false;
+                    if asked {
+                        app.status.info("↻ the schedule shown is the newest");
+                        shown = true;
+                    }
+                }
                 News::New(schedule) => {
                     self.offline = false;
                     effects.extend(app.offer_schedule(*schedule));
                     shown = true;
                 }
-                News::Failed(why) if !self.offline => {
+                News::Failed { why, asked } if asked || !self.offline => {
                     self.offline = true;
                     app.status.info(format!("↻ could not check for a newer schedule ({why}); keeping the one shown"));
                     shown = true;
                 }
-                News::Failed(_) => {}
+                News::Failed { .. } => {}
             }
         }
         (shown, effects)

@@ -18,6 +18,8 @@ pub struct Shell<'a> {
     pub notify: bool,
     /// When the agenda file last changed, to notice another window's save.
     pub seen: Option<std::time::SystemTime>,
+    /// Asks the schedule's URL for newer copies (a schedule from a file has none).
+    pub refresher: Option<super::refresh::Refresher>,
 }
 
 impl Shell<'_> {
@@ -48,6 +50,11 @@ impl Shell<'_> {
                 }
                 Effect::Remind(due) => remind(due.into_iter().map(|r| r.text).collect(), self.notify),
                 Effect::Notify(texts) => remind(texts, self.notify),
+                Effect::Refresh => {
+                    if let Some(r) = &self.refresher {
+                        r.ask_now();
+                    }
+                }
                 Effect::Quit => quit = true,
             }
         }

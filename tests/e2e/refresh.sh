@@ -91,6 +91,8 @@ keep "4: On-demand"
 tmux send-keys -t "$session" 1
 wait_for "Thu 2 May" "back in the schedule"
 keep "1: Schedule"
+tmux send-keys -t "$session" R
+wait_for "the schedule shown is the newest" "R asks now and answers"
 
 # The server goes away: the copy shown stays, and it is said once.
 kill "$server_pid"; server_pid=""

@@ -52,6 +52,8 @@ pub struct App {
     pub clickable: std::cell::RefCell<Vec<(ratatui::layout::Rect, Pick)>>,
     /// A newer copy of the schedule, waiting for the open prompt or panel to close.
     pub incoming: Option<Schedule>,
+    /// The schedule came from a URL that is asked again for newer copies (`R` asks now).
+    pub refreshes: bool,
 }
 
 impl App {
@@ -72,6 +74,7 @@ impl App {
             export_dir: std::path::PathBuf::from("."),
             clickable: std::cell::RefCell::new(Vec::new()),
             incoming: None,
+            refreshes: false,
         }
     }
 
@@ -205,6 +208,7 @@ impl App {
             Action::ShowNow => self.view = View::Now,
             Action::ShowAgenda => self.view = View::Agenda,
             Action::ShowOnDemand => self.view = View::OnDemand,
+            Action::Refresh => return self.ask_for_newer(),
             Action::JumpToNow => {
                 self.view = View::Schedule;
                 if let Some(said) = self.schedule_view.jump_to_now(&self.session) {

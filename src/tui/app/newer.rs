@@ -10,6 +10,17 @@ use crate::tui::modal::Modal;
 use crate::tui::session::Item;
 
 impl App {
+    /// `R`: ask the schedule's URL now.
+    pub(super) fn ask_for_newer(&mut self) -> Vec<Effect> {
+        if self.refreshes {
+            self.status.info("↻ asking for a newer schedule…");
+            vec![Effect::Refresh]
+        } else {
+            self.status.info("this schedule is not from a URL (or checks are off): it is read again at each start");
+            Vec::new()
+        }
+    }
+
     /// Take a newer copy now, or when the open prompt, search, filter or gaps panel closes:
     /// they hold positions in the schedule, and what is being typed must not be disturbed.
     pub fn offer_schedule(&mut self, schedule: Schedule) -> Vec<Effect> {
@@ -25,6 +36,8 @@ impl App {
         let Some(new) = self.incoming.take() else { return Vec::new() };
         let s = &self.session;
         let news = newer::compare(&s.schedule, &new, &s.agenda, s.now);
+        // Other bytes, the same talks (a generation stamp, the file's layout): nothing to say.
+        let same_talks = s.schedule.talks() == new.talks();
 
         // Each place, by talk id: positions mean other talks in the new copy.
         let talks = s.schedule.talks();
@@ -76,7 +89,7 @@ impl App {
         self.on_demand_view.follow(s.on_demand(), index(on_demand_pick).as_ref());
 
         if news.mine.is_empty() && news.videos.is_empty() {
-            if !news.is_quiet() {
+            if !same_talks {
                 self.status.info(news.summary());
             }
         } else {
