@@ -67,4 +67,19 @@ for tool in calcurse khal; do
   fi
 done
 echo "--- hallway agenda (conference time, $TZ):"; echo "$expected"
-[ "$fails" -eq 0 ] && echo "calendars e2e: calcurse and khal list exactly hallway's agenda" || exit 1
+[ "$fails" -eq 0 ] || exit 1
+
+# The talk's own page is the event's URL: khal shows it, for a real Congress export.
+camp="${HALLWAY_FIXTURES:-../shared/fixtures/real}/frab-camp2019.json"
+[ -f "$camp" ] || { echo "FAIL: $camp not found (set HALLWAY_FIXTURES)"; exit 1; }
+export HALLWAY_DATA_DIR="$t/camp"
+"$bin" --schedule "$camp" star c9edea6f-1da1-4772-a0a9-6dd4e33f11bb >/dev/null
+"$bin" --schedule "$camp" export --format ics -o "$t/agenda.ics" 2>/dev/null
+rm -rf "$t/kh"
+page=$("$bin" --schedule "$camp" agenda --json | python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["url"])')
+kh_env=(HOME="$t/kh/home" XDG_CONFIG_HOME="$t/kh/home" XDG_DATA_HOME="$t/kh/home" XDG_CACHE_HOME="$t/kh/home")
+khal_list >/dev/null
+got=$(env "${kh_env[@]}" setsid -w khal --no-color -c "$t/kh/config" list -df '' --format '{title} {url}' 2019-08-21 1d </dev/null)
+echo "--- khal lists, with the event's URL:"; echo "$got"
+[ "$got" = "card10 Badge $page" ] || { echo "FAIL: khal shows '$got', expected the talk's page $page"; exit 1; }
+echo "calendars e2e: calcurse and khal list exactly hallway's agenda; khal keeps the talk's page"
