@@ -65,3 +65,18 @@ fn the_page_is_the_calendar_url_and_the_markdown_link() {
     let json = export::render(Format::Json, &s, &a, t.start, export::Options { on_demand: true });
     assert!(json.contains(PAGE), "{json}");
 }
+
+#[test]
+fn the_details_border_lists_the_page_keys_as_remapped() {
+    let s = schedule::load_path(&fixture("frab-camp2019.json")).unwrap();
+    let i = s.talks().iter().position(|t| t.url.is_some()).unwrap();
+    let mut app = App::new(s, Agenda::new("camp2019"), chrono::Utc::now(), None);
+    app.modal = Some(hallway::tui::modal::Modal::Details { talk: i, scroll: 0 });
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Esc close · s star · o later · b page"), "{shown}");
+    let mut keys = std::collections::BTreeMap::new();
+    keys.insert("open_page".to_string(), hallway::config::KeySpec::One("B".into()));
+    app.keymap = hallway::tui::keys::Keymap::with(&keys).unwrap();
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("o later · B page"), "{shown}");
+}

@@ -15,9 +15,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 /// through at its sides), 96 columns on a wide one.
 pub fn draw(f: &mut Frame, area: Rect, app: &App, index: usize, scroll: u16, theme: &Theme) {
     let width = if area.width <= 100 { area.width } else { 96 };
-    let block = Block::bordered()
-        .title(" Details ")
-        .title_bottom(Line::from(" Esc close · ↑↓ scroll · s star · o on-demand · n note ").right_aligned());
+    let block = Block::bordered().title(" Details ").title_bottom(Line::from(keys(app, index, width)).right_aligned());
     let wrapped = wrap_lines(&lines(app, index, theme), width.saturating_sub(2) as usize);
     let content = wrapped.len() as u16;
     let para = Paragraph::new(wrapped);
@@ -25,6 +23,40 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, index: usize, scroll: u16, the
     let max = content.saturating_sub(rect.height.saturating_sub(2));
     f.render_widget(Clear, rect);
     f.render_widget(para.block(block).scroll((scroll.min(max), 0)), rect);
+}
+
+/// The keys that work on this talk, as remapped, as many as the border holds (the page's keys
+/// only when it has a page, the video's when it has one).
+fn keys(app: &App, index: usize, width: u16) -> String {
+    use crate::tui::keys::{Action, Keymap};
+    let t = &app.session.schedule.talks()[index];
+    let key =
+        |a: Action| Keymap::binding_of(a).and_then(|b| app.keymap.label(b).split(" / ").next().map(str::to_string));
+    // Most needed first: a narrow border keeps the first ones.
+    let mut items =
+        vec![(key(Action::Back), "close"), (key(Action::ToggleStar), "star"), (key(Action::ToggleLater), "later")];
+    if t.url.is_some() {
+        items.push((key(Action::OpenPage), "page"));
+    }
+    if t.video.is_some() {
+        items.push((key(Action::CopyLink), "copy video"));
+    }
+    if t.url.is_some() {
+        items.push((key(Action::CopyPage), "copy page"));
+    }
+    items.extend([(key(Action::EditNote), "note"), (Some("↑↓".into()), "scroll")]);
+    let room = usize::from(width).saturating_sub(4);
+    let mut out = String::new();
+    for (k, what) in items {
+        let Some(k) = k else { continue };
+        let item = if out.is_empty() { format!(" {k} {what}") } else { format!(" · {k} {what}") };
+        if Line::from(format!("{out}{item} ")).width() > room {
+            break;
+        }
+        out.push_str(&item);
+    }
+    out.push(' ');
+    out
 }
 
 /// Details beside the grid on a wide terminal: the selected talk, read without a key.
