@@ -1,6 +1,7 @@
 //! `--schedule https://...`: download, keep a copy in the XDG cache dir with its ETag and
-//! Last-Modified, re-validate on each start, and fall back to the copy (saying so) when the
-//! network fails. A conference hall's Wi-Fi is the normal case, not the exception.
+//! Last-Modified, re-validate on each start (and, in the planner, every few minutes: see
+//! [`Fetcher::check`]), and fall back to the copy (saying so) when the network fails. A
+//! conference hall's Wi-Fi is the normal case, not the exception.
 
 use crate::schedule::compiled::{Cache, Opened};
 use crate::schedule::{self, LoadError, import::Options};
@@ -72,7 +73,7 @@ impl Fetcher {
             s.notes_mut().insert(0, cached_note(&why));
             Ok(s)
         };
-        let (body, etag, last_modified) = match self.download(url, &copy) {
+        let (body, etag, last_modified) = match self.download(url, &Shown::of(&copy)) {
             Err(why) => return from_cache(why),
             Ok(Download::NotModified) => {
                 let mut s = from_cache("not modified".into())?;
@@ -84,7 +85,7 @@ impl Fetcher {
         };
         match self.read(url, &body, opts) {
             Ok(s) => {
-                self.keep(&copy, &body, Meta { url: url.into(), etag, last_modified, fetched_at: Some(Utc::now()) });
+                self.keep(url, &body, etag, last_modified);
                 Ok(s)
             }
             Err(e) if copy.body.is_some() => {
@@ -96,29 +97,40 @@ impl Fetcher {
         }
     }
 
-    /// Ask again while the planner runs: a new schedule only when the server sends other bytes
-    /// than the copy kept (which it then replaces); a failure keeps the copy and says why.
-    pub fn check(&self, url: &str, opts: Options) -> Checked {
-        let copy = self.copy(url);
-        match self.download(url, &copy) {
+    /// What the kept copy of `url` is: at the planner's start, the schedule it shows.
+    pub fn shown(&self, url: &str) -> Shown {
+        Shown::of(&self.copy(url))
+    }
+
+    /// Ask again while the planner runs, sending back what the server said of the copy shown
+    /// (not of the copy kept on disk, which another hallway may have replaced meanwhile): a new
+    /// schedule only when the server sends other bytes. Nothing is kept until the caller has
+    /// taken it ([`Fetcher::keep_fresh`]); a failure keeps the copy shown and says why.
+    pub fn check(&self, url: &str, opts: Options, shown: &Shown) -> Checked {
+        match self.download(url, shown) {
             Err(why) => Checked::Failed(why),
             Ok(Download::NotModified) => Checked::Same,
             Ok(Download::Body { body, etag, last_modified }) => {
-                let meta = Meta { url: url.into(), etag, last_modified, fetched_at: Some(Utc::now()) };
-                if copy.body.as_deref() == Some(body.as_slice()) {
-                    // A server without ETag or Last-Modified sends the whole file every time.
-                    self.keep(&copy, &body, meta);
+                let hash = xxhash_rust::xxh3::xxh3_64(&body);
+                // A server without ETag or Last-Modified sends the whole file every time.
+                if shown.hash == Some(hash) {
                     return Checked::Same;
                 }
                 match self.read(url, &body, opts) {
-                    Ok(s) => {
-                        self.keep(&copy, &body, meta);
-                        Checked::New(Box::new(s))
-                    }
+                    Ok(opened) => Checked::New(Box::new(Fresh {
+                        opened,
+                        body,
+                        shown: Shown { etag, last_modified, hash: Some(hash) },
+                    })),
                     Err(e) => Checked::Failed(format!("the server sent an invalid schedule: {e}")),
                 }
             }
         }
+    }
+
+    /// Keep a newer copy the planner took: the next start, and an offline one, read it.
+    pub fn keep_fresh(&self, url: &str, body: &[u8], shown: &Shown) {
+        self.keep(url, body, shown.etag.clone(), shown.last_modified.clone());
     }
 
     /// A downloaded body as a schedule, through the compiled cache when there is one.
@@ -129,26 +141,32 @@ impl Fetcher {
         }
     }
 
+    /// Where the copy of `url` and what the server said of it are kept.
+    fn paths(&self, url: &str) -> (PathBuf, PathBuf) {
+        let key = cache_key(url);
+        (self.cache_dir.join(format!("{key}.body")), self.cache_dir.join(format!("{key}.json")))
+    }
+
     /// The copy kept of `url`, if any, with what the server said of it.
     fn copy(&self, url: &str) -> Copy {
-        let key = cache_key(url);
-        let (body_path, meta_path) =
-            (self.cache_dir.join(format!("{key}.body")), self.cache_dir.join(format!("{key}.json")));
+        let (body_path, meta_path) = self.paths(url);
         let meta: Option<Meta> = std::fs::read(&meta_path).ok().and_then(|b| serde_json::from_slice(&b).ok());
         let body = meta.as_ref().and_then(|_| std::fs::read(&body_path).ok());
-        Copy { body_path, meta_path, meta, body }
+        Copy { meta, body }
     }
 
     /// Replace the copy. One that cannot be written costs the next offline start, not this run.
-    fn keep(&self, copy: &Copy, body: &[u8], meta: Meta) {
+    fn keep(&self, url: &str, body: &[u8], etag: Option<String>, last_modified: Option<String>) {
+        let (body_path, meta_path) = self.paths(url);
+        let meta = Meta { url: url.into(), etag, last_modified, fetched_at: Some(Utc::now()) };
         let _ = std::fs::create_dir_all(&self.cache_dir)
-            .and_then(|_| crate::atomic::write(&copy.body_path, body))
-            .and_then(|_| crate::atomic::write(&copy.meta_path, &serde_json::to_vec_pretty(&meta).expect("json")));
+            .and_then(|_| crate::atomic::write(&body_path, body))
+            .and_then(|_| crate::atomic::write(&meta_path, &serde_json::to_vec_pretty(&meta).expect("json")));
     }
 
-    /// GET `url`, re-validating the copy (ETag, Last-Modified) when there is one; the error is
-    /// a reason a person can read.
-    fn download(&self, url: &str, copy: &Copy) -> Result<Download, String> {
+    /// GET `url`, re-validating the copy `shown` (ETag, Last-Modified) when there is one; the
+    /// error is a reason a person can read.
+    fn download(&self, url: &str, shown: &Shown) -> Result<Download, String> {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .timeout_global(Some(self.timeout))
             .timeout_connect(Some(self.timeout.min(Duration::from_secs(5))))
@@ -157,19 +175,17 @@ impl Fetcher {
             .build()
             .into();
         let mut req = agent.get(url);
-        if copy.body.is_some()
-            && let Some(m) = &copy.meta
-        {
-            if let Some(etag) = &m.etag {
+        if shown.hash.is_some() {
+            if let Some(etag) = &shown.etag {
                 req = req.header("If-None-Match", etag);
             }
-            if let Some(lm) = &m.last_modified {
+            if let Some(lm) = &shown.last_modified {
                 req = req.header("If-Modified-Since", lm);
             }
         }
         let mut resp = req.call().map_err(|e| describe(&e))?;
         let status = resp.status().as_u16();
-        if status == 304 && copy.body.is_some() {
+        if status == 304 && shown.hash.is_some() {
             return Ok(Download::NotModified);
         }
         if !(200..300).contains(&status) {
@@ -184,17 +200,42 @@ impl Fetcher {
 
 /// What re-checking a schedule found.
 pub enum Checked {
-    /// The server has nothing newer than the copy kept.
+    /// The server has nothing newer than the copy shown.
     Same,
-    New(Box<Opened>),
-    /// No answer, or not a schedule: the copy kept stays.
+    New(Box<Fresh>),
+    /// No answer, or not a schedule: the copy shown stays.
     Failed(String),
+}
+
+/// A newer copy: the schedule, its bytes to keep once taken, and what the server said of it.
+pub struct Fresh {
+    pub opened: Opened,
+    pub body: Vec<u8>,
+    pub shown: Shown,
+}
+
+/// The copy a reader holds, as the server described it: sent back to ask for anything newer.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Shown {
+    etag: Option<String>,
+    last_modified: Option<String>,
+    /// Of the bytes; `None` when there is no copy (the next answer is new whatever it is).
+    hash: Option<u64>,
+}
+
+impl Shown {
+    fn of(copy: &Copy) -> Self {
+        let meta = copy.meta.as_ref();
+        Shown {
+            etag: meta.and_then(|m| m.etag.clone()),
+            last_modified: meta.and_then(|m| m.last_modified.clone()),
+            hash: copy.body.as_deref().map(xxhash_rust::xxh3::xxh3_64),
+        }
+    }
 }
 
 /// A schedule URL's kept copy: the body and what the server said of it.
 struct Copy {
-    body_path: PathBuf,
-    meta_path: PathBuf,
     meta: Option<Meta>,
     body: Option<Vec<u8>>,
 }

@@ -85,7 +85,7 @@ fn a_newer_copy_keeps_the_place_and_says_what_changed_for_me() {
         "{status}"
     );
     assert!(status.contains("🎬 1 talk you saved for later now has a video"), "{status}");
-    assert_eq!(app.status.level(), Some(Level::Error), "what changed for me stays until Esc");
+    assert_eq!(app.status.level(), Some(Level::Notice), "what changed for me stays until Esc");
     assert_eq!(
         effects,
         vec![Effect::Notify(vec![
@@ -139,7 +139,7 @@ fn a_later_talk_or_a_change_to_someone_elses_talk_notifies_nothing() {
     assert!(quiet.offer_schedule(parse(V2)).is_empty());
     assert_eq!(
         quiet.status.text().as_deref(),
-        Some("↻ schedule updated: 1 talk moved, 1 new talk, 1 talk dropped; none of your talks changed")
+        Some("↻ schedule updated: 1 talk moved, 1 new talk, 1 talk dropped, none of yours")
     );
     assert_eq!(quiet.status.level(), Some(Level::Info), "news about other talks fades");
 }
@@ -186,7 +186,9 @@ fn a_local_server_serves_one_version_then_another_and_the_running_planner_notice
     let whole = schedule::compiled::Plan { whole: true, abstracts: true, ..Default::default() };
     let v1 = fetcher(&cache).schedule(&server.url, opts).unwrap().load(&whole).unwrap();
     let mut app = planner(v1);
-    let mut refresher = Refresher::start(fetcher(&cache), server.url.clone(), opts, Duration::from_millis(30)).unwrap();
+    let mut refresher =
+        Refresher::start(fetcher(&cache), server.url.clone(), opts, Some(Duration::from_millis(30)), "live".into())
+            .unwrap();
 
     // Unchanged: re-validated with the ETag, nothing said.
     let seen = || server.seen.lock().unwrap().clone();
@@ -222,7 +224,9 @@ fn a_local_server_serves_one_version_then_another_and_the_running_planner_notice
     assert_eq!(status, "↻ could not check for a newer schedule (the server answered 503); keeping the one shown");
     app.status.acknowledge();
     let before = seen().len();
+    let started = Instant::now();
     while seen().len() < before + 3 {
+        assert!(started.elapsed() < Duration::from_secs(10), "the checks stopped");
         std::thread::sleep(Duration::from_millis(10));
     }
     refresher.deliver(&mut app);
@@ -234,7 +238,7 @@ fn a_local_server_serves_one_version_then_another_and_the_running_planner_notice
 fn r_asks_now_and_always_answers() {
     let mut app = planner(parse(V1));
     assert!(press(&mut app, "R").is_empty());
-    assert!(app.status.text().unwrap().contains("not from a URL"), "{:?}", app.status.text());
+    assert!(app.status.text().unwrap().contains("read from a file, not a URL"), "{:?}", app.status.text());
     app.refreshes = true;
     assert_eq!(press(&mut app, "R"), vec![Effect::Refresh]);
 
@@ -243,8 +247,8 @@ fn r_asks_now_and_always_answers() {
     let server = changing_server(state.clone());
     let opts = schedule::import::Options::default();
     fetcher(&cache).schedule(&server.url, opts).unwrap();
-    // Checks an hour apart: only `R` asks within this test.
-    let mut refresher = Refresher::start(fetcher(&cache), server.url.clone(), opts, Duration::from_secs(3600)).unwrap();
+    // No timer: only `R` asks.
+    let mut refresher = Refresher::start(fetcher(&cache), server.url.clone(), opts, None, "live".into()).unwrap();
     app.status.acknowledge();
     refresher.ask_now();
     deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
@@ -259,4 +263,93 @@ fn r_asks_now_and_always_answers() {
         deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
         assert!(app.status.text().unwrap().contains("the server answered 503"), "{:?}", app.status.text());
     }
+}
+
+#[test]
+fn each_list_keeps_its_entry_and_a_dropped_selection_goes_to_its_room() {
+    let mut app = planner(parse(V1));
+    // Agenda: the cursor on "soon" in its day, not in the changes (where it will be listed too).
+    app.view = View::Agenda;
+    let items = app.session.agenda_items().to_vec();
+    let soon = hallway::tui::session::Item::Talk(index(&app, "soon"));
+    app.agenda_view.go_to(&items, &soon);
+    let later = index(&app, "later");
+    app.on_demand_view.go_to(app.session.on_demand(), &later);
+    let now = app.session.now_talks(false);
+    app.now_view.list.go_to(&now, &index(&app, "later"));
+    // The schedule's selection on "other", which V2 drops.
+    app.select(index(&app, "other"));
+
+    app.offer_schedule(parse(V2));
+
+    let s = &app.session;
+    let at = app.agenda_view.position(s.agenda_items());
+    assert_eq!(s.agenda_items()[at], hallway::tui::session::Item::Talk(index(&app, "soon")));
+    assert!(at > 1, "still in its day, below the changes: {at} in {:?}", s.agenda_items());
+    assert_eq!(id(&app, *app.on_demand_view.current(s.on_demand()).unwrap()), "later");
+    assert_eq!(id(&app, *app.now_view.list.current(&s.now_talks(false)).unwrap()), "later");
+    let selected = app.schedule_view.current(s).unwrap();
+    assert_eq!(id(&app, selected), "soon", "the talk nearest 12:00 in room B: soon, moved there at 11:30");
+}
+
+#[test]
+fn details_of_a_dropped_talk_close_and_say_why() {
+    let mut app = planner(parse(V1));
+    app.modal = Some(Modal::Details { talk: index(&app, "other"), scroll: 0 });
+    app.offer_schedule(parse(V2));
+    assert_eq!(app.modal_name(), None);
+    assert!(app.status.text().unwrap().contains("\"Someone else's\" is no longer in the schedule"));
+}
+
+#[test]
+fn another_hallway_updating_the_kept_copy_does_not_hide_the_newer_version() {
+    // `hallway next` in a status bar downloads V2 first and keeps it; the running planner, still
+    // showing V1, must be sent V1's ETag (and so get V2), not the kept copy's.
+    let cache = TempDir::new().unwrap();
+    let state = Arc::new(AtomicU8::new(0));
+    let server = changing_server(state.clone());
+    let opts = schedule::import::Options::default();
+    fetcher(&cache).schedule(&server.url, opts).unwrap();
+    let mut app = planner(parse(V1));
+    let mut refresher = Refresher::start(fetcher(&cache), server.url.clone(), opts, None, "live".into()).unwrap();
+    state.store(1, Ordering::SeqCst);
+    fetcher(&cache).schedule(&server.url, opts).unwrap();
+    refresher.ask_now();
+    deliver_until(&mut refresher, &mut app, |a| a.session.schedule.talk("added").is_some());
+}
+
+#[test]
+fn a_cache_that_cannot_be_written_still_revalidates_and_an_empty_copy_is_refused() {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("not-a-folder");
+    std::fs::write(&file, "x").unwrap();
+    let unwritable = || Fetcher { cache_dir: file.join("cache"), timeout: Duration::from_secs(2), compiled: None };
+    let state = Arc::new(AtomicU8::new(0));
+    let server = changing_server(state.clone());
+    let opts = schedule::import::Options::default();
+    let mut app = planner(parse(V1));
+    let mut refresher = Refresher::start(unwritable(), server.url.clone(), opts, None, "live".into()).unwrap();
+    // No copy kept: the first answer is taken (the same talks, nothing said), then re-validated.
+    for _ in 0..3 {
+        app.status.acknowledge();
+        refresher.ask_now();
+        deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
+    }
+    let heads = server.seen.lock().unwrap().clone();
+    assert_eq!(heads.len(), 3);
+    assert!(heads[1..].iter().all(|h| h.to_lowercase().contains("if-none-match: \"1\"")), "{heads:?}");
+    assert_eq!(app.status.text().as_deref(), Some("↻ the schedule shown is the newest"));
+
+    let cache = TempDir::new().unwrap();
+    let empty = serve(|_| {
+        let body = r#"{"conference": {"id": "live", "name": "Live Conf", "timezone": "Europe/Brussels", "tracks": ["A"]}, "talks": []}"#;
+        (200, vec![], body.as_bytes().to_vec(), Duration::ZERO)
+    });
+    let mut refresher = Refresher::start(fetcher(&cache), empty.url.clone(), opts, None, "live".into()).unwrap();
+    app.status.acknowledge();
+    refresher.ask_now();
+    deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
+    assert!(app.status.text().unwrap().contains("the server's newer copy lists no talks"), "{:?}", app.status.text());
+    assert!(app.session.schedule.talk("soon").is_some(), "the copy shown stays");
+    assert_eq!(std::fs::read_dir(cache.path()).map_or(0, |d| d.count()), 0, "and the refused one is not kept");
 }

@@ -41,8 +41,7 @@ impl Newer {
         }
         match self.videos.len() {
             0 => {}
-            1 => parts.push("🎬 1 talk you saved for later now has a video (4 shows it)".into()),
-            n => parts.push(format!("🎬 {n} talks you saved for later now have videos (4 shows them)")),
+            n => parts.push(format!("🎬 {} (4 shows {})", videos_published(n), if n == 1 { "it" } else { "them" })),
         }
         if parts.is_empty() {
             let mut counts = Vec::new();
@@ -57,11 +56,33 @@ impl Newer {
                     n => counts.push(format!("{n} {many}")),
                 }
             }
-            let counts = if counts.is_empty() { "details only".to_string() } else { counts.join(", ") };
-            return format!("↻ schedule updated: {counts}; none of your talks changed");
+            if counts.is_empty() {
+                return "↻ schedule updated: no talk moved, came or went".into();
+            }
+            return format!("↻ schedule updated: {}, none of yours", counts.join(", "));
         }
-        format!("schedule updated: {}", parts.join(" · "))
+        format!("↻ schedule updated: {}", parts.join(" · "))
     }
+}
+
+/// "3 talks you saved for later now have videos".
+pub fn videos_published(n: usize) -> String {
+    if n == 1 {
+        "1 talk you saved for later now has a video".into()
+    } else {
+        format!("{n} talks you saved for later now have videos")
+    }
+}
+
+/// Why a newer copy from the conference's site is not taken: one that lists no talks, or is of
+/// another conference (the agenda is kept by the conference's id), is a server's mistake, and
+/// taking it would report every starred talk cancelled.
+pub fn refusal(conference: &str, new: &Schedule) -> Option<String> {
+    if new.talks().is_empty() {
+        return Some("the server's newer copy lists no talks".into());
+    }
+    (new.conference.id != conference)
+        .then(|| format!("the server's newer copy is of another conference ({})", new.conference.id))
 }
 
 /// What `new` changes against `old` for `agenda`, at `now`.
@@ -70,8 +91,18 @@ pub fn compare(old: &Schedule, new: &Schedule, agenda: &Agenda, now: DateTime<Ut
     let soon = now + Duration::minutes(SOON_MINUTES);
     let mut mine: Vec<(DateTime<Utc>, String)> = Vec::new();
     for (id, mark) in &agenda.marks {
-        // A talk already missing from the copy shown was said then.
-        let Some(o) = old.index_of(id) else { continue };
+        let Some(o) = old.index_of(id) else {
+            // Missing from the copy shown (said then) and back in this one.
+            if let Some(n) = new.index_of(id) {
+                let t = &new.talks()[n];
+                let when = new.local(t.start).format("%a %H:%M");
+                mine.push((
+                    t.start,
+                    format!("\"{}\" is back in the schedule ({when}, {})", t.title, new.track_name(t)),
+                ));
+            }
+            continue;
+        };
         let was = &old.talks()[o];
         let before = Seen::of(old, was);
         let index = new.index_of(id);
@@ -158,7 +189,7 @@ mod tests {
         assert!(n.mine[0].starts_with("\"Talk a\" moved from Thu 10:00-10:30 to Thu 11:00-11:30"), "{n:?}");
         assert_eq!(n.urgent, vec![n.mine[0].clone()], "b is five hours away");
         assert_eq!((n.moved, n.added, n.dropped), (2, 0, 0));
-        assert!(n.summary().starts_with("schedule updated: ⟳ 2 of your talks changed"), "{}", n.summary());
+        assert!(n.summary().starts_with("↻ schedule updated: ⟳ 2 of your talks changed"), "{}", n.summary());
     }
 
     #[test]
@@ -216,7 +247,7 @@ mod tests {
         let n = compare(&old, &new, &agenda, at("13:00"));
         assert_eq!(n.videos, vec![0], "{n:?}");
         assert!(n.mine.is_empty() && n.urgent.is_empty(), "a video is not a change: {n:?}");
-        assert_eq!(n.summary(), "schedule updated: 🎬 1 talk you saved for later now has a video (4 shows it)");
+        assert_eq!(n.summary(), "↻ schedule updated: 🎬 1 talk you saved for later now has a video (4 shows it)");
         assert!(compare(&new, &new, &agenda, at("13:00")).videos.is_empty(), "the next refresh says nothing");
     }
 
@@ -232,7 +263,28 @@ mod tests {
         agenda.set(&old, &old.talks()[0], MarkKind::Attend, at("09:00"));
         let n = compare(&old, &new, &agenda, at("09:00"));
         assert_eq!((n.added, n.dropped, n.moved), (2, 1, 0));
-        assert_eq!(n.summary(), "↻ schedule updated: 2 new talks, 1 talk dropped; none of your talks changed");
-        assert_eq!(compare(&old, &old, &agenda, at("09:00")), Newer::default());
+        assert_eq!(n.summary(), "↻ schedule updated: 2 new talks, 1 talk dropped, none of yours");
+        let same = compare(&old, &old, &agenda, at("09:00"));
+        assert_eq!(same, Newer::default());
+        assert_eq!(same.summary(), "↻ schedule updated: no talk moved, came or went");
+    }
+
+    #[test]
+    fn a_marked_talk_back_in_the_schedule_is_said() {
+        let old = schedule_of(&[("a", "10:00", 30, "Main", false), ("b", "11:00", 30, "Main", false)]);
+        let mut agenda = Agenda::new("c");
+        agenda.set(&old, &old.talks()[1], MarkKind::Attend, at("09:00"));
+        let without = schedule_of(&[("a", "10:00", 30, "Main", false)]);
+        let n = compare(&without, &old, &agenda, at("09:00"));
+        assert_eq!(n.mine, ["\"Talk b\" is back in the schedule (Thu 11:00, Main)"]);
+    }
+
+    #[test]
+    fn an_empty_copy_or_another_conference_is_refused() {
+        let s = schedule_of(&[("a", "10:00", 30, "Main", false)]);
+        assert_eq!(refusal("c", &s), None);
+        assert_eq!(refusal("other", &s).unwrap(), "the server's newer copy is of another conference (c)");
+        let empty = Schedule::new(s.conference.clone(), Vec::new());
+        assert_eq!(refusal("c", &empty).unwrap(), "the server's newer copy lists no talks");
     }
 }

@@ -21,6 +21,20 @@ pub fn install_report_hook() {
     }));
 }
 
+/// A panic on the background thread `thread` (the schedule's refresher) ends that thread, not
+/// the planner: the report is written, and the terminal, still the planner's, is left alone.
+/// Installed over ratatui's hook, which would give the terminal back.
+pub fn spare(thread: &'static str) {
+    let whole = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() == Some(thread) {
+            let _ = write_report(info);
+        } else {
+            whole(info);
+        }
+    }));
+}
+
 fn message(info: &std::panic::PanicHookInfo) -> String {
     let payload = info.payload();
     let text = payload

@@ -21,8 +21,8 @@ pub enum Effect {
     },
     /// Ring the bell and raise a desktop notification for these reminders.
     Remind(Vec<Reminder>),
-    /// The same for news that is not a reminder: a starred talk of the next two hours moved
-    /// or was dropped in a newer copy of the schedule.
+    /// The same for news that is not a reminder: a starred talk of the next two hours moved,
+    /// changed room or was dropped in a newer copy of the schedule.
     Notify(Vec<String>),
     /// Ask the schedule's URL for a newer copy now, not at the next check.
     Refresh,

@@ -134,7 +134,7 @@ pub const BINDINGS: &[Binding] = &[
         &[Char('R')],
         "R",
         Action::Refresh,
-        "ask the conference's site for a newer schedule now (one opened from a URL; else every 10 min)",
+        "ask now for a newer schedule (one opened from a URL is also asked every refresh_minutes)",
         None,
     ),
     bind(&[Tab], "Tab", Action::NextView, "next view", Some("Tab view")),

@@ -65,6 +65,7 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
     crash::install_report_hook();
     // ratatui::init installs a panic hook that restores the terminal, then runs ours.
     let mut terminal = ratatui::init();
+    crash::spare(refresh::THREAD);
     crossterm::execute!(std::io::stdout(), EnableMouseCapture)?;
     // crossterm starts watching SIGWINCH on its first poll: poll once now, so a resize before
     // the first key wakes the loop and redraws.
@@ -87,12 +88,18 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
             pending = whole_pending;
         }
         // A schedule from a URL is asked for again now and then, once the whole is in hand.
-        if let Some(every) = refresh::interval(&settings.config)
-            && crate::fetch::is_url(&ctx.source)
-        {
-            let fetcher = crate::fetch::Fetcher::from_env();
-            shell.refresher = Some(refresh::Refresher::start(fetcher, ctx.source.clone(), ctx.read_with, every)?);
-            app.refreshes = true;
+        if crate::fetch::is_url(&ctx.source) {
+            let every = refresh::interval(&settings.config);
+            let (fetcher, url, id) =
+                (crate::fetch::Fetcher::from_env(), ctx.source.clone(), app.session.schedule.conference.id.clone());
+            match refresh::Refresher::start(fetcher, url, ctx.read_with, every, id) {
+                Ok(r) => {
+                    shell.refresher = Some(r);
+                    app.refreshes = true;
+                }
+                // The planner works on without: the schedule is asked for again at the next start.
+                Err(e) => app.status.info(format!("↻ cannot check for a newer schedule while running: {e}")),
+            }
         }
         let mut redraw = true;
         while !stop.load(Ordering::Relaxed) {
@@ -222,12 +229,8 @@ fn open_app(
     if let Some(r) = due.last() {
         app.status.info(format!("⏰ {}", r.text));
     } else if published > 0 {
-        let text = if published == 1 {
-            "1 talk you saved for later now has a video".to_string()
-        } else {
-            format!("{published} talks you saved for later now have videos")
-        };
-        app.status.info(format!("🎬 {text}: 4 shows them"));
+        let text = crate::agenda::newer::videos_published(published);
+        app.status.info(format!("🎬 {text}: 4 shows {}", if published == 1 { "it" } else { "them" }));
     } else if changed > 0 {
         app.status
             .info(format!("⟳ {changed} of your talks changed in the schedule since you marked them: 3 shows them"));
@@ -278,6 +281,7 @@ fn suspend(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
     restore();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     *terminal = ratatui::init();
+    crash::spare(refresh::THREAD);
     crossterm::execute!(std::io::stdout(), EnableMouseCapture)?;
     terminal.clear()
 }

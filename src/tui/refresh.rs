@@ -5,8 +5,9 @@
 
 use super::app::App;
 use super::effect::Effect;
+use crate::agenda::newer;
 use crate::config::Config;
-use crate::fetch::{Checked, Fetcher};
+use crate::fetch::{Checked, Fetcher, Fresh};
 use crate::schedule::Schedule;
 use crate::schedule::compiled::Plan;
 use crate::schedule::import::Options;
@@ -21,7 +22,10 @@ enum News {
     Same {
         asked: bool,
     },
-    New(Box<Schedule>),
+    New {
+        schedule: Box<Schedule>,
+        asked: bool,
+    },
     Failed {
         why: String,
         asked: bool,
@@ -36,10 +40,10 @@ pub struct Refresher {
 }
 
 /// How often to ask: `$HALLWAY_REFRESH_SECONDS` (tests, demos), else `refresh_minutes` in the
-/// config, else every ten minutes. `None`: never.
+/// config, else every ten minutes. `None`: only when asked (`R`).
 pub fn interval(config: &Config) -> Option<Duration> {
     if let Some(s) = std::env::var("HALLWAY_REFRESH_SECONDS").ok().and_then(|s| s.parse::<f64>().ok()) {
-        return (s > 0.0).then(|| Duration::from_secs_f64(s));
+        return Duration::try_from_secs_f64(s).ok().filter(|d| !d.is_zero());
     }
     match config.refresh_minutes.unwrap_or(DEFAULT_MINUTES) {
         0 => None,
@@ -47,29 +51,63 @@ pub fn interval(config: &Config) -> Option<Duration> {
     }
 }
 
+/// The name of the refresher's thread: a panic there ends the checks, not the planner
+/// (see `crash::spare`).
+pub const THREAD: &str = "refresh";
+
 impl Refresher {
-    /// Ask for `url` every `every` through `fetcher`, reading it as it was read at start (`opts`).
-    pub fn start(fetcher: Fetcher, url: String, opts: Options, every: Duration) -> std::io::Result<Self> {
+    /// Ask for `url` every `every` (or only when asked) through `fetcher`, reading it as it was
+    /// read at start (`opts`); a copy that is not of `conference`, or lists no talks, is refused.
+    pub fn start(
+        fetcher: Fetcher,
+        url: String,
+        opts: Options,
+        every: Option<Duration>,
+        conference: String,
+    ) -> std::io::Result<Self> {
         let (tx, news) = mpsc::channel();
         let (ask, asked_for) = mpsc::channel();
-        std::thread::Builder::new().name("refresh".into()).spawn(move || {
+        std::thread::Builder::new().name(THREAD.into()).spawn(move || {
             let plan = Plan { whole: true, abstracts: !opts.without_abstracts, ..Plan::default() };
+            // The copy kept now is the one the planner read at its start.
+            let mut shown = fetcher.shown(&url);
             loop {
-                let asked = match asked_for.recv_timeout(every) {
+                let woken = match every {
+                    Some(every) => asked_for.recv_timeout(every),
+                    None => asked_for.recv().map_err(|_| RecvTimeoutError::Disconnected),
+                };
+                let asked = match woken {
                     Ok(()) => true,
                     Err(RecvTimeoutError::Timeout) => false,
                     Err(RecvTimeoutError::Disconnected) => break,
                 };
-                let found = match fetcher.check(&url, opts) {
+                // `R` pressed three times asks once.
+                while asked_for.try_recv().is_ok() {}
+                let check = std::panic::AssertUnwindSafe(|| match fetcher.check(&url, opts, &shown) {
                     Checked::Same => News::Same { asked },
                     Checked::Failed(why) => News::Failed { why, asked },
-                    Checked::New(opened) => match opened.load(&plan) {
-                        Ok(s) => News::New(Box::new(s)),
-                        Err(e) => News::Failed { why: format!("the server sent an invalid schedule: {e}"), asked },
-                    },
+                    Checked::New(fresh) => {
+                        let Fresh { opened, body, shown: next } = *fresh;
+                        let refused = |why: String| News::Failed { why, asked };
+                        match opened.load(&plan) {
+                            Err(e) => refused(format!("the server sent an invalid schedule: {e}")),
+                            Ok(s) => match newer::refusal(&conference, &s) {
+                                Some(why) => refused(why),
+                                None => {
+                                    fetcher.keep_fresh(&url, &body, &next);
+                                    shown = next;
+                                    News::New { schedule: Box::new(s), asked }
+                                }
+                            },
+                        }
+                    }
+                });
+                let (found, stop) = match std::panic::catch_unwind(check) {
+                    Ok(found) => (found, false),
+                    Err(_) => (News::Failed { why: "an internal error stopped the checks".into(), asked: true }, true),
                 };
                 // The planner has quit.
-                if tx.send(found).is_err() {
+                if tx.send(found).is_err() || stop {
                     break;
                 }
             }
@@ -96,9 +134,13 @@ impl Refresher {
                         shown = true;
                     }
                 }
-                News::New(schedule) => {
+                News::New { schedule, asked } => {
                     self.offline = false;
+                    let before = app.status.text();
                     effects.extend(app.offer_schedule(*schedule));
+                    if asked && app.status.text() == before {
+                        app.status.info("↻ the newest schedule changes no talk");
+                    }
                     shown = true;
                 }
                 News::Failed { why, asked } if asked || !self.offline => {

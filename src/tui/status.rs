@@ -1,14 +1,18 @@
-//! The status line: what the last action did (fades) or what went wrong (stays until Esc).
+//! The status line: what the last action did (fades), news that must not be missed (stays until
+//! Esc) and what went wrong (stays until Esc).
 
 use std::time::{Duration, Instant};
 
 /// How long information stays when no key is pressed.
 pub const FADE: Duration = Duration::from_secs(5);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
     /// What an action did: gone on the next key or after [`FADE`].
     Info,
+    /// News the user must not miss at a glance (the schedule changed under their talks):
+    /// stays until Esc, beside an error, never in its place.
+    Notice,
     /// Something the user must see (a save failed, a file is corrupt): stays until Esc.
     Error,
 }
@@ -16,26 +20,34 @@ pub enum Level {
 #[derive(Debug, Clone, Default)]
 pub struct Status {
     error: Option<String>,
+    notice: Option<String>,
     info: Option<(String, Instant)>,
 }
 
 impl Status {
-    /// What the line shows: the error first, then the news beside it.
+    /// What the line shows: the error first, then the notice, then what the last action did.
     pub fn text(&self) -> Option<String> {
-        match (&self.error, &self.info) {
-            (Some(e), Some((i, _))) => Some(format!("{e} · {i}")),
-            (Some(e), None) => Some(e.clone()),
-            (None, Some((i, _))) => Some(i.clone()),
-            (None, None) => None,
-        }
+        let parts: Vec<&str> =
+            [self.error.as_deref(), self.notice.as_deref(), self.info.as_ref().map(|(i, _)| i.as_str())]
+                .into_iter()
+                .flatten()
+                .collect();
+        (!parts.is_empty()).then(|| parts.join(" · "))
     }
 
     pub fn level(&self) -> Option<Level> {
-        match (&self.error, &self.info) {
-            (Some(_), _) => Some(Level::Error),
-            (None, Some(_)) => Some(Level::Info),
-            (None, None) => None,
+        if self.error.is_some() {
+            Some(Level::Error)
+        } else if self.notice.is_some() {
+            Some(Level::Notice)
+        } else {
+            self.info.as_ref().map(|_| Level::Info)
         }
+    }
+
+    /// News that stays until Esc; a newer notice replaces the one before.
+    pub fn notice(&mut self, text: impl Into<String>) {
+        self.notice = Some(text.into());
     }
 
     /// Say what happened; it sits beside an error, never in its place.
@@ -52,10 +64,11 @@ impl Status {
         self.info = None;
     }
 
-    /// Esc: the error was read too. True when there was one.
+    /// Esc: the error and the notice were read too. True when there was one.
     pub fn acknowledge(&mut self) -> bool {
         self.info = None;
-        self.error.take().is_some()
+        let notice = self.notice.take().is_some();
+        self.error.take().is_some() || notice
     }
 
     /// Information older than [`FADE`] goes; true when something went (redraw).

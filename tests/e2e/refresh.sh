@@ -84,6 +84,7 @@ sleep 0.3
 if tmux capture-pane -p -t "$session" | grep -qF "schedule updated"; then
   echo "FAIL: Esc did not dismiss the news"; tmux capture-pane -p -t "$session"; exit 1
 fi
+wait_for "moved from Thu 11:00-11:30 to Thu 11:30-12:00" "the move stays in the agenda's changes after Esc"
 tmux send-keys -t "$session" 4
 wait_for "🎬 new" "the On-demand view marks the new video"
 wait_for "https://video.example/later.mp4" "the video link"

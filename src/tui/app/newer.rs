@@ -16,7 +16,7 @@ impl App {
             self.status.info("↻ asking for a newer schedule…");
             vec![Effect::Refresh]
         } else {
-            self.status.info("this schedule is not from a URL (or checks are off): it is read again at each start");
+            self.status.info("this schedule was read from a file, not a URL: it is read again at each start");
             Vec::new()
         }
     }
@@ -42,16 +42,20 @@ impl App {
         // Each place, by talk id: positions mean other talks in the new copy.
         let talks = s.schedule.talks();
         let id_of = |i: usize| talks.get(i).map(|t| t.id.clone());
-        let selected = id_of(self.schedule_view.selected);
-        let selected_start = talks.get(self.schedule_view.selected).map(|t| t.start);
+        let selected = talks.get(self.schedule_view.selected);
+        let (selected, selected_start, selected_room) = (
+            selected.map(|t| t.id.clone()),
+            selected.map_or(s.now, |t| t.start),
+            selected.map_or(String::new(), |t| s.schedule.track_name(t).to_string()),
+        );
         let details = match &self.modal {
-            Some(Modal::Details { talk, .. }) => id_of(*talk),
+            Some(Modal::Details { talk, .. }) => talks.get(*talk).map(|t| (t.id.clone(), t.title.clone())),
             _ => None,
         };
         let now_pick = self.now_view.list.current(&s.now_talks(self.now_view.all_rooms)).and_then(|&i| id_of(i));
         let agenda_pick = self.agenda_view.current(s.agenda_items()).map(|item| match item {
-            Item::Talk(i) => Err(id_of(*i)),
-            Item::Removed(id) => Ok(id.clone()),
+            Item::Talk(i) => talks[*i].id.clone(),
+            Item::Removed(id) => id.clone(),
         });
         let on_demand_pick = self.on_demand_view.current(s.on_demand()).and_then(|&i| id_of(i));
 
@@ -63,30 +67,38 @@ impl App {
         let index = |id: Option<String>| id.and_then(|id| s.schedule.index_of(&id));
         match index(selected) {
             Some(i) => self.schedule_view.select(s, i),
-            None if !s.schedule.talks().is_empty() => {
-                // Gone: the talk now nearest its time.
-                let start = selected_start.unwrap_or(s.now);
-                let i = s.schedule.talks().partition_point(|t| t.start < start).min(s.schedule.talks().len() - 1);
-                self.schedule_view.select(s, i);
+            None => {
+                // Gone: the talk now nearest its time, on its day, in its room where one is.
+                let talks = s.schedule.talks();
+                let day = s.schedule.date_of(selected_start);
+                let nearest = (0..talks.len()).min_by_key(|&i| {
+                    let t = &talks[i];
+                    (
+                        s.schedule.date_of(t.start) != day,
+                        s.schedule.track_name(t) != selected_room,
+                        (t.start - selected_start).abs(),
+                    )
+                });
+                if let Some(i) = nearest {
+                    self.schedule_view.select(s, i);
+                }
             }
-            None => {}
         }
         self.schedule_view.keep_shown(s);
         if let Some(Modal::Details { talk, .. }) = &mut self.modal {
-            match index(details) {
+            let (id, title) = details.unwrap_or_default();
+            match s.schedule.index_of(&id) {
                 Some(i) => *talk = i,
-                // The talk left the schedule: the status line says so.
-                None => self.modal = None,
+                None => {
+                    self.modal = None;
+                    self.status.info(format!("\"{title}\" is no longer in the schedule"));
+                }
             }
         }
-        let now_talks = s.now_talks(self.now_view.all_rooms);
-        self.now_view.list.follow(&now_talks, index(now_pick).as_ref());
-        let agenda_entry = agenda_pick.map(|p| match p {
-            Ok(removed) => Some(Item::Removed(removed)),
-            Err(id) => index(id).map(Item::Talk),
-        });
-        self.agenda_view.follow(s.agenda_items(), agenda_entry.flatten().as_ref());
-        self.on_demand_view.follow(s.on_demand(), index(on_demand_pick).as_ref());
+        self.now_view.list.follow(index(now_pick));
+        // A marked talk that left the schedule is listed by id now, in the changes.
+        self.agenda_view.follow(agenda_pick.map(|id| s.schedule.index_of(&id).map_or(Item::Removed(id), Item::Talk)));
+        self.on_demand_view.follow(index(on_demand_pick));
 
         if news.mine.is_empty() && news.videos.is_empty() {
             if !same_talks {
@@ -94,7 +106,7 @@ impl App {
             }
         } else {
             // What changed for the user stays until Esc: a glance between talks must catch it.
-            self.status.error(news.summary());
+            self.status.notice(news.summary());
         }
         if news.urgent.is_empty() {
             Vec::new()

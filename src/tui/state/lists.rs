@@ -28,12 +28,13 @@ impl<T: PartialEq + Clone> ListView<T> {
             return self.cursor;
         }
         // The entry may be listed twice (a changed talk, in the changes and in its day): the
-        // copy nearest to where the cursor was.
+        // copy nearest to where the cursor was; on a tie the lower one, as lines come above it
+        // (the changes section appears at the top).
         items
             .iter()
             .enumerate()
             .filter(|(_, x)| *x == pick)
-            .min_by_key(|(i, _)| i.abs_diff(self.cursor))
+            .min_by_key(|(i, _)| (i.abs_diff(self.cursor), std::cmp::Reverse(*i)))
             .map_or_else(|| self.cursor.min(items.len().saturating_sub(1)), |(i, _)| i)
     }
 
@@ -57,12 +58,11 @@ impl<T: PartialEq + Clone> ListView<T> {
         }
     }
 
-    /// The list was rebuilt from other positions (a newer copy of the schedule): the cursor goes
-    /// to `entry` as it is now, else stays at its place with no entry to follow.
-    pub fn follow(&mut self, items: &[T], entry: Option<&T>) {
-        if !entry.is_some_and(|e| self.go_to(items, e)) {
-            self.pick = None;
-        }
+    /// The list is made of other positions now (a newer copy of the schedule): the cursor
+    /// follows `entry` as it is now (the copy nearest its place when listed twice), else stays
+    /// at its place.
+    pub fn follow(&mut self, entry: Option<T>) {
+        self.pick = entry;
     }
 
     pub fn nav(&mut self, items: &[T], action: Action) {
@@ -97,6 +97,17 @@ mod tests {
         assert_eq!(v.current(&[5, 10, 20, 30]), Some(&20), "an entry above it came");
         assert_eq!(v.current(&[10, 30]), Some(&30), "its entry left: the one now in its place");
         assert_eq!(v.current(&[]), None);
+    }
+
+    #[test]
+    fn a_cursor_that_follows_an_entry_listed_twice_takes_the_copy_nearest_its_place() {
+        let mut v = ListView::default();
+        let items = [1, 7, 2, 3, 7];
+        v.go(&items, 4);
+        v.follow(Some(7));
+        assert_eq!(v.position(&items), 4, "not the first 7");
+        v.follow(Some(9));
+        assert_eq!(v.position(&items), 4, "gone: it stays at its place");
     }
 
     #[test]

@@ -194,8 +194,12 @@ fn footer(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     if let Some(status) = app.status.text() {
-        let style = if app.status.level() == Some(Level::Error) { theme.clash() } else { ratatui::style::Style::new() };
-        let hint = if app.status.level() == Some(Level::Error) { "  (Esc dismisses)" } else { "" };
+        let style = match app.status.level() {
+            Some(Level::Error) => theme.clash(),
+            Some(Level::Notice) => theme.title(),
+            _ => ratatui::style::Style::new(),
+        };
+        let hint = if app.status.level() > Some(Level::Info) { "  (Esc dismisses)" } else { "" };
         let mut lines = text::wrap_line(&Line::from(format!(" {status}{hint}")), area.width as usize);
         if lines.len() > area.height as usize && area.height > 0 {
             lines.truncate(area.height as usize);
