@@ -122,7 +122,7 @@ impl Fetcher {
                         body,
                         shown: Shown { etag, last_modified, hash: Some(hash) },
                     })),
-                    Err(e) => Checked::Failed(format!("the server sent an invalid schedule: {e}")),
+                    Err(e) => Checked::Failed(not_valid(&e)),
                 }
             }
         }
@@ -243,6 +243,18 @@ struct Copy {
 enum Download {
     NotModified,
     Body { body: Vec<u8>, etag: Option<String>, last_modified: Option<String> },
+}
+
+/// Why a newer copy was not taken, short enough for a status line: its first problem, placed
+/// (the address is on screen already).
+fn not_valid(e: &LoadError) -> String {
+    match e.problems() {
+        [first, rest @ ..] if first.line.is_some() => {
+            let more = if rest.is_empty() { String::new() } else { format!(", and {} more", rest.len()) };
+            format!("the server's newer copy is not valid: line {first}{more}")
+        }
+        _ => format!("the server's newer copy is not valid: {e}"),
+    }
 }
 
 /// `$HALLWAY_CACHE_DIR`, else the XDG cache dir (`~/.cache/hallway`).

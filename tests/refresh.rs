@@ -88,11 +88,14 @@ fn a_newer_copy_keeps_the_place_and_says_what_changed_for_me() {
     assert_eq!(app.status.level(), Some(Level::Notice), "what changed for me stays until Esc");
     assert_eq!(
         effects,
-        vec![Effect::Notify(vec![
+        vec![
+            Effect::Save,
+            Effect::Notify(vec![
             "Starred talk changed: \"Starred and soon\" moved from Thu 11:00-11:30 to Thu 11:30-12:00; now in B (was A)"
                 .into()
-        ])],
-        "a starred talk of the next two hours moved: a desktop notification"
+        ])
+        ],
+        "the video is said once (saved), and a starred talk of the next two hours moved: a desktop notification"
     );
     // The agenda's changes section has it, the On-demand view marks the video new.
     let changed = changes::detect(&app.session.schedule, &app.session.agenda);
@@ -124,7 +127,7 @@ fn a_copy_that_arrives_while_a_search_is_open_waits_for_it_to_close() {
     key(&mut app, KeyCode::Esc);
     let effects = app.take_incoming();
     assert!(app.session.schedule.talk("added").is_some());
-    assert_eq!(effects.len(), 1, "{effects:?}");
+    assert_eq!(effects.len(), 2, "{effects:?}");
 }
 
 #[test]
@@ -133,13 +136,13 @@ fn a_later_talk_or_a_change_to_someone_elses_talk_notifies_nothing() {
     // At 14:00 "soon" is over: its move is said, not notified.
     app.session.now = parse_at("2024-05-02 14:00", app.session.schedule.conference.tz).unwrap();
     let effects = app.offer_schedule(parse(V2));
-    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(effects, [Effect::Save], "the video said is saved; nothing notified");
     let mut quiet = planner(parse(V1));
     quiet.session.agenda = Agenda::new("live");
     assert!(quiet.offer_schedule(parse(V2)).is_empty());
     assert_eq!(
         quiet.status.text().as_deref(),
-        Some("↻ schedule updated: 1 talk moved, 1 new talk, 1 talk dropped, none of yours")
+        Some("↻ schedule updated: 1 talk moved, 1 new talk, 1 talk removed, none of yours")
     );
     assert_eq!(quiet.status.level(), Some(Level::Info), "news about other talks fades");
 }
@@ -204,11 +207,14 @@ fn a_local_server_serves_one_version_then_another_and_the_running_planner_notice
     // The organisers publish a new version.
     state.store(1, Ordering::SeqCst);
     let effects = deliver_until(&mut refresher, &mut app, |a| a.session.schedule.talk("added").is_some());
-    assert!(matches!(effects.as_slice(), [Effect::Notify(lines)] if lines[0].contains("\"Starred and soon\" moved")));
+    assert!(
+        matches!(effects.as_slice(), [Effect::Save, Effect::Notify(lines)] if lines[0].contains("\"Starred and soon\" moved"))
+    );
     let status = app.status.text().unwrap();
     assert!(status.contains("moved from Thu 11:00-11:30 to Thu 11:30-12:00"), "{status}");
     assert!(status.contains("🎬 1 talk you saved for later now has a video"), "{status}");
     assert_eq!(app.session.agenda.recordings_published(&app.session.schedule), vec![index(&app, "later")]);
+    assert!(app.session.agenda.untold_videos(&app.session.schedule).is_empty(), "said: not again at the next start");
     // The new copy is kept: the next start offline shows it.
     let kept = std::fs::read_dir(cache.path())
         .unwrap()

@@ -207,7 +207,17 @@ fn a_recording_published_after_a_talk_was_saved_for_later_is_said_and_marked() {
     );
     // The planner says so when it opens, and the On-demand view marks it.
     let s = schedule::load_path(&file).unwrap();
-    let a = Store::new(d.path(), "upd").load("upd").unwrap();
+    let store = Store::new(d.path(), "upd");
+    let mut a = store.load("upd").unwrap();
+    assert_eq!(a.recordings_published(&s), [s.index_of("keep").unwrap()]);
+    // Said once: once told (and saved), the next start has nothing new to say, while the
+    // On-demand view and `later --available` still count it as published since saved.
+    let untold = a.untold_videos(&s);
+    assert_eq!(untold, [s.index_of("keep").unwrap()]);
+    a.told_videos(&s, &untold);
+    store.sync(&a).unwrap();
+    let a = store.load("upd").unwrap();
+    assert!(a.untold_videos(&s).is_empty());
     assert_eq!(a.recordings_published(&s), [s.index_of("keep").unwrap()]);
     let mut app = App::new(s, a, parse_at("2022-10-25 08:00", chrono_tz::Europe::Amsterdam).unwrap(), None);
     press(&mut app, "4");

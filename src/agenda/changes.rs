@@ -85,9 +85,16 @@ pub fn describe_from(schedule: &Schedule, seen: &Seen, c: &Changed) -> String {
     let Some(i) = c.index else {
         return format!("\"{}\" is no longer in the schedule (was {}, {})", seen.title, when(seen.start), seen.track);
     };
-    let t = &schedule.talks()[i];
+    format!("\"{}\" {}", schedule.talks()[i].title, what_changed(schedule, seen, i, &c.what))
+}
+
+/// What changed in the talk at `index` since `seen`, without its title: "moved from Wed 09:05-09:35
+/// to Wed 10:00-10:30; now in Stage 2 (was Main Stage)".
+pub fn what_changed(schedule: &Schedule, seen: &Seen, index: usize, what: &[What]) -> String {
+    let when = |t: DateTime<Utc>| schedule.local(t).format("%a %H:%M").to_string();
+    let t = &schedule.talks()[index];
     let mut parts = Vec::new();
-    for w in &c.what {
+    for w in what {
         parts.push(match w {
             What::Removed => unreachable!("a talk in the schedule is not removed"),
             What::Moved => {
@@ -111,7 +118,7 @@ pub fn describe_from(schedule: &Schedule, seen: &Seen, c: &Changed) -> String {
             }
         });
     }
-    format!("\"{}\" {}", t.title, parts.join("; "))
+    parts.join("; ")
 }
 
 #[cfg(test)]

@@ -94,6 +94,10 @@ pub struct Mark {
     /// For on-demand talks: the video has been watched.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub watched: bool,
+    /// The planner has said that the talk's recording came (once is enough; the On-demand
+    /// view keeps marking it new until watched).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub video_told: bool,
 }
 
 /// The marks of some talks as they were before a change, to undo it exactly.
@@ -148,7 +152,10 @@ impl Agenda {
         }
         let note = self.marks.get(&talk.id).and_then(|m| m.note.clone());
         let seen = Seen::of(schedule, talk);
-        self.marks.insert(talk.id.clone(), Mark { mark: kind, note, marked_at: now, seen, watched: false });
+        self.marks.insert(
+            talk.id.clone(),
+            Mark { mark: kind, note, marked_at: now, seen, watched: false, video_told: false },
+        );
         self.removed.remove(&talk.id);
         true
     }
@@ -253,6 +260,10 @@ impl Agenda {
                 }
             }
         }
+        // Said in either window is said.
+        for (id, m) in &mut self.marks {
+            m.video_told |= theirs.marks.get(id).is_some_and(|t| t.video_told && t.marked_at == m.marked_at);
+        }
         if theirs.tracks_at > self.tracks_at {
             self.tracks = theirs.tracks.clone();
             self.filter = theirs.filter.clone();
@@ -289,6 +300,22 @@ impl Agenda {
             .collect();
         v.sort_unstable();
         v
+    }
+
+    /// Of [`Agenda::recordings_published`], those the planner has not said yet.
+    pub fn untold_videos(&self, schedule: &Schedule) -> Vec<usize> {
+        let mut v = self.recordings_published(schedule);
+        v.retain(|&i| !self.marks[&schedule.talks()[i].id].video_told);
+        v
+    }
+
+    /// The planner said these talks' recordings came: not again at the next start.
+    pub fn told_videos(&mut self, schedule: &Schedule, talks: &[usize]) {
+        for &i in talks {
+            if let Some(m) = self.marks.get_mut(&schedule.talks()[i].id) {
+                m.video_told = true;
+            }
+        }
     }
 
     pub fn attending(&self, schedule: &Schedule) -> Vec<usize> {

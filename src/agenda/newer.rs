@@ -48,7 +48,7 @@ impl Newer {
             for (n, one, many) in [
                 (self.moved, "talk moved", "talks moved"),
                 (self.added, "new talk", "new talks"),
-                (self.dropped, "talk dropped", "talks dropped"),
+                (self.dropped, "talk removed", "talks removed"),
             ] {
                 match n {
                     0 => {}
@@ -263,7 +263,7 @@ mod tests {
         agenda.set(&old, &old.talks()[0], MarkKind::Attend, at("09:00"));
         let n = compare(&old, &new, &agenda, at("09:00"));
         assert_eq!((n.added, n.dropped, n.moved), (2, 1, 0));
-        assert_eq!(n.summary(), "↻ schedule updated: 2 new talks, 1 talk dropped, none of yours");
+        assert_eq!(n.summary(), "↻ schedule updated: 2 new talks, 1 talk removed, none of yours");
         let same = compare(&old, &old, &agenda, at("09:00"));
         assert_eq!(same, Newer::default());
         assert_eq!(same.summary(), "↻ schedule updated: no talk moved, came or went");

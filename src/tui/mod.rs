@@ -122,7 +122,8 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
             // A key typed while the planner started may already sit in crossterm's buffer (its
             // first poll, the one that starts the resize watch, reads what is there): then the
             // terminal has nothing more to say, and waiting on it would hold the key back.
-            let wake = if event::poll(Duration::ZERO)? { Wake::Input } else { wait_for_input(wait) };
+            let bell = shell.refresher.as_ref().map(|r| r.bell());
+            let wake = if event::poll(Duration::ZERO)? { Wake::Input } else { wait_for_input(wait, bell) };
             match wake {
                 Wake::HangUp => break,
                 Wake::Timeout => {}
@@ -225,19 +226,27 @@ fn open_app(
         app.status.error(format!("⚠ {e}; using the defaults"));
     }
     let changed = crate::agenda::changes::detect(&app.session.schedule, &app.session.agenda).len();
-    let published = app.session.agenda.recordings_published(&app.session.schedule).len();
+    let untold = app.session.agenda.untold_videos(&app.session.schedule);
+    let published = untold.len();
+    let mut pending = Vec::new();
     if let Some(r) = due.last() {
         app.status.info(format!("⏰ {}", r.text));
     } else if published > 0 {
         let text = crate::agenda::newer::videos_published(published);
         app.status.info(format!("🎬 {text}: 4 shows {}", if published == 1 { "it" } else { "them" }));
+        // Said once: the On-demand view keeps marking them new until watched.
+        let s = &mut app.session;
+        s.agenda.told_videos(&s.schedule, &untold);
+        pending.push(effect::Effect::Save);
     } else if changed > 0 {
         app.status
             .info(format!("⟳ {changed} of your talks changed in the schedule since you marked them: 3 shows them"));
     } else if let Some(n) = notes.first() {
         app.status.info(format!("note: {n}"));
     }
-    let pending = if due.is_empty() { Vec::new() } else { vec![effect::Effect::Remind(due)] };
+    if !due.is_empty() {
+        pending.push(effect::Effect::Remind(due));
+    }
     (app, pending)
 }
 
@@ -247,10 +256,11 @@ enum Wake {
     HangUp,
 }
 
-/// Sleep until the terminal has input, a signal arrives (resize, TERM, HUP) or `timeout`.
-/// Waiting here rather than in crossterm's poll is what notices a terminal that hung up (its
-/// window closed, tmux killed the pane): crossterm would read end-of-file in a busy loop.
-fn wait_for_input(timeout: Duration) -> Wake {
+/// Sleep until the terminal has input, a signal arrives (resize, TERM, HUP), `bell` rings (a
+/// newer schedule came) or `timeout`. Waiting here rather than in crossterm's poll is what
+/// notices a terminal that hung up (its window closed, tmux killed the pane): crossterm would
+/// read end-of-file in a busy loop.
+fn wait_for_input(timeout: Duration, bell: Option<std::os::fd::BorrowedFd<'_>>) -> Wake {
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() {
         // crossterm reads /dev/tty then, not our stdin; let it wait.
@@ -260,15 +270,21 @@ fn wait_for_input(timeout: Duration) -> Wake {
             Err(_) => Wake::HangUp,
         };
     }
-    let mut fds = [libc::pollfd { fd: libc::STDIN_FILENO, events: libc::POLLIN, revents: 0 }];
+    use std::os::fd::AsRawFd;
+    let mut fds = [
+        libc::pollfd { fd: libc::STDIN_FILENO, events: libc::POLLIN, revents: 0 },
+        // A negative descriptor is skipped by poll.
+        libc::pollfd { fd: bell.map_or(-1, |b| b.as_raw_fd()), events: libc::POLLIN, revents: 0 },
+    ];
     let ms = timeout.as_millis().min(i32::MAX as u128) as i32;
-    // SAFETY: one valid pollfd, and the length given is one.
-    let n = unsafe { libc::poll(fds.as_mut_ptr(), 1, ms) };
+    // SAFETY: two valid pollfds, and the length given is two.
+    let n = unsafe { libc::poll(fds.as_mut_ptr(), 2, ms) };
     match n {
         // A signal: a resize for crossterm to report, or TERM/HUP for the loop to see.
         -1 => Wake::Input,
         0 => Wake::Timeout,
         _ if fds[0].revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 => Wake::HangUp,
+        _ if fds[0].revents == 0 => Wake::Timeout,
         _ => Wake::Input,
     }
 }

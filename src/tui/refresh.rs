@@ -35,6 +35,9 @@ enum News {
 pub struct Refresher {
     news: Receiver<News>,
     ask: Sender<()>,
+    /// A byte arrives here with each piece of news, so the loop's wait on the terminal ends at
+    /// once instead of at its next wake-up.
+    bell: std::io::PipeReader,
     /// The last check failed (said once, not every ten minutes).
     offline: bool,
 }
@@ -67,6 +70,8 @@ impl Refresher {
     ) -> std::io::Result<Self> {
         let (tx, news) = mpsc::channel();
         let (ask, asked_for) = mpsc::channel();
+        let (bell, mut ring) = std::io::pipe()?;
+        set_nonblocking(&bell)?;
         std::thread::Builder::new().name(THREAD.into()).spawn(move || {
             let plan = Plan { whole: true, abstracts: !opts.without_abstracts, ..Plan::default() };
             // The copy kept now is the one the planner read at its start.
@@ -90,7 +95,7 @@ impl Refresher {
                         let Fresh { opened, body, shown: next } = *fresh;
                         let refused = |why: String| News::Failed { why, asked };
                         match opened.load(&plan) {
-                            Err(e) => refused(format!("the server sent an invalid schedule: {e}")),
+                            Err(e) => refused(format!("the server's newer copy is not valid: {e}")),
                             Ok(s) => match newer::refusal(&conference, &s) {
                                 Some(why) => refused(why),
                                 None => {
@@ -110,9 +115,15 @@ impl Refresher {
                 if tx.send(found).is_err() || stop {
                     break;
                 }
+                let _ = std::io::Write::write_all(&mut ring, b"!");
             }
         })?;
-        Ok(Self { news, ask, offline: false })
+        Ok(Self { news, ask, bell, offline: false })
+    }
+
+    /// Readable when news has come: the loop waits on it beside the terminal.
+    pub fn bell(&self) -> std::os::fd::BorrowedFd<'_> {
+        std::os::fd::AsFd::as_fd(&self.bell)
     }
 
     /// Check now (`R`), not at the next turn; the answer comes through [`Refresher::deliver`].
@@ -125,6 +136,9 @@ impl Refresher {
     pub fn deliver(&mut self, app: &mut App) -> (bool, Vec<Effect>) {
         let mut shown = false;
         let mut effects = Vec::new();
+        // Quiet the bell; the news itself is in the channel.
+        let mut rung = [0u8; 64];
+        while matches!(std::io::Read::read(&mut self.bell, &mut rung), Ok(n) if n > 0) {}
         while let Ok(news) = self.news.try_recv() {
             match news {
                 News::Same { asked } => {
@@ -153,4 +167,15 @@ impl Refresher {
         }
         (shown, effects)
     }
+}
+
+/// Reading the bell must never wait: it is emptied whether or not it rang.
+fn set_nonblocking(fd: &impl std::os::fd::AsRawFd) -> std::io::Result<()> {
+    let fd = fd.as_raw_fd();
+    // SAFETY: fcntl on a descriptor this process owns, with flags it read itself.
+    let ok = unsafe {
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        flags >= 0 && libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK) >= 0
+    };
+    if ok { Ok(()) } else { Err(std::io::Error::last_os_error()) }
 }

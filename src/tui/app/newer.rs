@@ -108,10 +108,17 @@ impl App {
             // What changed for the user stays until Esc: a glance between talks must catch it.
             self.status.notice(news.summary());
         }
-        if news.urgent.is_empty() {
-            Vec::new()
-        } else {
-            vec![Effect::Notify(news.urgent.iter().map(|line| format!("Starred talk changed: {line}")).collect())]
+        let mut effects = Vec::new();
+        if !news.videos.is_empty() {
+            // Said now: not again at the next start.
+            let s = &mut self.session;
+            s.agenda.told_videos(&s.schedule, &news.videos);
+            effects.push(Effect::Save);
         }
+        if !news.urgent.is_empty() {
+            effects
+                .push(Effect::Notify(news.urgent.iter().map(|line| format!("Starred talk changed: {line}")).collect()));
+        }
+        effects
     }
 }

@@ -1,6 +1,6 @@
 //! The agenda view: my talks across days, clashes and free gaps, then the on-demand list.
 
-use super::text::{fit, fit_flex, wrap_indented};
+use super::text::{fit, fit_flex, wrap_indented, wrap_line};
 use crate::agenda::MarkKind;
 use crate::agenda::listing::Row;
 use crate::timefmt;
@@ -62,13 +62,19 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 talk_pos += 1;
                 let sym = if c.index.is_none() { "✗ " } else { "⟳ " };
                 let text = crate::agenda::changes::describe(s, &app.session.agenda, c);
-                let line = Line::from(vec![
-                    Span::raw(if selected { " ▶ " } else { "   " }),
-                    Span::styled(sym, theme.clash()),
-                    Span::raw(text),
-                ]);
-                let line = fit(line, w);
-                lines.push(if selected { line.style(theme.selected()) } else { line });
+                // Wrapped, not cut: the new time and room are at the end, and they are the news.
+                let line = Line::from(vec![Span::styled(sym, theme.clash()), Span::raw(text)]);
+                for (n, part) in wrap_line(&line, w.saturating_sub(5).max(1)).into_iter().enumerate() {
+                    let lead = match n {
+                        0 if selected => " ▶ ",
+                        0 => "   ",
+                        _ => "     ",
+                    };
+                    let mut spans = vec![Span::raw(lead)];
+                    spans.extend(part.spans);
+                    let part = Line::from(spans);
+                    lines.push(if selected { part.style(theme.selected()) } else { part });
+                }
                 if c.index.is_none()
                     && let Some(note) = app.session.agenda.note(&c.id)
                 {

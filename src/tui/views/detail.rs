@@ -89,6 +89,14 @@ fn lines(app: &App, index: usize, theme: &Theme) -> Vec<Line<'static>> {
         when.push(Span::styled(format!("  ·  your time {mine}"), theme.dim()));
     }
     lines.push(Line::from(when));
+    // Reached from the agenda's changes: what changed since it was marked, with the old time.
+    if let Some(mark) = app.session.agenda.marks.get(&t.id) {
+        let what = crate::agenda::changes::compare(s, index, &mark.seen);
+        if !what.is_empty() {
+            let text = crate::agenda::changes::what_changed(s, &mark.seen, index, &what);
+            lines.push(Line::from(vec![Span::styled("⟳      ", theme.clash()), Span::styled(text, theme.clash())]));
+        }
+    }
     lines.push(Line::from(vec![Span::styled("Track  ", theme.dim()), Span::raw(s.track_name(t).to_string())]));
     let mut kind = t.kind.clone();
     if !t.tags.is_empty() {
