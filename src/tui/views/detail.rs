@@ -122,13 +122,7 @@ fn lines(app: &App, index: usize, theme: &Theme) -> Vec<Line<'static>> {
     if let Some(note) = app.session.agenda.marks.get(&t.id).and_then(|m| m.note.as_ref()) {
         lines.push(Line::from(vec![Span::styled("Note   ", theme.dim()), Span::raw(crate::sanitize::line(note))]));
     }
-    lines.push(Line::from(""));
-    if t.abstract_text.is_empty() {
-        lines.push(Line::styled("No abstract.", theme.dim()));
-    } else {
-        lines.extend(t.abstract_text.lines().map(|l| Line::from(l.to_string())));
-    }
-    lines.push(Line::from(""));
+    // The links before the abstract: at 80x24 a long abstract would push them out of sight.
     if let Some(u) = &t.url {
         lines.push(Line::from(vec![Span::styled("Page   ", theme.dim()), Span::styled(u.clone(), theme.link())]));
     }
@@ -136,7 +130,12 @@ fn lines(app: &App, index: usize, theme: &Theme) -> Vec<Line<'static>> {
         Some(v) => Line::from(vec![Span::styled("Video  ", theme.dim()), Span::styled(v.clone(), theme.link())]),
         None => Line::styled("Video  none announced", theme.dim()),
     });
-
+    lines.push(Line::from(""));
+    if t.abstract_text.is_empty() {
+        lines.push(Line::styled("No abstract.", theme.dim()));
+    } else {
+        lines.extend(t.abstract_text.lines().map(|l| Line::from(l.to_string())));
+    }
     lines
 }
 
