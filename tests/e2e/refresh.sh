@@ -47,13 +47,7 @@ env=(HALLWAY_DATA_DIR="$work/data" HALLWAY_CACHE_DIR="$work/cache" HALLWAY_NO_NO
 env "${env[@]}" "$bin" --schedule "$url" star keep soon >/dev/null
 env "${env[@]}" "$bin" --schedule "$url" later later >/dev/null
 
-wait_for() { # text, what
-  for _ in $(seq 1 150); do
-    if tmux capture-pane -p -t "$session" | grep -qF -- "$1"; then return 0; fi
-    sleep 0.1
-  done
-  echo "FAIL: $2: '$1' never appeared. Screen:"; tmux capture-pane -p -t "$session"; exit 1
-}
+. tests/e2e/lib.sh
 keep() { # title: the screen as seen, for the record
   if [ -n "${HALLWAY_E2E_CAPTURE:-}" ]; then
     { echo "--- $1"; tmux capture-pane -p -t "$session"; } >>"$HALLWAY_E2E_CAPTURE"

@@ -11,14 +11,7 @@ session="hallway-sig-$$"
 trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$t"' EXIT
 pass=0
 
-screen() { tmux capture-pane -p -t "$session"; }
-wait_for() { # text, what
-  for _ in $(seq 1 100); do
-    if screen | grep -qF -- "$1"; then return 0; fi
-    sleep 0.1
-  done
-  echo "FAIL: $2: '$1' never appeared. Screen:"; screen; exit 1
-}
+. tests/e2e/lib.sh
 restored() { # what: main screen, cursor shown, cooked mode (stty prints icanon, not -icanon)
   local alt cursor
   alt=$(tmux display -p -t "$session" '#{alternate_on}')

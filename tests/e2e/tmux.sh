@@ -10,13 +10,7 @@ data=$(mktemp -d)
 session="hallway-e2e-$$"
 trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$data"' EXIT
 
-wait_for() { # text, what
-  for _ in $(seq 1 100); do
-    if tmux capture-pane -p -t "$session" | grep -qF -- "$1"; then return 0; fi
-    sleep 0.1
-  done
-  echo "FAIL: $2: '$1' never appeared. Screen:"; tmux capture-pane -p -t "$session"; exit 1
-}
+. tests/e2e/lib.sh
 
 # The shell stays after hallway exits so we can look at the restored screen.
 tmux new-session -d -s "$session" -x 100 -y 30 \
