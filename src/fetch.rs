@@ -116,13 +116,10 @@ impl Fetcher {
                 if shown.hash == Some(hash) {
                     return Checked::Same;
                 }
+                let shown = Shown { etag, last_modified, hash: Some(hash) };
                 match self.read(url, &body, opts) {
-                    Ok(opened) => Checked::New(Box::new(Fresh {
-                        opened,
-                        body,
-                        shown: Shown { etag, last_modified, hash: Some(hash) },
-                    })),
-                    Err(e) => Checked::Failed(not_valid(&e)),
+                    Ok(opened) => Checked::New(Box::new(Fresh { opened, body, shown })),
+                    Err(e) => Checked::Refused(not_valid(&e), shown),
                 }
             }
         }
@@ -203,8 +200,11 @@ pub enum Checked {
     /// The server has nothing newer than the copy shown.
     Same,
     New(Box<Fresh>),
-    /// No answer, or not a schedule: the copy shown stays.
+    /// No answer: the copy shown stays.
     Failed(String),
+    /// An answer that is not a schedule, and what the server said of it (asked again with
+    /// these, the server sends it only once it changed): the copy shown stays.
+    Refused(String, Shown),
 }
 
 /// A newer copy: the schedule, its bytes to keep once taken, and what the server said of it.

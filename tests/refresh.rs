@@ -256,14 +256,19 @@ fn r_asks_now_and_always_answers() {
     // No timer: only `R` asks.
     let mut refresher = Refresher::start(fetcher(&cache), server.url.clone(), opts, None, "live".into()).unwrap();
     app.status.acknowledge();
-    refresher.ask_now();
+    // Five presses in a row ask once.
+    for _ in 0..5 {
+        refresher.ask_now();
+        std::thread::sleep(Duration::from_millis(50));
+    }
     deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
     assert_eq!(app.status.text().as_deref(), Some("↻ the schedule shown is the newest"));
     assert_eq!(server.seen.lock().unwrap().len(), 2, "one download at start, one check");
 
-    // Down: said at every R, not only the first time.
+    // Down: said at every R (asked a while apart), not only the first time.
     state.store(2, Ordering::SeqCst);
     for _ in 0..2 {
+        std::thread::sleep(Duration::from_millis(2100));
         app.status.acknowledge();
         refresher.ask_now();
         deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
@@ -300,11 +305,23 @@ fn each_list_keeps_its_entry_and_a_dropped_selection_goes_to_its_room() {
 
 #[test]
 fn details_of_a_dropped_talk_close_and_say_why() {
+    // Nothing marked: the one line that fades says it.
     let mut app = planner(parse(V1));
+    app.session.agenda = Agenda::new("live");
     app.modal = Some(Modal::Details { talk: index(&app, "other"), scroll: 0 });
     app.offer_schedule(parse(V2));
     assert_eq!(app.modal_name(), None);
-    assert!(app.status.text().unwrap().contains("\"Someone else's\" is no longer in the schedule"));
+    assert_eq!(
+        app.status.text().unwrap(),
+        "↻ schedule updated: 1 talk moved, 1 new talk, 1 talk removed, none of yours · \"Someone else's\", the talk you were on, is no longer in the schedule"
+    );
+    // With news of my own talks: said beside it. The selection, not in details, is said too.
+    let mut app = planner(parse(V1));
+    app.select(index(&app, "other"));
+    app.offer_schedule(parse(V2));
+    let status = app.status.text().unwrap();
+    assert!(status.starts_with("↻ schedule updated: ⟳"), "{status}");
+    assert!(status.ends_with("\"Someone else's\", the talk you were on, is no longer in the schedule"), "{status}");
 }
 
 #[test]
@@ -336,7 +353,11 @@ fn a_cache_that_cannot_be_written_still_revalidates_and_an_empty_copy_is_refused
     let mut app = planner(parse(V1));
     let mut refresher = Refresher::start(unwritable(), server.url.clone(), opts, None, "live".into()).unwrap();
     // No copy kept: the first answer is taken (the same talks, nothing said), then re-validated.
-    for _ in 0..3 {
+    for n in 0..3 {
+        if n > 0 {
+            // R asks again only after a pause.
+            std::thread::sleep(Duration::from_millis(2100));
+        }
         app.status.acknowledge();
         refresher.ask_now();
         deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
@@ -358,4 +379,38 @@ fn a_cache_that_cannot_be_written_still_revalidates_and_an_empty_copy_is_refused
     assert!(app.status.text().unwrap().contains("the server's newer copy lists no talks"), "{:?}", app.status.text());
     assert!(app.session.schedule.talk("soon").is_some(), "the copy shown stays");
     assert_eq!(std::fs::read_dir(cache.path()).map_or(0, |d| d.count()), 0, "and the refused one is not kept");
+}
+
+#[test]
+fn a_refused_copy_is_said_by_its_line_and_not_downloaded_again() {
+    let bad = r#"{"conference": {"id": "live", "name": "Live Conf", "timezone": "Europe/Brussels", "tracks": ["A"]},
+ "talks": [{"id": "x", "title": "X", "track": "A", "start": "2024-05-02T25:99", "duration": 30}]}"#;
+    let server = serve(move |head| {
+        if head.to_lowercase().contains("if-none-match: \"bad\"") {
+            return (304, vec![], vec![], Duration::ZERO);
+        }
+        (200, vec![("ETag", "\"bad\"".to_string())], bad.as_bytes().to_vec(), Duration::ZERO)
+    });
+    let cache = TempDir::new().unwrap();
+    let opts = schedule::import::Options::default();
+    let mut app = planner(parse(V1));
+    let mut refresher =
+        Refresher::start(fetcher(&cache), server.url.clone(), opts, Some(Duration::from_millis(30)), "live".into())
+            .unwrap();
+    deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
+    let status = app.status.text().unwrap();
+    assert!(
+        status.starts_with("↻ a newer schedule was not taken: the server's newer copy is not valid: line 2:"),
+        "{status}"
+    );
+    let started = Instant::now();
+    while server.seen.lock().unwrap().len() < 4 {
+        assert!(started.elapsed() < Duration::from_secs(10));
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let heads = server.seen.lock().unwrap().clone();
+    assert!(heads[1..].iter().all(|h| h.to_lowercase().contains("if-none-match: \"bad\"")), "{heads:?}");
+    app.status.acknowledge();
+    refresher.deliver(&mut app);
+    assert_eq!(app.status.text(), None, "said once");
 }

@@ -198,7 +198,9 @@ fn a_recording_published_after_a_talk_was_saved_for_later_is_said_and_marked() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
     assert!(
-        text.starts_with("1 of the 2 talks you saved for later have a video (1 published since you saved them):"),
+        text.starts_with(
+            "1 of the 2 talks you saved for later (not watched yet) has a video (1 published since you saved them):"
+        ),
         "{text}"
     );
     assert!(

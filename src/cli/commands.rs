@@ -342,10 +342,12 @@ fn available(ctx: &Context) -> Result<(), Failure> {
         let n = saved.len();
         return emit(&format!("No video yet for the {n} talk{} you saved for later.\n", if n == 1 { "" } else { "s" }));
     }
+    let n = saved.len();
     let mut text = format!(
-        "{} of the {} talks you saved for later have a video ({} published since you saved them):\n",
+        "{} of the {n} talk{} you saved for later (not watched yet) {} a video ({} published since you saved them):\n",
         out_now.len(),
-        saved.len(),
+        if n == 1 { "" } else { "s" },
+        if out_now.len() == 1 { "has" } else { "have" },
         published.len()
     );
     for i in out_now {

@@ -229,19 +229,27 @@ fn open_app(
     let untold = app.session.agenda.untold_videos(&app.session.schedule);
     let published = untold.len();
     let mut pending = Vec::new();
-    if let Some(r) = due.last() {
-        app.status.info(format!("⏰ {}", r.text));
-    } else if published > 0 {
+    // What changed while the planner was closed stays until Esc: the videos are said only once.
+    let mut news = Vec::new();
+    if changed > 0 {
+        news.push(format!("⟳ {changed} of your talks changed in the schedule since you marked them: 3 shows them"));
+    }
+    if published > 0 {
         let text = crate::agenda::newer::videos_published(published);
-        app.status.info(format!("🎬 {text}: 4 shows {}", if published == 1 { "it" } else { "them" }));
+        news.push(format!("🎬 {text}: 4 shows {}", if published == 1 { "it" } else { "them" }));
         // Said once: the On-demand view keeps marking them new until watched.
         let s = &mut app.session;
         s.agenda.told_videos(&s.schedule, &untold);
         pending.push(effect::Effect::Save);
-    } else if changed > 0 {
-        app.status
-            .info(format!("⟳ {changed} of your talks changed in the schedule since you marked them: 3 shows them"));
-    } else if let Some(n) = notes.first() {
+    }
+    if !news.is_empty() {
+        app.status.notice(news.join(" · "));
+    }
+    if let Some(r) = due.last() {
+        app.status.info(format!("⏰ {}", r.text));
+    } else if news.is_empty()
+        && let Some(n) = notes.first()
+    {
         app.status.info(format!("note: {n}"));
     }
     if !due.is_empty() {

@@ -26,6 +26,10 @@ enum News {
         schedule: Box<Schedule>,
         asked: bool,
     },
+    /// An answer not taken (not valid, no talks, another conference): said each time.
+    Refused {
+        why: String,
+    },
     Failed {
         why: String,
         asked: bool,
@@ -40,7 +44,12 @@ pub struct Refresher {
     bell: std::io::PipeReader,
     /// The last check failed (said once, not every ten minutes).
     offline: bool,
+    /// When `R` last asked: presses closer than [`ASK_AGAIN`] ask once.
+    asked_at: Option<std::time::Instant>,
 }
+
+/// `R` pressed again within this asks nothing more: the answer is on screen or on its way.
+const ASK_AGAIN: Duration = Duration::from_secs(2);
 
 /// How often to ask: `$HALLWAY_REFRESH_SECONDS` (tests, demos), else `refresh_minutes` in the
 /// config, else every ten minutes. `None`: only when asked (`R`).
@@ -91,19 +100,28 @@ impl Refresher {
                 let check = std::panic::AssertUnwindSafe(|| match fetcher.check(&url, opts, &shown) {
                     Checked::Same => News::Same { asked },
                     Checked::Failed(why) => News::Failed { why, asked },
+                    Checked::Refused(why, refused) => {
+                        // Asked again with what the server said of the refused copy, it sends
+                        // nothing until that copy changes: not 1.6 MB at every check.
+                        shown = refused;
+                        News::Refused { why }
+                    }
                     Checked::New(fresh) => {
                         let Fresh { opened, body, shown: next } = *fresh;
-                        let refused = |why: String| News::Failed { why, asked };
-                        match opened.load(&plan) {
-                            Err(e) => refused(format!("the server's newer copy is not valid: {e}")),
-                            Ok(s) => match newer::refusal(&conference, &s) {
-                                Some(why) => refused(why),
-                                None => {
-                                    fetcher.keep_fresh(&url, &body, &next);
-                                    shown = next;
-                                    News::New { schedule: Box::new(s), asked }
-                                }
-                            },
+                        let refused = opened
+                            .load(&plan)
+                            .map_err(|e| format!("the server's newer copy is not valid: {e}"))
+                            .and_then(|s| newer::refusal(&conference, &s).map_or(Ok(s), Err));
+                        match refused {
+                            Err(why) => {
+                                shown = next;
+                                News::Refused { why }
+                            }
+                            Ok(s) => {
+                                fetcher.keep_fresh(&url, &body, &next);
+                                shown = next;
+                                News::New { schedule: Box::new(s), asked }
+                            }
                         }
                     }
                 });
@@ -118,7 +136,7 @@ impl Refresher {
                 let _ = std::io::Write::write_all(&mut ring, b"!");
             }
         })?;
-        Ok(Self { news, ask, bell, offline: false })
+        Ok(Self { news, ask, bell, offline: false, asked_at: None })
     }
 
     /// Readable when news has come: the loop waits on it beside the terminal.
@@ -127,7 +145,12 @@ impl Refresher {
     }
 
     /// Check now (`R`), not at the next turn; the answer comes through [`Refresher::deliver`].
-    pub fn ask_now(&self) {
+    pub fn ask_now(&mut self) {
+        let now = std::time::Instant::now();
+        if self.asked_at.is_some_and(|at| now.duration_since(at) < ASK_AGAIN) {
+            return;
+        }
+        self.asked_at = Some(now);
         let _ = self.ask.send(());
     }
 
@@ -150,11 +173,20 @@ impl Refresher {
                 }
                 News::New { schedule, asked } => {
                     self.offline = false;
+                    if asked {
+                        // "asking…" is answered by what follows.
+                        app.status.answered();
+                    }
                     let before = app.status.text();
                     effects.extend(app.offer_schedule(*schedule));
                     if asked && app.status.text() == before {
                         app.status.info("↻ the newest schedule changes no talk");
                     }
+                    shown = true;
+                }
+                News::Refused { why } => {
+                    self.offline = false;
+                    app.status.info(format!("↻ a newer schedule was not taken: {why}; keeping the one shown"));
                     shown = true;
                 }
                 News::Failed { why, asked } if asked || !self.offline => {

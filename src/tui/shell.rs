@@ -51,7 +51,7 @@ impl Shell<'_> {
                 Effect::Remind(due) => remind(due.into_iter().map(|r| r.text).collect(), self.notify),
                 Effect::Notify(texts) => remind(texts, self.notify),
                 Effect::Refresh => {
-                    if let Some(r) = &self.refresher {
+                    if let Some(r) = &mut self.refresher {
                         r.ask_now();
                     }
                 }

@@ -59,6 +59,11 @@ impl Status {
         self.error = Some(text.into());
     }
 
+    /// What the last action said is answered (a check asked for came back): let it go.
+    pub fn answered(&mut self) {
+        self.info = None;
+    }
+
     /// A key was pressed: information has been read.
     pub fn key_pressed(&mut self) {
         self.info = None;

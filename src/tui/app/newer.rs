@@ -43,6 +43,7 @@ impl App {
         let talks = s.schedule.talks();
         let id_of = |i: usize| talks.get(i).map(|t| t.id.clone());
         let selected = talks.get(self.schedule_view.selected);
+        let selected_title = selected.map(|t| t.title.clone());
         let (selected, selected_start, selected_room) = (
             selected.map(|t| t.id.clone()),
             selected.map_or(s.now, |t| t.start),
@@ -65,6 +66,13 @@ impl App {
 
         let s = &self.session;
         let index = |id: Option<String>| id.and_then(|id| s.schedule.index_of(&id));
+        // The talk the user was on, gone: said by name unless it is theirs (the news says it).
+        let gone = |id: &str| s.schedule.index_of(id).is_none() && !s.agenda.marks.contains_key(id);
+        let lost = match (&details, &selected) {
+            (Some((id, title)), _) if gone(id) => Some(title.clone()),
+            (_, Some(id)) if gone(id) => selected_title,
+            _ => None,
+        };
         match index(selected) {
             Some(i) => self.schedule_view.select(s, i),
             None => {
@@ -86,13 +94,9 @@ impl App {
         }
         self.schedule_view.keep_shown(s);
         if let Some(Modal::Details { talk, .. }) = &mut self.modal {
-            let (id, title) = details.unwrap_or_default();
-            match s.schedule.index_of(&id) {
+            match details.and_then(|(id, _)| s.schedule.index_of(&id)) {
                 Some(i) => *talk = i,
-                None => {
-                    self.modal = None;
-                    self.status.info(format!("\"{title}\" is no longer in the schedule"));
-                }
+                None => self.modal = None,
             }
         }
         self.now_view.list.follow(index(now_pick));
@@ -100,13 +104,18 @@ impl App {
         self.agenda_view.follow(agenda_pick.map(|id| s.schedule.index_of(&id).map_or(Item::Removed(id), Item::Talk)));
         self.on_demand_view.follow(index(on_demand_pick));
 
+        let lost = lost.map(|title| format!("\"{title}\", the talk you were on, is no longer in the schedule"));
         if news.mine.is_empty() && news.videos.is_empty() {
             if !same_talks {
-                self.status.info(news.summary());
+                let said = [Some(news.summary()), lost].into_iter().flatten().collect::<Vec<_>>();
+                self.status.info(said.join(" · "));
             }
         } else {
             // What changed for the user stays until Esc: a glance between talks must catch it.
             self.status.notice(news.summary());
+            if let Some(lost) = lost {
+                self.status.info(lost);
+            }
         }
         let mut effects = Vec::new();
         if !news.videos.is_empty() {
