@@ -283,3 +283,15 @@ fn a_selected_talk_taller_than_the_screen_still_shows_what_it_is() {
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("▶ 09:00-18:00"), "{shown}");
 }
+
+#[test]
+fn a_narrow_grid_column_says_clash_and_live_by_symbol_rather_than_wrap_them() {
+    let mut a = saturday();
+    // The selected talk (10:45-11:30, live) starred: it clashes with the three at 11:00.
+    press(&mut a, "s");
+    let s = screen(&a, 80, 24);
+    assert!(s.contains("▶ 10:45-11:30 ★ ⚠ ●"), "{s}");
+    assert!(!s.contains("clash ●") && !s.contains("│clash"), "no flag wrapped onto the title's line: {s}");
+    // Where the column is wide enough they are said in words (the sample's schedule_80x24
+    // snapshot: "★ ⚠ clash ● live").
+}

@@ -114,6 +114,13 @@ fn the_tui_lists_changes_first_and_x_takes_note_with_undo() {
     // The cursor starts on the first change: the cancelled talk.
     key(&mut app, KeyCode::Home);
     assert_eq!(app.current_id().as_deref(), Some("gone"));
+    // Enter on it has no details to open, and says what is known and how to let go of it.
+    key(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_none());
+    assert_eq!(
+        app.status.text().unwrap(),
+        "\"Will be cancelled\" (Tue 10:00, B) is no longer in the schedule: no details to show; x lets go of it"
+    );
     press(&mut app, "x");
     assert!(!app.session.agenda.marks.contains_key("gone"));
     assert!(app.status.text().unwrap().starts_with("dismissed: \"Will be cancelled\""));

@@ -16,10 +16,12 @@ pub const SOON_MINUTES: i64 = 120;
 
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Newer {
-    /// Marked talks this copy changed, one line each, earliest first:
-    /// "\"X\" moved from Sat 11:00-11:30 to Sat 12:00-12:30".
+    /// Marked talks this copy changed, one line each, earliest first, marked as the agenda
+    /// marks them: "⟳ \"X\" moved from Sat 11:00-11:30 to Sat 12:00-12:30", "✗ \"Y\" is no
+    /// longer in the schedule (was ...)".
     pub mine: Vec<String>,
-    /// Starred talks on within the next two hours that moved, changed room or were dropped.
+    /// Starred talks on within the next two hours that moved, changed room or were dropped, as
+    /// a notification says them (without the agenda's mark).
     pub urgent: Vec<String>,
     /// Talks saved for later, not yet watched, whose video came with this copy (positions in
     /// the new schedule).
@@ -36,7 +38,7 @@ impl Newer {
         let mut parts = Vec::new();
         match self.mine.as_slice() {
             [] => {}
-            [one] => parts.push(format!("⟳ {one} (3 shows it)")),
+            [one] => parts.push(format!("{one} (3 shows it)")),
             many => parts.push(format!("⟳ {} of your talks changed (3 shows them)", many.len())),
         }
         match self.videos.len() {
@@ -98,7 +100,7 @@ pub fn compare(old: &Schedule, new: &Schedule, agenda: &Agenda, now: DateTime<Ut
                 let when = new.local(t.start).format("%a %H:%M");
                 mine.push((
                     t.start,
-                    format!("\"{}\" is back in the schedule ({when}, {})", t.title, new.track_name(t)),
+                    format!("⟳ \"{}\" is back in the schedule ({when}, {})", t.title, new.track_name(t)),
                 ));
             }
             continue;
@@ -120,15 +122,23 @@ pub fn compare(old: &Schedule, new: &Schedule, agenda: &Agenda, now: DateTime<Ut
         if what.is_empty() {
             continue;
         }
-        let line = changes::describe_from(new, &before, &Changed { id: id.clone(), index, what: what.clone() });
+        // Told as the agenda tells it, against the talk as marked, so the two never read as a
+        // contradiction; only a change back to how it was marked is told against the copy shown.
+        let since_marked = match index {
+            None => vec![What::Removed],
+            Some(n) => changes::compare(new, n, &mark.seen),
+        };
+        let (seen, told) = if since_marked.is_empty() { (&before, &what) } else { (&mark.seen, &since_marked) };
+        let sym = if index.is_none() { "✗" } else { "⟳" };
+        let plain = changes::describe_from(new, seen, &Changed { id: id.clone(), index, what: told.clone() });
         let on_soon = |start: DateTime<Utc>, end: DateTime<Utc>| end > now && start < soon;
         let is_soon =
             on_soon(was.start, was.end) || index.is_some_and(|n| on_soon(new.talks()[n].start, new.talks()[n].end));
         let where_or_when = what.iter().any(|w| matches!(w, What::Removed | What::Moved | What::Track));
         if mark.mark == MarkKind::Attend && is_soon && where_or_when {
-            out.urgent.push(line.clone());
+            out.urgent.push(plain.clone());
         }
-        mine.push((was.start, line));
+        mine.push((was.start, format!("{sym} {plain}")));
     }
     mine.sort();
     out.mine = mine.into_iter().map(|(_, line)| line).collect();
@@ -186,8 +196,8 @@ mod tests {
         }
         let n = compare(&old, &new, &agenda, at("09:30"));
         assert_eq!(n.mine.len(), 2, "{n:?}");
-        assert!(n.mine[0].starts_with("\"Talk a\" moved from Thu 10:00-10:30 to Thu 11:00-11:30"), "{n:?}");
-        assert_eq!(n.urgent, vec![n.mine[0].clone()], "b is five hours away");
+        assert!(n.mine[0].starts_with("⟳ \"Talk a\" moved from Thu 10:00-10:30 to Thu 11:00-11:30"), "{n:?}");
+        assert_eq!(n.urgent, vec![n.mine[0].trim_start_matches("⟳ ").to_string()], "b is five hours away");
         assert_eq!((n.moved, n.added, n.dropped), (2, 0, 0));
         assert!(n.summary().starts_with("↻ schedule updated: ⟳ 2 of your talks changed"), "{}", n.summary());
     }
@@ -276,7 +286,38 @@ mod tests {
         agenda.set(&old, &old.talks()[1], MarkKind::Attend, at("09:00"));
         let without = schedule_of(&[("a", "10:00", 30, "Main", false)]);
         let n = compare(&without, &old, &agenda, at("09:00"));
-        assert_eq!(n.mine, ["\"Talk b\" is back in the schedule (Thu 11:00, Main)"]);
+        assert_eq!(n.mine, ["⟳ \"Talk b\" is back in the schedule (Thu 11:00, Main)"]);
+    }
+
+    #[test]
+    fn a_talk_changed_twice_is_told_as_the_agenda_tells_it_since_it_was_marked() {
+        let marked = schedule_of(&[("a", "10:00", 30, "Main", false), ("b", "10:00", 30, "Side", false)]);
+        let mut agenda = Agenda::new("c");
+        for t in marked.talks() {
+            agenda.set(&marked, t, MarkKind::Attend, at("08:00"));
+        }
+        // The copy on screen already moved both; the newer one moves a again and drops b.
+        let shown = schedule_of(&[("a", "11:00", 30, "Main", false), ("b", "12:00", 30, "Side", false)]);
+        let newer = schedule_of(&[("a", "12:00", 30, "Main", false)]);
+        let n = compare(&shown, &newer, &agenda, at("08:00"));
+        assert_eq!(
+            n.mine,
+            [
+                "⟳ \"Talk a\" moved from Thu 10:00-10:30 to Thu 12:00-12:30",
+                "✗ \"Talk b\" is no longer in the schedule (was Thu 10:00, Side)",
+            ]
+        );
+        for (line, c) in n.mine.iter().zip(changes::detect(&newer, &agenda).iter().rev()) {
+            assert!(line.ends_with(&changes::describe(&newer, &agenda, c)), "the agenda's own line: {line}");
+        }
+        assert!(n.summary().contains("⟳ 2 of your talks changed"), "{}", n.summary());
+        // Moved back to where it was marked: the agenda has nothing, the news tells the move.
+        let back = schedule_of(&[("a", "10:00", 30, "Main", false), ("b", "10:00", 30, "Side", false)]);
+        let n = compare(&shown, &back, &agenda, at("08:00"));
+        assert_eq!(n.mine[0], "⟳ \"Talk a\" moved from Thu 11:00-11:30 to Thu 10:00-10:30");
+        assert!(changes::detect(&back, &agenda).is_empty());
+        let one = compare(&shown, &schedule_of(&[("a", "11:00", 30, "Main", false)]), &agenda, at("08:00"));
+        assert!(one.summary().starts_with("↻ schedule updated: ✗ \"Talk b\" is no longer"), "{}", one.summary());
     }
 
     #[test]

@@ -277,6 +277,11 @@ impl Keymap {
         Some((key, rest))
     }
 
+    /// The first key of an action as it reads, as remapped ("s" for star).
+    pub fn key_of(&self, action: Action) -> Option<&str> {
+        Self::binding_of(action).and_then(|b| self.label(b).split(" / ").next())
+    }
+
     /// The binding of an action.
     pub fn binding_of(action: Action) -> Option<usize> {
         BINDINGS.iter().position(|b| b.action == action)

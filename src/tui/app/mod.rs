@@ -183,6 +183,18 @@ impl App {
             Action::Open => {
                 if let Some(talk) = self.current_talk() {
                     self.modal = Some(Modal::Details { talk, scroll: 0 });
+                } else if let Some(id) = self.current_id()
+                    && let Some(mark) = self.session.agenda.marks.get(&id)
+                {
+                    // A talk gone from the schedule has no details left to open: say what is known.
+                    let s = &self.session.schedule;
+                    let key = self.keymap.key_of(Action::Acknowledge).unwrap_or("x");
+                    self.status.info(format!(
+                        "\"{}\" ({}, {}) is no longer in the schedule: no details to show; {key} lets go of it",
+                        mark.seen.title,
+                        s.local(mark.seen.start).format("%a %H:%M"),
+                        mark.seen.track
+                    ));
                 }
             }
             Action::GoToTime => self.ask_time(),

@@ -1,7 +1,7 @@
 //! The detail pane: everything about one talk, and how it sits with your agenda.
 
 use super::centered;
-use super::text::wrap_lines;
+use super::text::wrap_hanging;
 use crate::agenda::MarkKind;
 use crate::timefmt;
 use crate::tui::app::App;
@@ -16,7 +16,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 pub fn draw(f: &mut Frame, area: Rect, app: &App, index: usize, scroll: u16, theme: &Theme) {
     let width = if area.width <= 100 { area.width } else { 96 };
     let block = Block::bordered().title(" Details ").title_bottom(Line::from(keys(app, index, width)).right_aligned());
-    let wrapped = wrap_lines(&lines(app, index, theme), width.saturating_sub(2) as usize);
+    let wrapped = lines(app, index, theme, width.saturating_sub(2) as usize);
     let content = wrapped.len() as u16;
     let para = Paragraph::new(wrapped);
     let rect = centered(area, width, content.saturating_add(2));
@@ -28,10 +28,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, index: usize, scroll: u16, the
 /// The keys that work on this talk, as remapped, as many as the border holds (the page's keys
 /// only when it has a page, the video's when it has one).
 fn keys(app: &App, index: usize, width: u16) -> String {
-    use crate::tui::keys::{Action, Keymap};
+    use crate::tui::keys::Action;
     let t = &app.session.schedule.talks()[index];
-    let key =
-        |a: Action| Keymap::binding_of(a).and_then(|b| app.keymap.label(b).split(" / ").next().map(str::to_string));
+    let key = |a: Action| app.keymap.key_of(a).map(str::to_string);
     // Most needed first: a narrow border keeps the first ones.
     let mut items =
         vec![(key(Action::Back), "close"), (key(Action::ToggleStar), "star"), (key(Action::ToggleLater), "later")];
@@ -62,18 +61,21 @@ fn keys(app: &App, index: usize, width: u16) -> String {
 /// Details beside the grid on a wide terminal: the selected talk, read without a key.
 pub fn draw_pane(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) {
     let block = Block::new().borders(ratatui::widgets::Borders::LEFT).border_style(theme.dim());
-    let wrapped = wrap_lines(&lines(app, index, theme), area.width.saturating_sub(1) as usize);
+    let wrapped = lines(app, index, theme, area.width.saturating_sub(1) as usize);
     f.render_widget(Paragraph::new(wrapped).block(block), area);
 }
 
-fn lines(app: &App, index: usize, theme: &Theme) -> Vec<Line<'static>> {
+/// The details, wrapped to `width`: a labelled line wraps under its text, not its label.
+fn lines(app: &App, index: usize, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let s = &app.session.schedule;
+    // Each line with how far in its wrapped lines start.
+    let mut lines: Vec<(Line<'static>, usize)> = Vec::new();
     let t = &s.talks()[index];
-    let mut lines = vec![Line::styled(t.title.clone(), theme.title())];
+    lines.push((Line::styled(t.title.clone(), theme.title()), 0));
     if !t.speakers.is_empty() {
-        lines.push(Line::from(t.speakers.join(", ")));
+        lines.push((Line::from(t.speakers.join(", ")), 0));
     }
-    lines.push(Line::from(""));
+    lines.push((Line::from(""), 0));
     let local = s.local(t.start);
     let mut when = vec![
         Span::styled("When   ", theme.dim()),
@@ -88,21 +90,24 @@ fn lines(app: &App, index: usize, theme: &Theme) -> Vec<Line<'static>> {
     if let Some(mine) = timefmt::in_user_zone(s, t, app.session.user_tz) {
         when.push(Span::styled(format!("  ·  your time {mine}"), theme.dim()));
     }
-    lines.push(Line::from(when));
+    lines.push((Line::from(when), LABEL));
     // Reached from the agenda's changes: what changed since it was marked, with the old time.
     if let Some(mark) = app.session.agenda.marks.get(&t.id) {
         let what = crate::agenda::changes::compare(s, index, &mark.seen);
         if !what.is_empty() {
             let text = crate::agenda::changes::what_changed(s, &mark.seen, index, &what);
-            lines.push(Line::from(vec![Span::styled("⟳      ", theme.clash()), Span::styled(text, theme.clash())]));
+            lines.push((
+                Line::from(vec![Span::styled("⟳      ", theme.clash()), Span::styled(text, theme.clash())]),
+                LABEL,
+            ));
         }
     }
-    lines.push(Line::from(vec![Span::styled("Track  ", theme.dim()), Span::raw(s.track_name(t).to_string())]));
+    lines.push((Line::from(vec![Span::styled("Track  ", theme.dim()), Span::raw(s.track_name(t).to_string())]), LABEL));
     let mut kind = t.kind.clone();
     if !t.tags.is_empty() {
         kind = format!("{kind} · {}", t.tags.join(", "));
     }
-    lines.push(Line::from(vec![Span::styled("Kind   ", theme.dim()), Span::raw(kind)]));
+    lines.push((Line::from(vec![Span::styled("Kind   ", theme.dim()), Span::raw(kind)]), LABEL));
     let status = match app.session.agenda.kind(&t.id) {
         Some(MarkKind::Attend) => Span::styled("★ starred: you attend this", theme.starred()),
         Some(MarkKind::OnDemand) if app.session.agenda.is_watched(&t.id) => {
@@ -111,33 +116,47 @@ fn lines(app: &App, index: usize, theme: &Theme) -> Vec<Line<'static>> {
         Some(MarkKind::OnDemand) => Span::styled("◷ to watch on-demand", theme.later()),
         None => Span::styled("not in your agenda (s to star, o for on-demand)", theme.dim()),
     };
-    lines.push(Line::from(vec![Span::styled("Yours  ", theme.dim()), status]));
+    lines.push((Line::from(vec![Span::styled("Yours  ", theme.dim()), status]), LABEL));
     let going = app.session.friends.names_at(&t.id);
     if !going.is_empty() {
-        lines.push(Line::from(vec![Span::styled("Going  ", theme.dim()), Span::raw(going.join(", "))]));
+        lines.push((Line::from(vec![Span::styled("Going  ", theme.dim()), Span::raw(going.join(", "))]), LABEL));
     }
     for line in clash_lines(app, index) {
-        lines.push(Line::styled(line, theme.clash()));
+        lines.push((Line::styled(line, theme.clash()), MARK));
     }
     if let Some(note) = app.session.agenda.marks.get(&t.id).and_then(|m| m.note.as_ref()) {
-        lines.push(Line::from(vec![Span::styled("Note   ", theme.dim()), Span::raw(crate::sanitize::line(note))]));
+        lines.push((
+            Line::from(vec![Span::styled("Note   ", theme.dim()), Span::raw(crate::sanitize::line(note))]),
+            LABEL,
+        ));
     }
     // The links before the abstract: at 80x24 a long abstract would push them out of sight.
     if let Some(u) = &t.url {
-        lines.push(Line::from(vec![Span::styled("Page   ", theme.dim()), Span::styled(u.clone(), theme.link())]));
+        lines.push((
+            Line::from(vec![Span::styled("Page   ", theme.dim()), Span::styled(u.clone(), theme.link())]),
+            LINK,
+        ));
     }
-    lines.push(match &t.video {
+    let video = match &t.video {
         Some(v) => Line::from(vec![Span::styled("Video  ", theme.dim()), Span::styled(v.clone(), theme.link())]),
         None => Line::styled("Video  none announced", theme.dim()),
-    });
-    lines.push(Line::from(""));
+    };
+    lines.push((video, LINK));
+    lines.push((Line::from(""), 0));
     if t.abstract_text.is_empty() {
-        lines.push(Line::styled("No abstract.", theme.dim()));
+        lines.push((Line::styled("No abstract.", theme.dim()), 0));
     } else {
-        lines.extend(t.abstract_text.lines().map(|l| Line::from(l.to_string())));
+        lines.extend(t.abstract_text.lines().map(|l| (Line::from(l.to_string()), 0)));
     }
-    lines
+    lines.iter().flat_map(|(line, hang)| wrap_hanging(line, width, *hang)).collect()
 }
+
+/// How wide the labels are ("Track  "): a wrapped labelled line starts under its text.
+const LABEL: usize = 7;
+/// A link too long for its line goes whole to the next, at the margin: more of it shows.
+const LINK: usize = 0;
+/// "⚠ " before a clash.
+const MARK: usize = 2;
 
 /// "clashes with ..." for a starred talk; "clashes with your ..." for one you are only browsing.
 pub fn clash_lines(app: &App, index: usize) -> Vec<String> {

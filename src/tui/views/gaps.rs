@@ -1,6 +1,6 @@
 //! The gap-filling overlay: each free slot, then its talks with why they were picked.
 
-use super::text::fit;
+use super::text::{fit, wrap_hanging};
 use super::{centered, scroll_to};
 use crate::timefmt;
 use crate::tui::app::App;
@@ -23,7 +23,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, g: &Gaps, theme: &Theme) {
     let mut cursor_line = 0;
     let mut n = 0;
     for slot in &g.slots {
-        lines.push(Line::styled(
+        // Wrapped: where you are comes last, and at 80 columns it would be cut.
+        let head = Line::styled(
             format!(
                 " {} {}-{} · {} free",
                 timefmt::day_label(s.date_of(slot.start)),
@@ -32,7 +33,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, g: &Gaps, theme: &Theme) {
                 timefmt::minutes((slot.end - slot.start).num_minutes())
             ) + &slot.where_you_are(),
             theme.title(),
-        ));
+        );
+        lines.extend(wrap_hanging(&head, w, 3));
         for p in &slot.picks {
             let t = &s.talks()[p.talk];
             let on = n == g.cursor;

@@ -214,6 +214,16 @@ fn talk_box(f: &mut Frame, rect: Rect, app: &App, index: usize, theme: &Theme) {
         first_line.push(Span::raw("▶ "));
     }
     first_line.push(Span::styled(timefmt::range(s, t), time_style));
+    // In a narrow column the flags say themselves by symbol alone, rather than wrap a lone
+    // "clash" or "live" onto the title's line.
+    let inner = rect.width.saturating_sub(1) as usize;
+    if Line::from([first_line.clone(), flags.clone()].concat()).width() > inner {
+        for flag in &mut flags {
+            if let Some(symbol) = flag.content.strip_suffix(" clash").or_else(|| flag.content.strip_suffix(" live")) {
+                flag.content = symbol.to_string().into();
+            }
+        }
+    }
     first_line.extend(flags);
     let title_style = if t.is_break() {
         theme.dim()
@@ -246,7 +256,6 @@ fn talk_box(f: &mut Frame, rect: Rect, app: &App, index: usize, theme: &Theme) {
         .borders(Borders::LEFT)
         .border_type(if mark.is_some() { BorderType::Thick } else { BorderType::Plain })
         .border_style(bar_style);
-    let inner = rect.width.saturating_sub(1) as usize;
     // A box that starts above the view keeps its time and title at the top of what is shown:
     // an all-day talk selected at 10:30 still says what it is.
     let mut wrapped: Vec<Line> = super::text::wrap_lines(&lines, inner);

@@ -265,7 +265,8 @@ fn clickable_rows(app: &App, area: Rect, top: usize, items: &[(usize, Pick)]) {
 
 /// A rectangle of at most `w` x `h` centred in `area`.
 fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
+    // A strip of a few columns at each side shows cut words of the view below: take the width.
+    let w = if w + 12 > area.width { area.width } else { w };
     let h = h.min(area.height);
     Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
 }

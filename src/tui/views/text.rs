@@ -111,7 +111,13 @@ pub fn wrap_indented(text: &str, width: usize, indent: &str, style: Style) -> Ve
 /// a line is cut with `…`. (ratatui's own wrapping can write a wide character past a narrow
 /// area's edge.)
 pub fn wrap_line(line: &Line<'_>, width: usize) -> Vec<Line<'static>> {
-    let width = width.max(1);
+    wrap_widths(line, width, width)
+}
+
+/// [`wrap_line`] with the first line `first` columns wide and those after it `rest`.
+fn wrap_widths(line: &Line<'_>, first: usize, rest: usize) -> Vec<Line<'static>> {
+    let (first, rest) = (first.max(1), rest.max(1));
+    let mut width = first;
     if line.width() <= width {
         // Most lines fit: no word splitting.
         let spans: Vec<Span<'static>> =
@@ -127,6 +133,7 @@ pub fn wrap_line(line: &Line<'_>, width: usize) -> Vec<Line<'static>> {
             if used > 0 && used + word.width() > width {
                 out.push(finish(std::mem::take(&mut cur), line.style));
                 used = 0;
+                width = rest;
             }
             let piece = if word.width() > width { ellipsize(word, width) } else { piece.to_string() };
             used += piece.width();
@@ -137,6 +144,27 @@ pub fn wrap_line(line: &Line<'_>, width: usize) -> Vec<Line<'static>> {
         out.push(finish(cur, line.style));
     }
     out
+}
+
+/// A line wrapped to `width` columns with a hanging indent: the lines it wraps onto start
+/// `hang` columns in, under the text after a label ("Page   ") rather than under the label.
+pub fn wrap_hanging(line: &Line<'_>, width: usize, hang: usize) -> Vec<Line<'static>> {
+    if line.width() <= width || hang * 2 >= width {
+        return wrap_line(line, width);
+    }
+    let pad = " ".repeat(hang);
+    wrap_widths(line, width, width - hang)
+        .into_iter()
+        .enumerate()
+        .map(|(n, l)| {
+            if n == 0 {
+                return l;
+            }
+            let mut spans = vec![Span::raw(pad.clone())];
+            spans.extend(l.spans);
+            Line::from(spans).style(l.style)
+        })
+        .collect()
 }
 
 /// Every line wrapped (see [`wrap_line`]).
@@ -230,5 +258,17 @@ mod tests {
             assert!(l.width() <= 30, "{l}");
             assert!(l.to_string().starts_with("    "));
         }
+    }
+
+    #[test]
+    fn a_labelled_line_wraps_under_its_text_using_the_whole_first_line() {
+        let l = Line::from(vec![
+            Span::styled("Page   ", Style::new().add_modifier(ratatui::style::Modifier::DIM)),
+            Span::raw("one two three four five six seven"),
+        ]);
+        let lines: Vec<String> = wrap_hanging(&l, 20, 7).iter().map(ToString::to_string).collect();
+        assert_eq!(lines, ["Page   one two three", "       four five six", "       seven"]);
+        assert_eq!(wrap_hanging(&l, 60, 7).len(), 1, "a line that fits is left alone");
+        assert!(wrap_hanging(&l, 10, 7).iter().all(|l| l.width() <= 10), "too narrow to hang: plain wrap");
     }
 }
