@@ -119,7 +119,7 @@ impl Fetcher {
                 let shown = Shown { etag, last_modified, hash: Some(hash) };
                 match self.read(url, &body, opts) {
                     Ok(opened) => Checked::New(Box::new(Fresh { opened, body, shown })),
-                    Err(e) => Checked::Refused(not_valid(&e), shown),
+                    Err(e) => Checked::Refused(not_valid(NEWER_COPY, &e), shown),
                 }
             }
         }
@@ -245,15 +245,18 @@ enum Download {
     Body { body: Vec<u8>, etag: Option<String>, last_modified: Option<String> },
 }
 
+const NEWER_COPY: &str = "the server's newer copy";
+
 /// Why a newer copy was not taken, short enough for a status line: its first problem, placed
 /// (the address is on screen already).
-fn not_valid(e: &LoadError) -> String {
+/// `what`: "the server's newer copy", "the file as it is now".
+pub fn not_valid(what: &str, e: &LoadError) -> String {
     match e.problems() {
         [first, rest @ ..] if first.line.is_some() => {
             let more = if rest.is_empty() { String::new() } else { format!(", and {} more", rest.len()) };
-            format!("the server's newer copy is not valid: line {first}{more}")
+            format!("{what} is not valid: line {first}{more}")
         }
-        _ => format!("the server's newer copy is not valid: {e}"),
+        _ => format!("{what} is not valid: {e}"),
     }
 }
 

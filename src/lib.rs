@@ -25,3 +25,4 @@ pub mod suggest;
 pub mod synth;
 pub mod timefmt;
 pub mod tui;
+pub mod watch;

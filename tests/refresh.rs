@@ -1,7 +1,8 @@
 //! A schedule opened from a URL is asked for again while the planner runs. A newer copy is
 //! taken without losing the user's place; what it changed for them is said at once (a starred
 //! talk of the next two hours is also notified), and a recording published for a talk saved
-//! for later is said and marked. Offline, the copy shown stays.
+//! for later is said and marked. Offline, the copy shown stays. A schedule opened from a file
+//! is taken again the same way when the file is rewritten.
 
 mod common;
 
@@ -15,7 +16,7 @@ use hallway::schedule::{self, Schedule};
 use hallway::tui::app::{App, View};
 use hallway::tui::effect::Effect;
 use hallway::tui::modal::Modal;
-use hallway::tui::refresh::Refresher;
+use hallway::tui::refresh::{Refresher, Source};
 use hallway::tui::status::Level;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -40,6 +41,10 @@ const V2: &str = r#"{"conference": {"id": "live", "name": "Live Conf", "timezone
   {"id": "later", "title": "Saved for later", "speakers": ["Cy"], "track": "B", "start": "2024-05-02T10:00", "duration": 30,
    "video": "https://video.example/later.mp4"}
  ]}"#;
+
+fn from_url(fetcher: Fetcher, url: &str) -> Source {
+    Source::Url { fetcher, url: url.to_string() }
+}
 
 fn parse(json: &str) -> Schedule {
     schedule::parse_bytes(json.as_bytes(), "live.json").unwrap()
@@ -190,7 +195,7 @@ fn a_local_server_serves_one_version_then_another_and_the_running_planner_notice
     let v1 = fetcher(&cache).schedule(&server.url, opts).unwrap().load(&whole).unwrap();
     let mut app = planner(v1);
     let mut refresher =
-        Refresher::start(fetcher(&cache), server.url.clone(), opts, Some(Duration::from_millis(30)), "live".into())
+        Refresher::start(from_url(fetcher(&cache), &server.url), opts, Some(Duration::from_millis(30)), "live".into())
             .unwrap();
 
     // Unchanged: re-validated with the ETag, nothing said.
@@ -244,7 +249,7 @@ fn a_local_server_serves_one_version_then_another_and_the_running_planner_notice
 fn r_asks_now_and_always_answers() {
     let mut app = planner(parse(V1));
     assert!(press(&mut app, "R").is_empty());
-    assert!(app.status.text().unwrap().contains("read from a file, not a URL"), "{:?}", app.status.text());
+    assert!(app.status.text().unwrap().contains("bundled with hallway"), "{:?}", app.status.text());
     app.refreshes = true;
     assert_eq!(press(&mut app, "R"), vec![Effect::Refresh]);
 
@@ -254,7 +259,7 @@ fn r_asks_now_and_always_answers() {
     let opts = schedule::import::Options::default();
     fetcher(&cache).schedule(&server.url, opts).unwrap();
     // No timer: only `R` asks.
-    let mut refresher = Refresher::start(fetcher(&cache), server.url.clone(), opts, None, "live".into()).unwrap();
+    let mut refresher = Refresher::start(from_url(fetcher(&cache), &server.url), opts, None, "live".into()).unwrap();
     app.status.acknowledge();
     // Five presses in a row ask once.
     for _ in 0..5 {
@@ -334,7 +339,7 @@ fn another_hallway_updating_the_kept_copy_does_not_hide_the_newer_version() {
     let opts = schedule::import::Options::default();
     fetcher(&cache).schedule(&server.url, opts).unwrap();
     let mut app = planner(parse(V1));
-    let mut refresher = Refresher::start(fetcher(&cache), server.url.clone(), opts, None, "live".into()).unwrap();
+    let mut refresher = Refresher::start(from_url(fetcher(&cache), &server.url), opts, None, "live".into()).unwrap();
     state.store(1, Ordering::SeqCst);
     fetcher(&cache).schedule(&server.url, opts).unwrap();
     refresher.ask_now();
@@ -351,7 +356,7 @@ fn a_cache_that_cannot_be_written_still_revalidates_and_an_empty_copy_is_refused
     let server = changing_server(state.clone());
     let opts = schedule::import::Options::default();
     let mut app = planner(parse(V1));
-    let mut refresher = Refresher::start(unwritable(), server.url.clone(), opts, None, "live".into()).unwrap();
+    let mut refresher = Refresher::start(from_url(unwritable(), &server.url), opts, None, "live".into()).unwrap();
     // No copy kept: the first answer is taken (the same talks, nothing said), then re-validated.
     for n in 0..3 {
         if n > 0 {
@@ -372,7 +377,7 @@ fn a_cache_that_cannot_be_written_still_revalidates_and_an_empty_copy_is_refused
         let body = r#"{"conference": {"id": "live", "name": "Live Conf", "timezone": "Europe/Brussels", "tracks": ["A"]}, "talks": []}"#;
         (200, vec![], body.as_bytes().to_vec(), Duration::ZERO)
     });
-    let mut refresher = Refresher::start(fetcher(&cache), empty.url.clone(), opts, None, "live".into()).unwrap();
+    let mut refresher = Refresher::start(from_url(fetcher(&cache), &empty.url), opts, None, "live".into()).unwrap();
     app.status.acknowledge();
     refresher.ask_now();
     deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
@@ -395,7 +400,7 @@ fn a_refused_copy_is_said_by_its_line_and_not_downloaded_again() {
     let opts = schedule::import::Options::default();
     let mut app = planner(parse(V1));
     let mut refresher =
-        Refresher::start(fetcher(&cache), server.url.clone(), opts, Some(Duration::from_millis(30)), "live".into())
+        Refresher::start(from_url(fetcher(&cache), &server.url), opts, Some(Duration::from_millis(30)), "live".into())
             .unwrap();
     deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
     let status = app.status.text().unwrap();
@@ -413,4 +418,50 @@ fn a_refused_copy_is_said_by_its_line_and_not_downloaded_again() {
     app.status.acknowledge();
     refresher.deliver(&mut app);
     assert_eq!(app.status.text(), None, "said once");
+}
+
+#[test]
+fn a_schedule_file_rewritten_while_the_planner_runs_is_taken_like_a_download() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("live.json");
+    std::fs::write(&path, V1).unwrap();
+    let mut app = planner(parse(V1));
+    let watch = hallway::watch::FileWatch::new(path.clone(), None);
+    let opts = schedule::import::Options::default();
+    let mut refresher =
+        Refresher::start(Source::File(watch), opts, Some(Duration::from_millis(30)), "live".into()).unwrap();
+
+    // Replaced as a cron job or `mv` would: the planner takes it once it has settled.
+    let next = dir.path().join("live.json.new");
+    std::fs::write(&next, V2).unwrap();
+    std::fs::rename(&next, &path).unwrap();
+    let effects = deliver_until(&mut refresher, &mut app, |a| a.session.schedule.talk("added").is_some());
+    assert!(matches!(effects.as_slice(), [Effect::Save, Effect::Notify(_)]), "{effects:?}");
+    let status = app.status.text().unwrap();
+    assert!(status.contains("\"Starred and soon\" moved from Thu 11:00-11:30 to Thu 11:30-12:00"), "{status}");
+    assert!(status.contains("🎬 1 talk you saved for later now has a video"), "{status}");
+    app.status.acknowledge();
+
+    // Cut short by a writer: said once, the version shown stays, not parsed again.
+    std::fs::write(&path, &V2[..V2.len() / 2]).unwrap();
+    deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
+    let status = app.status.text().unwrap();
+    assert!(
+        status.starts_with("↻ a newer schedule was not taken: the file as it is now is not valid: line "),
+        "{status}"
+    );
+    app.status.acknowledge();
+    std::thread::sleep(Duration::from_millis(200));
+    refresher.deliver(&mut app);
+    assert_eq!(app.status.text(), None, "not said again until the file changes");
+    assert!(app.session.schedule.talk("added").is_some());
+
+    // `R` looks now and answers.
+    std::fs::write(&path, V2).unwrap();
+    std::thread::sleep(hallway::watch::SETTLE + Duration::from_millis(100));
+    refresher.deliver(&mut app);
+    app.status.acknowledge();
+    refresher.ask_now();
+    deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
+    assert_eq!(app.status.text().unwrap(), "↻ the schedule shown is the newest");
 }

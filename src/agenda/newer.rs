@@ -76,15 +76,15 @@ pub fn videos_published(n: usize) -> String {
     }
 }
 
-/// Why a newer copy from the conference's site is not taken: one that lists no talks, or is of
-/// another conference (the agenda is kept by the conference's id), is a server's mistake, and
-/// taking it would report every starred talk cancelled.
-pub fn refusal(conference: &str, new: &Schedule) -> Option<String> {
+/// Why a newer copy (from the conference's site, or the file rewritten) is not taken: one that
+/// lists no talks, or is of another conference (the agenda is kept by the conference's id), is
+/// a mistake, and taking it would report every starred talk cancelled. `what` names the copy:
+/// "the server's newer copy", "the file as it is now".
+pub fn refusal(what: &str, conference: &str, new: &Schedule) -> Option<String> {
     if new.talks().is_empty() {
-        return Some("the server's newer copy lists no talks".into());
+        return Some(format!("{what} lists no talks"));
     }
-    (new.conference.id != conference)
-        .then(|| format!("the server's newer copy is of another conference ({})", new.conference.id))
+    (new.conference.id != conference).then(|| format!("{what} is of another conference ({})", new.conference.id))
 }
 
 /// What `new` changes against `old` for `agenda`, at `now`.
@@ -323,9 +323,12 @@ mod tests {
     #[test]
     fn an_empty_copy_or_another_conference_is_refused() {
         let s = schedule_of(&[("a", "10:00", 30, "Main", false)]);
-        assert_eq!(refusal("c", &s), None);
-        assert_eq!(refusal("other", &s).unwrap(), "the server's newer copy is of another conference (c)");
+        assert_eq!(refusal("the server's newer copy", "c", &s), None);
+        assert_eq!(
+            refusal("the server's newer copy", "other", &s).unwrap(),
+            "the server's newer copy is of another conference (c)"
+        );
         let empty = Schedule::new(s.conference.clone(), Vec::new());
-        assert_eq!(refusal("c", &empty).unwrap(), "the server's newer copy lists no talks");
+        assert_eq!(refusal("the file as it is now", "c", &empty).unwrap(), "the file as it is now lists no talks");
     }
 }

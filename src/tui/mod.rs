@@ -87,12 +87,21 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
             std::mem::forget(std::mem::replace(&mut app, whole_app));
             pending = whole_pending;
         }
-        // A schedule from a URL is asked for again now and then, once the whole is in hand.
-        if crate::fetch::is_url(&ctx.source) {
+        // A schedule from a URL is asked for again now and then, one from a file looked at,
+        // once the whole is in hand. A bundled one changes only with hallway.
+        let source = if crate::fetch::is_url(&ctx.source) {
+            Some(refresh::Source::Url { fetcher: crate::fetch::Fetcher::from_env(), url: ctx.source.clone() })
+        } else {
+            let path = std::path::Path::new(&ctx.source);
+            path.is_file().then(|| {
+                let cache = crate::schedule::compiled::Cache::from_env();
+                refresh::Source::File(crate::watch::FileWatch::new(path.to_path_buf(), cache))
+            })
+        };
+        if let Some(source) = source {
             let every = refresh::interval(&settings.config);
-            let (fetcher, url, id) =
-                (crate::fetch::Fetcher::from_env(), ctx.source.clone(), app.session.schedule.conference.id.clone());
-            match refresh::Refresher::start(fetcher, url, ctx.read_with, every, id) {
+            let id = app.session.schedule.conference.id.clone();
+            match refresh::Refresher::start(source, ctx.read_with, every, id) {
                 Ok(r) => {
                     shell.refresher = Some(r);
                     app.refreshes = true;

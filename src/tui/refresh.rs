@@ -1,16 +1,18 @@
 //! A schedule opened from a URL is asked for again while the planner runs. A thread of its own
 //! asks the server every few minutes (with the ETag, so an unchanged schedule costs a 304) and
 //! hands a newer copy to the loop, which never waits on the network. Offline, the copy shown
-//! stays and the planner says so once.
+//! stays and the planner says so once. A schedule opened from a file is looked at the same way
+//! (see `crate::watch`), every few seconds.
 
 use super::app::App;
 use super::effect::Effect;
 use crate::agenda::newer;
 use crate::config::Config;
-use crate::fetch::{Checked, Fetcher, Fresh};
+use crate::fetch::{Checked, Fetcher, Fresh, Shown};
 use crate::schedule::Schedule;
-use crate::schedule::compiled::Plan;
+use crate::schedule::compiled::{Opened, Plan};
 use crate::schedule::import::Options;
+use crate::watch::{FileWatch, Looked};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
@@ -67,24 +69,99 @@ pub fn interval(config: &Config) -> Option<Duration> {
 /// (see `crash::spare`).
 pub const THREAD: &str = "refresh";
 
-impl Refresher {
-    /// Ask for `url` every `every` (or only when asked) through `fetcher`, reading it as it was
-    /// read at start (`opts`); a copy that is not of `conference`, or lists no talks, is refused.
-    pub fn start(
+/// Where the schedule shown came from, to look for a newer one.
+pub enum Source {
+    Url {
         fetcher: Fetcher,
         url: String,
-        opts: Options,
-        every: Option<Duration>,
-        conference: String,
-    ) -> std::io::Result<Self> {
+    },
+    /// A file, looked at with a `stat` every few seconds at most.
+    File(FileWatch),
+}
+
+/// A file is looked at this often at most: a `stat`, nothing read while it is unchanged.
+pub const FILE_EVERY: Duration = Duration::from_secs(3);
+
+/// What the thread keeps between checks.
+enum Checker {
+    /// What was said of the copy shown (ETag, Last-Modified, hash).
+    Url {
+        fetcher: Fetcher,
+        url: String,
+        shown: Shown,
+    },
+    File(FileWatch),
+}
+
+impl Checker {
+    fn check(&mut self, asked: bool, opts: Options, conference: &str) -> News {
+        let plan = Plan { whole: true, abstracts: !opts.without_abstracts, ..Plan::default() };
+        // A copy that reads, lists talks and is of this conference: taken.
+        let take = |opened: Opened, what: &str| {
+            opened
+                .load(&plan)
+                .map_err(|e| format!("{what} is not valid: {e}"))
+                .and_then(|s| newer::refusal(what, conference, &s).map_or(Ok(s), Err))
+        };
+        match self {
+            Checker::Url { fetcher, url, shown } => match fetcher.check(url, opts, shown) {
+                Checked::Same => News::Same { asked },
+                Checked::Failed(why) => News::Failed { why, asked },
+                Checked::Refused(why, refused) => {
+                    // Asked again with what the server said of the refused copy, it sends
+                    // nothing until that copy changes: not 1.6 MB at every check.
+                    *shown = refused;
+                    News::Refused { why }
+                }
+                Checked::New(fresh) => {
+                    let Fresh { opened, body, shown: next } = *fresh;
+                    let taken = take(opened, "the server's newer copy");
+                    *shown = next;
+                    match taken {
+                        Err(why) => News::Refused { why },
+                        Ok(s) => {
+                            fetcher.keep_fresh(url, &body, shown);
+                            News::New { schedule: Box::new(s), asked }
+                        }
+                    }
+                }
+            },
+            Checker::File(watch) => match watch.look(opts, std::time::SystemTime::now()) {
+                Looked::Same => News::Same { asked },
+                Looked::Failed(why) => News::Failed { why, asked },
+                Looked::Refused(why) => News::Refused { why },
+                Looked::New(opened) => match take(*opened, crate::watch::NEW_VERSION) {
+                    Err(why) => News::Refused { why },
+                    Ok(s) => News::New { schedule: Box::new(s), asked },
+                },
+            },
+        }
+    }
+}
+
+impl Refresher {
+    /// Look for a newer copy of `source` every `every` (or only when asked), reading it as it
+    /// was read at start (`opts`); a copy that is not of `conference`, or lists no talks, is
+    /// refused.
+    pub fn start(source: Source, opts: Options, every: Option<Duration>, conference: String) -> std::io::Result<Self> {
         let (tx, news) = mpsc::channel();
         let (ask, asked_for) = mpsc::channel();
         let (bell, mut ring) = std::io::pipe()?;
         set_nonblocking(&bell)?;
+        // A look at a file costs a stat: no reason to wait ten minutes for it.
+        let every = match source {
+            Source::File(_) => every.map(|e| e.min(FILE_EVERY)),
+            Source::Url { .. } => every,
+        };
         std::thread::Builder::new().name(THREAD.into()).spawn(move || {
-            let plan = Plan { whole: true, abstracts: !opts.without_abstracts, ..Plan::default() };
-            // The copy kept now is the one the planner read at its start.
-            let mut shown = fetcher.shown(&url);
+            let mut checker = match source {
+                // The copy kept now is the one the planner read at its start.
+                Source::Url { fetcher, url } => {
+                    let shown = fetcher.shown(&url);
+                    Checker::Url { fetcher, url, shown }
+                }
+                Source::File(watch) => Checker::File(watch),
+            };
             loop {
                 let woken = match every {
                     Some(every) => asked_for.recv_timeout(every),
@@ -97,34 +174,7 @@ impl Refresher {
                 };
                 // `R` pressed three times asks once.
                 while asked_for.try_recv().is_ok() {}
-                let check = std::panic::AssertUnwindSafe(|| match fetcher.check(&url, opts, &shown) {
-                    Checked::Same => News::Same { asked },
-                    Checked::Failed(why) => News::Failed { why, asked },
-                    Checked::Refused(why, refused) => {
-                        // Asked again with what the server said of the refused copy, it sends
-                        // nothing until that copy changes: not 1.6 MB at every check.
-                        shown = refused;
-                        News::Refused { why }
-                    }
-                    Checked::New(fresh) => {
-                        let Fresh { opened, body, shown: next } = *fresh;
-                        let refused = opened
-                            .load(&plan)
-                            .map_err(|e| format!("the server's newer copy is not valid: {e}"))
-                            .and_then(|s| newer::refusal(&conference, &s).map_or(Ok(s), Err));
-                        match refused {
-                            Err(why) => {
-                                shown = next;
-                                News::Refused { why }
-                            }
-                            Ok(s) => {
-                                fetcher.keep_fresh(&url, &body, &next);
-                                shown = next;
-                                News::New { schedule: Box::new(s), asked }
-                            }
-                        }
-                    }
-                });
+                let check = std::panic::AssertUnwindSafe(|| checker.check(asked, opts, &conference));
                 let (found, stop) = match std::panic::catch_unwind(check) {
                     Ok(found) => (found, false),
                     Err(_) => (News::Failed { why: "an internal error stopped the checks".into(), asked: true }, true),

@@ -2,7 +2,8 @@
 # A schedule opened from a URL, served by a local web server, changes while the planner runs in
 # tmux at 80x24: a starred talk of the next hour moves to another room and time, a talk saved
 # for later gets its video. The running planner notices both without a key pressed, the agenda
-# shows the move, the On-demand view marks the video new, and keys answer meanwhile.
+# shows the move, the On-demand view marks the video new, and keys answer meanwhile. Then the
+# same schedule opened from a file is rewritten while the planner runs, and taken too.
 # `HALLWAY_E2E_CAPTURE=FILE` keeps the screens seen.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -100,4 +101,22 @@ import sys
 log = open(sys.argv[1]).read()
 assert log.count('" 304 ') >= 1, "the unchanged schedule was re-validated, not sent again:\n" + log
 PY
-echo "refresh e2e: 1 passed, 0 failed"
+
+# The same from a file fetched by hand (a cron `curl -o`): rewritten while the planner runs.
+tmux kill-session -t "$session"
+file="$work/live-file.json"
+talks 1 >"$file"
+env "${env[@]}" "$bin" --schedule "$file" star keep soon >/dev/null
+tmux new-session -d -s "$session" -x 80 -y 24 \
+  "env ${env[*]} '$bin' --schedule '$file' --at '2024-05-02 10:15'; echo EXITED=\$?; sleep 30"
+wait_for "Keeps its slot" "first frame, from a file"
+tmux send-keys -t "$session" 3
+wait_for "3 Agenda" "the agenda view, from a file"
+talks 2 >"$file.new"
+mv "$file.new" "$file"
+wait_for "schedule updated" "the running planner notices the rewritten file"
+wait_for "moved from Thu 11:00-11:30 to Thu 11:30-12:00" "the move, from the file"
+keep "the file rewritten, no key pressed (Agenda view)"
+tmux send-keys -t "$session" q
+wait_for "EXITED=0" "clean exit, from a file"
+echo "refresh e2e: 2 passed, 0 failed"

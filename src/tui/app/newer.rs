@@ -1,5 +1,5 @@
 //! A newer copy of the schedule arrives while the planner runs (a URL re-checked in the
-//! background). The planner takes it without losing the user's place, says what changed for
+//! background, a file rewritten). The planner takes it without losing the user's place, says what changed for
 //! them, and asks the shell to notify when a starred talk of the next two hours moved or went.
 
 use super::App;
@@ -10,13 +10,13 @@ use crate::tui::modal::Modal;
 use crate::tui::session::Item;
 
 impl App {
-    /// `R`: ask the schedule's URL now.
+    /// `R`: ask the schedule's URL, or look at its file, now.
     pub(super) fn ask_for_newer(&mut self) -> Vec<Effect> {
         if self.refreshes {
             self.status.info("↻ asking for a newer schedule…");
             vec![Effect::Refresh]
         } else {
-            self.status.info("this schedule was read from a file, not a URL: it is read again at each start");
+            self.status.info("this schedule is bundled with hallway: it changes only with hallway itself");
             Vec::new()
         }
     }
