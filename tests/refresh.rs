@@ -426,10 +426,9 @@ fn a_schedule_file_rewritten_while_the_planner_runs_is_taken_like_a_download() {
     let path = dir.path().join("live.json");
     std::fs::write(&path, V1).unwrap();
     let mut app = planner(parse(V1));
-    let watch = hallway::watch::FileWatch::new(path.clone(), None);
     let opts = schedule::import::Options::default();
-    let mut refresher =
-        Refresher::start(Source::File(watch), opts, Some(Duration::from_millis(30)), "live".into()).unwrap();
+    let source = Source::File(hallway::watch::FileWatch::new(path.clone(), None));
+    let mut refresher = Refresher::start(source, opts, Some(Duration::from_millis(30)), "live".into()).unwrap();
 
     // Replaced as a cron job or `mv` would: the planner takes it once it has settled.
     let next = dir.path().join("live.json.new");
