@@ -3,7 +3,8 @@
 
 Serves a Pentabarf XML (FOSDEM 2021 by default) with python's http.server, opens hallway on it in
 tmux at 80x24, presses R five times (the server answers 304) and times each answer on screen,
-then moves a starred talk in the served file and times until the status line says so.
+then moves a starred talk in the served file and times until the status line says so; then
+opens the file itself and times until a rewrite of it is said.
 
     python3 bench/refresh_latency.py [--bin target/release/hallway] [--xml FILE] [--every 3]
 """
@@ -74,6 +75,20 @@ try:
     os.replace(served + ".new", served)
     t0 = time.time()
     print(f"a starred talk moved, on screen after (s): {wait('schedule updated', t0):.3f} (checks every {a.every} s)")
+
+    # The same schedule opened from its file (default settings: a stat every 3 s), moved back.
+    subprocess.run(["tmux", "kill-session", "-t", sess], capture_output=True)
+    subprocess.run(["tmux", "new", "-d", "-s", sess, "-x", "80", "-y", "24",
+                    f"env {envs} {binary} --schedule {served} --tz Europe/Brussels --at '2021-02-06 09:30'; sleep 60"],
+                   check=True)
+    wait("Sat 6 Feb", time.time())
+    time.sleep(1)
+    y = open(a.xml).read()
+    with open(served + ".new", "w") as f:
+        f.write(y)
+    os.replace(served + ".new", served)
+    t0 = time.time()
+    print(f"the file rewritten, on screen after (s): {wait('schedule updated', t0):.3f} (a stat every 3 s, 1 s to settle)")
 finally:
     subprocess.run(["tmux", "kill-session", "-t", sess], capture_output=True)
     server.kill()

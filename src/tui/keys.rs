@@ -134,7 +134,7 @@ pub const BINDINGS: &[Binding] = &[
         &[Char('R')],
         "R",
         Action::Refresh,
-        "ask now for a newer schedule (one opened from a URL is also asked every refresh_minutes)",
+        "ask now for a newer schedule (one opened from a URL is also asked every refresh_minutes, a file looked at every 3 s)",
         None,
     ),
     bind(&[Tab], "Tab", Action::NextView, "next view", Some("Tab view")),
