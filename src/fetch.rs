@@ -42,6 +42,26 @@ pub struct Fetcher {
     pub timeout: Duration,
     /// Where downloads are compiled (`None`: parsed every time).
     pub compiled: Option<Cache>,
+    /// A copy the server sent or confirmed less than this long ago is used without asking: a
+    /// status bar runs `hallway next` every few seconds, and a conference's Wi-Fi may take 10 s
+    /// to fail. `ZERO`: ask every time; `Duration::MAX`: any copy (the planner, which asks in
+    /// the background at once).
+    pub fresh_for: Duration,
+}
+
+/// How often a URL is asked again when the config says nothing.
+pub const DEFAULT_REFRESH_MINUTES: u32 = 10;
+
+/// How often to ask for a newer copy: `$HALLWAY_REFRESH_SECONDS` (tests, demos), else
+/// `refresh_minutes` in the config, else every ten minutes. `None`: only when asked (`R`).
+pub fn refresh_interval(config: &crate::config::Config) -> Option<Duration> {
+    if let Some(s) = std::env::var("HALLWAY_REFRESH_SECONDS").ok().and_then(|s| s.parse::<f64>().ok()) {
+        return Duration::try_from_secs_f64(s).ok().filter(|d| !d.is_zero());
+    }
+    match config.refresh_minutes.unwrap_or(DEFAULT_REFRESH_MINUTES) {
+        0 => None,
+        m => Some(Duration::from_secs(u64::from(m) * 60)),
+    }
 }
 
 impl Fetcher {
@@ -53,13 +73,20 @@ impl Fetcher {
             .and_then(|s| s.parse::<f64>().ok())
             .filter(|s| *s > 0.0)
             .map_or(Duration::from_secs(10), Duration::from_secs_f64);
-        Self { cache_dir: cache_dir.join("schedules"), timeout, compiled: Cache::from_env() }
+        Self { cache_dir: cache_dir.join("schedules"), timeout, compiled: Cache::from_env(), fresh_for: Duration::ZERO }
     }
 
     /// The schedule at `url`: fresh if the server answers, else the cached copy with a note.
     /// Either is read from its compiled form when the same bytes were compiled before.
     pub fn schedule(&self, url: &str, opts: Options) -> Result<Opened, FetchError> {
         let copy = self.copy(url);
+        if let (Some(body), Some(at)) = (&copy.body, copy.meta.as_ref().and_then(|m| m.fetched_at)) {
+            let age = Utc::now().signed_duration_since(at);
+            let fresh_for = chrono::Duration::from_std(self.fresh_for).unwrap_or(chrono::Duration::MAX);
+            if age >= chrono::Duration::zero() && age < fresh_for {
+                return self.read(url, body, opts).map_err(FetchError::Invalid);
+            }
+        }
         let cached_note = |why: &str| {
             let at = copy.meta.as_ref().and_then(|m| m.fetched_at).map_or("an earlier run".into(), |t| {
                 t.with_timezone(&chrono::Local).format("%a %-d %b %H:%M").to_string()
@@ -77,8 +104,11 @@ impl Fetcher {
             Err(why) => return from_cache(why),
             Ok(Download::NotModified) => {
                 let mut s = from_cache("not modified".into())?;
-                // Not offline: the server confirmed the copy is current.
+                // Not offline: the server confirmed the copy is current, as of now.
                 s.notes_mut().remove(0);
+                if let Some(meta) = copy.meta {
+                    self.keep_meta(url, Meta { fetched_at: Some(Utc::now()), ..meta });
+                }
                 return Ok(s);
             }
             Ok(Download::Body { body, etag, last_modified }) => (body, etag, last_modified),
@@ -154,11 +184,17 @@ impl Fetcher {
 
     /// Replace the copy. One that cannot be written costs the next offline start, not this run.
     fn keep(&self, url: &str, body: &[u8], etag: Option<String>, last_modified: Option<String>) {
-        let (body_path, meta_path) = self.paths(url);
+        let (body_path, _) = self.paths(url);
         let meta = Meta { url: url.into(), etag, last_modified, fetched_at: Some(Utc::now()) };
-        let _ = std::fs::create_dir_all(&self.cache_dir)
-            .and_then(|_| crate::atomic::write(&body_path, body))
-            .and_then(|_| crate::atomic::write(&meta_path, &serde_json::to_vec_pretty(&meta).expect("json")));
+        if std::fs::create_dir_all(&self.cache_dir).and_then(|_| crate::atomic::write(&body_path, body)).is_ok() {
+            self.keep_meta(url, meta);
+        }
+    }
+
+    /// What the server said of the copy, and when.
+    fn keep_meta(&self, url: &str, meta: Meta) {
+        let (_, meta_path) = self.paths(url);
+        let _ = crate::atomic::write(&meta_path, &serde_json::to_vec_pretty(&meta).expect("json"));
     }
 
     /// GET `url`, re-validating the copy `shown` (ETag, Last-Modified) when there is one; the

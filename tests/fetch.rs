@@ -15,13 +15,11 @@ use tempfile::TempDir;
 
 fn hallway(cache: &TempDir, url: &str) -> Command {
     let mut c = common::hallway_in(cache.path());
-    c.env("HALLWAY_CACHE_DIR", cache.path()).env("HALLWAY_FETCH_TIMEOUT", "1").args([
-        "--schedule",
-        url,
-        "talks",
-        "--day",
-        "1",
-    ]);
+    // Asked every run: these tests are about what the server answers.
+    c.env("HALLWAY_CACHE_DIR", cache.path())
+        .env("HALLWAY_FETCH_TIMEOUT", "1")
+        .env("HALLWAY_REFRESH_SECONDS", "0")
+        .args(["--schedule", url, "talks", "--day", "1"]);
     c
 }
 
@@ -105,4 +103,49 @@ fn without_a_copy_errors_are_clear() {
     hallway(&cache, &garbage.url).assert().code(2).stderr(predicate::str::contains("not a schedule hallway knows"));
     let slow = serve(|_| (200, vec![], b"{}".to_vec(), Duration::from_secs(3)));
     hallway(&cache, &slow.url).assert().code(1).stderr(predicate::str::contains("did not answer in time"));
+}
+
+/// `hallway next` in a status bar runs every few seconds: a copy the server sent or confirmed
+/// less than `refresh_minutes` ago answers without the network, so a conference's Wi-Fi that
+/// hangs for 10 s does not hang the bar.
+#[test]
+fn a_copy_confirmed_minutes_ago_answers_without_asking_and_an_older_one_is_asked_again() {
+    let cache = TempDir::new().unwrap();
+    let server = revalidating();
+    hallway(&cache, &server.url).assert().success();
+    let mut recent = hallway(&cache, &server.url);
+    recent.env_remove("HALLWAY_REFRESH_SECONDS");
+    recent.assert().success().stdout(predicate::str::contains("eBPF vs Sidecars")).stderr(predicate::str::is_empty());
+    assert_eq!(server.seen.lock().unwrap().len(), 1, "the copy from a moment ago was used");
+
+    // `refresh_minutes` in the config says how recent; 0 asks every time (a 304 here).
+    std::fs::write(cache.path().join("config.toml"), "refresh_minutes = 0\n").unwrap();
+    let mut zero = hallway(&cache, &server.url);
+    zero.env_remove("HALLWAY_REFRESH_SECONDS");
+    zero.assert().success().stderr(predicate::str::contains("offline").not());
+    assert_eq!(server.seen.lock().unwrap().len(), 2);
+
+    // The planner shows any copy at once, however old, and asks in the background: a server
+    // that hangs does not hold its first frame.
+    let first = Arc::new(Mutex::new(true));
+    let hangs = serve(move |_| {
+        if std::mem::replace(&mut *first.lock().unwrap(), false) {
+            (200, vec![], hallway::schedule::BUNDLED.as_bytes().to_vec(), Duration::ZERO)
+        } else {
+            (200, vec![], b"late".to_vec(), Duration::from_secs(5))
+        }
+    });
+    let fetcher = |fresh_for| hallway::fetch::Fetcher {
+        cache_dir: cache.path().join("schedules"),
+        timeout: Duration::from_secs(4),
+        compiled: None,
+        fresh_for,
+    };
+    let opts = hallway::schedule::import::Options::default();
+    fetcher(Duration::ZERO).schedule(&hangs.url, opts).unwrap();
+    let started = std::time::Instant::now();
+    let mut shown = fetcher(Duration::MAX).schedule(&hangs.url, opts).unwrap();
+    assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
+    assert!(shown.notes_mut().is_empty(), "not offline: not asked yet");
+    assert_eq!(hangs.seen.lock().unwrap().len(), 1, "not asked");
 }

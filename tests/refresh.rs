@@ -170,7 +170,12 @@ fn changing_server(state: Arc<AtomicU8>) -> common::http::Server {
 }
 
 fn fetcher(cache: &TempDir) -> Fetcher {
-    Fetcher { cache_dir: cache.path().to_path_buf(), timeout: Duration::from_secs(2), compiled: None }
+    Fetcher {
+        cache_dir: cache.path().to_path_buf(),
+        timeout: Duration::from_secs(2),
+        compiled: None,
+        fresh_for: Duration::ZERO,
+    }
 }
 
 /// Deliver what the refresher found until `done`, for at most ten seconds.
@@ -258,17 +263,28 @@ fn r_asks_now_and_always_answers() {
     let server = changing_server(state.clone());
     let opts = schedule::import::Options::default();
     fetcher(&cache).schedule(&server.url, opts).unwrap();
-    // No timer: only `R` asks.
+    // No timer: asked once at start (the copy may have been shown without asking), then only
+    // when `R` asks.
     let mut refresher = Refresher::start(from_url(fetcher(&cache), &server.url), opts, None, "live".into()).unwrap();
+    let started = Instant::now();
+    while server.seen.lock().unwrap().len() < 2 {
+        assert!(started.elapsed() < Duration::from_secs(10), "not asked at start");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    assert_eq!(refresher.deliver(&mut app), (false, vec![]), "an unchanged copy is not news");
     app.status.acknowledge();
     // Five presses in a row ask once.
     for _ in 0..5 {
-        refresher.ask_now();
+        assert_eq!(refresher.ask_now(), None, "the answer is on its way");
         std::thread::sleep(Duration::from_millis(50));
     }
     deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
     assert_eq!(app.status.text().as_deref(), Some("↻ the schedule shown is the newest"));
-    assert_eq!(server.seen.lock().unwrap().len(), 2, "one download at start, one check");
+    assert_eq!(server.seen.lock().unwrap().len(), 3, "one download, one check at start, one for R");
+    // Pressed again a moment after the answer: that answer is said again, nothing is sent.
+    assert_eq!(refresher.ask_now().as_deref(), Some("↻ the schedule shown is the newest"));
+    assert_eq!(server.seen.lock().unwrap().len(), 3);
 
     // Down: said at every R (asked a while apart), not only the first time.
     state.store(2, Ordering::SeqCst);
@@ -351,7 +367,12 @@ fn a_cache_that_cannot_be_written_still_revalidates_and_an_empty_copy_is_refused
     let dir = TempDir::new().unwrap();
     let file = dir.path().join("not-a-folder");
     std::fs::write(&file, "x").unwrap();
-    let unwritable = || Fetcher { cache_dir: file.join("cache"), timeout: Duration::from_secs(2), compiled: None };
+    let unwritable = || Fetcher {
+        cache_dir: file.join("cache"),
+        timeout: Duration::from_secs(2),
+        compiled: None,
+        fresh_for: Duration::ZERO,
+    };
     let state = Arc::new(AtomicU8::new(0));
     let server = changing_server(state.clone());
     let opts = schedule::import::Options::default();

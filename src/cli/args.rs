@@ -44,6 +44,9 @@ pub struct Global {
     /// Quit right after drawing the first frame (to time start-up from outside).
     #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
+    /// A downloaded copy younger than this is used without asking (see `Fetcher::fresh_for`).
+    #[arg(skip)]
+    pub fresh_for: std::time::Duration,
 }
 
 #[derive(Debug, Subcommand)]

@@ -58,7 +58,12 @@ fn gone(source: &str) -> bool {
 
 /// Open a schedule; returns it with where it came from, as it will be remembered. A file is
 /// read from its compiled form when that is fresh (see `schedule::compiled`).
-pub fn open(source: Option<&str>, opts: schedule::import::Options) -> Result<(compiled::Opened, String), Failure> {
+/// `fresh_for`: see `Fetcher::fresh_for`.
+pub fn open(
+    source: Option<&str>,
+    opts: schedule::import::Options,
+    fresh_for: std::time::Duration,
+) -> Result<(compiled::Opened, String), Failure> {
     let cache = compiled::Cache::from_env();
     // A bundled schedule is compiled too, keyed by its content (it changes with hallway).
     let bundled = |name: &str, json: &str| -> Result<compiled::Opened, Failure> {
@@ -73,7 +78,8 @@ pub fn open(source: Option<&str>, opts: schedule::import::Options) -> Result<(co
         return Ok((bundled(name, json)?, name.to_string()));
     };
     if crate::fetch::is_url(source) {
-        let s = crate::fetch::Fetcher::from_env().schedule(source, opts).map_err(|e| match e {
+        let fetcher = crate::fetch::Fetcher { fresh_for, ..crate::fetch::Fetcher::from_env() };
+        let s = fetcher.schedule(source, opts).map_err(|e| match e {
             crate::fetch::FetchError::Invalid(e) => Failure::Invalid(e),
             other => Failure::Runtime(other.to_string()),
         })?;

@@ -100,7 +100,7 @@ impl Context {
         };
         let (source, mut tz_given) = conferences::source(g, &data_dir)?;
         let mut opts = load_options(tz_given.as_deref(), abstracts)?;
-        let (mut opened, mut source) = conferences::open(source.as_deref(), opts)?;
+        let (mut opened, mut source) = conferences::open(source.as_deref(), opts, g.fresh_for)?;
         // The same conference from another path (the file moved): read it again in the zone
         // given for it before, or its times would seem to have moved. (From its usual path the
         // zone was found before reading.)
@@ -108,7 +108,7 @@ impl Context {
             && let Some(tz) = crate::recent::Recent::new(&data_dir).find(&opened.conference().id).and_then(|o| o.tz)
         {
             opts = load_options(Some(&tz), abstracts)?;
-            (opened, source) = conferences::open(Some(&source), opts)?;
+            (opened, source) = conferences::open(Some(&source), opts, g.fresh_for)?;
             tz_given = Some(tz);
         }
         let skeleton = opened.skeleton();
@@ -244,6 +244,12 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
     if cli.global.schedule.is_none() {
         cli.global.schedule = config.schedule.clone().map(PathBuf::from);
     }
+    // A command asks the server when its copy is older than the planner's interval; the planner
+    // shows any copy at once and asks in the background.
+    cli.global.fresh_for = match command {
+        None => std::time::Duration::MAX,
+        Some(_) => crate::fetch::refresh_interval(&config).unwrap_or_default(),
+    };
     let Some(command) = command else {
         // The planner draws on a terminal; a script or a pipe gets a sentence, not a crash.
         use std::io::IsTerminal;

@@ -99,7 +99,7 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
             })
         };
         if let Some(source) = source {
-            let every = refresh::interval(&settings.config);
+            let every = crate::fetch::refresh_interval(&settings.config);
             let id = app.session.schedule.conference.id.clone();
             match refresh::Refresher::start(source, ctx.read_with, every, id) {
                 Ok(r) => {

@@ -7,7 +7,6 @@
 use super::app::App;
 use super::effect::Effect;
 use crate::agenda::newer;
-use crate::config::Config;
 use crate::fetch::{Checked, Fetcher, Fresh, Shown};
 use crate::schedule::Schedule;
 use crate::schedule::compiled::{Opened, Plan};
@@ -15,9 +14,6 @@ use crate::schedule::import::Options;
 use crate::watch::{FileWatch, Looked};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
-
-/// How often a URL is asked again when the config says nothing.
-pub const DEFAULT_MINUTES: u32 = 10;
 
 enum News {
     /// Nothing newer; `asked`: the user pressed `R` and waits for an answer.
@@ -48,22 +44,14 @@ pub struct Refresher {
     offline: bool,
     /// When `R` last asked: presses closer than [`ASK_AGAIN`] ask once.
     asked_at: Option<std::time::Instant>,
+    /// `R` asked and its answer has not come yet.
+    waiting: bool,
+    /// What the last `R` was answered, to say again to a press that asks nothing.
+    answer: Option<String>,
 }
 
 /// `R` pressed again within this asks nothing more: the answer is on screen or on its way.
 const ASK_AGAIN: Duration = Duration::from_secs(2);
-
-/// How often to ask: `$HALLWAY_REFRESH_SECONDS` (tests, demos), else `refresh_minutes` in the
-/// config, else every ten minutes. `None`: only when asked (`R`).
-pub fn interval(config: &Config) -> Option<Duration> {
-    if let Some(s) = std::env::var("HALLWAY_REFRESH_SECONDS").ok().and_then(|s| s.parse::<f64>().ok()) {
-        return Duration::try_from_secs_f64(s).ok().filter(|d| !d.is_zero());
-    }
-    match config.refresh_minutes.unwrap_or(DEFAULT_MINUTES) {
-        0 => None,
-        m => Some(Duration::from_secs(u64::from(m) * 60)),
-    }
-}
 
 /// The name of the refresher's thread: a panic there ends the checks, not the planner
 /// (see `crash::spare`).
@@ -162,8 +150,12 @@ impl Refresher {
                 }
                 Source::File(watch) => Checker::File(watch),
             };
+            // A URL's copy may have been shown without asking (see `Fetcher::fresh_for`): ask
+            // at once. A file was just read.
+            let mut at_once = matches!(checker, Checker::Url { .. });
             loop {
                 let woken = match every {
+                    _ if std::mem::take(&mut at_once) => Err(RecvTimeoutError::Timeout),
                     Some(every) => asked_for.recv_timeout(every),
                     None => asked_for.recv().map_err(|_| RecvTimeoutError::Disconnected),
                 };
@@ -172,8 +164,12 @@ impl Refresher {
                     Err(RecvTimeoutError::Timeout) => false,
                     Err(RecvTimeoutError::Disconnected) => break,
                 };
-                // `R` pressed three times asks once.
-                while asked_for.try_recv().is_ok() {}
+                // `R` pressed three times asks once; pressed while a timed check was due, that
+                // check answers it.
+                let mut asked = asked;
+                while asked_for.try_recv().is_ok() {
+                    asked = true;
+                }
                 let check = std::panic::AssertUnwindSafe(|| checker.check(asked, opts, &conference));
                 let (found, stop) = match std::panic::catch_unwind(check) {
                     Ok(found) => (found, false),
@@ -186,7 +182,7 @@ impl Refresher {
                 let _ = std::io::Write::write_all(&mut ring, b"!");
             }
         })?;
-        Ok(Self { news, ask, bell, offline: false, asked_at: None })
+        Ok(Self { news, ask, bell, offline: false, asked_at: None, waiting: false, answer: None })
     }
 
     /// Readable when news has come: the loop waits on it beside the terminal.
@@ -195,13 +191,22 @@ impl Refresher {
     }
 
     /// Check now (`R`), not at the next turn; the answer comes through [`Refresher::deliver`].
-    pub fn ask_now(&mut self) {
+    /// Asked again within [`ASK_AGAIN`], nothing is sent: the answer is on its way (`None`), or
+    /// came a moment ago and is returned to be shown again.
+    pub fn ask_now(&mut self) -> Option<String> {
         let now = std::time::Instant::now();
         if self.asked_at.is_some_and(|at| now.duration_since(at) < ASK_AGAIN) {
-            return;
+            return if self.waiting { None } else { self.answer.clone() };
         }
         self.asked_at = Some(now);
+        self.waiting = true;
         let _ = self.ask.send(());
+        None
+    }
+
+    fn answered(&mut self, said: &str) {
+        self.waiting = false;
+        self.answer = Some(said.to_string());
     }
 
     /// Hand what arrived to the planner. Returns whether the screen changed, and the effects
@@ -217,6 +222,7 @@ impl Refresher {
                 News::Same { asked } => {
                     self.offline = false;
                     if asked {
+                        self.answered("↻ the schedule shown is the newest");
                         app.status.info("↻ the schedule shown is the newest");
                         shown = true;
                     }
@@ -232,16 +238,25 @@ impl Refresher {
                     if asked && app.status.text() == before {
                         app.status.info("↻ the newest schedule changes no talk");
                     }
+                    if asked {
+                        self.answered("↻ the schedule shown is the newest");
+                    }
                     shown = true;
                 }
                 News::Refused { why } => {
                     self.offline = false;
-                    app.status.info(format!("↻ a newer schedule was not taken: {why}; keeping the one shown"));
+                    let said = format!("↻ a newer schedule was not taken: {why}; keeping the one shown");
+                    self.answered(&said);
+                    app.status.info(said);
                     shown = true;
                 }
                 News::Failed { why, asked } if asked || !self.offline => {
                     self.offline = true;
-                    app.status.info(format!("↻ could not check for a newer schedule ({why}); keeping the one shown"));
+                    let said = format!("↻ could not check for a newer schedule ({why}); keeping the one shown");
+                    if asked {
+                        self.answered(&said);
+                    }
+                    app.status.info(said);
                     shown = true;
                 }
                 News::Failed { .. } => {}

@@ -51,8 +51,12 @@ impl Shell<'_> {
                 Effect::Remind(due) => remind(due.into_iter().map(|r| r.text).collect(), self.notify),
                 Effect::Notify(texts) => remind(texts, self.notify),
                 Effect::Refresh => {
-                    if let Some(r) = &mut self.refresher {
-                        r.ask_now();
+                    if let Some(r) = &mut self.refresher
+                        && let Some(again) = r.ask_now()
+                    {
+                        // Asked a moment ago: that answer stands.
+                        app.status.answered();
+                        app.status.info(again);
                     }
                 }
                 Effect::Quit => quit = true,
