@@ -341,8 +341,19 @@ fn details_of_a_dropped_talk_close_and_say_why() {
     app.select(index(&app, "other"));
     app.offer_schedule(parse(V2));
     let status = app.status.text().unwrap();
-    assert!(status.starts_with("↻ schedule updated: ⟳"), "{status}");
-    assert!(status.ends_with("\"Someone else's\", the talk you were on, is no longer in the schedule"), "{status}");
+    // The fresh line first: cut at the footer's end, the news that stays is what gives way.
+    assert!(
+        status.starts_with("\"Someone else's\", the talk you were on, is no longer in the schedule · "),
+        "{status}"
+    );
+    assert!(status.contains("↻ schedule updated: ⟳"), "{status}");
+    // A later copy that changes only other people's talks adds no count beside unread news.
+    app.status.key_pressed();
+    let before = app.status.text();
+    let mut later = parse(V2).talks().to_vec();
+    later[0].title = "A new opening, renamed".into();
+    app.offer_schedule(Schedule::new(parse(V2).conference.clone(), later));
+    assert_eq!(app.status.text(), before);
 }
 
 #[test]

@@ -119,7 +119,7 @@ fn the_tui_lists_changes_first_and_x_takes_note_with_undo() {
     assert!(app.modal.is_none());
     assert_eq!(
         app.status.text().unwrap(),
-        "\"Will be cancelled\" (Tue 10:00, B) is no longer in the schedule: no details to show; x lets go of it"
+        "\"Will be cancelled\" (Tue 10:00-10:30, B) is no longer in the schedule: no details to show; x lets go of it"
     );
     press(&mut app, "x");
     assert!(!app.session.agenda.marks.contains_key("gone"));

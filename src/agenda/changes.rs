@@ -81,11 +81,24 @@ pub fn describe(schedule: &Schedule, agenda: &Agenda, c: &Changed) -> String {
 
 /// [`describe`] against the talk as `seen`, whoever saw it (a mark, an earlier copy).
 pub fn describe_from(schedule: &Schedule, seen: &Seen, c: &Changed) -> String {
-    let when = |t: DateTime<Utc>| schedule.local(t).format("%a %H:%M").to_string();
     let Some(i) = c.index else {
-        return format!("\"{}\" is no longer in the schedule (was {}, {})", seen.title, when(seen.start), seen.track);
+        return format!(
+            "\"{}\" is no longer in the schedule (was {}, {})",
+            seen.title,
+            seen_when(schedule, seen),
+            seen.track
+        );
     };
     format!("\"{}\" {}", schedule.talks()[i].title, what_changed(schedule, seen, i, &c.what))
+}
+
+/// When the talk was as `seen`: "Wed 09:05-09:35". Floating times are told as printed: the
+/// instants depend on the zone the file is read in.
+pub fn seen_when(schedule: &Schedule, seen: &Seen) -> String {
+    match seen.wall {
+        Some([a, b]) if schedule.conference.floating => format!("{}-{}", a.format("%a %H:%M"), b.format("%H:%M")),
+        _ => format!("{}-{}", schedule.local(seen.start).format("%a %H:%M"), schedule.local(seen.end).format("%H:%M")),
+    }
 }
 
 /// What changed in the talk at `index` since `seen`, without its title: "moved from Wed 09:05-09:35
@@ -97,16 +110,12 @@ pub fn what_changed(schedule: &Schedule, seen: &Seen, index: usize, what: &[What
     for w in what {
         parts.push(match w {
             What::Removed => unreachable!("a talk in the schedule is not removed"),
-            What::Moved => {
-                // Floating times are told as printed: the instants depend on the zone read in.
-                let (from, until) = match seen.wall {
-                    Some([a, b]) if schedule.conference.floating => {
-                        (a.format("%a %H:%M").to_string(), b.format("%H:%M").to_string())
-                    }
-                    _ => (when(seen.start), schedule.local(seen.end).format("%H:%M").to_string()),
-                };
-                format!("moved from {from}-{until} to {}-{}", when(t.start), schedule.local(t.end).format("%H:%M"))
-            }
+            What::Moved => format!(
+                "moved from {} to {}-{}",
+                seen_when(schedule, seen),
+                when(t.start),
+                schedule.local(t.end).format("%H:%M")
+            ),
             What::Track => format!("now in {} (was {})", schedule.track_name(t), seen.track),
             What::Retitled => format!("renamed from \"{}\"", seen.title),
             What::Speakers => {
@@ -163,7 +172,7 @@ mod tests {
                 ("rename", vec![What::Retitled, What::Speakers]),
             ]
         );
-        assert_eq!(describe(&after, &a, &c[0]), "\"Gone\" is no longer in the schedule (was Tue 11:00, B)");
+        assert_eq!(describe(&after, &a, &c[0]), "\"Gone\" is no longer in the schedule (was Tue 11:00-11:30, B)");
         assert_eq!(
             describe(&after, &a, &c[1]),
             "\"Move\" moved from Tue 10:00-10:30 to Tue 09:15-10:00; now in B (was A)"

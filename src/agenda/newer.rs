@@ -39,7 +39,19 @@ impl Newer {
         match self.mine.as_slice() {
             [] => {}
             [one] => parts.push(format!("{one} (3 shows it)")),
-            many => parts.push(format!("⟳ {} of your talks changed (3 shows them)", many.len())),
+            many => {
+                // Said as the agenda marks them: a cancellation is not a change.
+                let gone = many.iter().filter(|l| l.starts_with('✗')).count();
+                let changed = many.len() - gone;
+                let mut counts = Vec::new();
+                if changed > 0 {
+                    counts.push(format!("⟳ {changed} of your talks changed"));
+                }
+                if gone > 0 {
+                    counts.push(format!("✗ {gone} of your talks no longer in the schedule"));
+                }
+                parts.push(format!("{} (3 shows them)", counts.join(", ")));
+            }
         }
         match self.videos.len() {
             0 => {}
@@ -304,13 +316,18 @@ mod tests {
             n.mine,
             [
                 "⟳ \"Talk a\" moved from Thu 10:00-10:30 to Thu 12:00-12:30",
-                "✗ \"Talk b\" is no longer in the schedule (was Thu 10:00, Side)",
+                "✗ \"Talk b\" is no longer in the schedule (was Thu 10:00-10:30, Side)",
             ]
         );
         for (line, c) in n.mine.iter().zip(changes::detect(&newer, &agenda).iter().rev()) {
             assert!(line.ends_with(&changes::describe(&newer, &agenda, c)), "the agenda's own line: {line}");
         }
-        assert!(n.summary().contains("⟳ 2 of your talks changed"), "{}", n.summary());
+        assert!(
+            n.summary()
+                .contains("⟳ 1 of your talks changed, ✗ 1 of your talks no longer in the schedule (3 shows them)"),
+            "{}",
+            n.summary()
+        );
         // Moved back to where it was marked: the agenda has nothing, the news tells the move.
         let back = schedule_of(&[("a", "10:00", 30, "Main", false), ("b", "10:00", 30, "Side", false)]);
         let n = compare(&shown, &back, &agenda, at("08:00"));

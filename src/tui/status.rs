@@ -25,10 +25,12 @@ pub struct Status {
 }
 
 impl Status {
-    /// What the line shows: the error first, then the notice, then what the last action did.
+    /// What the line shows: the error first, then what the last action did, then the notice.
+    /// A line too long for the footer is cut at its end: the notice stays after the
+    /// information fades, the information would not come back.
     pub fn text(&self) -> Option<String> {
         let parts: Vec<&str> =
-            [self.error.as_deref(), self.notice.as_deref(), self.info.as_ref().map(|(i, _)| i.as_str())]
+            [self.error.as_deref(), self.info.as_ref().map(|(i, _)| i.as_str()), self.notice.as_deref()]
                 .into_iter()
                 .flatten()
                 .collect();
@@ -43,6 +45,11 @@ impl Status {
         } else {
             self.info.as_ref().map(|_| Level::Info)
         }
+    }
+
+    /// News is standing, unread.
+    pub fn has_notice(&self) -> bool {
+        self.notice.is_some()
     }
 
     /// News that stays until Esc; a newer notice replaces the one before.

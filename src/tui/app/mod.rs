@@ -192,7 +192,7 @@ impl App {
                     self.status.info(format!(
                         "\"{}\" ({}, {}) is no longer in the schedule: no details to show; {key} lets go of it",
                         mark.seen.title,
-                        s.local(mark.seen.start).format("%a %H:%M"),
+                        crate::agenda::changes::seen_when(s, &mark.seen),
                         mark.seen.track
                     ));
                 }

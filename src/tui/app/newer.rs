@@ -106,8 +106,10 @@ impl App {
 
         let lost = lost.map(|title| format!("\"{title}\", the talk you were on, is no longer in the schedule"));
         if news.mine.is_empty() && news.videos.is_empty() {
-            if !same_talks {
-                let said = [Some(news.summary()), lost].into_iter().flatten().collect::<Vec<_>>();
+            // Beside unread news of my talks, a count of other people's changes is noise.
+            let counts = (!same_talks && !self.status.has_notice()).then(|| news.summary());
+            let said = [counts, lost].into_iter().flatten().collect::<Vec<_>>();
+            if !said.is_empty() {
                 self.status.info(said.join(" · "));
             }
         } else {
