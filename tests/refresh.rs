@@ -389,7 +389,16 @@ fn a_cache_that_cannot_be_written_still_revalidates_and_an_empty_copy_is_refused
     let opts = schedule::import::Options::default();
     let mut app = planner(parse(V1));
     let mut refresher = Refresher::start(from_url(unwritable(), &server.url), opts, None, "live".into()).unwrap();
-    // No copy kept: the first answer is taken (the same talks, nothing said), then re-validated.
+    // No copy kept: the first answer (asked at start) is taken, the same talks, nothing said;
+    // then every `R` re-validates it.
+    let started = Instant::now();
+    while server.seen.lock().unwrap().is_empty() {
+        assert!(started.elapsed() < Duration::from_secs(10), "not asked at start");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    refresher.deliver(&mut app);
+    assert_eq!(app.status.text(), None);
     for n in 0..3 {
         if n > 0 {
             // R asks again only after a pause.
@@ -400,7 +409,7 @@ fn a_cache_that_cannot_be_written_still_revalidates_and_an_empty_copy_is_refused
         deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
     }
     let heads = server.seen.lock().unwrap().clone();
-    assert_eq!(heads.len(), 3);
+    assert_eq!(heads.len(), 4);
     assert!(heads[1..].iter().all(|h| h.to_lowercase().contains("if-none-match: \"1\"")), "{heads:?}");
     assert_eq!(app.status.text().as_deref(), Some("↻ the schedule shown is the newest"));
 

@@ -72,7 +72,10 @@ fn a_reload_keeps_marks_and_shows_what_changed() {
 
     let text = String::from_utf8(hallway(d.path(), &path).arg("agenda").output().unwrap().stdout).unwrap();
     assert!(text.contains("Changed in the schedule since you marked them"), "{text}");
-    assert!(text.contains("✗ \"Will be cancelled\" is no longer in the schedule (was Tue 10:00, B)  [gone]"), "{text}");
+    assert!(
+        text.contains("✗ \"Will be cancelled\" is no longer in the schedule (was Tue 10:00-10:30, B)  [gone]"),
+        "{text}"
+    );
     assert!(
         text.contains("⟳ \"Will move\" moved from Tue 11:00-11:30 to Tue 09:30-10:00; now in B (was A)  [move]"),
         "{text}"

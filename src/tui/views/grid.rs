@@ -128,7 +128,11 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             buf[(x, y)].set_symbol("┆").set_style(theme.dim());
         }
     }
-    let (lane, lanes) = lanes(talks, s.conference.tracks.len());
+    let drawn = |offset: usize| {
+        let index = range.start + offset;
+        index == app.schedule_view.selected || app.session.is_shown(index)
+    };
+    let lane = lanes(talks, s.conference.tracks.len(), drawn);
     for (offset, t) in talks.iter().enumerate() {
         let index = range.start + offset;
         let Some(col) = column(t.track).filter(|&c| c >= first && c < first + visible) else { continue };
@@ -144,8 +148,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let y = area.y + 1 + y0.max(top) - top;
         let height = (y1.min(top + body_h) - y0.max(top)).max(1);
         // Talks overlapping within one track share its column side by side.
-        let lane_w = col_w / lanes[t.track].max(1) as u16;
-        let x = area.x + AXIS + (col - first) as u16 * col_w + lane[offset] as u16 * lane_w;
+        let (lane, lanes) = lane[offset];
+        let lane_w = col_w / lanes.max(1) as u16;
+        let x = area.x + AXIS + (col - first) as u16 * col_w + lane as u16 * lane_w;
         let rect = Rect { x, y, width: lane_w.saturating_sub(1).max(1).min(area.right().saturating_sub(x)), height };
         talk_box(f, rect, app, index, theme);
         let mut c = app.clickable.borrow_mut();
@@ -160,26 +165,51 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
-/// Greedy lane per talk (0 unless it overlaps an earlier talk of its track) and lanes per track.
-fn lanes(talks: &[crate::schedule::Talk], tracks: usize) -> (Vec<usize>, Vec<usize>) {
-    let mut ends: Vec<Vec<DateTime<Utc>>> = vec![Vec::new(); tracks];
-    let lane = talks
-        .iter()
-        .map(|t| {
-            let track = &mut ends[t.track];
-            match track.iter().position(|&end| end <= t.start) {
-                Some(l) => {
-                    track[l] = t.end;
-                    l
-                }
-                None => {
-                    track.push(t.end);
-                    track.len() - 1
-                }
+/// Per talk of the day: its lane, and how many lanes its cluster needs (the talks of its track
+/// that overlap it, directly or through each other). A talk that overlaps nothing has the whole
+/// column, whatever happens later that day; a talk not `shown` (filtered out) takes no lane.
+/// Talks come in start order.
+fn lanes(talks: &[crate::schedule::Talk], tracks: usize, shown: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
+    struct Cluster {
+        /// When each lane is free again.
+        ends: Vec<DateTime<Utc>>,
+        members: Vec<usize>,
+        end: DateTime<Utc>,
+    }
+    fn close(c: Cluster, out: &mut [(usize, usize)]) {
+        for m in c.members {
+            out[m].1 = c.ends.len();
+        }
+    }
+    let mut out = vec![(0, 1); talks.len()];
+    let mut open: Vec<Option<Cluster>> = (0..tracks).map(|_| None).collect();
+    for (i, t) in talks.iter().enumerate() {
+        if !shown(i) {
+            continue;
+        }
+        let slot = &mut open[t.track];
+        if let Some(c) = slot.take_if(|c| c.end <= t.start) {
+            close(c, &mut out);
+        }
+        let c = slot.get_or_insert_with(|| Cluster { ends: Vec::new(), members: Vec::new(), end: t.start });
+        let lane = match c.ends.iter().position(|&end| end <= t.start) {
+            Some(l) => {
+                c.ends[l] = t.end;
+                l
             }
-        })
-        .collect();
-    (lane, ends.iter().map(Vec::len).collect())
+            None => {
+                c.ends.push(t.end);
+                c.ends.len() - 1
+            }
+        };
+        c.members.push(i);
+        c.end = c.end.max(t.end);
+        out[i].0 = lane;
+    }
+    for c in open.into_iter().flatten() {
+        close(c, &mut out);
+    }
+    out
 }
 
 fn talk_box(f: &mut Frame, rect: Rect, app: &App, index: usize, theme: &Theme) {
@@ -277,4 +307,29 @@ fn talk_box(f: &mut Frame, rect: Rect, app: &App, index: usize, theme: &Theme) {
         para = para.style(theme.dim());
     }
     f.render_widget(para, rect);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_talks_that_overlap_share_their_column_and_hidden_ones_take_no_lane() {
+        let json = r#"{"conference":{"id":"c","name":"C","timezone":"UTC","tracks":["A","B"]},"talks":[
+            {"id":"a","title":"A","track":"A","start":"2024-05-02T10:00","duration":30},
+            {"id":"b","title":"B","track":"A","start":"2024-05-02T10:15","duration":30},
+            {"id":"x","title":"X","track":"B","start":"2024-05-02T10:20","duration":30},
+            {"id":"c","title":"C","track":"A","start":"2024-05-02T10:40","duration":10},
+            {"id":"d","title":"D","track":"A","start":"2024-05-02T11:00","duration":30}]}"#;
+        let s = crate::schedule::parse_bytes(json.as_bytes(), "c.json").unwrap();
+        let at = |id: &str| s.index_of(id).unwrap();
+        let all = lanes(s.talks(), 2, |_| true);
+        // a, b and c chain into one cluster of two lanes (c takes a's lane back); d is alone.
+        assert_eq!([all[at("a")], all[at("b")], all[at("c")], all[at("d")]], [(0, 2), (1, 2), (0, 2), (0, 1)]);
+        assert_eq!(all[at("x")], (0, 1), "another track's talk is not squeezed");
+        // b filtered out: a and c overlap nothing shown.
+        let b = at("b");
+        let shown = lanes(s.talks(), 2, |i| i != b);
+        assert_eq!([shown[at("a")], shown[at("c")]], [(0, 1), (0, 1)]);
+    }
 }
