@@ -100,9 +100,11 @@ fn a_day_opens_at_its_first_talk() {
     let mut a = fosdem_at("2021-01-20 12:00", None);
     let s = &a.session.schedule;
     assert_eq!(a.schedule_view.selected, s.day_range(0).start, "before the conference: its first talk");
+    let room = a.session.schedule.talks()[a.schedule_view.selected].track;
     press(&mut a, "]");
-    let first = a.session.schedule.talks()[a.session.schedule.day_range(1).start].start;
-    assert_eq!(a.session.schedule.talks()[a.schedule_view.selected].start, first, "day 2 opens at its start");
+    let s = &a.session.schedule;
+    let first_there = s.day_range(1).find(|&i| s.talks()[i].track == room).unwrap();
+    assert_eq!(a.schedule_view.selected, first_there, "day 2 opens in the same room, at its first talk there");
     let header = screen(&a, 80, 24);
     assert!(header.lines().next().unwrap().contains("/"), "rooms in view: {header}");
     let wide = screen(&a, 120, 30);
@@ -268,8 +270,8 @@ fn now_follows_the_filter_and_details_keep_their_place() {
     assert_eq!(a.modal_name(), Some("details"), "Esc on the note goes back to the details too");
 }
 
-/// From a new-user run: a search, then `]`, lands on an all-day talk (I.infodesk, 09:00-18:00)
-/// with the view kept at 10:30; the box's time and title stay at the top of what is shown.
+/// From a new-user run: an all-day talk (I.infodesk, 09:00-18:00) selected with the view at
+/// 11:00; the box's time and title stay at the top of what is shown.
 #[test]
 fn a_selected_talk_taller_than_the_screen_still_shows_what_it_is() {
     let mut app = fosdem_at("2021-02-06 11:00", None);
@@ -277,7 +279,8 @@ fn a_selected_talk_taller_than_the_screen_still_shows_what_it_is() {
     key(&mut app, KeyCode::Enter);
     // Drawn there first, as on a screen: the view scrolls to the talk at 11:00.
     screen(&app, 80, 24);
-    press(&mut app, "]");
+    press(&mut app, "/Infodesk (Saturday)");
+    key(&mut app, KeyCode::Enter);
     let selected = &app.session.schedule.talks()[app.schedule_view.selected];
     assert!(selected.minutes() > 6 * 60, "the case needs an all-day talk: {}", selected.title);
     let shown = screen(&app, 80, 24);
@@ -294,4 +297,29 @@ fn a_narrow_grid_column_says_clash_and_live_by_symbol_rather_than_wrap_them() {
     assert!(!s.contains("clash ●") && !s.contains("│clash"), "no flag wrapped onto the title's line: {s}");
     // Where the column is wide enough they are said in words (the sample's schedule_80x24
     // snapshot: "★ ⚠ clash ● live").
+}
+
+/// From a new-user run: `]` then `[` came back on the info desk, not on the talk left; `t`
+/// chose the info desk over my live starred talk.
+#[test]
+fn a_day_left_is_found_as_it_was_and_t_goes_to_my_live_talk() {
+    let mut a = saturday();
+    press(&mut a, "/PlayStation");
+    key(&mut a, KeyCode::Enter);
+    let playstation = a.schedule_view.selected;
+    let room = a.session.schedule.talks()[playstation].track;
+    press(&mut a, "]");
+    let sunday = &a.session.schedule.talks()[a.schedule_view.selected];
+    assert_eq!(sunday.track, room, "a new day opens in the same room: {}", sunday.title);
+    press(&mut a, "j");
+    let left_on_sunday = a.schedule_view.selected;
+    press(&mut a, "[");
+    assert_eq!(a.schedule_view.selected, playstation, "back where Saturday was left");
+    press(&mut a, "]");
+    assert_eq!(a.schedule_view.selected, left_on_sunday, "and Sunday too");
+    // Saturday 11:00, three starred talks live: `t` goes to one of them, not to a desk.
+    press(&mut a, "[gggg");
+    press(&mut a, "t");
+    let now = &a.session.schedule.talks()[a.schedule_view.selected];
+    assert!(a.session.agenda.is_attending(&now.id), "{}", now.title);
 }

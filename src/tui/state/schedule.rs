@@ -23,6 +23,9 @@ pub struct ScheduleView {
     pub columns_shown: Cell<(usize, usize, usize)>,
     /// The talk `h`/`l` started from: moving across rooms keeps its time instead of drifting.
     anchor: Option<usize>,
+    /// The talk last selected on each day (by id: a newer schedule moves indices), so `]` then
+    /// `[` comes back to it.
+    visited: std::collections::HashMap<usize, String>,
 }
 
 impl ScheduleView {
@@ -54,25 +57,43 @@ impl ScheduleView {
         self.selected = index;
         self.day = s.schedule.day_of(index);
         self.anchor = None;
+        if let Some(t) = s.schedule.talks().get(index) {
+            self.visited.insert(self.day, t.id.clone());
+        }
     }
 
-    /// A day opens at what is on when it is today, else at its first talk (in the room of the
-    /// selection when it has one early, so the columns stay put).
+    /// A day opens where it was left. A day not seen yet opens in the room of the selection,
+    /// so the columns stay put: at what is on there now when the day is today, else at its
+    /// first talk there. A room with nothing that day gives way to my starred talks, then to
+    /// the first talk that is not an all-day desk.
     pub fn open_day(&mut self, s: &Session, day: usize) {
         let range = s.schedule.day_range(day);
         let talks = s.schedule.talks();
-        if s.schedule.day_date(day) == Some(s.schedule.local(s.now).date_naive())
-            && let Some(i) = range.clone().find(|&i| talks[i].end > s.now && s.is_shown(i))
+        if let Some(i) = self.visited.get(&day).and_then(|id| s.schedule.index_of(id))
+            && range.contains(&i)
+            && s.is_shown(i)
         {
             self.select(s, i);
             return;
         }
-        let Some(first) = range.clone().find(|&i| s.is_shown(i)).or(range.clone().next()) else { return };
+        let shown: Vec<usize> = range.clone().filter(|&i| s.is_shown(i)).collect();
+        let mut candidates = if shown.is_empty() { range.collect() } else { shown };
+        if s.schedule.day_date(day) == Some(s.schedule.local(s.now).date_naive()) {
+            let upcoming: Vec<usize> = candidates.iter().copied().filter(|&i| talks[i].end > s.now).collect();
+            if !upcoming.is_empty() {
+                candidates = upcoming;
+            }
+        }
         let track = talks.get(self.selected).map(|t| t.track);
-        let same_room = range
-            .take_while(|&i| talks[i].start <= talks[first].start)
-            .find(|&i| Some(talks[i].track) == track && s.is_shown(i));
-        self.select(s, same_room.unwrap_or(first));
+        let pick = candidates
+            .iter()
+            .find(|&&i| Some(talks[i].track) == track)
+            .or_else(|| candidates.iter().find(|&&i| s.agenda.is_attending(&talks[i].id)))
+            .or_else(|| candidates.iter().find(|&&i| talks[i].minutes() <= ALL_DAY_MINUTES))
+            .or(candidates.first());
+        if let Some(&i) = pick {
+            self.select(s, i);
+        }
     }
 
     /// Select what is live now (or next) on the day it is on; says why when nothing is on.
@@ -84,9 +105,12 @@ impl ScheduleView {
         let now = s.now;
         let track = talks.get(self.selected).map_or(0, |t| t.track);
         let first_live = talks.partition_point(|t| t.start <= now);
-        let live = (0..first_live)
-            .filter(|&i| now < talks[i].end && s.is_shown(i))
-            .min_by_key(|&i| (talks[i].track != track, talks[i].track));
+        // My starred talk first, then the room I am looking at, then a talk rather than an
+        // all-day desk.
+        let live = (0..first_live).filter(|&i| now < talks[i].end && s.is_shown(i)).min_by_key(|&i| {
+            let t = &talks[i];
+            (!s.agenda.is_attending(&t.id), t.track != track, t.minutes() > ALL_DAY_MINUTES, t.track)
+        });
         let target = live.or_else(|| (first_live..talks.len()).find(|&i| s.is_shown(i)));
         match target {
             Some(i) => {
@@ -220,6 +244,9 @@ impl ScheduleView {
         }
     }
 }
+
+/// Longer than this, an entry is a desk or an exhibition open all day, not a talk to go to.
+const ALL_DAY_MINUTES: i64 = 180;
 
 /// The candidate overlapping `cur` the most, else the one starting nearest to it.
 fn closest(talks: &[Talk], candidates: impl Iterator<Item = usize>, cur: &Talk) -> Option<usize> {
