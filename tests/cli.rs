@@ -609,3 +609,30 @@ fn no_terminal_moved_files_and_gone_files() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("FOSDEM 2021 was opened from") && err.contains("which is gone"), "{err}");
 }
+
+/// A file with no zone and no offsets (FOSDEM 2021): the guess (your zone) is said; a zone given
+/// with --tz, or remembered for the file, is not said again at every call of a status bar.
+#[test]
+fn a_floating_zone_is_said_while_it_is_a_guess_only() {
+    let d = TempDir::new().unwrap();
+    let fosdem = common::fixture("pentabarf-fosdem-2021.xml");
+    let run = |tz: Option<&str>| {
+        let mut c = common::hallway_in(d.path());
+        c.arg("--schedule").arg(&fosdem);
+        if let Some(tz) = tz {
+            c.args(["--tz", tz]);
+        }
+        c.args(["next", "--at", "2021-02-06 11:00"]);
+        String::from_utf8(c.output().unwrap().stderr).unwrap()
+    };
+    assert!(run(None).contains("the file gives no time zone or UTC offset: times are read as printed, in UTC (yours"));
+    assert!(!run(Some("Europe/Brussels")).contains("no time zone"));
+    // Remembered for the file once a mark is made with it.
+    common::hallway_in(d.path())
+        .arg("--schedule")
+        .arg(&fosdem)
+        .args(["--tz", "Europe/Brussels", "star", "12284"])
+        .assert()
+        .success();
+    assert!(!run(None).contains("no time zone"), "remembered");
+}

@@ -297,12 +297,14 @@ impl Draft {
             return Tz::UTC;
         }
         let tz = opts.floating_zone();
-        let how = if opts.zone.is_some() {
-            "given with --tz, now or when this file was opened before; another: --tz ZONE"
-        } else {
-            "yours; another: --tz ZONE"
-        };
-        notes.push(format!("the file gives no time zone or UTC offset: times are read as printed, in {tz} ({how})"));
+        // Said when the zone is a guess (yours); one given with --tz, now or when this file was
+        // opened before, is what the person chose, and a status bar's `next` would say it at
+        // every call.
+        if opts.zone.is_none() {
+            notes.push(format!(
+                "the file gives no time zone or UTC offset: times are read as printed, in {tz} (yours; another: --tz ZONE)"
+            ));
+        }
         tz
     }
 }
@@ -489,6 +491,10 @@ mod tests {
         let opts = Options { zone: Some(chrono_tz::America::New_York), ..Options::default() };
         let s = floating.finish("", "x", opts).unwrap();
         assert_eq!(s.local(s.talks()[0].start).format("%H:%M %Z").to_string(), "09:00 EDT");
-        assert!(s.conference.notes[0].contains("no time zone or UTC offset"));
+        assert!(s.conference.notes.is_empty(), "a zone given is not said back");
+        let mut floating = draft(None);
+        floating.events[0].start = when("2020-03-28T09:00:00").unwrap();
+        let s = floating.finish("", "x", Options::default()).unwrap();
+        assert!(s.conference.notes[0].contains("no time zone or UTC offset"), "a guess is said");
     }
 }

@@ -1,6 +1,6 @@
 //! The agenda view: my talks across days, clashes and free gaps, then the on-demand list.
 
-use super::text::{fit, fit_flex, wrap_indented, wrap_line};
+use super::text::{fit, fit_flex, wrap_hanging, wrap_indented, wrap_line};
 use crate::agenda::MarkKind;
 use crate::agenda::listing::Row;
 use crate::timefmt;
@@ -133,9 +133,16 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 items.push((lines.len(), Pick::Row(talk_pos)));
                 talk_pos += 1;
                 lines.push(line);
-                for &j in clashes_with {
-                    let text = format!("⚠ clashes with {}", timefmt::talk_ref(s, &s.talks()[j]));
-                    lines.extend(wrap_indented(&text, w, "        ", theme.clash()));
+                // Two clashes said in full; more would push the rest of the day off an 80x24
+                // screen (details list them all).
+                let said = if clashes_with.len() > 2 { 1 } else { clashes_with.len() };
+                for &j in &clashes_with[..said] {
+                    let text = format!("        ⚠ clashes with {}", timefmt::talk_ref(s, &s.talks()[j]));
+                    lines.extend(wrap_hanging(&Line::styled(text, theme.clash()), w, 10));
+                }
+                if clashes_with.len() > said {
+                    let text = format!("        ⚠ and {} more clashes (Enter lists them)", clashes_with.len() - said);
+                    lines.push(fit(Line::styled(text, theme.clash()), w));
                 }
                 if *mark == MarkKind::OnDemand
                     && let Some(v) = &t.video

@@ -1,6 +1,6 @@
 //! The gap-filling overlay: each free slot, then its talks with why they were picked.
 
-use super::text::{fit, wrap_hanging};
+use super::text::{fit, wrap_hanging, wrap_indented};
 use super::{centered, scroll_to};
 use crate::timefmt;
 use crate::tui::app::App;
@@ -50,7 +50,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, g: &Gaps, theme: &Theme) {
             let line = fit(line, w);
             lines.push(if on { line.style(theme.selected()) } else { line });
             let why = if p.reason.is_empty() { "fits the gap" } else { p.reason.as_str() };
-            lines.push(fit(Line::styled(format!("      {why}"), theme.dim()), w));
+            // Wrapped: the reasons are why the talk is offered, and there is room below.
+            lines.extend(wrap_indented(why, w, "      ", theme.dim()));
             n += 1;
         }
     }

@@ -121,17 +121,26 @@ fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if app.view == View::Schedule && sess.filtering() {
         place.push_str(" · filtered");
     }
-    let mut notices: Vec<Span> = Vec::new();
-    if sess.clash_count > 0 {
-        let n = sess.clash_count;
-        notices.push(Span::styled(
-            format!(" · ⚠ {n} clash{}", if n == 1 { "" } else { "es" }),
-            theme.clash().patch(theme.bar()),
-        ));
-    }
-    if sess.is_over() {
-        notices.push(Span::raw(if narrow { " · over (@)" } else { " · over: @ goes back in time" }));
-    }
+    // In full, or short (a narrow header keeps the tab names rather than the word "clashes").
+    let notices = |short: bool| {
+        let mut notices: Vec<Span> = Vec::new();
+        if sess.clash_count > 0 {
+            let n = sess.clash_count;
+            let text = if short {
+                format!(" · ⚠ {n}")
+            } else {
+                format!(" · ⚠ {n} clash{}", if n == 1 { "" } else { "es" })
+            };
+            notices.push(Span::styled(text, theme.clash().patch(theme.bar())));
+        }
+        if sess.is_over() {
+            notices.push(Span::raw(if narrow { " · over (@)" } else { " · over: @ goes back in time" }));
+        }
+        notices
+    };
+    // The clock's day is left out only where the header already says it.
+    let same_day = app.view == View::Schedule && s.day_date(sv.day) == Some(s.local(sess.now).date_naive());
+    let clock_short = if same_day { "%H:%M" } else { "%a %H:%M" };
     let travel = sess.time_travel || sess.pinned.is_some();
     let tabs = |names: u8, clock: u8| {
         let mut spans = Vec::new();
@@ -139,7 +148,9 @@ fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             2 if travel => {
                 spans.push(Span::styled(format!("⏱ {} ", s.local(sess.now).format("%a %-d %b %H:%M")), theme.title()))
             }
-            1 if travel => spans.push(Span::styled(format!("⏱ {} ", s.local(sess.now).format("%H:%M")), theme.title())),
+            1 if travel => {
+                spans.push(Span::styled(format!("⏱ {} ", s.local(sess.now).format(clock_short)), theme.title()))
+            }
             _ => {}
         }
         for (n, view) in View::ALL.into_iter().enumerate() {
@@ -154,22 +165,33 @@ fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         Line::from(spans)
     };
-    let left = |name: bool| {
+    let left = |name: bool, short: bool| {
         let mut spans = vec![Span::raw(" ")];
         if name {
             spans.push(Span::raw(format!("{} │ ", s.conference.name)));
         }
         spans.push(Span::raw(format!("{place} │ {zone}")));
-        spans.extend(notices.iter().cloned());
+        spans.extend(notices(short));
         Line::from(spans)
     };
-    // The first layout that fits, from the fullest.
-    let layouts = [(true, 2, 2), (false, 2, 2), (false, 1, 2), (false, 1, 1), (false, 0, 1), (false, 0, 0)];
+    // The first layout that fits, from the fullest: (conference name, tab names, clock, short
+    // notices). Each step gives up a few columns, so scrolling the rooms never makes the
+    // header jump.
+    let layouts = [
+        (true, 2, 2, false),
+        (false, 2, 2, false),
+        (false, 1, 2, false),
+        (false, 1, 1, false),
+        (false, 1, 1, true),
+        (false, 0, 1, false),
+        (false, 0, 1, true),
+        (false, 0, 0, true),
+    ];
     let (l, r) = layouts
         .iter()
-        .map(|&(name, names, clock)| (left(name), tabs(names, clock)))
+        .map(|&(name, names, clock, short)| (left(name, short), tabs(names, clock)))
         .find(|(l, r)| l.width() + 1 + r.width() <= area.width as usize)
-        .unwrap_or_else(|| (left(false), tabs(0, 0)));
+        .unwrap_or_else(|| (left(false, true), tabs(0, 0)));
     let w = (r.width() as u16).min(area.width);
     let lw = area.width - w;
     f.render_widget(Paragraph::new(text::fit(l, lw as usize)).style(theme.bar()), Rect { width: lw, ..area });
