@@ -1,5 +1,5 @@
-//! Text that does not fit: cut on a grapheme boundary and ended with `…`, never mid-word
-//! silently; or wrapped at word boundaries under an indent.
+//! Text that does not fit: cut on a grapheme boundary and ended with `…` (a word is never cut
+//! to a stub of one or two letters); or wrapped at word boundaries under an indent.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -16,18 +16,35 @@ pub fn ellipsize(text: &str, width: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
+    let mut next = None;
     for g in text.graphemes(true) {
         let w = g.width();
         if used + w > width - 1 {
+            next = Some(g);
             break;
         }
         out.push_str(g);
         used += w;
     }
-    let mut out = out.trim_end().to_string();
+    // A word cut to a stub ("· G…", "Sat 1…") says nothing: cut before it instead. Nor does a
+    // separator left before the … ("11:00 ·…").
+    let separator = |c: char| c.is_whitespace() || "·—–,;|/".contains(c);
+    let mid_word = next.is_some_and(|g| !g.trim().is_empty());
+    if mid_word && let Some(space) = out.rfind(char::is_whitespace) {
+        let stub = &out[space..].trim_start();
+        let before = out[..space].trim_end_matches(separator);
+        if stub.width() < STUB && !before.is_empty() {
+            out.truncate(before.len());
+        }
+    }
+    let kept = out.trim_end_matches(separator);
+    let mut out = if kept.is_empty() { out.trim_end() } else { kept }.to_string();
     out.push('…');
     out
 }
+
+/// A word cut to fewer columns than this is dropped whole.
+const STUB: usize = 3;
 
 /// A line in at most `width` columns: spans kept whole while they fit, the one that does not
 /// cut with `…`, those after it dropped. The line's own style stays.
@@ -192,7 +209,11 @@ mod tests {
 
     #[test]
     fn cuts_end_in_an_ellipsis_on_a_grapheme_boundary() {
-        assert_eq!(ellipsize("Main Stage", 7), "Main S…");
+        assert_eq!(ellipsize("Main Stage", 9), "Main Sta…");
+        // Never a stub of a word, nor a separator left dangling before the …
+        assert_eq!(ellipsize("Main Stage", 7), "Main…");
+        assert_eq!(ellipsize("D.emulator · Sat 11:00 · Gauvain Roussel", 25), "D.emulator · Sat 11:00…");
+        assert_eq!(ellipsize("Supercalifragilistic", 5), "Supe…", "one long word is cut");
         assert_eq!(ellipsize("Main Stage", 10), "Main Stage");
         // Wide characters never split: 東京 is 4 columns.
         assert_eq!(ellipsize("東京都", 4), "東…");
