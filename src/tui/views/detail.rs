@@ -9,7 +9,7 @@ use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 /// Details over the view: the whole width on a narrow terminal (no strip of grid showing
 /// through at its sides), 96 columns on a wide one.
@@ -21,7 +21,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, index: usize, scroll: u16, the
     let para = Paragraph::new(wrapped);
     let rect = centered(area, width, content.saturating_add(2));
     let max = content.saturating_sub(rect.height.saturating_sub(2));
-    f.render_widget(Clear, rect);
+    super::clear_popup(f, rect);
     f.render_widget(para.block(block).scroll((scroll.min(max), 0)), rect);
 }
 

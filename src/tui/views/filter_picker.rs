@@ -8,7 +8,7 @@ use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &FilterPicker, theme: &Theme) {
     let tracks = &app.session.schedule.conference.tracks;
@@ -86,7 +86,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &FilterPicker, theme: &Them
     } else {
         " Tab tick · Esc clear text · Enter apply "
     };
-    f.render_widget(Clear, rect);
+    super::clear_popup(f, rect);
     f.render_widget(
         Paragraph::new(lines).block(Block::bordered().title(" Filter ").title_bottom(Line::from(hint).right_aligned())),
         rect,

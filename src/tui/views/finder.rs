@@ -11,7 +11,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 use std::cell::Cell;
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, finder: &Finder, theme: &Theme) {
@@ -72,7 +72,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, finder: &Finder, theme: &Theme
         let line = fit(Line::from(spans), rect.width.saturating_sub(2) as usize);
         lines.push(if selected { line.style(theme.selected()) } else { line });
     }
-    f.render_widget(Clear, rect);
+    super::clear_popup(f, rect);
     f.render_widget(
         Paragraph::new(lines).block(
             Block::bordered()

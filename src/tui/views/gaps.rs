@@ -9,7 +9,7 @@ use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 use std::cell::Cell;
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, g: &Gaps, theme: &Theme) {
@@ -60,7 +60,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, g: &Gaps, theme: &Theme) {
     // Keep the reason under the cursor's talk in sight too.
     let first = scroll_to(&top, cursor_line + 1, lines.len(), h).min(cursor_line.saturating_sub(1));
     let shown: Vec<Line> = lines.into_iter().skip(first).take(h).collect();
-    f.render_widget(Clear, rect);
+    super::clear_popup(f, rect);
     f.render_widget(
         Paragraph::new(shown).block(
             Block::bordered()

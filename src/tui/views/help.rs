@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 pub fn draw(f: &mut Frame, area: Rect, scroll: u16, keymap: &Keymap, theme: &Theme) {
     let legend = " ★ starred  ◷ on-demand  ⚠ clash  ● live now";
@@ -31,7 +31,7 @@ pub fn draw(f: &mut Frame, area: Rect, scroll: u16, keymap: &Keymap, theme: &The
     let rect = centered(area, widest + 3, lines.len() as u16 + 2);
     let hidden = (lines.len() as u16).saturating_sub(rect.height.saturating_sub(2));
     let closes = if hidden > 0 { " ↑↓ scroll · any other key closes " } else { " any key closes " };
-    f.render_widget(Clear, rect);
+    super::clear_popup(f, rect);
     f.render_widget(
         Paragraph::new(lines)
             .scroll((scroll.min(hidden), 0))

@@ -286,6 +286,15 @@ fn clickable_rows(app: &App, area: Rect, top: usize, items: &[(usize, Pick)]) {
 }
 
 /// A rectangle of at most `w` x `h` centred in `area`.
+/// Clear where a popup goes, and a column at each side of it: the view below would otherwise
+/// show cut words of its own against the popup's border.
+fn clear_popup(f: &mut Frame, rect: Rect) {
+    let screen = f.area();
+    let x = rect.x.saturating_sub(1).max(screen.x);
+    let right = (rect.right() + 1).min(screen.right());
+    f.render_widget(ratatui::widgets::Clear, Rect { x, width: right - x, ..rect });
+}
+
 fn centered(area: Rect, w: u16, h: u16) -> Rect {
     // A strip of a few columns at each side shows cut words of the view below: take the width.
     let w = if w + 12 > area.width { area.width } else { w };

@@ -6,7 +6,7 @@ use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: &Theme) {
     if area.height < 3 || area.width < 8 {
@@ -27,7 +27,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: &Theme
     // Keep the cursor in view: scroll the text left once it reaches the right edge.
     let col = prompt.input.cursor_column();
     let offset = col.saturating_sub(inner_w.saturating_sub(1));
-    f.render_widget(Clear, rect);
+    super::clear_popup(f, rect);
     f.render_widget(
         Paragraph::new(prompt.input.text()).scroll((0, offset as u16)).block(
             Block::bordered()
