@@ -125,7 +125,7 @@ impl Session {
         let tracks = &self.schedule.conference.tracks;
         let n = self.shown_tracks.len();
         let mut parts = vec![if self.agenda.tracks.is_empty() {
-            format!("all {} tracks", tracks.len())
+            "every track".to_string()
         } else {
             let names: Vec<&str> = self.shown_tracks.iter().map(|&t| tracks[t].as_str()).collect();
             format!("{n} of {} tracks: {}", tracks.len(), names.join(", "))
