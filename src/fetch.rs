@@ -28,13 +28,20 @@ pub enum FetchError {
     Unreachable { url: String, reason: String },
 }
 
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 struct Meta {
     url: String,
     etag: Option<String>,
     last_modified: Option<String>,
     fetched_at: Option<DateTime<Utc>>,
+    /// When the server last gave no answer: commands do not wait on it again for [`BACK_OFF`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    failed_at: Option<DateTime<Utc>>,
 }
+
+/// After the server gave no answer, commands answer from the copy for this long: a status bar
+/// runs `hallway next` every few seconds, and each call would wait out the timeout again.
+pub const BACK_OFF: Duration = Duration::from_secs(60);
 
 pub struct Fetcher {
     /// Where the downloaded copies and their ETags are kept.
@@ -80,11 +87,30 @@ impl Fetcher {
     /// Either is read from its compiled form when the same bytes were compiled before.
     pub fn schedule(&self, url: &str, opts: Options) -> Result<Opened, FetchError> {
         let copy = self.copy(url);
-        if let (Some(body), Some(at)) = (&copy.body, copy.meta.as_ref().and_then(|m| m.fetched_at)) {
-            let age = Utc::now().signed_duration_since(at);
-            let fresh_for = chrono::Duration::from_std(self.fresh_for).unwrap_or(chrono::Duration::MAX);
-            if age >= chrono::Duration::zero() && age < fresh_for {
+        let age = |at: Option<DateTime<Utc>>| at.map(|at| Utc::now().signed_duration_since(at));
+        let within = |age: Option<chrono::Duration>, limit: Duration| {
+            let limit = chrono::Duration::from_std(limit).unwrap_or(chrono::Duration::MAX);
+            age.is_some_and(|a| a >= chrono::Duration::zero() && a < limit)
+        };
+        if let (Some(body), Some(meta)) = (&copy.body, &copy.meta) {
+            if within(age(meta.fetched_at), self.fresh_for) {
                 return self.read(url, body, opts).map_err(FetchError::Invalid);
+            }
+            if within(age(meta.failed_at), BACK_OFF) {
+                let at = meta.failed_at.map(|t| t.with_timezone(&chrono::Local).format("%H:%M").to_string());
+                let mut s = self.read(url, body, opts).map_err(FetchError::Invalid)?;
+                s.notes_mut().insert(
+                    0,
+                    format!(
+                        "offline: showing the copy cached at {} (the last try, at {}, failed; asked again after a minute)",
+                        meta.fetched_at.map_or("an earlier run".into(), |t| t
+                            .with_timezone(&chrono::Local)
+                            .format("%a %-d %b %H:%M")
+                            .to_string()),
+                        at.unwrap_or_default()
+                    ),
+                );
+                return Ok(s);
             }
         }
         let cached_note = |why: &str| {
@@ -100,14 +126,26 @@ impl Fetcher {
             s.notes_mut().insert(0, cached_note(&why));
             Ok(s)
         };
+        if copy.body.is_none() {
+            // Nothing to show meanwhile: say what the wait is for.
+            use std::io::IsTerminal;
+            if std::io::stderr().is_terminal() {
+                eprintln!("downloading {url} (up to {} s)…", self.timeout.as_secs_f64().ceil());
+            }
+        }
         let (body, etag, last_modified) = match self.download(url, &Shown::of(&copy)) {
-            Err(why) => return from_cache(why),
+            Err(why) => {
+                if let Some(meta) = &copy.meta {
+                    self.keep_meta(url, Meta { failed_at: Some(Utc::now()), ..meta.clone() });
+                }
+                return from_cache(why);
+            }
             Ok(Download::NotModified) => {
                 let mut s = from_cache("not modified".into())?;
                 // Not offline: the server confirmed the copy is current, as of now.
                 s.notes_mut().remove(0);
                 if let Some(meta) = copy.meta {
-                    self.keep_meta(url, Meta { fetched_at: Some(Utc::now()), ..meta });
+                    self.keep_meta(url, Meta { fetched_at: Some(Utc::now()), failed_at: None, ..meta });
                 }
                 return Ok(s);
             }
@@ -125,6 +163,12 @@ impl Fetcher {
             }
             Err(e) => Err(FetchError::Invalid(e)),
         }
+    }
+
+    /// Whether the server sent or confirmed the kept copy of `url` less than `d` ago.
+    pub fn confirmed_within(&self, url: &str, d: Duration) -> bool {
+        let at = self.copy(url).meta.and_then(|m| m.fetched_at);
+        at.is_some_and(|at| Utc::now().signed_duration_since(at).to_std().is_ok_and(|age| age < d))
     }
 
     /// What the kept copy of `url` is: at the planner's start, the schedule it shows.
@@ -185,7 +229,7 @@ impl Fetcher {
     /// Replace the copy. One that cannot be written costs the next offline start, not this run.
     fn keep(&self, url: &str, body: &[u8], etag: Option<String>, last_modified: Option<String>) {
         let (body_path, _) = self.paths(url);
-        let meta = Meta { url: url.into(), etag, last_modified, fetched_at: Some(Utc::now()) };
+        let meta = Meta { url: url.into(), etag, last_modified, fetched_at: Some(Utc::now()), failed_at: None };
         if std::fs::create_dir_all(&self.cache_dir).and_then(|_| crate::atomic::write(&body_path, body)).is_ok() {
             self.keep_meta(url, meta);
         }

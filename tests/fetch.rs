@@ -149,3 +149,25 @@ fn a_copy_confirmed_minutes_ago_answers_without_asking_and_an_older_one_is_asked
     assert!(shown.notes_mut().is_empty(), "not offline: not asked yet");
     assert_eq!(hangs.seen.lock().unwrap().len(), 1, "not asked");
 }
+
+/// A status bar runs `hallway next` every few seconds: after a try that failed, the next calls
+/// answer from the copy for a minute instead of each waiting out the timeout again.
+#[test]
+fn after_a_failed_try_commands_answer_from_the_copy_for_a_minute() {
+    let cache = TempDir::new().unwrap();
+    let first = Arc::new(Mutex::new(true));
+    let server = serve(move |_| {
+        if std::mem::replace(&mut *first.lock().unwrap(), false) {
+            (200, vec![], hallway::schedule::BUNDLED.as_bytes().to_vec(), Duration::ZERO)
+        } else {
+            (503, vec![], b"busy".to_vec(), Duration::ZERO)
+        }
+    });
+    hallway(&cache, &server.url).assert().success();
+    hallway(&cache, &server.url).assert().success().stderr(predicate::str::contains("the server answered 503"));
+    assert_eq!(server.seen.lock().unwrap().len(), 2);
+    hallway(&cache, &server.url).assert().success().stdout(predicate::str::contains("eBPF vs Sidecars")).stderr(
+        predicate::str::contains("offline: showing the copy cached at").and(predicate::str::contains("failed")),
+    );
+    assert_eq!(server.seen.lock().unwrap().len(), 2, "not asked again within the minute");
+}

@@ -108,7 +108,8 @@ impl Context {
             && let Some(tz) = crate::recent::Recent::new(&data_dir).find(&opened.conference().id).and_then(|o| o.tz)
         {
             opts = load_options(Some(&tz), abstracts)?;
-            (opened, source) = conferences::open(Some(&source), opts, g.fresh_for)?;
+            // Just downloaded, or just failed to: the kept copy, not the network again.
+            (opened, source) = conferences::open(Some(&source), opts, std::time::Duration::MAX)?;
             tz_given = Some(tz);
         }
         let skeleton = opened.skeleton();

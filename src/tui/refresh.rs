@@ -151,8 +151,11 @@ impl Refresher {
                 Source::File(watch) => Checker::File(watch),
             };
             // A URL's copy may have been shown without asking (see `Fetcher::fresh_for`): ask
-            // at once. A file was just read.
-            let mut at_once = matches!(checker, Checker::Url { .. });
+            // at once, unless the server sent or confirmed it a moment ago. A file was just read.
+            let mut at_once = match &checker {
+                Checker::Url { fetcher, url, .. } => !fetcher.confirmed_within(url, Duration::from_secs(60)),
+                Checker::File(_) => false,
+            };
             loop {
                 let woken = match every {
                     _ if std::mem::take(&mut at_once) => Err(RecvTimeoutError::Timeout),
