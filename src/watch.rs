@@ -72,7 +72,14 @@ impl FileWatch {
     pub fn look(&mut self, opts: Options, now: SystemTime) -> Looked {
         let meta = match std::fs::metadata(&self.path) {
             Ok(m) => m,
-            Err(e) => return Looked::Failed(format!("cannot read {}: {e}", self.path.display())),
+            Err(e) => {
+                let why = match e.kind() {
+                    std::io::ErrorKind::NotFound => "it is not there any more (moved or deleted?)".to_string(),
+                    std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                    _ => e.to_string(),
+                };
+                return Looked::Failed(format!("cannot read {}: {why}", self.path.display()));
+            }
         };
         let stamp = Stamp::of(&meta);
         if self.stamp == Some(stamp) {

@@ -491,6 +491,12 @@ fn a_schedule_file_rewritten_while_the_planner_runs_is_taken_like_a_download() {
     refresher.deliver(&mut app);
     assert_eq!(app.status.text(), None, "not said again until the file changes");
     assert!(app.session.schedule.talk("added").is_some());
+    // `R` meanwhile: still not taken, not "the newest".
+    refresher.ask_now();
+    deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
+    assert!(app.status.text().unwrap().contains("is not valid: line "), "{:?}", app.status.text());
+    app.status.acknowledge();
+    std::thread::sleep(Duration::from_millis(2100));
 
     // `R` looks now and answers.
     std::fs::write(&path, V2).unwrap();

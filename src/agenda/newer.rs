@@ -20,6 +20,9 @@ pub struct Newer {
     /// marks them: "⟳ \"X\" moved from Sat 11:00-11:30 to Sat 12:00-12:30", "✗ \"Y\" is no
     /// longer in the schedule (was ...)".
     pub mine: Vec<String>,
+    /// How many of `mine` the agenda's changes section lists (a talk moved back to where it
+    /// was marked is news, but no longer a change there).
+    pub listed: usize,
     /// Starred talks on within the next two hours that moved, changed room or were dropped, as
     /// a notification says them (without the agenda's mark).
     pub urgent: Vec<String>,
@@ -38,6 +41,7 @@ impl Newer {
         let mut parts = Vec::new();
         match self.mine.as_slice() {
             [] => {}
+            [one] if self.listed == 0 => parts.push(one.clone()),
             [one] => parts.push(format!("{one} (3 shows it)")),
             many => {
                 // Said as the agenda marks them: a cancellation is not a change.
@@ -50,7 +54,8 @@ impl Newer {
                 if gone > 0 {
                     counts.push(format!("✗ {gone} of your talks no longer in the schedule"));
                 }
-                parts.push(format!("{} (3 shows them)", counts.join(", ")));
+                let pointer = if self.listed > 0 { " (3 shows them)" } else { "" };
+                parts.push(format!("{}{pointer}", counts.join(", ")));
             }
         }
         match self.videos.len() {
@@ -135,14 +140,44 @@ pub fn compare(old: &Schedule, new: &Schedule, agenda: &Agenda, now: DateTime<Ut
             continue;
         }
         // Told as the agenda tells it, against the talk as marked, so the two never read as a
-        // contradiction; only a change back to how it was marked is told against the copy shown.
+        // contradiction; a change back to how it was marked is told as such.
         let since_marked = match index {
             None => vec![What::Removed],
             Some(n) => changes::compare(new, n, &mark.seen),
         };
-        let (seen, told) = if since_marked.is_empty() { (&before, &what) } else { (&mark.seen, &since_marked) };
         let sym = if index.is_none() { "✗" } else { "⟳" };
-        let plain = changes::describe_from(new, seen, &Changed { id: id.clone(), index, what: told.clone() });
+        let mut plain = match (since_marked.is_empty(), index) {
+            (true, Some(n)) => {
+                let t = &new.talks()[n];
+                let when = format!("{}-{}", new.local(t.start).format("%a %H:%M"), new.local(t.end).format("%H:%M"));
+                format!("\"{}\" is back as you marked it ({when}, {})", t.title, new.track_name(t))
+            }
+            _ => {
+                out.listed += 1;
+                changes::describe_from(new, &mark.seen, &Changed { id: id.clone(), index, what: since_marked.clone() })
+            }
+        };
+        // A starred talk moved onto another starred one: the clash is the news.
+        if mark.mark == MarkKind::Attend
+            && let Some(n) = index
+        {
+            let t = &new.talks()[n];
+            let now_clashing: Vec<&str> = agenda
+                .marks
+                .iter()
+                .filter(|(other, m)| *other != id && m.mark == MarkKind::Attend)
+                .filter_map(|(other, _)| {
+                    let o = &new.talks()[new.index_of(other)?];
+                    let then = old.index_of(other).map(|j| &old.talks()[j]);
+                    (o.overlaps(t) && !then.is_some_and(|b| b.overlaps(was))).then_some(o.title.as_str())
+                })
+                .collect();
+            match now_clashing.as_slice() {
+                [] => {}
+                [one] => plain.push_str(&format!(" — now clashes with \"{one}\"")),
+                [one, rest @ ..] => plain.push_str(&format!(" — now clashes with \"{one}\" and {} more", rest.len())),
+            }
+        }
         let on_soon = |start: DateTime<Utc>, end: DateTime<Utc>| end > now && start < soon;
         let is_soon =
             on_soon(was.start, was.end) || index.is_some_and(|n| on_soon(new.talks()[n].start, new.talks()[n].end));
@@ -328,13 +363,43 @@ mod tests {
             "{}",
             n.summary()
         );
-        // Moved back to where it was marked: the agenda has nothing, the news tells the move.
+        // Moved back to where it was marked: the agenda has nothing, and the news does not
+        // send the user to it.
         let back = schedule_of(&[("a", "10:00", 30, "Main", false), ("b", "10:00", 30, "Side", false)]);
         let n = compare(&shown, &back, &agenda, at("08:00"));
-        assert_eq!(n.mine[0], "⟳ \"Talk a\" moved from Thu 11:00-11:30 to Thu 10:00-10:30");
+        assert_eq!(
+            n.mine[0],
+            "⟳ \"Talk a\" is back as you marked it (Thu 10:00-10:30, Main) — now clashes with \"Talk b\""
+        );
         assert!(changes::detect(&back, &agenda).is_empty());
+        assert_eq!(n.listed, 0);
+        assert!(!n.summary().contains("3 shows"), "{}", n.summary());
         let one = compare(&shown, &schedule_of(&[("a", "11:00", 30, "Main", false)]), &agenda, at("08:00"));
         assert!(one.summary().starts_with("↻ schedule updated: ✗ \"Talk b\" is no longer"), "{}", one.summary());
+    }
+
+    #[test]
+    fn a_starred_talk_moved_onto_another_says_the_clash() {
+        let old = schedule_of(&[
+            ("a", "10:00", 30, "Main", false),
+            ("b", "11:00", 30, "Side", false),
+            ("c", "11:00", 30, "Main", false),
+        ]);
+        let mut agenda = Agenda::new("c");
+        for t in old.talks() {
+            agenda.set(&old, t, MarkKind::Attend, at("08:00"));
+        }
+        let new = schedule_of(&[
+            ("a", "11:00", 30, "Main", false),
+            ("b", "11:00", 30, "Side", false),
+            ("c", "11:00", 30, "Main", false),
+        ]);
+        let n = compare(&old, &new, &agenda, at("09:30"));
+        assert_eq!(
+            n.mine,
+            ["⟳ \"Talk a\" moved from Thu 10:00-10:30 to Thu 11:00-11:30 — now clashes with \"Talk b\" and 1 more"]
+        );
+        assert!(n.urgent[0].ends_with("now clashes with \"Talk b\" and 1 more"), "the notification says it too");
     }
 
     #[test]

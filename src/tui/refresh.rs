@@ -152,6 +152,8 @@ impl Refresher {
             };
             // A URL's copy may have been shown without asking (see `Fetcher::fresh_for`): ask
             // at once, unless the server sent or confirmed it a moment ago. A file was just read.
+            // Why the copy found last was not taken, while it stays unchanged.
+            let mut refused: Option<String> = None;
             let mut at_once = match &checker {
                 Checker::Url { fetcher, url, .. } => !fetcher.confirmed_within(url, Duration::from_secs(60)),
                 Checker::File(_) => false,
@@ -173,7 +175,21 @@ impl Refresher {
                 while asked_for.try_recv().is_ok() {
                     asked = true;
                 }
-                let check = std::panic::AssertUnwindSafe(|| checker.check(asked, opts, &conference));
+                let check = std::panic::AssertUnwindSafe(|| match checker.check(asked, opts, &conference) {
+                    // `R` on a copy refused and unchanged since: still not taken, not "newest".
+                    News::Same { asked: true } if refused.is_some() => {
+                        News::Refused { why: refused.clone().unwrap_or_default() }
+                    }
+                    News::Refused { why } => {
+                        refused = Some(why.clone());
+                        News::Refused { why }
+                    }
+                    news @ News::New { .. } => {
+                        refused = None;
+                        news
+                    }
+                    news => news,
+                });
                 let (found, stop) = match std::panic::catch_unwind(check) {
                     Ok(found) => (found, false),
                     Err(_) => (News::Failed { why: "an internal error stopped the checks".into(), asked: true }, true),
