@@ -323,3 +323,23 @@ fn a_day_left_is_found_as_it_was_and_t_goes_to_my_live_talk() {
     let now = &a.session.schedule.talks()[a.schedule_view.selected];
     assert!(a.session.agenda.is_attending(&now.id), "{}", now.title);
 }
+
+/// From the second new-user run: S.ow2 has two talks at once at 15:30. At 80x24 each has half a
+/// column: its start shows whole ("15:30"), not a cut range ("15:30-16:…"). And `l` from there
+/// goes to the next room with a talk near 15:30, not to a room's only talk at 09:30.
+#[test]
+fn a_half_column_shows_its_start_whole_and_l_keeps_to_the_time() {
+    let mut a = fosdem_at("2021-02-06 15:40", None);
+    press(&mut a, "/DeCODER");
+    key(&mut a, KeyCode::Enter);
+    let from = a.session.schedule.talks()[a.schedule_view.selected].clone();
+    assert_eq!(a.session.schedule.track_name(&from), "S.ow2");
+    let s = screen(&a, 80, 24);
+    assert!(!s.contains("15:30-16:…"), "{s}");
+    assert!(s.contains("▶ 15:30"), "{s}");
+    for _ in 0..3 {
+        press(&mut a, "l");
+        let t = &a.session.schedule.talks()[a.schedule_view.selected];
+        assert!(t.overlaps(&from) || (t.start - from.start).num_minutes().abs() <= 60, "{} at {}", t.title, t.start);
+    }
+}

@@ -216,6 +216,11 @@ fn go_to_a_time_turns_on_time_travel_everywhere() {
         press(a, text);
         key(a, KeyCode::Enter);
     };
+    // Typed straight away, a time replaces the one offered.
+    press(&mut a, "@");
+    press(&mut a, "2022-10-20 09:15");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.session.pinned, Some(parse_at("2022-10-20 09:15", chrono_tz::America::Los_Angeles).unwrap()));
     retype(&mut a, "yesterday");
     let error = a.prompt().and_then(|p| p.error.clone()).expect("the prompt stays open and says why");
     assert!(error.contains("cannot read time 'yesterday'"), "{error}");

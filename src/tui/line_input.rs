@@ -11,6 +11,8 @@ pub struct LineInput {
     /// Byte offset of the cursor, always on a grapheme boundary.
     cursor: usize,
     max_chars: usize,
+    /// The text is a suggestion: a character typed first replaces it (an edit key keeps it).
+    suggested: bool,
 }
 
 /// What a key did to the input.
@@ -25,7 +27,12 @@ pub enum Edit {
 impl LineInput {
     pub fn new(text: &str, max_chars: usize) -> Self {
         let text: String = text.chars().filter(|c| !c.is_control()).take(max_chars).collect();
-        Self { cursor: text.len(), text, max_chars }
+        Self { cursor: text.len(), text, max_chars, suggested: false }
+    }
+
+    /// `text` offered as a suggestion: Enter takes it, typing replaces it.
+    pub fn suggesting(text: &str, max_chars: usize) -> Self {
+        Self { suggested: true, ..Self::new(text, max_chars) }
     }
 
     pub fn text(&self) -> &str {
@@ -39,6 +46,10 @@ impl LineInput {
 
     pub fn key(&mut self, key: KeyEvent) -> Edit {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if std::mem::take(&mut self.suggested) && matches!(key.code, KeyCode::Char(c) if !ctrl && !c.is_control()) {
+            self.text.clear();
+            self.cursor = 0;
+        }
         match key.code {
             KeyCode::Enter => return Edit::Submit,
             KeyCode::Esc => return Edit::Cancel,
@@ -114,6 +125,17 @@ mod tests {
         for c in s.chars() {
             input.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
         }
+    }
+
+    #[test]
+    fn a_suggestion_is_replaced_by_typing_and_kept_by_editing() {
+        let mut i = LineInput::suggesting("2021-02-06 11:00", 40);
+        typed(&mut i, "day 2 10:30");
+        assert_eq!(i.text(), "day 2 10:30");
+        let mut i = LineInput::suggesting("2021-02-06 11:00", 40);
+        press(&mut i, &[KeyCode::Backspace, KeyCode::Backspace]);
+        typed(&mut i, "30");
+        assert_eq!(i.text(), "2021-02-06 11:30", "an edit key makes it the user's text");
     }
 
     #[test]

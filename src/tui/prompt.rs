@@ -40,6 +40,11 @@ impl Prompt {
         Self { ask, input: LineInput::new(text, max_chars), error: None }
     }
 
+    /// A prompt offering `text`: Enter takes it, typing replaces it.
+    pub fn suggesting(ask: Ask, text: &str, max_chars: usize) -> Self {
+        Self { ask, input: LineInput::suggesting(text, max_chars), error: None }
+    }
+
     pub fn key(&mut self, key: KeyEvent) -> Outcome {
         match self.input.key(key) {
             Edit::Submit => Outcome::Submit,

@@ -93,7 +93,8 @@ impl App {
             Phase::Live | Phase::Empty => s.now,
         };
         let text = s.schedule.local(suggestion).format("%Y-%m-%d %H:%M").to_string();
-        self.modal = Some(Modal::Prompt(Prompt::new(Ask::Time, &text, 40)));
+        // A time typed replaces the one offered: "@ day 2 10:30" means that, not an addition.
+        self.modal = Some(Modal::Prompt(Prompt::suggesting(Ask::Time, &text, 40)));
     }
 
     pub(super) fn submit(&mut self, prompt: Prompt) -> Vec<Effect> {

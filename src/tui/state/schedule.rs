@@ -193,12 +193,27 @@ impl ScheduleView {
                     None if action == Action::Right => cols.iter().position(|&t| t > cur.track),
                     None => cols.iter().rposition(|&t| t < cur.track),
                 };
+                // The next room with a talk near that time (on then, or within the hour):
+                // rooms with nothing near are passed over, so `l` at 15:30 does not jump to a
+                // room's only talk at 09:30. With none near, the next room with any talk.
+                let near = |i: usize| {
+                    let t = &talks[i];
+                    t.overlaps(from) || (t.start - from.start).num_minutes().abs() <= 60
+                };
+                let start = col;
                 let mut found = None;
                 while let Some(c) = col {
-                    if let Some(i) = closest(talks, in_track(cols[c]), from) {
+                    if let Some(i) = closest(talks, in_track(cols[c]), from).filter(|&i| near(i)) {
                         found = Some(i);
                         break;
                     }
+                    col = step(c);
+                }
+                col = start;
+                while found.is_none()
+                    && let Some(c) = col
+                {
+                    found = closest(talks, in_track(cols[c]), from);
                     col = step(c);
                 }
                 if let Some(i) = found {

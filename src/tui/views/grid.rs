@@ -156,8 +156,11 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let mut c = app.clickable.borrow_mut();
         c.push((rect, Pick::Talk(index)));
         if hidden == 0 && rect.width > 1 {
-            // The star sits after "▶ " (when selected) and the time range.
-            let dx = 1 + if index == app.schedule_view.selected { 2 } else { 0 } + 11 + 1;
+            // The star sits after "▶ " (when selected) and the time range (or start, when the
+            // lane is too narrow for the range: see `talk_box`).
+            let lead = if index == app.schedule_view.selected { 2 } else { 0 };
+            let time = if lead + 11 > rect.width.saturating_sub(1) { 5 } else { 11 };
+            let dx = 1 + lead + time + 1;
             if dx < rect.width {
                 c.push((Rect { x: rect.x + dx, width: 1, height: 1, ..rect }, Pick::Star(index)));
             }
@@ -243,10 +246,14 @@ fn talk_box(f: &mut Frame, rect: Rect, app: &App, index: usize, theme: &Theme) {
     if selected {
         first_line.push(Span::raw("▶ "));
     }
-    first_line.push(Span::styled(timefmt::range(s, t), time_style));
+    // A lane too narrow for "15:30-16:00" shows when it starts, whole, not a cut range.
+    let range = timefmt::range(s, t);
+    let lead = if selected { 2 } else { 0 };
+    let inner = rect.width.saturating_sub(1) as usize;
+    let when = if lead + range.chars().count() > inner { timefmt::hm(s, t.start) } else { range };
+    first_line.push(Span::styled(when, time_style));
     // In a narrow column the flags say themselves by symbol alone, rather than wrap a lone
     // "clash" or "live" onto the title's line.
-    let inner = rect.width.saturating_sub(1) as usize;
     if Line::from([first_line.clone(), flags.clone()].concat()).width() > inner {
         for flag in &mut flags {
             if let Some(symbol) = flag.content.strip_suffix(" clash").or_else(|| flag.content.strip_suffix(" live")) {
