@@ -343,3 +343,19 @@ fn a_half_column_shows_its_start_whole_and_l_keeps_to_the_time() {
         assert!(t.overlaps(&from) || (t.start - from.start).num_minutes().abs() <= 60, "{} at {}", t.title, t.start);
     }
 }
+
+/// At 200x50 the side pane shows beside a popup: it is dimmed, read as background.
+#[test]
+fn the_view_below_a_popup_is_dimmed() {
+    let mut a = saturday();
+    let plain = common::render(&a, 200, 50);
+    let dim = |t: &ratatui::Terminal<ratatui::backend::TestBackend>, x: u16, y: u16| {
+        t.backend().buffer()[(x, y)].modifier.contains(ratatui::style::Modifier::DIM)
+    };
+    // The side pane's first column, beside where the popup goes.
+    assert!(!dim(&plain, 199, 10));
+    key(&mut a, KeyCode::Enter);
+    let with_details = common::render(&a, 200, 50);
+    assert!(dim(&with_details, 199, 10), "the side pane beside the details");
+    assert!(!dim(&with_details, 100, 25), "the popup itself is not");
+}

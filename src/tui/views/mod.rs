@@ -71,6 +71,11 @@ pub fn draw(f: &mut Frame, app: &App) {
     // After the body: the header says which of the grid's columns are in view.
     header(f, top, app, &theme);
     footer(f, bottom, app, &theme);
+    if app.modal.is_some() {
+        // The view below a popup is dimmed: what shows of it at the popup's sides (a wide
+        // screen's side pane, cut words) reads as background, not as text to make sense of.
+        f.buffer_mut().set_style(body, ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::DIM));
+    }
     match &app.modal {
         Some(Modal::Details { talk, scroll }) => detail::draw(f, body, app, *talk, *scroll, &theme),
         Some(Modal::Help { scroll }) => help::draw(f, f.area(), *scroll, &app.keymap, &theme),
