@@ -13,6 +13,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use std::cell::Cell;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, finder: &Finder, theme: &Theme) {
     let rect = centered(area, 110, area.height.saturating_sub(2).max(3));
@@ -44,25 +45,32 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, finder: &Finder, theme: &Theme
             Some(MarkKind::OnDemand) => Span::styled("◷ ", theme.later()),
             None => Span::raw("  "),
         });
+        // Where and when stay whole: the title gives way to them (its end cut with …), and the
+        // speakers go first.
+        let width = rect.width.saturating_sub(2) as usize;
+        let place = format!("  {} · {} {}", s.track_name(t), s.local(t.start).format("%a"), timefmt::hm(s, t.start));
+        let room_for_title = width.saturating_sub(6 + place.width());
+        let title_w = t.title.width();
         // The title, with the letters that matched in the key style.
         let mut lit = hit.title_chars.iter().peekable();
+        let mut used = 0;
         for (i, c) in t.title.chars().enumerate() {
             let on = lit.peek() == Some(&&i);
             if on {
                 lit.next();
             }
+            let w = c.width().unwrap_or(0);
+            if title_w > room_for_title && used + w + 1 > room_for_title && room_for_title >= 8 {
+                spans.push(Span::raw("…"));
+                break;
+            }
+            used += w;
             spans.push(Span::styled(c.to_string(), if on { theme.key() } else { Style::new() }));
         }
-        spans.push(Span::styled(
-            format!(
-                "  {} · {} {}{}",
-                s.track_name(t),
-                s.local(t.start).format("%a"),
-                timefmt::hm(s, t.start),
-                if t.speakers.is_empty() { String::new() } else { format!(" · {}", t.speakers.join(", ")) }
-            ),
-            theme.dim(),
-        ));
+        spans.push(Span::styled(place, theme.dim()));
+        if !t.speakers.is_empty() {
+            spans.push(Span::styled(format!(" · {}", t.speakers.join(", ")), theme.dim()));
+        }
         if !app.session.is_shown(hit.index) {
             spans.push(Span::styled("  (hidden by your filter)", theme.dim()));
         }
