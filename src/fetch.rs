@@ -102,7 +102,7 @@ impl Fetcher {
                 s.notes_mut().insert(
                     0,
                     format!(
-                        "offline: showing the copy cached at {} (the last try, at {}, failed; asked again after a minute)",
+                        "offline: showing the copy cached at {} (the last try, at {}, failed; not asking again for a minute)",
                         meta.fetched_at.map_or("an earlier run".into(), |t| t
                             .with_timezone(&chrono::Local)
                             .format("%a %-d %b %H:%M")

@@ -359,3 +359,18 @@ fn the_view_below_a_popup_is_dimmed() {
     assert!(dim(&with_details, 199, 10), "the side pane beside the details");
     assert!(!dim(&with_details, 100, 25), "the popup itself is not");
 }
+
+/// From the fifth new-user run: a filter that leaves nothing on the day shown moves to a day
+/// it leaves something on, and says so.
+#[test]
+fn a_filter_that_empties_the_day_says_where_it_went() {
+    let mut a = saturday();
+    press(&mut a, "fPython");
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Enter);
+    let status = a.status.text().unwrap_or_default();
+    assert!(status.starts_with("showing tag Python · "), "{status}");
+    // FOSDEM 2021's Python talks are all on Sunday.
+    assert_eq!(a.schedule_view.day, 1);
+    assert!(status.ends_with("nothing shown that day: now on Sun 7 Feb"), "{status}");
+}

@@ -48,8 +48,14 @@ impl App {
             Outcome::Apply => match self.modal.take() {
                 Some(Modal::Filter(p)) => {
                     let said = self.session.apply_filter(&p.ticked, p.filter);
+                    let day = self.schedule_view.day;
                     self.schedule_view.keep_shown(&self.session);
-                    self.status.info(said);
+                    let s = &self.session.schedule;
+                    let moved = (self.schedule_view.day != day)
+                        .then(|| s.day_date(self.schedule_view.day))
+                        .flatten()
+                        .map(|d| format!(" · nothing shown that day: now on {}", crate::timefmt::day_label(d)));
+                    self.status.info(format!("{said}{}", moved.unwrap_or_default()));
                     vec![Effect::Save]
                 }
                 other => {

@@ -124,12 +124,13 @@ impl Session {
     pub fn filter_summary(&self) -> String {
         let tracks = &self.schedule.conference.tracks;
         let n = self.shown_tracks.len();
-        let mut parts = vec![if self.agenda.tracks.is_empty() {
-            "every track".to_string()
-        } else {
+        let mut parts = Vec::new();
+        if !self.agenda.tracks.is_empty() {
             let names: Vec<&str> = self.shown_tracks.iter().map(|&t| tracks[t].as_str()).collect();
-            format!("{n} of {} tracks: {}", tracks.len(), names.join(", "))
-        }];
+            parts.push(format!("{n} of {} tracks: {}", tracks.len(), names.join(", ")));
+        } else if self.agenda.filter.is_empty() {
+            parts.push("every track".to_string());
+        }
         if !self.agenda.filter.is_empty() {
             let talks = self.schedule.talks().len();
             let shown = (0..talks).filter(|&i| self.is_shown(i)).count();

@@ -31,9 +31,15 @@ fn keys(app: &App, index: usize, width: u16) -> String {
     use crate::tui::keys::Action;
     let t = &app.session.schedule.talks()[index];
     let key = |a: Action| app.keymap.key_of(a).map(str::to_string);
+    // What the key would do to this talk.
+    let (star, later) = match app.session.agenda.kind(&t.id) {
+        Some(MarkKind::Attend) => ("unstar", "later"),
+        Some(MarkKind::OnDemand) => ("star", "not later"),
+        None => ("star", "later"),
+    };
     // Most needed first: a narrow border keeps the first ones.
     let mut items =
-        vec![(key(Action::Back), "close"), (key(Action::ToggleStar), "star"), (key(Action::ToggleLater), "later")];
+        vec![(key(Action::Back), "close"), (key(Action::ToggleStar), star), (key(Action::ToggleLater), later)];
     if t.url.is_some() {
         items.push((key(Action::OpenPage), "page"));
     }

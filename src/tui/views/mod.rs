@@ -60,7 +60,8 @@ pub fn draw(f: &mut Frame, app: &App) {
             } else {
                 grid::draw(f, main, app, &theme);
             }
-            if let (Some(side), Some(i)) = (side, app.schedule_view.current(&app.session)) {
+            // Under a popup the side pane would show as scraps of text cut by its border.
+            if let (Some(side), Some(i), None) = (side, app.schedule_view.current(&app.session), &app.modal) {
                 detail::draw_pane(f, side, app, i, &theme);
             }
         }

@@ -13,7 +13,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: &Theme
         return;
     }
     let title = match prompt.ask {
-        Ask::Note { talk, .. } => format!(" Note on \"{}\" ", app.session.schedule.talks()[talk].title),
+        Ask::Note { talk, .. } => {
+            let room = (area.width as usize).saturating_sub(16);
+            format!(" Note on \"{}\" ", super::text::ellipsize(&app.session.schedule.talks()[talk].title, room))
+        }
         Ask::Time => format!(" Go to time (conference time, {}) ", app.session.schedule.conference.tz),
         Ask::Export => " Export your agenda to (.ics calendar, .md, .json) ".to_string(),
     };
