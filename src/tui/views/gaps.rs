@@ -1,6 +1,6 @@
 //! The gap-filling overlay: each free slot, then its talks with why they were picked.
 
-use super::text::{fit, wrap_hanging, wrap_indented};
+use super::text::{fit_flex, wrap_hanging, wrap_indented};
 use super::{centered, scroll_to};
 use crate::timefmt;
 use crate::tui::app::App;
@@ -44,10 +44,12 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, g: &Gaps, theme: &Theme) {
             let line = Line::from(vec![
                 Span::raw(if on { " ▶ " } else { "   " }),
                 Span::styled(timefmt::range(s, t), theme.dim()),
-                Span::raw(format!("  {}  ", t.title)),
-                Span::styled(s.track_name(t).to_string(), theme.dim()),
+                Span::raw("  "),
+                Span::raw(t.title.clone()),
+                Span::styled(format!("  {}", s.track_name(t)), theme.dim()),
             ]);
-            let line = fit(line, w);
+            // The room is where to walk: the title gives way to it.
+            let line = fit_flex(line, 3, w);
             lines.push(if on { line.style(theme.selected()) } else { line });
             let why = if p.reason.is_empty() { "fits the gap" } else { p.reason.as_str() };
             // Wrapped: the reasons are why the talk is offered, and there is room below.

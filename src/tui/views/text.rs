@@ -83,6 +83,8 @@ pub fn fit(line: Line<'_>, width: usize) -> Line<'static> {
             };
             let kept = cut.trim_end_matches('…').trim();
             if kept.chars().filter(|c| c.is_alphanumeric()).count() < 3 && !spans.is_empty() {
+                // Right after the word before ("Testing…"), not after its space.
+                spans = finish(spans, Style::new()).spans;
                 spans.push(Span::styled("…", s.style));
             } else {
                 spans.push(Span::styled(cut.trim_end_matches(' ').to_string(), s.style));
@@ -219,6 +221,13 @@ mod tests {
         assert_eq!(ellipsize("東京都", 4), "東…");
         assert_eq!(ellipsize("e\u{301}te\u{301}", 2), "e\u{301}…");
         assert_eq!(ellipsize("abc", 0), "");
+    }
+
+    #[test]
+    fn a_stub_dropped_leaves_the_ellipsis_against_the_word_before() {
+        let l =
+            fit(Line::from(vec![Span::raw("Welcome "), Span::raw("to "), Span::raw("Testing "), Span::raw("and")]), 20);
+        assert_eq!(l.to_string(), "Welcome to Testing…");
     }
 
     #[test]
