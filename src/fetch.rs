@@ -93,12 +93,17 @@ impl Fetcher {
             age.is_some_and(|a| a >= chrono::Duration::zero() && a < limit)
         };
         if let (Some(body), Some(meta)) = (&copy.body, &copy.meta) {
-            if within(age(meta.fetched_at), self.fresh_for) {
-                return self.read(url, body, opts).map_err(FetchError::Invalid);
+            // A kept copy that no longer reads (a stricter hallway, a damaged file) is asked for
+            // again rather than failing every start.
+            if within(age(meta.fetched_at), self.fresh_for)
+                && let Ok(s) = self.read(url, body, opts)
+            {
+                return Ok(s);
             }
-            if within(age(meta.failed_at), BACK_OFF) {
+            if within(age(meta.failed_at), BACK_OFF)
+                && let Ok(mut s) = self.read(url, body, opts)
+            {
                 let at = meta.failed_at.map(|t| t.with_timezone(&chrono::Local).format("%H:%M").to_string());
-                let mut s = self.read(url, body, opts).map_err(FetchError::Invalid)?;
                 s.notes_mut().insert(
                     0,
                     format!(
@@ -183,7 +188,17 @@ impl Fetcher {
     pub fn check(&self, url: &str, opts: Options, shown: &Shown) -> Checked {
         match self.download(url, shown) {
             Err(why) => Checked::Failed(why),
-            Ok(Download::NotModified) => Checked::Same,
+            Ok(Download::NotModified) => {
+                // The kept copy is the one the server confirmed (same validators): commands
+                // may use it without asking for another `refresh_minutes`.
+                if let Some(meta) = self.copy(url).meta
+                    && meta.etag == shown.etag
+                    && meta.last_modified == shown.last_modified
+                {
+                    self.keep_meta(url, Meta { fetched_at: Some(Utc::now()), failed_at: None, ..meta });
+                }
+                Checked::Same
+            }
             Ok(Download::Body { body, etag, last_modified }) => {
                 let hash = xxhash_rust::xxh3::xxh3_64(&body);
                 // A server without ETag or Last-Modified sends the whole file every time.

@@ -3,7 +3,7 @@
 //! `git pull`): the planner takes the new version as it takes a newer download. A look is a
 //! `stat`; the file is read only when it changed, and parsed only when its bytes did.
 
-use crate::schedule::compiled::{Cache, Opened};
+use crate::schedule::compiled::Opened;
 use crate::schedule::{self, import::Options};
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
@@ -19,11 +19,8 @@ pub struct FileWatch {
     path: PathBuf,
     /// The file as last read: a look that finds it unchanged reads nothing.
     stamp: Option<Stamp>,
-    /// Of the bytes last read: a file rewritten with the same bytes is not news. Unknown until
-    /// the file first changes (a copy with the same talks as shown is taken silently).
+    /// Of the bytes last parsed: a file rewritten with the same bytes is not news.
     hash: Option<u64>,
-    /// Where the new version is compiled, for the next start (`None`: parsed).
-    cache: Option<Cache>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +39,8 @@ impl Stamp {
 
 pub enum Looked {
     Same,
+    /// Changed less than [`SETTLE`] ago: read at a later look.
+    Settling,
     New(Box<Opened>),
     /// The file cannot be read (moved away, no permission): the version shown stays.
     Failed(String),
@@ -53,6 +52,7 @@ impl std::fmt::Debug for Looked {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Looked::Same => write!(f, "Same"),
+            Looked::Settling => write!(f, "Settling"),
             Looked::New(_) => write!(f, "New"),
             Looked::Failed(why) => write!(f, "Failed({why})"),
             Looked::Refused(why) => write!(f, "Refused({why})"),
@@ -61,11 +61,11 @@ impl std::fmt::Debug for Looked {
 }
 
 impl FileWatch {
-    /// Watching `path` from its version now, the one the planner shows: a `stat`, nothing read
-    /// (the planner's keys wait for this, and FOSDEM's file is 1.6 MB).
-    pub fn new(path: PathBuf, cache: Option<Cache>) -> Self {
-        let stamp = std::fs::metadata(&path).ok().map(|m| Stamp::of(&m));
-        Self { path, stamp, hash: None, cache }
+    /// Watching `path`. Nothing is known of it yet: the first look reads it, and a version with
+    /// the same talks as the one shown is taken without a word. (A stamp taken now could be of
+    /// a version written while the planner was reading the one it shows, missed for good.)
+    pub fn new(path: PathBuf) -> Self {
+        Self { path, stamp: None, hash: None }
     }
 
     /// The file's version at `now`, if it is another one than last time.
@@ -86,7 +86,7 @@ impl FileWatch {
             return Looked::Same;
         }
         if stamp.modified.is_some_and(|m| now.duration_since(m).is_ok_and(|age| age < SETTLE)) {
-            return Looked::Same;
+            return Looked::Settling;
         }
         let bytes = match schedule::read_file(&self.path) {
             Ok(b) => b,
@@ -98,12 +98,10 @@ impl FileWatch {
             return Looked::Same;
         }
         self.hash = Some(hash);
-        let opened = match &self.cache {
-            Some(cache) => cache.open_file(&self.path, opts),
-            None => schedule::parse_bytes_with(&bytes, &self.path.display().to_string(), opts).map(Opened::Parsed),
-        };
-        match opened {
-            Ok(o) => Looked::New(Box::new(o)),
+        // These bytes, not the file again: a writer may have started on it since. (The next
+        // start compiles this version.)
+        match schedule::parse_bytes_with(&bytes, &self.path.display().to_string(), opts) {
+            Ok(s) => Looked::New(Box::new(Opened::Parsed(s))),
             Err(e) => Looked::Refused(crate::fetch::not_valid(NEW_VERSION, &e)),
         }
     }
@@ -126,12 +124,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.json");
         std::fs::write(&path, V1).unwrap();
-        let mut w = FileWatch::new(path.clone(), None);
+        let mut w = FileWatch::new(path.clone());
+        assert!(matches!(w.look(Options::default(), later(5)), Looked::New(_)), "read at the first look");
         assert!(matches!(w.look(Options::default(), later(5)), Looked::Same), "unchanged");
 
         let v2 = V1.replace("First", "Renamed");
         std::fs::write(&path, &v2).unwrap();
-        assert!(matches!(w.look(Options::default(), SystemTime::now()), Looked::Same), "still being written");
+        assert!(matches!(w.look(Options::default(), SystemTime::now()), Looked::Settling), "still being written");
         match w.look(Options::default(), later(5)) {
             Looked::New(o) => {
                 assert_eq!(o.load(&Plan { whole: true, ..Plan::default() }).unwrap().talks()[0].title, "Renamed")
@@ -150,7 +149,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.json");
         std::fs::write(&path, V1).unwrap();
-        let mut w = FileWatch::new(path.clone(), None);
+        let mut w = FileWatch::new(path.clone());
         std::fs::write(&path, &V1[..V1.len() - 20]).unwrap();
         match w.look(Options::default(), later(5)) {
             Looked::Refused(why) => assert!(why.starts_with("the file as it is now is not valid: line "), "{why}"),

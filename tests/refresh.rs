@@ -464,7 +464,7 @@ fn a_schedule_file_rewritten_while_the_planner_runs_is_taken_like_a_download() {
     std::fs::write(&path, V1).unwrap();
     let mut app = planner(parse(V1));
     let opts = schedule::import::Options::default();
-    let source = Source::File(hallway::watch::FileWatch::new(path.clone(), None));
+    let source = Source::File(hallway::watch::FileWatch::new(path.clone()));
     let mut refresher = Refresher::start(source, opts, Some(Duration::from_millis(30)), "live".into()).unwrap();
 
     // Replaced as a cron job or `mv` would: the planner takes it once it has settled.

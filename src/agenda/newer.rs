@@ -354,7 +354,9 @@ mod tests {
                 "✗ \"Talk b\" is no longer in the schedule (was Thu 10:00-10:30, Side)",
             ]
         );
-        for (line, c) in n.mine.iter().zip(changes::detect(&newer, &agenda).iter().rev()) {
+        let listed = changes::detect(&newer, &agenda);
+        assert_eq!(listed.len(), 2);
+        for (line, c) in n.mine.iter().zip(listed.iter().rev()) {
             assert!(line.ends_with(&changes::describe(&newer, &agenda, c)), "the agenda's own line: {line}");
         }
         assert!(

@@ -108,8 +108,21 @@ impl Context {
             && let Some(tz) = crate::recent::Recent::new(&data_dir).find(&opened.conference().id).and_then(|o| o.tz)
         {
             opts = load_options(Some(&tz), abstracts)?;
-            // Just downloaded, or just failed to: the kept copy, not the network again.
+            // Just downloaded, or just failed to: the kept copy, not the network again; what the
+            // first open found of the network (offline, an invalid download) is still said.
+            let fetched: Vec<String> = opened
+                .notes_mut()
+                .iter()
+                .filter(|n| n.starts_with("offline:") || n.starts_with("the server sent"))
+                .cloned()
+                .collect();
             (opened, source) = conferences::open(Some(&source), opts, std::time::Duration::MAX)?;
+            let notes = opened.notes_mut();
+            for (i, note) in fetched.into_iter().enumerate() {
+                if !notes.contains(&note) {
+                    notes.insert(i, note);
+                }
+            }
             tz_given = Some(tz);
         }
         let skeleton = opened.skeleton();

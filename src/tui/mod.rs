@@ -93,10 +93,7 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
             Some(refresh::Source::Url { fetcher: crate::fetch::Fetcher::from_env(), url: ctx.source.clone() })
         } else {
             let path = std::path::Path::new(&ctx.source);
-            path.is_file().then(|| {
-                let cache = crate::schedule::compiled::Cache::from_env();
-                refresh::Source::File(crate::watch::FileWatch::new(path.to_path_buf(), cache))
-            })
+            path.is_file().then(|| refresh::Source::File(crate::watch::FileWatch::new(path.to_path_buf())))
         };
         if let Some(source) = source {
             let every = crate::fetch::refresh_interval(&settings.config);

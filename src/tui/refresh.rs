@@ -32,6 +32,10 @@ enum News {
         why: String,
         asked: bool,
     },
+    /// The file changed a moment ago and may still be being written: read at the next look.
+    Writing {
+        asked: bool,
+    },
 }
 
 pub struct Refresher {
@@ -116,6 +120,7 @@ impl Checker {
             },
             Checker::File(watch) => match watch.look(opts, std::time::SystemTime::now()) {
                 Looked::Same => News::Same { asked },
+                Looked::Settling => News::Writing { asked },
                 Looked::Failed(why) => News::Failed { why, asked },
                 Looked::Refused(why) => News::Refused { why },
                 Looked::New(opened) => match take(*opened, crate::watch::NEW_VERSION) {
@@ -141,15 +146,16 @@ impl Refresher {
             Source::File(_) => every.map(|e| e.min(FILE_EVERY)),
             Source::Url { .. } => every,
         };
+        // The copy kept now is the one the planner read at its start: taken here, before another
+        // hallway (a status bar's `next`) can replace it.
+        let mut checker = match source {
+            Source::Url { fetcher, url } => {
+                let shown = fetcher.shown(&url);
+                Checker::Url { fetcher, url, shown }
+            }
+            Source::File(watch) => Checker::File(watch),
+        };
         std::thread::Builder::new().name(THREAD.into()).spawn(move || {
-            let mut checker = match source {
-                // The copy kept now is the one the planner read at its start.
-                Source::Url { fetcher, url } => {
-                    let shown = fetcher.shown(&url);
-                    Checker::Url { fetcher, url, shown }
-                }
-                Source::File(watch) => Checker::File(watch),
-            };
             // A URL's copy may have been shown without asking (see `Fetcher::fresh_for`): ask
             // at once, unless the server sent or confirmed it a moment ago. A file was just read.
             // Why the copy found last was not taken, while it stays unchanged.
@@ -184,7 +190,8 @@ impl Refresher {
                         refused = Some(why.clone());
                         News::Refused { why }
                     }
-                    news @ News::New { .. } => {
+                    // The file changed since it was refused: whatever it is now, it is not that.
+                    news @ (News::New { .. } | News::Writing { .. }) => {
                         refused = None;
                         news
                     }
@@ -279,6 +286,14 @@ impl Refresher {
                     shown = true;
                 }
                 News::Failed { .. } => {}
+                News::Writing { asked } => {
+                    if asked {
+                        let said = "↻ the schedule file is being written: it is read once it is still";
+                        self.answered(said);
+                        app.status.info(said);
+                        shown = true;
+                    }
+                }
             }
         }
         (shown, effects)
