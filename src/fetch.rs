@@ -87,43 +87,29 @@ impl Fetcher {
     /// Either is read from its compiled form when the same bytes were compiled before.
     pub fn schedule(&self, url: &str, opts: Options) -> Result<Opened, FetchError> {
         let copy = self.copy(url);
-        let age = |at: Option<DateTime<Utc>>| at.map(|at| Utc::now().signed_duration_since(at));
-        let within = |age: Option<chrono::Duration>, limit: Duration| {
-            let limit = chrono::Duration::from_std(limit).unwrap_or(chrono::Duration::MAX);
-            age.is_some_and(|a| a >= chrono::Duration::zero() && a < limit)
-        };
-        if let (Some(body), Some(meta)) = (&copy.body, &copy.meta) {
-            // A kept copy that no longer reads (a stricter hallway, a damaged file) is asked for
-            // again rather than failing every start.
-            if within(age(meta.fetched_at), self.fresh_for)
-                && let Ok(s) = self.read(url, body, opts)
-            {
-                return Ok(s);
-            }
-            if within(age(meta.failed_at), BACK_OFF)
-                && let Ok(mut s) = self.read(url, body, opts)
-            {
-                let at = meta.failed_at.map(|t| t.with_timezone(&chrono::Local).format("%H:%M").to_string());
-                s.notes_mut().insert(
-                    0,
-                    format!(
-                        "offline: showing the copy cached at {} (the last try, at {}, failed; not asking again for a minute)",
-                        meta.fetched_at.map_or("an earlier run".into(), |t| t
-                            .with_timezone(&chrono::Local)
-                            .format("%a %-d %b %H:%M")
-                            .to_string()),
-                        at.unwrap_or_default()
-                    ),
-                );
-                return Ok(s);
-            }
-        }
         let cached_note = |why: &str| {
             let at = copy.meta.as_ref().and_then(|m| m.fetched_at).map_or("an earlier run".into(), |t| {
                 t.with_timezone(&chrono::Local).format("%a %-d %b %H:%M").to_string()
             });
             format!("offline: showing the copy cached at {at} ({why})")
         };
+        if let (Some(body), Some(meta)) = (&copy.body, &copy.meta) {
+            // A kept copy that no longer reads (a stricter hallway, a damaged file) is asked for
+            // again rather than failing every start.
+            if younger_than(meta.fetched_at, self.fresh_for)
+                && let Ok(s) = self.read(url, body, opts)
+            {
+                return Ok(s);
+            }
+            if let Some(failed) = meta.failed_at.filter(|_| younger_than(meta.failed_at, BACK_OFF))
+                && let Ok(mut s) = self.read(url, body, opts)
+            {
+                let at = failed.with_timezone(&chrono::Local).format("%H:%M");
+                s.notes_mut()
+                    .insert(0, cached_note(&format!("the last try, at {at}, failed; not asking again for a minute")));
+                return Ok(s);
+            }
+        }
         let from_cache = |why: String| -> Result<Opened, FetchError> {
             let body =
                 copy.body.as_ref().ok_or_else(|| FetchError::Unreachable { url: url.into(), reason: why.clone() })?;
@@ -172,8 +158,7 @@ impl Fetcher {
 
     /// Whether the server sent or confirmed the kept copy of `url` less than `d` ago.
     pub fn confirmed_within(&self, url: &str, d: Duration) -> bool {
-        let at = self.copy(url).meta.and_then(|m| m.fetched_at);
-        at.is_some_and(|at| Utc::now().signed_duration_since(at).to_std().is_ok_and(|age| age < d))
+        younger_than(self.meta(url).and_then(|m| m.fetched_at), d)
     }
 
     /// What the kept copy of `url` is: at the planner's start, the schedule it shows.
@@ -191,7 +176,7 @@ impl Fetcher {
             Ok(Download::NotModified) => {
                 // The kept copy is the one the server confirmed (same validators): commands
                 // may use it without asking for another `refresh_minutes`.
-                if let Some(meta) = self.copy(url).meta
+                if let Some(meta) = self.meta(url)
                     && meta.etag == shown.etag
                     && meta.last_modified == shown.last_modified
                 {
@@ -235,10 +220,14 @@ impl Fetcher {
 
     /// The copy kept of `url`, if any, with what the server said of it.
     fn copy(&self, url: &str) -> Copy {
-        let (body_path, meta_path) = self.paths(url);
-        let meta: Option<Meta> = std::fs::read(&meta_path).ok().and_then(|b| serde_json::from_slice(&b).ok());
-        let body = meta.as_ref().and_then(|_| std::fs::read(&body_path).ok());
+        let meta = self.meta(url);
+        let body = meta.as_ref().and_then(|_| std::fs::read(self.paths(url).0).ok());
         Copy { meta, body }
+    }
+
+    /// What the server said of the kept copy, without reading the copy.
+    fn meta(&self, url: &str) -> Option<Meta> {
+        std::fs::read(self.paths(url).1).ok().and_then(|b| serde_json::from_slice(&b).ok())
     }
 
     /// Replace the copy. One that cannot be written costs the next offline start, not this run.
@@ -340,7 +329,13 @@ enum Download {
     Body { body: Vec<u8>, etag: Option<String>, last_modified: Option<String> },
 }
 
-const NEWER_COPY: &str = "the server's newer copy";
+/// What names a newer download in a refusal.
+pub const NEWER_COPY: &str = "the server's newer copy";
+
+/// Whether `at` was less than `limit` ago (not in the future; `Duration::MAX`: any time).
+fn younger_than(at: Option<DateTime<Utc>>, limit: Duration) -> bool {
+    at.is_some_and(|at| Utc::now().signed_duration_since(at).to_std().is_ok_and(|age| age < limit))
+}
 
 /// Why a newer copy was not taken, short enough for a status line: its first problem, placed
 /// (the address is on screen already).

@@ -54,6 +54,8 @@ pub struct Refresher {
     answer: Option<String>,
 }
 
+const NEWEST: &str = "↻ the schedule shown is the newest";
+
 /// `R` pressed again within this asks nothing more: the answer is on screen or on its way.
 const ASK_AGAIN: Duration = Duration::from_secs(2);
 
@@ -107,7 +109,7 @@ impl Checker {
                 }
                 Checked::New(fresh) => {
                     let Fresh { opened, body, shown: next } = *fresh;
-                    let taken = take(opened, "the server's newer copy");
+                    let taken = take(opened, crate::fetch::NEWER_COPY);
                     *shown = next;
                     match taken {
                         Err(why) => News::Refused { why },
@@ -235,6 +237,15 @@ impl Refresher {
         self.answer = Some(said.to_string());
     }
 
+    /// `said` on the status line; when `asked`, it answers `R` (and is said again to a press a
+    /// moment later).
+    fn say(&mut self, app: &mut App, said: &str, asked: bool) {
+        if asked {
+            self.answered(said);
+        }
+        app.status.info(said);
+    }
+
     /// Hand what arrived to the planner. Returns whether the screen changed, and the effects
     /// the planner asked for.
     pub fn deliver(&mut self, app: &mut App) -> (bool, Vec<Effect>) {
@@ -248,8 +259,7 @@ impl Refresher {
                 News::Same { asked } => {
                     self.offline = false;
                     if asked {
-                        self.answered("↻ the schedule shown is the newest");
-                        app.status.info("↻ the schedule shown is the newest");
+                        self.say(app, NEWEST, true);
                         shown = true;
                     }
                 }
@@ -265,32 +275,28 @@ impl Refresher {
                         app.status.info("↻ the newest schedule changes no talk");
                     }
                     if asked {
-                        self.answered("↻ the schedule shown is the newest");
+                        self.answered(NEWEST);
                     }
                     shown = true;
                 }
                 News::Refused { why } => {
                     self.offline = false;
-                    let said = format!("↻ a newer schedule was not taken: {why}; keeping the one shown");
-                    self.answered(&said);
-                    app.status.info(said);
+                    self.say(app, &format!("↻ a newer schedule was not taken: {why}; keeping the one shown"), true);
                     shown = true;
                 }
                 News::Failed { why, asked } if asked || !self.offline => {
                     self.offline = true;
-                    let said = format!("↻ could not check for a newer schedule ({why}); keeping the one shown");
-                    if asked {
-                        self.answered(&said);
-                    }
-                    app.status.info(said);
+                    self.say(
+                        app,
+                        &format!("↻ could not check for a newer schedule ({why}); keeping the one shown"),
+                        asked,
+                    );
                     shown = true;
                 }
                 News::Failed { .. } => {}
                 News::Writing { asked } => {
                     if asked {
-                        let said = "↻ the schedule file is being written: it is read once it is still";
-                        self.answered(said);
-                        app.status.info(said);
+                        self.say(app, "↻ the schedule file is being written: it is read once it is still", true);
                         shown = true;
                     }
                 }

@@ -156,10 +156,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let mut c = app.clickable.borrow_mut();
         c.push((rect, Pick::Talk(index)));
         if hidden == 0 && rect.width > 1 {
-            // The star sits after "▶ " (when selected) and the time range (or start, when the
-            // lane is too narrow for the range: see `talk_box`).
+            // The star sits after "▶ " (when selected) and the time.
             let lead = if index == app.schedule_view.selected { 2 } else { 0 };
-            let time = if lead + 11 > rect.width.saturating_sub(1) { 5 } else { 11 };
+            let time = time_label(s, t, lead, rect).chars().count() as u16;
             let dx = 1 + lead + time + 1;
             if dx < rect.width {
                 c.push((Rect { x: rect.x + dx, width: 1, height: 1, ..rect }, Pick::Star(index)));
@@ -215,6 +214,17 @@ fn lanes(talks: &[crate::schedule::Talk], tracks: usize, shown: impl Fn(usize) -
     out
 }
 
+/// A box's time after `lead` columns ("▶ "): a lane too narrow for "15:30-16:00" shows when it
+/// starts, whole, not a cut range.
+fn time_label(s: &crate::schedule::Schedule, t: &crate::schedule::Talk, lead: u16, rect: Rect) -> String {
+    let range = timefmt::range(s, t);
+    if usize::from(lead) + range.chars().count() > usize::from(rect.width.saturating_sub(1)) {
+        timefmt::hm(s, t.start)
+    } else {
+        range
+    }
+}
+
 fn talk_box(f: &mut Frame, rect: Rect, app: &App, index: usize, theme: &Theme) {
     let s = &app.session.schedule;
     let t = &s.talks()[index];
@@ -246,12 +256,8 @@ fn talk_box(f: &mut Frame, rect: Rect, app: &App, index: usize, theme: &Theme) {
     if selected {
         first_line.push(Span::raw("▶ "));
     }
-    // A lane too narrow for "15:30-16:00" shows when it starts, whole, not a cut range.
-    let range = timefmt::range(s, t);
-    let lead = if selected { 2 } else { 0 };
+    first_line.push(Span::styled(time_label(s, t, if selected { 2 } else { 0 }, rect), time_style));
     let inner = rect.width.saturating_sub(1) as usize;
-    let when = if lead + range.chars().count() > inner { timefmt::hm(s, t.start) } else { range };
-    first_line.push(Span::styled(when, time_style));
     // In a narrow column the flags say themselves by symbol alone, rather than wrap a lone
     // "clash" or "live" onto the title's line.
     if Line::from([first_line.clone(), flags.clone()].concat()).width() > inner {
