@@ -12,8 +12,7 @@ import argparse, os, socket, subprocess, sys, tempfile, time
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--bin", default="target/release/hallway")
-ap.add_argument("--xml", default=os.path.join(os.environ.get("HALLWAY_FIXTURES", "../shared/fixtures/real"),
-                                              "pentabarf-fosdem-2021.xml"))
+ap.add_argument("--xml", default="tests/fixtures/real/pentabarf-fosdem-2021.xml")
 ap.add_argument("--every", default="3", help="seconds between checks (HALLWAY_REFRESH_SECONDS)")
 a = ap.parse_args()
 binary = os.path.abspath(a.bin)

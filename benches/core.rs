@@ -175,11 +175,9 @@ fn refresh_apply(c: &mut Criterion) {
     g.finish();
 }
 
-/// The real exports in ../shared/fixtures/real, each through format detection and its reader.
+/// The real exports in tests/fixtures/real, each through format detection and its reader.
 fn load_real_fixtures(c: &mut Criterion) {
-    let dir = std::env::var_os("HALLWAY_FIXTURES")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/real"));
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
     let mut g = c.benchmark_group("load_real");
     for name in [
         "frab-camp2019.json",
@@ -187,10 +185,7 @@ fn load_real_fixtures(c: &mut Criterion) {
         "pentabarf-fosdem-2021.xml",
         "sessionize-orlando-codecamp-2020.json",
     ] {
-        let Ok(bytes) = std::fs::read(dir.join(name)) else {
-            eprintln!("load_real: {name} not found in {}, skipped", dir.display());
-            continue;
-        };
+        let bytes = std::fs::read(dir.join(name)).expect("the real fixtures are in tests/fixtures/real");
         let opts = schedule::import::Options { zone: Some(chrono_tz::UTC), ..Default::default() };
         g.bench_with_input(BenchmarkId::from_parameter(name), &bytes, |b, bytes| {
             b.iter(|| schedule::parse_bytes_with(black_box(bytes), name, opts).unwrap())

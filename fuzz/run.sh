@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
 # Fuzz every schedule reader for a fixed budget: `fuzz/run.sh [seconds per target]` (default 20;
-# CI runs it short, run it long locally). Seeds: the real fixtures in ../shared/fixtures/real and
+# CI runs it short, run it long locally). Seeds: the real fixtures in tests/fixtures/real and
 # the bundled schedules, copied into a scratch corpus (never committed). Needs nightly and
 # cargo-fuzz (`cargo install cargo-fuzz`).
 set -euo pipefail
 cd "$(dirname "$0")"
 secs="${1:-20}"
-fixtures="${HALLWAY_FIXTURES:-../../shared/fixtures/real}"
-[ -f "$fixtures/SOURCES.md" ] || { echo "fuzz: the shared fixtures are not at $fixtures (check out shared/ beside the repository or set HALLWAY_FIXTURES)"; exit 1; }
+fixtures=../tests/fixtures/real
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

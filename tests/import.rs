@@ -1,4 +1,4 @@
-//! Real schedules from real conferences (../shared/fixtures/real, see its SOURCES.md) load in
+//! Real schedules from real conferences (tests/fixtures/real, see its SOURCES.md) load in
 //! every format, with counts and spot checks taken from the source files; and broken ones say
 //! where and what.
 

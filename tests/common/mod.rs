@@ -64,20 +64,11 @@ pub fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
     app.handle_key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
-/// A real schedule from the shared fixtures beside the repository (`../shared/fixtures/real`,
-/// see its SOURCES.md), or from `$HALLWAY_FIXTURES`. A missing folder fails the test loudly
-/// rather than skipping it.
+/// A real schedule from `tests/fixtures/real` (see its SOURCES.md: origin, licence, quirks).
 pub fn fixture(name: &str) -> std::path::PathBuf {
-    let dir = match std::env::var_os("HALLWAY_FIXTURES") {
-        Some(d) => std::path::PathBuf::from(d),
-        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/real"),
-    };
-    assert!(
-        dir.join("SOURCES.md").exists(),
-        "the real-schedule fixtures are not at {}: check out shared/ beside the repository or set HALLWAY_FIXTURES",
-        dir.display()
-    );
-    dir.join(name)
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real").join(name);
+    assert!(path.is_file(), "the real-schedule fixture {} is missing", path.display());
+    path
 }
 
 /// Everything the binary reads from the environment, kept inside `dir`: its data, config and

@@ -70,8 +70,7 @@ echo "--- hallway agenda (conference time, $TZ):"; echo "$expected"
 [ "$fails" -eq 0 ] || exit 1
 
 # The talk's own page is the event's URL: khal shows it, for a real Congress export.
-camp="${HALLWAY_FIXTURES:-../shared/fixtures/real}/frab-camp2019.json"
-[ -f "$camp" ] || { echo "FAIL: $camp not found (set HALLWAY_FIXTURES)"; exit 1; }
+camp="$PWD/tests/fixtures/real/frab-camp2019.json"
 export HALLWAY_DATA_DIR="$t/camp"
 "$bin" --schedule "$camp" star c9edea6f-1da1-4772-a0a9-6dd4e33f11bb >/dev/null
 "$bin" --schedule "$camp" export --format ics -o "$t/agenda.ics" 2>/dev/null
