@@ -1,28 +1,8 @@
-//! hallway: a terminal conference schedule planner. This crate is the pure core (no terminal
-//! code outside `tui`), shared by the TUI, the CLI, the tests and the benchmarks.
+//! hallway, the planner: the command line (`cli`) and the terminal planner (`tui`) over
+//! `hallway_core`, which holds everything else and has no terminal code. The core's modules are
+//! re-exported here so the shell and the tests name them as `hallway::schedule` and the like.
 
-pub mod agenda;
-pub mod atomic;
-pub mod clash;
+pub use hallway_core::*;
+
 pub mod cli;
-pub mod clock;
-pub mod config;
-pub mod context;
-pub mod did_you_mean;
-pub mod export;
-pub mod fetch;
-pub mod filter;
-pub mod friends;
-pub mod now;
-pub mod recent;
-pub mod reminders;
-pub mod report;
-pub mod sanitize;
-pub mod schedule;
-pub mod search;
-pub mod status_line;
-pub mod suggest;
-pub mod synth;
-pub mod timefmt;
 pub mod tui;
-pub mod watch;

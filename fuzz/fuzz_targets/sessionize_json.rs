@@ -5,5 +5,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    hallway::schedule::fuzz::sessionize_json(data);
+    hallway_core::schedule::fuzz::sessionize_json(data);
 });

@@ -217,7 +217,7 @@ pub enum Planner {
     )]
     Export {
         /// The format; with -o it may be left out: the file's extension (.ics, .md, .json) says it.
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = format_parser())]
         format: Option<crate::export::Format>,
         /// Write here instead of to standard output.
         #[arg(short, long, value_name = "FILE")]
@@ -285,4 +285,12 @@ pub enum ConfigAction {
     Path,
     /// Read the config file and say what is wrong with it, if anything (exit 2).
     Check,
+}
+
+/// `--format`'s values, from the core's formats (shown in help and completions).
+fn format_parser() -> impl clap::builder::TypedValueParser<Value = crate::export::Format> {
+    use clap::builder::TypedValueParser;
+    let names = crate::export::Format::ALL.map(|f| f.extension());
+    clap::builder::PossibleValuesParser::new(names)
+        .map(|name| crate::export::Format::named(&name).expect("a listed format"))
 }

@@ -7,13 +7,11 @@ mod print;
 
 pub use args::*;
 
-use crate::agenda::store::{self, Store};
-use crate::clock::{self, Clock, FixedClock, SystemClock};
+use crate::agenda::store;
 use crate::schedule::{self, LoadError};
-use chrono_tz::Tz;
 use std::path::PathBuf;
 
-/// How a command failed, which decides the exit code (design.md section 5).
+/// How a command failed, which decides the exit code (2 usage or invalid input, 1 runtime).
 #[derive(Debug, thiserror::Error)]
 pub enum Failure {
     /// Bad usage or an invalid input file: exit 2.
@@ -63,144 +61,39 @@ impl From<store::StoreError> for Failure {
     }
 }
 
-impl Global {
-    pub fn load_options(&self, abstracts: Abstracts) -> Result<schedule::import::Options, Failure> {
-        load_options(self.tz.as_deref(), abstracts)
+impl From<crate::open::OpenError> for Failure {
+    fn from(e: crate::open::OpenError) -> Self {
+        use crate::open::OpenError as E;
+        match e {
+            E::Usage(m) => Failure::Usage(m),
+            E::Invalid(e) => Failure::Invalid(e),
+            E::Runtime(m) => Failure::Runtime(m),
+        }
     }
-}
-
-pub(crate) fn load_options(tz: Option<&str>, abstracts: Abstracts) -> Result<schedule::import::Options, Failure> {
-    let zone = match tz {
-        Some(name) => Some(name.parse::<Tz>().map_err(|_| {
-            Failure::Usage(format!(
-                "unknown time zone '{name}' for --tz: expected an IANA name such as Europe/Brussels"
-            ))
-        })?),
-        None => None,
-    };
-    Ok(schedule::import::Options { zone, without_abstracts: abstracts == Abstracts::Skip })
 }
 
 pub use crate::context::Context;
-
-/// Whether a command reads the talks' abstracts (a status-bar line never shows one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Abstracts {
-    Read,
-    Skip,
-}
-
+pub use crate::open::Abstracts;
 pub use crate::schedule::compiled::Need;
 
-impl Context {
-    pub fn from_args(g: &Global, abstracts: Abstracts, need: Need) -> Result<Self, Failure> {
-        let data_dir = match &g.data_dir {
-            Some(d) => d.clone(),
-            None => store::default_data_dir()?,
-        };
-        let (source, mut tz_given) = conferences::source(g, &data_dir)?;
-        let mut opts = load_options(tz_given.as_deref(), abstracts)?;
-        let (mut opened, mut source) = conferences::open(source.as_deref(), opts, g.fresh_for)?;
-        // The same conference from another path (the file moved): read it again in the zone
-        // given for it before, or its times would seem to have moved. (From its usual path the
-        // zone was found before reading.)
-        if tz_given.is_none()
-            && let Some(tz) = crate::recent::Recent::new(&data_dir).find(&opened.conference().id).and_then(|o| o.tz)
-        {
-            opts = load_options(Some(&tz), abstracts)?;
-            // Just downloaded, or just failed to: the kept copy, not the network again; what the
-            // first open found of the network (offline, an invalid download) is still said.
-            let fetched: Vec<String> = opened
-                .notes_mut()
-                .iter()
-                .filter(|n| n.starts_with("offline:") || n.starts_with("the server sent"))
-                .cloned()
-                .collect();
-            (opened, source) = conferences::open(Some(&source), opts, std::time::Duration::MAX)?;
-            let notes = opened.notes_mut();
-            for (i, note) in fetched.into_iter().enumerate() {
-                if !notes.contains(&note) {
-                    notes.insert(i, note);
-                }
-            }
-            tz_given = Some(tz);
+impl Global {
+    pub fn load_options(&self, abstracts: Abstracts) -> Result<schedule::import::Options, Failure> {
+        Ok(crate::open::load_options(self.tz.as_deref(), abstracts)?)
+    }
+
+    /// What these options ask to open, at the real time.
+    pub fn request(&self, abstracts: Abstracts, need: Need) -> crate::open::Request {
+        crate::open::Request {
+            schedule: self.schedule.clone(),
+            data_dir: self.data_dir.clone(),
+            at: self.at.clone(),
+            tz: self.tz.clone(),
+            fresh_for: self.fresh_for,
+            abstracts,
+            need,
+            now: chrono::Utc::now(),
         }
-        let skeleton = opened.skeleton();
-        let clock: Box<dyn Clock> = match &g.at {
-            Some(at) => Box::new(FixedClock(conference_time(&skeleton, at)?)),
-            None => Box::new(SystemClock),
-        };
-        let store = Store::new(&data_dir, &skeleton.conference.id);
-        let mut agenda = None;
-        let plan = match opened.reader() {
-            None => schedule::compiled::Plan::default(),
-            Some(reader) => {
-                let marked = match need {
-                    Need::Whole | Need::Day(_) => Vec::new(),
-                    // The planner reads (and if need be sets aside) its agenda itself, saying why.
-                    Need::Planner => store.peek_ids(),
-                    Need::Marked | Need::Now => {
-                        let a = store.load(&skeleton.conference.id)?;
-                        let ids = a.marks.keys().cloned().collect();
-                        agenda = Some(a);
-                        ids
-                    }
-                };
-                reader.plan(&need, clock.now(), marked, abstracts == Abstracts::Read)
-            }
-        };
-        drop(skeleton);
-        let (schedule, rest) = if need == Need::Planner { opened.split(&plan)? } else { (opened.load(&plan)?, None) };
-        Ok(Self {
-            schedule,
-            store,
-            clock,
-            user_tz: clock::user_zone(),
-            source,
-            tz_given,
-            read_with: opts,
-            data_dir,
-            rest,
-            agenda,
-        })
     }
-}
-
-/// `--at` as a person says it. A bare `HH:MM` means today while the conference runs, else its
-/// first day, and then says so: the instant meant is not obvious.
-fn conference_time(s: &schedule::Schedule, at: &str) -> Result<chrono::DateTime<chrono::Utc>, Failure> {
-    let days: Vec<chrono::NaiveDate> = s.days().collect();
-    let today = s.local(chrono::Utc::now()).date_naive();
-    let default_day = if days.contains(&today) { today } else { days.first().copied().unwrap_or(today) };
-    let t = clock::parse_conference_time(at, s.conference.tz, &days, default_day)
-        .map_err(|e| Failure::Usage(e.to_string()))?;
-    if clock::parse_at(at, s.conference.tz).is_err() && !at.trim().contains(' ') && default_day != today {
-        eprintln!(
-            "note: --at {} is {} on the conference's first day, {}",
-            at.trim(),
-            at.trim(),
-            default_day.format("%a %-d %b %Y")
-        );
-    }
-    Ok(t)
-}
-
-/// What to say of a `--schedule` that names no file: the bundled schedules, and the scheme an
-/// address needs.
-pub(crate) fn no_such_schedule(name: &str) -> String {
-    let bundled: Vec<&str> = schedule::BUNDLED_SCHEDULES.iter().map(|(n, _)| *n).collect();
-    let mut text = format!("no schedule file '{name}'");
-    // "fosdem.org/2024/schedule.xml": a host, then a path, and no scheme.
-    let host = name.split('/').next().unwrap_or("");
-    if !name.contains("://") && name.contains('/') && host.contains('.') && !host.starts_with('.') {
-        text.push_str(&format!("; to download it, give the address with its scheme: https://{name}"));
-    }
-    text.push_str(&format!(
-        "; the bundled schedules are {} (for example --schedule {})",
-        bundled.join(", "),
-        bundled.first().copied().unwrap_or("p99conf")
-    ));
-    text
 }
 
 fn config_command(action: ConfigAction) -> Result<(), Failure> {
@@ -275,7 +168,10 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
         }
         // Keys and colours are the planner's to check; it says what is wrong on its status line.
         let settings = crate::tui::settings::Settings::load();
-        let ctx = Context::from_args(&cli.global, Abstracts::Read, Need::Planner)?;
+        let ctx = Context::open(&cli.global.request(Abstracts::Read, Need::Planner))?;
+        for note in &ctx.notes {
+            eprintln!("note: {note}");
+        }
         ctx.remember();
         return crate::tui::run(ctx, settings, cli.global.exit_after_first_frame)
             .map_err(|e| Failure::Runtime(format!("terminal error: {e}")));
@@ -298,7 +194,7 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
         Planner::Next { .. } | Planner::Agenda { .. } | Planner::Clashes { .. } => Need::Marked,
         _ => Need::Whole,
     };
-    let ctx = Context::from_args(&cli.global, abstracts, need)?;
+    let ctx = Context::open(&cli.global.request(abstracts, need))?;
     // A command that changes an agenda makes its conference the one used last; a status bar
     // running `next` every few seconds writes nothing.
     let remembers = matches!(
@@ -309,7 +205,7 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
             | Planner::Note { .. }
             | Planner::Friends { .. }
     );
-    for note in &ctx.schedule.conference.notes {
+    for note in ctx.notes.iter().chain(&ctx.schedule.conference.notes) {
         eprintln!("note: {note}");
     }
     let result = commands::dispatch(&ctx, command);

@@ -47,11 +47,7 @@ fn message(info: &std::panic::PanicHookInfo) -> String {
 }
 
 fn write_report(info: &std::panic::PanicHookInfo) -> std::io::Result<PathBuf> {
-    let dir = std::env::var_os("HALLWAY_STATE_DIR").map(PathBuf::from).unwrap_or_else(|| {
-        directories::ProjectDirs::from("", "", "hallway")
-            .map(|d| d.state_dir().unwrap_or(d.cache_dir()).to_path_buf())
-            .unwrap_or_else(std::env::temp_dir)
-    });
+    let dir = crate::dirs::state_dir();
     std::fs::create_dir_all(&dir)?;
     let path = dir.join(format!("crash-{}.txt", chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ")));
     let mut f = std::fs::File::create(&path)?;

@@ -28,3 +28,14 @@ pub enum Effect {
     Refresh,
     Quit,
 }
+
+/// Why the shell did not write an export: the app keeps its prompt open and says this.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("the folder {0} does not exist")]
+    NoFolder(String),
+    #[error("{replace} {0}? Enter again replaces it, or change the name", replace = super::prompt::REPLACE)]
+    Exists(String),
+    #[error("cannot write {path}: {source} (your agenda is unchanged)")]
+    Write { path: String, source: std::io::Error },
+}

@@ -1,7 +1,7 @@
 //! The search modal (`/`): type, see ranked matches at once, Enter goes to the talk.
 
 use super::line_input::{Edit, LineInput};
-use super::modal::Outcome;
+use super::outcome::Outcome;
 use crate::search::{Hit, Index};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

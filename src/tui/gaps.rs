@@ -1,7 +1,7 @@
 //! The gaps modal (`a` in the agenda): the free slots of my agenda and the talks that fit them,
 //! ranked and explained (see `suggest`). Enter goes to a talk, `s` stars it, `u` undoes.
 
-use super::modal::Outcome;
+use super::outcome::Outcome;
 use crate::suggest::Slot;
 use crossterm::event::{KeyCode, KeyEvent};
 

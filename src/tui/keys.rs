@@ -3,48 +3,7 @@
 use super::state::View;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Up,
-    Down,
-    Left,
-    Right,
-    PrevDay,
-    NextDay,
-    Top,
-    Bottom,
-    PageUp,
-    PageDown,
-    Open,
-    Back,
-    ToggleStar,
-    ToggleLater,
-    JumpToNow,
-    NextView,
-    PrevView,
-    ShowSchedule,
-    ShowNow,
-    ShowAgenda,
-    ShowOnDemand,
-    Resolve,
-    Undo,
-    EditNote,
-    ToggleWatched,
-    CopyLink,
-    CopyPage,
-    OpenPage,
-    GoToTime,
-    Filter,
-    Acknowledge,
-    Suggest,
-    Export,
-    Search,
-    ToggleList,
-    AllRooms,
-    Refresh,
-    Help,
-    Quit,
-}
+pub use super::action::Action;
 
 pub struct Binding {
     pub keys: &'static [KeyCode],

@@ -1,5 +1,6 @@
 //! The terminal shell: set up the terminal, turn events into actions, draw, save.
 
+pub mod action;
 pub mod app;
 mod crash;
 pub mod effect;
@@ -9,6 +10,7 @@ pub mod gaps;
 pub mod keys;
 pub mod line_input;
 pub mod modal;
+pub mod outcome;
 pub mod prompt;
 pub mod refresh;
 pub mod session;
@@ -209,7 +211,7 @@ fn open_app(
 ) -> (App, Vec<effect::Effect>) {
     let notes = schedule.conference.notes.clone();
     let mut app = App::new(schedule, agenda, ctx.clock.now(), ctx.user_tz);
-    app.export_dir = export_dir();
+    app.export_dir = crate::dirs::export_dir();
     app.session.time_travel = ctx.clock.is_fixed();
     app.no_color = !theme::Theme::from_env().color || settings.mono();
     app.palette = settings.palette;
@@ -323,14 +325,6 @@ pub(crate) fn restore() {
 }
 
 const DOUBLE_CLICK: Duration = Duration::from_millis(400);
-
-/// Where `e` offers to write: Documents, else Downloads, else the current directory.
-fn export_dir() -> std::path::PathBuf {
-    directories::UserDirs::new()
-        .and_then(|u| u.document_dir().or(u.download_dir()).map(|p| p.to_path_buf()))
-        .or_else(|| std::env::current_dir().ok())
-        .unwrap_or_else(|| std::path::PathBuf::from("."))
-}
 
 fn until_next_minute(now: chrono::DateTime<chrono::Utc>) -> Duration {
     let into = now.timestamp_millis().rem_euclid(60_000) as u64;

@@ -5,6 +5,7 @@ use super::filter_picker::FilterPicker;
 use super::finder::Finder;
 use super::gaps::Gaps;
 use super::keys::Action;
+pub use super::outcome::Outcome;
 use super::prompt::Prompt;
 
 pub enum Modal {
@@ -14,25 +15,6 @@ pub enum Modal {
     Finder(Finder),
     Filter(FilterPicker),
     Gaps(Gaps),
-}
-
-/// What a key in a modal asks of the app.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
-    /// The modal handled it; it stays open.
-    Stay,
-    Close,
-    /// An action on the modal's talk (star from details); the modal stays open.
-    Act(Action),
-    /// Close and show this talk in the schedule.
-    GoTo(usize),
-    /// The prompt's Enter.
-    Submit,
-    /// The filter panel's Enter.
-    Apply,
-    /// Star this talk (a suggestion), keeping the modal open.
-    Star(usize),
-    Undo,
 }
 
 impl Modal {

@@ -2,7 +2,7 @@
 //! Enter means is read here without touching the disk (the shell checks the file).
 
 use super::line_input::{Edit, LineInput};
-use super::modal::Outcome;
+use super::outcome::Outcome;
 use crossterm::event::KeyEvent;
 use std::path::PathBuf;
 

@@ -3,7 +3,6 @@
 
 use super::app::App;
 use super::effect::Effect;
-use super::prompt::REPLACE;
 use crate::agenda::Agenda;
 use crate::agenda::store::Store;
 use base64::Engine;
@@ -116,30 +115,25 @@ fn adopt(app: &mut App, merged: Agenda, from_elsewhere: bool) -> bool {
 }
 
 /// Why an export did not write.
-#[derive(Debug, thiserror::Error)]
-pub enum ExportError {
-    #[error("the folder {0} does not exist")]
-    NoFolder(String),
-    #[error("{REPLACE} {0}? Enter again replaces it, or change the name")]
-    Exists(String),
-    #[error("cannot write {path}: {source} (your agenda is unchanged)")]
-    Write { path: String, source: std::io::Error },
-}
-
 /// Write the agenda to a file, asking first before replacing one; says what was written.
-pub fn export(app: &App, path: &Path, format: crate::export::Format, replace: bool) -> Result<String, ExportError> {
+pub fn export(
+    app: &App,
+    path: &Path,
+    format: crate::export::Format,
+    replace: bool,
+) -> Result<String, crate::tui::effect::ExportError> {
     let folder = crate::atomic::folder_of(path);
     if !folder.is_dir() {
-        return Err(ExportError::NoFolder(folder.display().to_string()));
+        return Err(crate::tui::effect::ExportError::NoFolder(folder.display().to_string()));
     }
     if path.exists() && !replace {
-        return Err(ExportError::Exists(path.display().to_string()));
+        return Err(crate::tui::effect::ExportError::Exists(path.display().to_string()));
     }
     let s = &app.session;
     let opts = crate::export::Options { on_demand: true };
     let text = crate::export::render(format, &s.schedule, &s.agenda, s.now, opts);
     crate::atomic::write(path, text.as_bytes())
-        .map_err(|source| ExportError::Write { path: path.display().to_string(), source })?;
+        .map_err(|source| crate::tui::effect::ExportError::Write { path: path.display().to_string(), source })?;
     Ok(format!("wrote {} ({} marked talks)", path.display(), s.agenda.marked(&s.schedule).len()))
 }
 

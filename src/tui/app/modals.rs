@@ -130,7 +130,7 @@ impl App {
 
     /// The shell's answer to an export: written (the prompt closes) or refused (it stays, saying
     /// why; "replace the existing …?" then takes a second Enter).
-    pub fn exported(&mut self, result: Result<String, crate::tui::shell::ExportError>) {
+    pub fn exported(&mut self, result: Result<String, crate::tui::effect::ExportError>) {
         // Only the export prompt: a key read in the same batch may have opened something else.
         let prompt = match &mut self.modal {
             Some(Modal::Prompt(p)) if p.ask == Ask::Export => Some(p),

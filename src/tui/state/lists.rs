@@ -1,7 +1,7 @@
 //! A cursor over a list that stays on the same entry when the list changes under it (a star
 //! re-sorts the agenda, the minute turns in the Now view, a talk is ticked watched).
 
-use crate::tui::keys::Action;
+use crate::tui::action::Action;
 use std::cell::Cell;
 
 #[derive(Debug)]

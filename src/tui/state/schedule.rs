@@ -2,7 +2,7 @@
 //! keys move it.
 
 use crate::schedule::Talk;
-use crate::tui::keys::Action;
+use crate::tui::action::Action;
 use crate::tui::session::Session;
 use chrono::Duration;
 use std::cell::Cell;

@@ -42,7 +42,7 @@ const SOURCES: &[&[u8]] = &[
     include_bytes!("../import/timing.rs"),
     include_bytes!("../import/html.rs"),
     include_bytes!("../../sanitize.rs"),
-    include_bytes!("../../../Cargo.lock"),
+    include_bytes!("../../../../../Cargo.lock"),
 ];
 
 const LAYOUT: u64 = {
@@ -197,7 +197,7 @@ impl Cache {
         if std::env::var_os("HALLWAY_NO_CACHE").is_some_and(|v| !v.is_empty()) {
             return None;
         }
-        Some(Self::in_dir(crate::fetch::cache_root().join("compiled")))
+        Some(Self::in_dir(crate::dirs::cache_root().join("compiled")))
     }
 
     pub fn in_dir(dir: PathBuf) -> Self {

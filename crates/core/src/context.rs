@@ -1,5 +1,5 @@
 //! What every command and the planner work on: the schedule, where the agenda lives, the clock
-//! and the user's own zone. The CLI builds it from its arguments; the TUI only reads it.
+//! and the user's own zone. `Context::open` (in `open`) builds it; the TUI only reads it.
 
 use crate::agenda::store::Store;
 use crate::clock::Clock;
@@ -24,6 +24,10 @@ pub struct Context {
     /// The agenda as read to choose the talks to load: the command answers from this one, so
     /// a talk starred meanwhile in another window cannot look removed.
     pub agenda: Option<crate::agenda::Agenda>,
+    /// What opening found worth saying that is not the schedule's own (its notes are in
+    /// `schedule.conference.notes`): the conference used last is gone, a bare `--at` was read
+    /// on the first day.
+    pub notes: Vec<String>,
 }
 
 impl Context {

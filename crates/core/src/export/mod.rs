@@ -10,7 +10,7 @@ use crate::schedule::Schedule;
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Ics,
     Md,
@@ -27,6 +27,13 @@ impl Format {
             "json" => Some(Format::Json),
             _ => None,
         }
+    }
+
+    pub const ALL: [Format; 3] = [Format::Ics, Format::Md, Format::Json];
+
+    /// The format by the name a user types (`ics`, `md`, `json`): its extension.
+    pub fn named(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.extension() == name)
     }
 
     pub fn extension(self) -> &'static str {

@@ -75,7 +75,7 @@ fn a_part_holds_every_talk_of_its_days_and_the_ids_asked_for() {
     assert_eq!(part.talk("t2999"), parsed.talk("t2999"));
     assert!(part.talk("nope").is_none());
     assert_eq!(part.talks().len(), parsed.day_range(1).len() + 2);
-    assert_eq!(crate::filter::Choices::of(&part), crate::filter::Choices::of(&parsed));
+    assert_eq!(crate::schedule::Choices::of(&part), crate::schedule::Choices::of(&parsed));
     assert_eq!((part.start(), part.end()), (parsed.start(), parsed.end()));
 }
 

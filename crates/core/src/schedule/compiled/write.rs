@@ -71,7 +71,7 @@ pub fn encode(s: &Schedule, key: Key) -> Option<Encoded> {
     }
     let buckets =
         buckets.iter().map(|b| rkyv::to_bytes::<Error>(b).ok().map(|bytes| body.put(&bytes))).collect::<Option<_>>()?;
-    let choices = crate::filter::Choices::of(s);
+    let choices = crate::schedule::Choices::of(s);
     let counted = |list: Vec<(String, usize)>| list.into_iter().map(|(v, n)| (v, n as u64)).collect();
     let c = &s.conference;
     let meta = Meta {

@@ -66,10 +66,7 @@ pub struct ConfigError {
 
 /// Where the config file is: `HALLWAY_CONFIG`, else the XDG config folder.
 pub fn path() -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("HALLWAY_CONFIG").filter(|p| !p.is_empty()) {
-        return Some(PathBuf::from(p));
-    }
-    directories::ProjectDirs::from("", "", "hallway").map(|d| d.config_dir().join("config.toml"))
+    crate::dirs::config_file()
 }
 
 /// Read the config; no file is the defaults.

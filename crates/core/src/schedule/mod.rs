@@ -1,5 +1,6 @@
 //! The schedule model every loader produces and every view reads.
 
+mod choices;
 pub mod compiled;
 mod error;
 #[doc(hidden)]
@@ -9,6 +10,7 @@ mod locate;
 pub mod native;
 mod native_fast;
 
+pub use choices::Choices;
 pub use error::{LoadError, Problem};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
@@ -17,7 +19,7 @@ use std::ops::Range;
 use std::path::Path;
 
 /// The sample schedule shipped inside the binary.
-pub const BUNDLED: &str = include_str!("../../data/p99conf.json");
+pub const BUNDLED: &str = include_str!("../../../../data/p99conf.json");
 pub const BUNDLED_NAME: &str = "data/p99conf.json (bundled)";
 
 #[derive(Debug, Clone, PartialEq)]
@@ -94,7 +96,7 @@ pub struct Whole {
     pub talks: usize,
     /// Talks each day, in day order.
     pub day_sizes: Vec<usize>,
-    /// Tags and kinds with how many talks have each, as [`crate::filter::Choices`] orders them.
+    /// Tags and kinds with how many talks have each, as [`Choices`] orders them.
     pub tags: Vec<(String, usize)>,
     pub kinds: Vec<(String, usize)>,
 }
@@ -308,7 +310,7 @@ pub fn bundled() -> Schedule {
 /// The schedules built into the binary, by the name `--schedule` also accepts (so they open
 /// from anywhere, not only from a checkout).
 pub const BUNDLED_SCHEDULES: &[(&str, &str)] =
-    &[("p99conf", BUNDLED), ("srecon-emea", include_str!("../../data/srecon-emea.json"))];
+    &[("p99conf", BUNDLED), ("srecon-emea", include_str!("../../../../data/srecon-emea.json"))];
 
 /// A bundled schedule by name (`srecon-emea`, or its file name `data/srecon-emea.json`).
 pub fn bundled_named(name: &str) -> Option<Schedule> {

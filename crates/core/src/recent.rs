@@ -46,8 +46,13 @@ impl Recent {
 
     /// By id, or by name without regard to case.
     pub fn find(&self, name: &str) -> Option<Opened> {
+        Self::find_in(&self.list(), name).cloned()
+    }
+
+    /// By id, or by name without regard to case, in a list already read.
+    pub fn find_in<'a>(list: &'a [Opened], name: &str) -> Option<&'a Opened> {
         let name = name.trim();
-        self.list().into_iter().find(|o| o.id == name || o.name.eq_ignore_ascii_case(name))
+        list.iter().find(|o| o.id == name || o.name.eq_ignore_ascii_case(name))
     }
 
     /// Put a conference first (replacing its older entry).

@@ -18,7 +18,7 @@ pub enum StoreError {
 
 /// The platform data dir for hallway (`$XDG_DATA_HOME/hallway` on Linux).
 pub fn default_data_dir() -> Result<PathBuf, StoreError> {
-    directories::ProjectDirs::from("", "", "hallway").map(|d| d.data_dir().to_path_buf()).ok_or(StoreError::NoDataDir)
+    crate::dirs::data_dir().ok_or(StoreError::NoDataDir)
 }
 
 pub struct Store {
@@ -255,7 +255,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(dir.path(), "p99conf-2022");
         std::fs::create_dir_all(store.path().parent().unwrap()).unwrap();
-        let v1 = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/agenda-v1.json")).unwrap();
+        let v1 =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/agenda-v1.json")).unwrap();
         std::fs::write(store.path(), &v1).unwrap();
         let a = store.load("p99conf-2022").unwrap();
         assert_eq!(a.version, FORMAT_VERSION);

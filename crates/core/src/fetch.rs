@@ -74,7 +74,7 @@ pub fn refresh_interval(config: &crate::config::Config) -> Option<Duration> {
 impl Fetcher {
     /// `$HALLWAY_CACHE_DIR` or the XDG cache dir; `$HALLWAY_FETCH_TIMEOUT` (seconds) or 10 s.
     pub fn from_env() -> Self {
-        let cache_dir = cache_root();
+        let cache_dir = crate::dirs::cache_root();
         let timeout = std::env::var("HALLWAY_FETCH_TIMEOUT")
             .ok()
             .and_then(|s| s.parse::<f64>().ok())
@@ -348,14 +348,6 @@ pub fn not_valid(what: &str, e: &LoadError) -> String {
         }
         _ => format!("{what} is not valid: {e}"),
     }
-}
-
-/// `$HALLWAY_CACHE_DIR`, else the XDG cache dir (`~/.cache/hallway`).
-pub fn cache_root() -> PathBuf {
-    std::env::var_os("HALLWAY_CACHE_DIR").map(PathBuf::from).unwrap_or_else(|| {
-        directories::ProjectDirs::from("", "", "hallway")
-            .map_or_else(|| std::env::temp_dir().join("hallway-cache"), |d| d.cache_dir().to_path_buf())
-    })
 }
 
 fn describe(e: &ureq::Error) -> String {

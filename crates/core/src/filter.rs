@@ -1,6 +1,8 @@
 //! What the person chose to see beyond tracks: tags, kinds, days, starred only, hide past.
 //! Plain data saved in the agenda; the TUI and the CLI ask `admits` the same question.
 
+/// The values a filter can choose from belong to the schedule (its compiled form keeps them).
+pub use crate::schedule::Choices;
 use crate::schedule::{Schedule, Talk};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -104,55 +106,6 @@ impl Filter {
             parts.push(format!("tag {}", join(&self.tags)));
         }
         parts.join(" · ")
-    }
-}
-
-/// The values a schedule offers to filter on, each with how many talks have it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Choices {
-    pub tags: Vec<(String, usize)>,
-    pub kinds: Vec<(String, usize)>,
-    pub days: Vec<(NaiveDate, usize)>,
-}
-
-impl Choices {
-    pub fn of(s: &Schedule) -> Self {
-        if let Some(w) = s.whole() {
-            let days = s.days().zip(&w.day_sizes).map(|(d, n)| (d, *n)).collect();
-            return Self { tags: w.tags.clone(), kinds: w.kinds.clone(), days };
-        }
-        // Tags differing only in case are one tag, spelled as first seen.
-        #[derive(Default)]
-        struct Counted {
-            list: Vec<(String, usize)>,
-            at: std::collections::HashMap<String, usize>,
-        }
-        impl Counted {
-            fn bump(&mut self, value: &str) {
-                match self.at.get(&value.to_ascii_lowercase()) {
-                    Some(&i) => self.list[i].1 += 1,
-                    None => {
-                        self.at.insert(value.to_ascii_lowercase(), self.list.len());
-                        self.list.push((value.to_string(), 1));
-                    }
-                }
-            }
-        }
-        let (mut tags, mut kinds) = (Counted::default(), Counted::default());
-        for t in s.talks() {
-            for tag in &t.tags {
-                tags.bump(tag);
-            }
-            if !t.kind.is_empty() {
-                kinds.bump(&t.kind);
-            }
-        }
-        let (mut tags, mut kinds) = (tags.list, kinds.list);
-        // Most used first: the tags worth filtering on lead a long list.
-        tags.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase())));
-        kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let days = s.days().enumerate().map(|(d, date)| (date, s.day_range(d).len())).collect();
-        Self { tags, kinds, days }
     }
 }
 

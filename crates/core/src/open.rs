@@ -1,0 +1,342 @@
+//! Opening a conference, the one thing every command and the planner do first: which schedule is
+//! meant (a file, an address, a bundled name, a conference opened before, else the one used
+//! last), reading it (through the compiled cache or the download cache), the zone remembered
+//! for it, the clock, and where its agenda lives. The path is resolved once, and the schedule
+//! is read once unless a moved file turns out to be a conference remembered in another zone.
+
+use crate::agenda::store::{self, Store};
+use crate::clock::{self, Clock, FixedClock, SystemClock};
+use crate::context::Context;
+use crate::recent::{Opened, Recent};
+use crate::schedule::compiled::{self, Need};
+use crate::schedule::{self, LoadError, Schedule};
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Why a conference could not be opened; the command line turns each into its exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// What was asked for is wrong (no such schedule, an unknown zone, a bad `--at`).
+    #[error("{0}")]
+    Usage(String),
+    /// The schedule was read and is not valid.
+    #[error("{0}")]
+    Invalid(#[from] LoadError),
+    /// The machine got in the way (no data folder, no network and no copy, a corrupt agenda).
+    #[error("{0}")]
+    Runtime(String),
+}
+
+impl From<store::StoreError> for OpenError {
+    fn from(e: store::StoreError) -> Self {
+        OpenError::Runtime(e.to_string())
+    }
+}
+
+/// Whether the talks' abstracts are read (a status-bar line never shows one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Abstracts {
+    Read,
+    Skip,
+}
+
+/// What to open, as a person asked for it.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// A file, an http(s) address, a bundled name, or the id or name of a conference opened
+    /// before. None: the conference used last, else the bundled sample.
+    pub schedule: Option<PathBuf>,
+    /// Where agendas are kept; None: the platform's data folder.
+    pub data_dir: Option<PathBuf>,
+    /// Pretend it is this time (see [`conference_time`]).
+    pub at: Option<String>,
+    /// The zone to read a file in that names none.
+    pub tz: Option<String>,
+    /// A downloaded copy younger than this is used without asking the server.
+    pub fresh_for: Duration,
+    pub abstracts: Abstracts,
+    /// Which talks are needed (a compiled schedule reads only those).
+    pub need: Need,
+    /// The real time, for a bare `--at HH:MM` (today while the conference runs).
+    pub now: DateTime<Utc>,
+}
+
+impl Request {
+    /// The sample conference, read whole, at the real time.
+    pub fn new(need: Need) -> Self {
+        Request {
+            schedule: None,
+            data_dir: None,
+            at: None,
+            tz: None,
+            fresh_for: Duration::MAX,
+            abstracts: Abstracts::Read,
+            need,
+            now: Utc::now(),
+        }
+    }
+}
+
+/// Where a schedule comes from, resolved once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A schedule bundled with hallway, by the name given for it.
+    Bundled {
+        given: String,
+        name: &'static str,
+        json: &'static str,
+    },
+    Url(String),
+    /// A file, by its absolute path.
+    File(PathBuf),
+}
+
+impl Source {
+    /// What a name given by a person, or remembered, stands for: an address, a file (which wins
+    /// over a bundled name), a bundled schedule; None when it is none of them.
+    pub fn locate(text: &str) -> Option<Source> {
+        if crate::fetch::is_url(text) {
+            return Some(Source::Url(text.to_string()));
+        }
+        if let Ok(path) = std::fs::canonicalize(text) {
+            return Some(Source::File(path));
+        }
+        schedule::bundled_text(text).map(|(name, json)| Source::Bundled { given: text.to_string(), name, json })
+    }
+
+    /// The sample opened when nothing is asked for and nothing was opened before.
+    pub fn sample() -> Source {
+        let (name, json) = schedule::BUNDLED_SCHEDULES[0];
+        Source::Bundled { given: name.to_string(), name, json }
+    }
+
+    /// As it is remembered (`hallway conferences`) and matched again.
+    pub fn key(&self) -> String {
+        match self {
+            Source::Bundled { given, .. } => given.clone(),
+            Source::Url(url) => url.clone(),
+            Source::File(path) => path.display().to_string(),
+        }
+    }
+
+    /// Read it; a file or a bundled schedule through the compiled cache when there is one.
+    /// `fresh_for`: see `Fetcher::fresh_for`.
+    pub fn open(&self, opts: schedule::import::Options, fresh_for: Duration) -> Result<compiled::Opened, OpenError> {
+        let cache = compiled::Cache::from_env();
+        Ok(match self {
+            // A bundled schedule is compiled too, keyed by its content (it changes with hallway).
+            Source::Bundled { name, json, .. } => {
+                let file = format!("data/{name}.json");
+                match &cache {
+                    Some(c) => c.open_bytes(&format!("bundled {name}"), &file, json.as_bytes(), opts)?,
+                    None => compiled::Opened::Parsed(schedule::parse_bytes_with(json.as_bytes(), &file, opts)?),
+                }
+            }
+            Source::Url(url) => {
+                let fetcher = crate::fetch::Fetcher { fresh_for, ..crate::fetch::Fetcher::from_env() };
+                fetcher.schedule(url, opts).map_err(|e| match e {
+                    crate::fetch::FetchError::Invalid(e) => OpenError::Invalid(e),
+                    other => OpenError::Runtime(other.to_string()),
+                })?
+            }
+            Source::File(path) => match cache {
+                Some(cache) => cache.open_file(path, opts)?,
+                None => compiled::Opened::Parsed(schedule::load_path_with(path, opts)?),
+            },
+        })
+    }
+}
+
+/// The schedule a request means, the zone to read it in (given, else remembered for it), and
+/// what to tell the user about the choice. Reads nothing but the list of conferences opened.
+pub fn resolve(
+    given: Option<&Path>,
+    tz: Option<&str>,
+    opened: &[Opened],
+) -> Result<(Source, Option<String>, Vec<String>), OpenError> {
+    let tz = tz.map(str::to_string);
+    let mut notes = Vec::new();
+    let (source, remembered) = match given {
+        Some(p) => {
+            let text = p.to_string_lossy();
+            match Source::locate(&text) {
+                Some(source) => {
+                    let key = source.key();
+                    let remembered = opened.iter().find(|o| o.source == key).and_then(|o| o.tz.clone());
+                    (source, remembered)
+                }
+                // A name that is no file and not bundled may be a conference opened before.
+                None => match Recent::find_in(opened, &text) {
+                    Some(o) => match Source::locate(&o.source) {
+                        Some(source) => (source, o.tz.clone()),
+                        None => {
+                            return Err(OpenError::Usage(format!(
+                                "{} was opened from {}, which is gone: give its new place with --schedule",
+                                crate::sanitize::line(&o.name),
+                                crate::sanitize::line(&o.source)
+                            )));
+                        }
+                    },
+                    None => return Err(OpenError::Usage(no_such_schedule(&text))),
+                },
+            }
+        }
+        None => match opened.first() {
+            Some(o) => match Source::locate(&o.source) {
+                Some(source) => (source, o.tz.clone()),
+                None => {
+                    notes.push(format!(
+                        "{} was opened last, but {} is gone; opening the sample (--schedule opens another)",
+                        crate::sanitize::line(&o.name),
+                        crate::sanitize::line(&o.source)
+                    ));
+                    (Source::sample(), None)
+                }
+            },
+            None => (Source::sample(), None),
+        },
+    };
+    Ok((source, tz.or(remembered), notes))
+}
+
+/// What to say of a `--schedule` that names no file: the bundled schedules, and the scheme an
+/// address needs.
+pub fn no_such_schedule(name: &str) -> String {
+    let bundled: Vec<&str> = schedule::BUNDLED_SCHEDULES.iter().map(|(n, _)| *n).collect();
+    let mut text = format!("no schedule file '{}'", crate::sanitize::line(name));
+    // "fosdem.org/2024/schedule.xml": a host, then a path, and no scheme.
+    let host = name.split('/').next().unwrap_or("");
+    if !name.contains("://") && name.contains('/') && host.contains('.') && !host.starts_with('.') {
+        text.push_str(&format!(
+            "; to download it, give the address with its scheme: https://{}",
+            crate::sanitize::line(name)
+        ));
+    }
+    text.push_str(&format!(
+        "; the bundled schedules are {} (for example --schedule {})",
+        bundled.join(", "),
+        bundled.first().copied().unwrap_or("p99conf")
+    ));
+    text
+}
+
+/// The reading options for a zone given by name.
+pub fn load_options(tz: Option<&str>, abstracts: Abstracts) -> Result<schedule::import::Options, OpenError> {
+    let zone = match tz {
+        Some(name) => Some(name.parse::<Tz>().map_err(|_| {
+            OpenError::Usage(format!(
+                "unknown time zone '{}' for --tz: expected an IANA name such as Europe/Brussels",
+                crate::sanitize::line(name)
+            ))
+        })?),
+        None => None,
+    };
+    Ok(schedule::import::Options { zone, without_abstracts: abstracts == Abstracts::Skip })
+}
+
+/// `--at` as a person says it, at the real time `now`. A bare `HH:MM` means today while the
+/// conference runs, else its first day, and then a note says so: the instant meant is not obvious.
+pub fn conference_time(
+    s: &Schedule,
+    at: &str,
+    now: DateTime<Utc>,
+) -> Result<(DateTime<Utc>, Option<String>), OpenError> {
+    let days: Vec<NaiveDate> = s.days().collect();
+    let today = s.local(now).date_naive();
+    let default_day = if days.contains(&today) { today } else { days.first().copied().unwrap_or(today) };
+    let t = clock::parse_conference_time(at, s.conference.tz, &days, default_day)
+        .map_err(|e| OpenError::Usage(e.to_string()))?;
+    let bare = clock::parse_at(at, s.conference.tz).is_err() && !at.trim().contains(' ');
+    let note = (bare && default_day != today).then(|| {
+        let at = crate::sanitize::line(at.trim());
+        format!("--at {at} is {at} on the conference's first day, {}", default_day.format("%a %-d %b %Y"))
+    });
+    Ok((t, note))
+}
+
+impl Context {
+    /// Open what a request asks for: the schedule (the part `need` asks for), its agenda store,
+    /// the clock. Notes for the user (a guessed zone, a copy kept offline, a bare `--at`) are in
+    /// `schedule.conference.notes` and `notes`.
+    pub fn open(req: &Request) -> Result<Context, OpenError> {
+        let data_dir = match &req.data_dir {
+            Some(d) => d.clone(),
+            None => store::default_data_dir()?,
+        };
+        let opened_before = Recent::new(&data_dir).list();
+        let (source, mut tz_given, mut notes) = resolve(req.schedule.as_deref(), req.tz.as_deref(), &opened_before)?;
+        let mut opts = load_options(tz_given.as_deref(), req.abstracts)?;
+        let mut opened = source.open(opts, req.fresh_for)?;
+        // The same conference from another path (the file moved), read in no zone of its own:
+        // read it again in the zone given for it before, or its times would seem to have moved.
+        let remembered = Recent::find_in(&opened_before, &opened.conference().id).and_then(|o| o.tz.clone());
+        if tz_given.is_none()
+            && opened.conference().floating
+            && let Some(tz) = remembered
+        {
+            opts = load_options(Some(&tz), req.abstracts)?;
+            // Just downloaded, or just failed to: the kept copy, not the network again; what the
+            // first open found of the network (offline, an invalid download) is still said.
+            let fetched: Vec<String> = opened
+                .notes_mut()
+                .iter()
+                .filter(|n| n.starts_with("offline:") || n.starts_with("the server sent"))
+                .cloned()
+                .collect();
+            opened = source.open(opts, Duration::MAX)?;
+            let kept = opened.notes_mut();
+            for (i, note) in fetched.into_iter().enumerate() {
+                if !kept.contains(&note) {
+                    kept.insert(i, note);
+                }
+            }
+            tz_given = Some(tz);
+        }
+        let skeleton = opened.skeleton();
+        let clock: Box<dyn Clock> = match &req.at {
+            Some(at) => {
+                let (t, note) = conference_time(&skeleton, at, req.now)?;
+                notes.extend(note);
+                Box::new(FixedClock(t))
+            }
+            None => Box::new(SystemClock),
+        };
+        let store = Store::new(&data_dir, &skeleton.conference.id);
+        let mut agenda = None;
+        let plan = match opened.reader() {
+            None => compiled::Plan::default(),
+            Some(reader) => {
+                let marked = match req.need {
+                    Need::Whole | Need::Day(_) => Vec::new(),
+                    // The planner reads (and if need be sets aside) its agenda itself, saying why.
+                    Need::Planner => store.peek_ids(),
+                    Need::Marked | Need::Now => {
+                        let a = store.load(&skeleton.conference.id)?;
+                        let ids = a.marks.keys().cloned().collect();
+                        agenda = Some(a);
+                        ids
+                    }
+                };
+                reader.plan(&req.need, clock.now(), marked, req.abstracts == Abstracts::Read)
+            }
+        };
+        drop(skeleton);
+        let (schedule, rest) =
+            if req.need == Need::Planner { opened.split(&plan)? } else { (opened.load(&plan)?, None) };
+        Ok(Context {
+            schedule,
+            store,
+            clock,
+            user_tz: clock::user_zone(),
+            source: source.key(),
+            tz_given,
+            read_with: opts,
+            data_dir,
+            rest,
+            agenda,
+            notes,
+        })
+    }
+}
