@@ -84,7 +84,7 @@ fn key_to_frame(c: &mut Criterion) {
         for t in s.talks().iter().step_by(7) {
             agenda.set(&s, t, MarkKind::Attend, now);
         }
-        let mut app = App::new(s, agenda, now, None);
+        let mut app = App::new(s, agenda, hallway::tui::app::Options::at(now, None));
         let mut term = Terminal::new(TestBackend::new(200, 50)).unwrap();
         let mut down = true;
         g.bench_function(BenchmarkId::from_parameter(n), |b| {
@@ -123,7 +123,7 @@ fn now_view_tick(c: &mut Criterion) {
     for n in [1_000, 10_000] {
         let (_, s) = make(n, 8);
         let mid = s.talks()[s.talks().len() / 2].start;
-        let mut app = App::new(s, Agenda::new("synth"), mid, None);
+        let mut app = App::new(s, Agenda::new("synth"), hallway::tui::app::Options::at(mid, None));
         app.update(Action::ShowNow);
         let mut term = Terminal::new(TestBackend::new(200, 50)).unwrap();
         let mut minute = 0;
@@ -157,7 +157,7 @@ fn refresh_apply(c: &mut Criterion) {
         for t in a.talks().iter().step_by(7) {
             agenda.set(&a, t, MarkKind::Attend, mid);
         }
-        let mut app = App::new(a.clone(), agenda, mid, None);
+        let mut app = App::new(a.clone(), agenda, hallway::tui::app::Options::at(mid, None));
         let copies = [a, b];
         let next = std::cell::Cell::new(1);
         g.bench_function(BenchmarkId::from_parameter(n), |bench| {

@@ -29,7 +29,7 @@ fn main() {
     }
 
     // Key press to frame: update + draw into a 200x50 buffer, keys that move and that star.
-    let mut app = App::new(s.clone(), agenda.clone(), now, None);
+    let mut app = App::new(s.clone(), agenda.clone(), hallway::tui::app::Options::at(now, None));
     let mut term = Terminal::new(TestBackend::new(200, 50)).unwrap();
     let keys =
         [Action::Down, Action::Right, Action::Down, Action::ToggleStar, Action::Left, Action::Up, Action::ToggleStar];

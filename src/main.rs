@@ -8,7 +8,9 @@ fn main() -> ExitCode {
         Err(failure) => {
             let msg = failure.to_string();
             if !msg.is_empty() {
-                eprintln!("hallway: {msg}");
+                use std::io::Write;
+                // A full or closed stderr leaves the exit code to say it.
+                let _ = writeln!(std::io::stderr(), "hallway: {msg}");
             }
             ExitCode::from(failure.exit_code())
         }

@@ -193,7 +193,7 @@ fn the_first_frame_from_the_part_is_the_frame_from_the_whole() {
             // FOSDEM's two days are both read for what comes next; the 42 days are not.
             assert!(whole.day_count() < 10 || part.talks().len() * 4 < whole.talks().len());
             let frame = |s: hallway::schedule::Schedule| {
-                let mut app = App::new(s, agenda.clone(), now, Some(chrono_tz::UTC));
+                let mut app = App::new(s, agenda.clone(), hallway::tui::app::Options::at(now, Some(chrono_tz::UTC)));
                 app.session.time_travel = true;
                 [(80, 24), (200, 50)].map(|(w, h)| common::screen(&app, w, h))
             };

@@ -129,7 +129,7 @@ fn the_tui_shows_the_printed_times_and_the_users_zone() {
     let now = parse_at("2022-10-30 09:30", s.conference.tz).unwrap();
     let mut agenda = Agenda::new(&s.conference.id);
     agenda.set(&s, s.talk("sun-morning").unwrap(), MarkKind::Attend, now);
-    let mut app = App::new(s, agenda, now, Some("America/New_York".parse().unwrap()));
+    let mut app = App::new(s, agenda, hallway::tui::app::Options::at(now, Some("America/New_York".parse().unwrap())));
     app.update(Action::Open);
     let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
     t.draw(|f| views::draw(f, &app)).unwrap();

@@ -64,7 +64,7 @@ fn app_for(parts: &[usize]) -> App {
         agenda.set(&s, t, if i % 4 == 0 { MarkKind::Attend } else { MarkKind::OnDemand }, now);
     }
     agenda.set_note(&s, &s.talks()[0], NASTY[6], now);
-    App::new(s, agenda, now, Some(chrono_tz::Asia::Tokyo))
+    App::new(s, agenda, hallway::tui::app::Options::at(now, Some(chrono_tz::Asia::Tokyo)))
 }
 
 /// Open view or modal number `n` (0 the schedule grid).

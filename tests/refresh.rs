@@ -57,7 +57,7 @@ fn planner(v1: Schedule) -> App {
     for (id, kind) in [("keep", MarkKind::Attend), ("soon", MarkKind::Attend), ("later", MarkKind::OnDemand)] {
         agenda.set(&v1, v1.talk(id).unwrap(), kind, now);
     }
-    let mut app = App::new(v1, agenda, now, Some("Europe/Brussels".parse().unwrap()));
+    let mut app = App::new(v1, agenda, hallway::tui::app::Options::at(now, Some("Europe/Brussels".parse().unwrap())));
     app.session.time_travel = true;
     app
 }

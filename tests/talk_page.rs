@@ -37,7 +37,7 @@ fn details_show_the_page_y_copies_it_and_b_opens_it() {
     let s = camp();
     let i = s.index_of(OPENING).unwrap();
     let now = s.talks()[i].start;
-    let mut app = App::new(s, Agenda::new("camp2019"), now, None);
+    let mut app = App::new(s, Agenda::new("camp2019"), hallway::tui::app::Options::at(now, None));
     app.select(i);
     assert_eq!(press(&mut app, "Y"), [Effect::Copy(PAGE.into())]);
     assert_eq!(press(&mut app, "b"), [Effect::Open(PAGE.into())]);
@@ -70,7 +70,7 @@ fn the_page_is_the_calendar_url_and_the_markdown_link() {
 fn the_details_border_lists_the_page_keys_as_remapped() {
     let s = schedule::load_path(&fixture("frab-camp2019.json")).unwrap();
     let i = s.talks().iter().position(|t| t.url.is_some()).unwrap();
-    let mut app = App::new(s, Agenda::new("camp2019"), chrono::Utc::now(), None);
+    let mut app = App::new(s, Agenda::new("camp2019"), hallway::tui::app::Options::at(chrono::Utc::now(), None));
     app.modal = Some(hallway::tui::modal::Modal::Details { talk: i, scroll: 0 });
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("Esc close · s star · o later · b page"), "{shown}");

@@ -63,7 +63,7 @@ fn agenda_view() {
 fn empty_agenda_view() {
     let s = schedule::bundled();
     let now = parse_at("2022-10-19 09:20", s.conference.tz).unwrap();
-    let mut a = App::new(s.clone(), Agenda::new(&s.conference.id), now, None);
+    let mut a = App::new(s.clone(), Agenda::new(&s.conference.id), hallway::tui::app::Options::at(now, None));
     a.update(Action::ShowAgenda);
     insta::assert_snapshot!("agenda_empty_80x24", render(&a, 80, 24).backend());
 }
@@ -99,7 +99,7 @@ fn many_tracks_scroll_sideways_keeping_the_selection_visible() {
     text.push_str("]}");
     let s = schedule::parse_bytes(text.as_bytes(), "m.json").unwrap();
     let now = parse_at("2023-01-01 00:00", s.conference.tz).unwrap();
-    let mut a = App::new(s.clone(), Agenda::new("m"), now, None);
+    let mut a = App::new(s.clone(), Agenda::new("m"), hallway::tui::app::Options::at(now, None));
     for _ in 0..5 {
         a.update(Action::Right);
     }
@@ -166,7 +166,7 @@ fn talks_overlapping_in_one_track_are_drawn_side_by_side() {
         {"id": "b", "title": "Second overlapping", "track": "Hall", "start": "2024-01-01T10:10", "duration": 30}]}"#;
     let s = schedule::parse_bytes(text.as_bytes(), "o.json").unwrap();
     let now = parse_at("2023-01-01 00:00", s.conference.tz).unwrap();
-    let a = App::new(s, Agenda::new("o"), now, None);
+    let a = App::new(s, Agenda::new("o"), hallway::tui::app::Options::at(now, None));
     let screen = render(&a, 80, 24).backend().to_string();
     assert!(screen.contains("First overlapping") && screen.contains("Second overlapping"), "{screen}");
 }
@@ -178,7 +178,7 @@ fn a_five_minute_talk_shows_its_title_on_its_one_row() {
         {"id": "b", "title": "Keynote", "track": "Hall", "start": "2024-01-01T10:05", "duration": 30}]}"#;
     let s = schedule::parse_bytes(text.as_bytes(), "s.json").unwrap();
     let now = parse_at("2023-01-01 00:00", s.conference.tz).unwrap();
-    let a = App::new(s, Agenda::new("s"), now, None);
+    let a = App::new(s, Agenda::new("s"), hallway::tui::app::Options::at(now, None));
     let screen = render(&a, 80, 24).backend().to_string();
     assert!(screen.contains("10:00-10:05 ☆ Opening"), "{screen}");
 }
@@ -193,7 +193,7 @@ fn quick_refresh_after_a_star_matches_a_full_one() {
     for k in keys {
         common::press(&mut a, k);
         assert_eq!(a.session.attending, a.session.agenda.attending(&a.session.schedule), "after {k}");
-        let fresh = App::new(a.session.schedule.clone(), a.session.agenda.clone(), a.session.now, None);
+        let fresh = App::new(a.session.schedule.clone(), a.session.agenda.clone(), hallway::tui::app::Options::at(a.session.now, None));
         assert_eq!(a.session.clashing, fresh.session.clashing, "after {k}");
         clashed += a.session.clashing.iter().any(|&c| c) as usize;
     }

@@ -105,7 +105,7 @@ fn the_tui_lists_changes_first_and_x_takes_note_with_undo() {
     }
     agenda.set_note(&before, before.talk("gone").unwrap(), "ask Cy for slides", now);
     let after = schedule::parse_bytes(AFTER.as_bytes(), "after.json").unwrap();
-    let mut app = App::new(after, agenda, now, None);
+    let mut app = App::new(after, agenda, hallway::tui::app::Options::at(now, None));
     app.session.time_travel = true;
     press(&mut app, "3");
     insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
@@ -231,7 +231,7 @@ fn a_recording_published_after_a_talk_was_saved_for_later_is_said_and_marked() {
     let a = store.load("upd").unwrap();
     assert!(a.untold_videos(&s).is_empty());
     assert_eq!(a.recordings_published(&s), [s.index_of("keep").unwrap()]);
-    let mut app = App::new(s, a, parse_at("2022-10-25 08:00", chrono_tz::Europe::Amsterdam).unwrap(), None);
+    let mut app = App::new(s, a, hallway::tui::app::Options::at(parse_at("2022-10-25 08:00", chrono_tz::Europe::Amsterdam).unwrap(), None));
     press(&mut app, "4");
     let shown = screen(&app, 100, 30);
     assert!(shown.contains("🎬 new https://media.example/keep.mp4"), "{shown}");

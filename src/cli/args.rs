@@ -3,7 +3,7 @@
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
-const EXAMPLES: &str = "\
+pub(super) const EXAMPLES: &str = "\
 Examples:
   hallway                                   open the planner on the bundled P99 CONF sample
   hallway talks --day 2022-10-19 --track 'Stage 2'

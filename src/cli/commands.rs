@@ -14,7 +14,7 @@ pub fn dispatch(ctx: &Context, command: Planner) -> Result<(), Failure> {
             if let (Some(f), Some(n), Some(path)) = (format, from_name, &output)
                 && f != n
             {
-                eprintln!(
+                say!(
                     "note: writing {} as {} (--format), though its name says {}",
                     path.display(),
                     f.extension(),
@@ -46,7 +46,7 @@ pub fn dispatch(ctx: &Context, command: Planner) -> Result<(), Failure> {
                     crate::atomic::write(&path, text.as_bytes())
                         .map_err(|e| Failure::Runtime(format!("cannot write {}: {e}", path.display())))?;
                     let n = count_exported(ctx, &agenda, opts);
-                    eprintln!("wrote {} ({n} talk{})", path.display(), if n == 1 { "" } else { "s" });
+                    say!("wrote {} ({n} talk{})", path.display(), if n == 1 { "" } else { "s" });
                     Ok(())
                 }
                 None => emit(&text),
@@ -156,7 +156,7 @@ fn friends(ctx: &Context, action: Option<super::FriendsAction>) -> Result<(), Fa
                 let (n, s) = (got.unknown, if got.unknown == 1 { " is" } else { "s are" });
                 msg.push_str(&format!("; {n} talk{s} of their file not in this schedule"));
             }
-            eprintln!("{msg}");
+            say!("{msg}");
             Ok(())
         }
         Some(super::FriendsAction::Remove { name }) => {
@@ -168,7 +168,7 @@ fn friends(ctx: &Context, action: Option<super::FriendsAction>) -> Result<(), Fa
             };
             list.remove(&stored);
             list.save(&path)?;
-            eprintln!("removed {stored}");
+            say!("removed {stored}");
             Ok(())
         }
     }
@@ -393,7 +393,7 @@ fn note(ctx: &Context, id: &str, text: &str) -> Result<(), Failure> {
 pub fn import(path: &Path, output: Option<&Path>, opts: schedule::import::Options) -> Result<(), Failure> {
     let s = schedule::load_path_with(path, opts)?;
     for note in &s.conference.notes {
-        eprintln!("note: {note}");
+        say!("note: {note}");
     }
     let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     let comment =
@@ -406,7 +406,7 @@ pub fn import(path: &Path, output: Option<&Path>, opts: schedule::import::Option
         Some(out) => {
             crate::atomic::write(out, text.as_bytes())
                 .map_err(|e| Failure::Runtime(format!("cannot write {}: {e}", out.display())))?;
-            eprintln!("wrote {}: {}, {}, times in {}", out.display(), s.conference.name, sizes(&s), s.conference.tz);
+            say!("wrote {}: {}, {}, times in {}", out.display(), s.conference.name, sizes(&s), s.conference.tz);
             Ok(())
         }
         None => emit(&text),

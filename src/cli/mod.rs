@@ -1,8 +1,18 @@
 //! The command line: clap definitions, and the non-interactive commands over the same core.
 
+/// A line on standard error. Unlike `eprintln!`, a closed or full stderr (`2>/dev/full`) is not
+/// a panic: the line is dropped and the command's answer and exit code stand.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod args;
 mod commands;
 mod conferences;
+mod manual;
 mod print;
 
 pub use args::*;
@@ -119,19 +129,14 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
     let command = match cli.command {
         Some(Command::Config { action }) => return config_command(action),
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(
-                shell,
-                &mut <Cli as clap::CommandFactory>::command(),
-                "hallway",
-                &mut std::io::stdout(),
-            );
-            return Ok(());
+            // Written whole through the one output path: a closed pipe (`| head -1`) is a quiet
+            // end, a full disk an error, never a panic.
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "hallway", &mut out);
+            return commands::emit_bytes(&out);
         }
         Some(Command::Man) => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
-                .render(&mut out)
-                .map_err(|e| Failure::Runtime(format!("cannot render the manual: {e}")))?;
+            let out = manual::render().map_err(|e| Failure::Runtime(format!("cannot render the manual: {e}")))?;
             return commands::emit_bytes(&out);
         }
         Some(Command::Validate { path, json }) => {
@@ -146,7 +151,7 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
     };
     let (config, config_error) = crate::config::load_or_default();
     if let Some(e) = &config_error {
-        eprintln!("hallway: {e}; going on with the defaults");
+        say!("hallway: {e}; going on with the defaults");
     }
     if cli.global.schedule.is_none() {
         cli.global.schedule = config.schedule.clone().map(PathBuf::from);
@@ -170,7 +175,7 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
         let settings = crate::tui::settings::Settings::load();
         let ctx = Context::open(&cli.global.request(Abstracts::Read, Need::Planner))?;
         for note in &ctx.notes {
-            eprintln!("note: {note}");
+            say!("note: {note}");
         }
         ctx.remember();
         return crate::tui::run(ctx, settings, cli.global.exit_after_first_frame)
@@ -206,7 +211,7 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
             | Planner::Friends { .. }
     );
     for note in ctx.notes.iter().chain(&ctx.schedule.conference.notes) {
-        eprintln!("note: {note}");
+        say!("note: {note}");
     }
     let result = commands::dispatch(&ctx, command);
     if remembers && result.is_ok() {

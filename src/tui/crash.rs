@@ -11,11 +11,12 @@ pub fn install_report_hook() {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
         let report = write_report(info);
         match report {
-            Ok(path) => eprintln!(
+            Ok(path) => drop(writeln!(
+                std::io::stderr(),
                 "hallway crashed: {}\nYour agenda is safe (it is saved on every change). A report was written to {}",
                 message(info),
                 path.display()
-            ),
+            )),
             Err(_) => previous(info),
         }
     }));

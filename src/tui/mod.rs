@@ -210,14 +210,16 @@ fn open_app(
     warning: Option<&str>,
 ) -> (App, Vec<effect::Effect>) {
     let notes = schedule.conference.notes.clone();
-    let mut app = App::new(schedule, agenda, ctx.clock.now(), ctx.user_tz);
-    app.export_dir = crate::dirs::export_dir();
-    app.session.time_travel = ctx.clock.is_fixed();
-    app.no_color = !theme::Theme::from_env().color || settings.mono();
-    app.palette = settings.palette;
-    app.keymap = settings.keymap.clone();
-    app.session.reminders =
-        crate::reminders::Reminders::new(settings.config.reminder_minutes.unwrap_or(session::DEFAULT_REMINDER_MINUTES));
+    let opts = app::Options {
+        time_travel: ctx.clock.is_fixed(),
+        no_color: !theme::Theme::from_env().color || settings.mono(),
+        palette: settings.palette,
+        keymap: settings.keymap.clone(),
+        reminder_minutes: settings.config.reminder_minutes.unwrap_or(session::DEFAULT_REMINDER_MINUTES),
+        export_dir: crate::dirs::export_dir(),
+        ..app::Options::at(ctx.clock.now(), ctx.user_tz)
+    };
+    let mut app = App::new(schedule, agenda, opts);
     let due = app.session.due_reminders();
     match crate::friends::Friends::load(&ctx.store.friends_path()) {
         Ok(f) => {

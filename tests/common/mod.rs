@@ -27,7 +27,7 @@ pub fn app_at(at: &str) -> App {
     ] {
         agenda.set(&s, s.talk(id).unwrap(), kind, now);
     }
-    let mut app = App::new(s, agenda, now, Some("Europe/Berlin".parse().unwrap()));
+    let mut app = App::new(s, agenda, hallway::tui::app::Options::at(now, Some("Europe/Berlin".parse().unwrap())));
     app.session.time_travel = true;
     app
 }
@@ -98,7 +98,7 @@ pub fn fosdem_at(at: &str, agenda: Option<Agenda>) -> App {
     let s = schedule::load_path_with(&path, opts).unwrap();
     let now = parse_at(at, s.conference.tz).unwrap();
     let agenda = agenda.unwrap_or_else(|| Agenda::new(&s.conference.id));
-    let mut app = App::new(s, agenda, now, None);
+    let mut app = App::new(s, agenda, hallway::tui::app::Options::at(now, None));
     app.session.time_travel = true;
     app
 }

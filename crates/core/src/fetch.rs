@@ -121,7 +121,13 @@ impl Fetcher {
             // Nothing to show meanwhile: say what the wait is for.
             use std::io::IsTerminal;
             if std::io::stderr().is_terminal() {
-                eprintln!("downloading {url} (up to {} s)…", self.timeout.as_secs_f64().ceil());
+                use std::io::Write;
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "downloading {} (up to {} s)…",
+                    crate::sanitize::line(url),
+                    self.timeout.as_secs_f64().ceil()
+                );
             }
         }
         let (body, etag, last_modified) = match self.download(url, &Shown::of(&copy)) {

@@ -21,6 +21,10 @@ pub struct Index {
     last: Option<(String, Vec<usize>)>,
 }
 
+/// A talk that passed the byte checks: (index, every word whole in its title line, every word
+/// whole with its abstract).
+type Passed = (usize, bool, bool);
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     pub index: usize,
@@ -88,27 +92,7 @@ impl Index {
         // long before the matcher would score them. (Not for `!^$'` syntax.)
         let plain = words.iter().all(|w| w.bytes().all(|b| b.is_ascii_alphanumeric()));
         // First the byte checks, which are cheap next to scoring.
-        let mut passed: Vec<(usize, bool, bool)> = Vec::new();
-        for index in candidates {
-            let (line, body_text) = &self.folded[index];
-            if plain
-                && !words.iter().all(|w| in_order(line, w))
-                && !(search_abstracts && words.iter().all(|w| in_order(body_text, w)))
-            {
-                continue;
-            }
-            // Every word found whole ranks above letters found scattered: "rust" in a title
-            // beats "Runtime Strategies".
-            let whole_in_line = plain && words.iter().all(|w| line.contains(w.as_str()));
-            // The abstract is searched for words, not letters: letters scattered over a long
-            // text match nearly anything. It is not scored when the title line already has
-            // every word whole, since it could not rank higher.
-            let whole_in_body = plain
-                && search_abstracts
-                && !whole_in_line
-                && words.iter().all(|w| line.contains(w.as_str()) || body_text.contains(w.as_str()));
-            passed.push((index, whole_in_line, whole_in_body));
-        }
+        let passed = self.byte_checks(candidates, &words, plain, search_abstracts);
         // Letters scattered over the title line score a few hundred at most: once a talk has
         // every word whole, they fall under its noise floor and need no scoring.
         let scattered_hopeless = passed.iter().any(|p| p.1)
@@ -135,28 +119,7 @@ impl Index {
                 (None, Some(b)) => (b, true),
                 (None, None) => continue,
             };
-            // Words (or the start of words) rank by where they are: the title, then speakers,
-            // room and tags, then the abstract. Letters inside a word ("rust" in "trusted")
-            // rank below every word match, and scattered letters below those.
-            // (Only talks with every word whole somewhere are looked at word by word.)
-            let (title, (line, body_text)) = (&self.titles[index], &self.folded[index]);
-            let words_in = |text: &str| words.iter().all(|w| starts_a_word(text, w));
-            let words_anywhere = || words.iter().all(|w| starts_a_word(line, w) || starts_a_word(body_text, w));
-            score += if whole_in_line {
-                if words_in(title) {
-                    WHOLE_WORDS * 8
-                } else if words_in(line) {
-                    WHOLE_WORDS * 6
-                } else if words_anywhere() {
-                    WHOLE_WORDS * 4
-                } else {
-                    WHOLE_WORDS
-                }
-            } else if whole_in_body {
-                if words_anywhere() { WHOLE_WORDS * 4 } else { WHOLE_WORDS / 2 }
-            } else {
-                0
-            };
+            score += self.place_bonus(index, &words, whole_in_line, whole_in_body);
             hits.push(Hit { index, score, title_chars: Vec::new(), in_abstract });
         }
         // What narrowing may start from: every talk that passed the byte checks (a superset of
@@ -171,23 +134,80 @@ impl Index {
         let floor = if top >= WHOLE_WORDS * 4 { WHOLE_WORDS } else { (top / 3).min(WHOLE_WORDS / 2) };
         hits.retain(|h| h.score >= floor);
         hits.truncate(limit);
-        // Letters to light, only for what will be shown: where the words match the title itself
-        // (each word on its own, since a query may also name a speaker).
-        let mut positions = Vec::new();
-        for h in hits.iter_mut() {
-            positions.clear();
-            let title = &self.primary[h.index].1;
-            // A word found whole lights up whole; else its scattered letters.
-            for (whole, fuzzy) in exact.atoms.iter().zip(&pattern.atoms) {
-                if whole.indices(title.slice(..), &mut self.matcher, &mut positions).is_none() {
-                    fuzzy.indices(title.slice(..), &mut self.matcher, &mut positions);
-                }
-            }
-            positions.sort_unstable();
-            positions.dedup();
-            h.title_chars = positions.iter().map(|&p| p as usize).collect();
-        }
+        self.light(&mut hits, &exact, &pattern);
         hits
+    }
+
+    /// The talks whose text has every plain word's letters in order (a byte scan), each with
+    /// whether every word is found whole in its title line, or else with its abstract.
+    fn byte_checks(&self, candidates: Vec<usize>, words: &[String], plain: bool, search_abstracts: bool) -> Vec<Passed> {
+        let mut passed = Vec::new();
+        for index in candidates {
+        let (line, body_text) = &self.folded[index];
+        if plain
+            && !words.iter().all(|w| in_order(line, w))
+            && !(search_abstracts && words.iter().all(|w| in_order(body_text, w)))
+        {
+            continue;
+        }
+        // Every word found whole ranks above letters found scattered: "rust" in a title
+        // beats "Runtime Strategies".
+        let whole_in_line = plain && words.iter().all(|w| line.contains(w.as_str()));
+        // The abstract is searched for words, not letters: letters scattered over a long
+        // text match nearly anything. It is not scored when the title line already has
+        // every word whole, since it could not rank higher.
+        let whole_in_body = plain
+            && search_abstracts
+            && !whole_in_line
+            && words.iter().all(|w| line.contains(w.as_str()) || body_text.contains(w.as_str()));
+        passed.push((index, whole_in_line, whole_in_body));
+    }
+        passed
+    }
+
+    /// What a match earns for where its words are found whole.
+    fn place_bonus(&self, index: usize, words: &[String], whole_in_line: bool, whole_in_body: bool) -> u32 {
+        // Words (or the start of words) rank by where they are: the title, then speakers,
+        // room and tags, then the abstract. Letters inside a word ("rust" in "trusted")
+        // rank below every word match, and scattered letters below those.
+        // (Only talks with every word whole somewhere are looked at word by word.)
+        let (title, (line, body_text)) = (&self.titles[index], &self.folded[index]);
+        let words_in = |text: &str| words.iter().all(|w| starts_a_word(text, w));
+        let words_anywhere = || words.iter().all(|w| starts_a_word(line, w) || starts_a_word(body_text, w));
+        if whole_in_line {
+            if words_in(title) {
+                WHOLE_WORDS * 8
+            } else if words_in(line) {
+                WHOLE_WORDS * 6
+            } else if words_anywhere() {
+                WHOLE_WORDS * 4
+            } else {
+                WHOLE_WORDS
+            }
+        } else if whole_in_body {
+            if words_anywhere() { WHOLE_WORDS * 4 } else { WHOLE_WORDS / 2 }
+        } else {
+            0
+        }
+    }
+
+    /// Letters to light, only for what will be shown: where the words match the title itself
+    /// (each word on its own, since a query may also name a speaker).
+    fn light(&mut self, hits: &mut [Hit], exact: &Pattern, pattern: &Pattern) {
+    let mut positions = Vec::new();
+    for h in hits.iter_mut() {
+        positions.clear();
+        let title = &self.primary[h.index].1;
+        // A word found whole lights up whole; else its scattered letters.
+        for (whole, fuzzy) in exact.atoms.iter().zip(&pattern.atoms) {
+            if whole.indices(title.slice(..), &mut self.matcher, &mut positions).is_none() {
+                fuzzy.indices(title.slice(..), &mut self.matcher, &mut positions);
+            }
+        }
+        positions.sort_unstable();
+        positions.dedup();
+        h.title_chars = positions.iter().map(|&p| p as usize).collect();
+    }
     }
 }
 

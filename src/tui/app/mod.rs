@@ -32,6 +32,40 @@ pub enum Pick {
     Row(usize),
 }
 
+/// What the planner opens with besides its schedule and agenda: the time, the user's zone and
+/// their settings.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub now: DateTime<Utc>,
+    pub user_tz: Option<Tz>,
+    /// The clock stands still (`--at`): now is a time the user chose, and the planner says so.
+    pub time_travel: bool,
+    pub no_color: bool,
+    pub palette: super::theme::Palette,
+    /// The keys, as the config file remapped them.
+    pub keymap: Keymap,
+    /// Minutes before a talk I attend that its reminder is due.
+    pub reminder_minutes: u32,
+    /// Where `e` offers to write.
+    pub export_dir: std::path::PathBuf,
+}
+
+impl Options {
+    /// At this time, in this zone, with the default settings.
+    pub fn at(now: DateTime<Utc>, user_tz: Option<Tz>) -> Self {
+        Options {
+            now,
+            user_tz,
+            time_travel: false,
+            no_color: false,
+            palette: super::theme::Palette::default(),
+            keymap: Keymap::default(),
+            reminder_minutes: crate::tui::session::DEFAULT_REMINDER_MINUTES,
+            export_dir: std::path::PathBuf::from("."),
+        }
+    }
+}
+
 pub struct App {
     pub session: Session,
     pub view: View,
@@ -57,8 +91,10 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(schedule: Schedule, agenda: Agenda, now: DateTime<Utc>, user_tz: Option<Tz>) -> Self {
-        let session = Session::new(schedule, agenda, now, user_tz);
+    pub fn new(schedule: Schedule, agenda: Agenda, opts: Options) -> Self {
+        let mut session = Session::new(schedule, agenda, opts.now, opts.user_tz);
+        session.time_travel = opts.time_travel;
+        session.reminders = crate::reminders::Reminders::new(opts.reminder_minutes);
         Self {
             schedule_view: ScheduleView::new(&session),
             session,
@@ -68,10 +104,10 @@ impl App {
             on_demand_view: OnDemandView::default(),
             modal: None,
             status: Status::default(),
-            keymap: Keymap::default(),
-            no_color: false,
-            palette: super::theme::Palette::default(),
-            export_dir: std::path::PathBuf::from("."),
+            keymap: opts.keymap,
+            no_color: opts.no_color,
+            palette: opts.palette,
+            export_dir: opts.export_dir,
             clickable: std::cell::RefCell::new(Vec::new()),
             incoming: None,
             refreshes: false,
