@@ -19,7 +19,7 @@ seed native_json ../data/*.json
 seed frab_json "$fixtures/frab-camp2019.json" "$fixtures/pretalx-democon-2020.json"
 seed sessionize_json "$fixtures/sessionize-orlando-codecamp-2020.json"
 seed pentabarf_xml "$fixtures/pentabarf-fosdem-2021.xml" seeds/congress.xml
-# compiled: the first byte picks the mode (see src/schedule/compiled/fuzz.rs); 1 damages the
+# compiled: the first byte picks the mode (see crates/core/src/schedule/compiled/fuzz.rs); 1 damages the
 # bundled schedule's compiled form behind valid checksums.
 mkdir -p "$work/compiled"
 printf '\001\020\000\001\200\000\377' >"$work/compiled/patch"

@@ -110,7 +110,9 @@ fn paths_named(code: &str) -> Vec<Vec<String>> {
     // `use` items start a line (rustfmt puts them there); a `use` inside a string does not.
     let line_starts = std::iter::once(0).chain(code.match_indices('\n').map(|(i, _)| i + 1));
     for rest in line_starts.map(|i| &code[i..]) {
-        let item = ["pub(crate) ", "pub(super) ", "pub "].iter().fold(rest.trim_start(), |t, p| t.strip_prefix(p).unwrap_or(t));
+        let item = ["pub(crate) ", "pub(super) ", "pub "]
+            .iter()
+            .fold(rest.trim_start(), |t, p| t.strip_prefix(p).unwrap_or(t));
         let Some(tree) = item.strip_prefix("use ") else { continue };
         if let Some(end) = tree.find(';') {
             let tree: String = tree[..end].split_whitespace().collect::<Vec<_>>().join(" ");
@@ -195,10 +197,12 @@ fn read_crate(src: &'static str) -> Crate {
 /// Circles among the children of each folder (files and subfolders as units; a folder's own
 /// `mod.rs` is its parent's business), as "folder: a -> b -> a".
 fn circles(c: &Crate) -> Vec<String> {
-    let parents: BTreeSet<Module> = c.edges.keys().chain(c.edges.values().flatten()).map(|m| m[..m.len().saturating_sub(1)].to_vec()).collect();
+    let parents: BTreeSet<Module> =
+        c.edges.keys().chain(c.edges.values().flatten()).map(|m| m[..m.len().saturating_sub(1)].to_vec()).collect();
     let mut found = Vec::new();
     for parent in parents {
-        let unit = |m: &Module| (m.len() > parent.len() && m[..parent.len()] == parent[..]).then(|| m[parent.len()].clone());
+        let unit =
+            |m: &Module| (m.len() > parent.len() && m[..parent.len()] == parent[..]).then(|| m[parent.len()].clone());
         let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for (from, tos) in &c.edges {
             let Some(a) = unit(from) else { continue };
@@ -207,7 +211,12 @@ fn circles(c: &Crate) -> Vec<String> {
             }
         }
         for cycle in find_cycles(&graph) {
-            found.push(format!("{} in {}: {}", c.name, if parent.is_empty() { "the crate root".into() } else { parent.join("::") }, cycle.join(" -> ")));
+            found.push(format!(
+                "{} in {}: {}",
+                c.name,
+                if parent.is_empty() { "the crate root".into() } else { parent.join("::") },
+                cycle.join(" -> ")
+            ));
         }
     }
     found

@@ -1,4 +1,4 @@
-//! The command-line contract of design.md section 5, through the real binary.
+//! The command-line contract (ARCHITECTURE.md, "The command-line contract"), through the real binary.
 
 mod common;
 
@@ -111,7 +111,7 @@ fn star_later_unmark_agenda_and_clashes() {
         .success()
         .stdout(predicate::str::contains("unmarked"));
     assert_eq!(json(&d, &["clashes"]), serde_json::json!([]));
-    // The file is where design.md says, and holds what was seen when marking.
+    // The file is where ARCHITECTURE.md says, and holds what was seen when marking.
     let file: Value =
         serde_json::from_str(&std::fs::read_to_string(d.path().join("agendas/p99conf-2022.json")).unwrap()).unwrap();
     assert_eq!(file["version"], hallway::agenda::FORMAT_VERSION);

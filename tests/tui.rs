@@ -193,7 +193,11 @@ fn quick_refresh_after_a_star_matches_a_full_one() {
     for k in keys {
         common::press(&mut a, k);
         assert_eq!(a.session.attending, a.session.agenda.attending(&a.session.schedule), "after {k}");
-        let fresh = App::new(a.session.schedule.clone(), a.session.agenda.clone(), hallway::tui::app::Options::at(a.session.now, None));
+        let fresh = App::new(
+            a.session.schedule.clone(),
+            a.session.agenda.clone(),
+            hallway::tui::app::Options::at(a.session.now, None),
+        );
         assert_eq!(a.session.clashing, fresh.session.clashing, "after {k}");
         clashed += a.session.clashing.iter().any(|&c| c) as usize;
     }

@@ -160,7 +160,11 @@ fn on_demand_view_watched_sink_and_copy_link() {
 fn empty_on_demand_view_explains_how_to_fill_it() {
     let s = hallway::schedule::bundled();
     let now = parse_at("2022-10-19 09:20", s.conference.tz).unwrap();
-    let mut a = hallway::tui::app::App::new(s.clone(), hallway::agenda::Agenda::new("p99conf-2022"), hallway::tui::app::Options::at(now, None));
+    let mut a = hallway::tui::app::App::new(
+        s.clone(),
+        hallway::agenda::Agenda::new("p99conf-2022"),
+        hallway::tui::app::Options::at(now, None),
+    );
     press(&mut a, "4");
     insta::assert_snapshot!("on_demand_empty_80x24", common::render(&a, 80, 24).backend());
 }

@@ -231,7 +231,11 @@ fn a_recording_published_after_a_talk_was_saved_for_later_is_said_and_marked() {
     let a = store.load("upd").unwrap();
     assert!(a.untold_videos(&s).is_empty());
     assert_eq!(a.recordings_published(&s), [s.index_of("keep").unwrap()]);
-    let mut app = App::new(s, a, hallway::tui::app::Options::at(parse_at("2022-10-25 08:00", chrono_tz::Europe::Amsterdam).unwrap(), None));
+    let mut app = App::new(
+        s,
+        a,
+        hallway::tui::app::Options::at(parse_at("2022-10-25 08:00", chrono_tz::Europe::Amsterdam).unwrap(), None),
+    );
     press(&mut app, "4");
     let shown = screen(&app, 100, 30);
     assert!(shown.contains("🎬 new https://media.example/keep.mp4"), "{shown}");

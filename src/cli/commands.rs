@@ -1,10 +1,9 @@
 use super::{Context, Failure, Planner, print};
 use crate::agenda::{Agenda, MarkKind};
 use crate::filter::Filter;
-use crate::schedule::{self, Talk};
+use crate::schedule::Talk;
 use crate::{now, report};
 use std::io::Write;
-use std::path::Path;
 
 pub fn dispatch(ctx: &Context, command: Planner) -> Result<(), Failure> {
     match command {
@@ -389,107 +388,6 @@ fn note(ctx: &Context, id: &str, text: &str) -> Result<(), Failure> {
     })
 }
 
-/// Read any supported format and write hallway's own, telling what had to be guessed.
-pub fn import(path: &Path, output: Option<&Path>, opts: schedule::import::Options) -> Result<(), Failure> {
-    let s = schedule::load_path_with(path, opts)?;
-    for note in &s.conference.notes {
-        say!("note: {note}");
-    }
-    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let comment =
-        format!("Imported by hallway from {name}. Times are written with their UTC offset; \"track\" is the room.");
-    let text = format!(
-        "{}\n",
-        serde_json::to_string_pretty(&schedule::native::to_value(&s, &comment)).expect("json serialises")
-    );
-    match output {
-        Some(out) => {
-            crate::atomic::write(out, text.as_bytes())
-                .map_err(|e| Failure::Runtime(format!("cannot write {}: {e}", out.display())))?;
-            say!("wrote {}: {}, {}, times in {}", out.display(), s.conference.name, sizes(&s), s.conference.tz);
-            Ok(())
-        }
-        None => emit(&text),
-    }
-}
-
-/// "773 talks, 106 tracks, 2 days", with "1 day" where it is one.
-fn sizes(s: &schedule::Schedule) -> String {
-    let n = |count: usize, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
-    format!("{}, {}, {}", n(s.talks().len(), "talk"), n(s.conference.tracks.len(), "track"), n(s.day_count(), "day"))
-}
-
-pub fn validate(path: &Path, json: bool, opts: schedule::import::Options) -> Result<(), Failure> {
-    let result = schedule::load_path_with(path, opts);
-    if let Err(schedule::LoadError::Io { .. }) = result {
-        return Err(result.unwrap_err().into());
-    }
-    let shown = path.display().to_string();
-    let ok = result.is_ok();
-    if json {
-        let problems = match &result {
-            Ok(_) => vec![],
-            Err(e) => e
-                .problems()
-                .iter()
-                .map(|p| {
-                    serde_json::json!({
-                        "line": p.line, "column": p.column, "talk": p.talk, "message": p.message,
-                    })
-                })
-                .collect(),
-        };
-        let talks = result.as_ref().map_or(0, |s| s.talks().len());
-        let pairs = result.as_ref().map_or(vec![], |s| s.same_room_overlaps());
-        let notes = result.as_ref().map_or(vec![], |s| validation_notes(s, &pairs));
-        let overlaps: Vec<[&str; 2]> = result.as_ref().map_or(vec![], |s| {
-            pairs.iter().map(|&(a, b)| [s.talks()[a].id.as_str(), s.talks()[b].id.as_str()]).collect()
-        });
-        emit_json(&serde_json::json!({
-            "path": shown, "ok": ok, "talks": talks, "problems": problems, "notes": notes,
-            "same_room_overlaps": overlaps,
-        }))?;
-    } else {
-        emit(&match &result {
-            Ok(s) => {
-                let mut out =
-                    format!("{shown}: ok: {}, {}, times in {}\n", s.conference.name, sizes(s), s.conference.tz);
-                for note in &validation_notes(s, &s.same_room_overlaps()) {
-                    out.push_str(&format!("  note: {note}\n"));
-                }
-                out
-            }
-            Err(e) => format!("{e}\n"),
-        })?;
-    }
-    if ok { Ok(()) } else { Err(Failure::Reported(2)) }
-}
-
-/// What the loader had to guess, and what looks wrong though it loads: talks on at once in the
-/// same room (a double booking, or a session and the talks inside it).
-fn validation_notes(s: &schedule::Schedule, pairs: &[(usize, usize)]) -> Vec<String> {
-    let mut notes = s.conference.notes.clone();
-    if !pairs.is_empty() {
-        const SHOWN: usize = 5;
-        let t = |i: usize| &s.talks()[i];
-        let when = |i: usize| format!("{} {}", s.local(t(i).start).format("%a"), crate::timefmt::range(s, t(i)));
-        let mut text = if pairs.len() == 1 {
-            "1 pair of talks overlaps in the same room:".to_string()
-        } else {
-            format!("{} pairs of talks overlap in the same room:", pairs.len())
-        };
-        let named = |i: usize| format!("\"{}\" [{}] {}", t(i).title, t(i).id, when(i));
-        for &(a, b) in pairs.iter().take(SHOWN) {
-            text.push_str(&format!("\n    {}: {} and {}", s.track_name(t(a)), named(a), named(b)));
-        }
-        if pairs.len() > SHOWN {
-            text.push_str(&format!("\n    and {} more (hallway validate --json lists them all)", pairs.len() - SHOWN));
-        }
-        notes.push(text);
-    }
-    notes
-}
-
 fn emit_json_or(
     json: bool,
     doc: impl FnOnce() -> serde_json::Value,
@@ -498,12 +396,12 @@ fn emit_json_or(
     if json { emit_json(&doc()) } else { emit(&text()) }
 }
 
-fn emit_json(v: &serde_json::Value) -> Result<(), Failure> {
+pub(super) fn emit_json(v: &serde_json::Value) -> Result<(), Failure> {
     emit(&format!("{}\n", serde_json::to_string_pretty(v).expect("json serialises")))
 }
 
 /// Write to stdout; a closed pipe (`| head`) is not an error.
-fn emit(s: &str) -> Result<(), Failure> {
+pub(super) fn emit(s: &str) -> Result<(), Failure> {
     emit_bytes(s.as_bytes())
 }
 

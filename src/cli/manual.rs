@@ -7,10 +7,16 @@ use clap_mangen::roff::{Roff, bold, italic, roman};
 
 /// Folders and files, as the platform names them on Linux.
 const FILES: &[(&str, &str)] = &[
-    ("$XDG_DATA_HOME/hallway/agendas/CONFERENCE.json", "your marks and notes for one conference (--data-dir or HALLWAY_DATA_DIR move the folder); a file that cannot be read is moved aside as .corrupt-TIME, never overwritten"),
+    (
+        "$XDG_DATA_HOME/hallway/agendas/CONFERENCE.json",
+        "your marks and notes for one conference (--data-dir or HALLWAY_DATA_DIR move the folder); a file that cannot be read is moved aside as .corrupt-TIME, never overwritten",
+    ),
     ("$XDG_DATA_HOME/hallway/recent.json", "the conferences opened before (hallway conferences)"),
     ("$XDG_DATA_HOME/hallway/friends/", "friends' agendas added with hallway friends add"),
-    ("$XDG_CONFIG_HOME/hallway/config.toml", "settings: the schedule to open, colours, keys, reminders, refresh_minutes (hallway config path, hallway config check)"),
+    (
+        "$XDG_CONFIG_HOME/hallway/config.toml",
+        "settings: the schedule to open, colours, keys, reminders, refresh_minutes (hallway config path, hallway config check)",
+    ),
     ("$XDG_CACHE_HOME/hallway/schedules/", "downloaded schedules, to work offline"),
     ("$XDG_CACHE_HOME/hallway/compiled/", "schedules in a compiled form that opens in milliseconds; safe to delete"),
     ("$XDG_STATE_HOME/hallway/crash-TIME.txt", "the report of a crash"),
@@ -31,8 +37,14 @@ const ENVIRONMENT: &[(&str, &str)] = &[
 
 const EXIT_STATUS: &[(&str, &str)] = &[
     ("0", "success"),
-    ("1", "the machine got in the way: a file that cannot be written, no network and no kept copy, a corrupt agenda (kept aside)"),
-    ("2", "bad usage or an invalid schedule: an unknown talk or option, a file that does not parse (the message says file, line and column)"),
+    (
+        "1",
+        "the machine got in the way: a file that cannot be written, no network and no kept copy, a corrupt agenda (kept aside)",
+    ),
+    (
+        "2",
+        "bad usage or an invalid schedule: an unknown talk or option, a file that does not parse (the message says file, line and column)",
+    ),
 ];
 
 /// The page as roff.
@@ -91,7 +103,8 @@ fn arguments(roff: &mut Roff, cmd: &clap::Command) {
         match (arg.get_short(), arg.get_long()) {
             (None, None) => head.push(italic(value.to_uppercase())),
             (short, long) => {
-                let names: Vec<String> = short.map(|s| format!("-{s}")).into_iter().chain(long.map(|l| format!("--{l}"))).collect();
+                let names: Vec<String> =
+                    short.map(|s| format!("-{s}")).into_iter().chain(long.map(|l| format!("--{l}"))).collect();
                 head.push(bold(names.join(", ")));
                 if arg.get_action().takes_values() {
                     head.push(roman(" "));
@@ -141,7 +154,10 @@ mod tests {
     fn the_page_has_every_section_and_no_page_that_does_not_exist() {
         let page = String::from_utf8(super::render().unwrap()).unwrap();
         for section in ["NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "KEYS", "FILES", "ENVIRONMENT", "EXIT STATUS"] {
-            assert!(page.contains(&format!(".SH {section}")) || page.contains(&format!(".SH \"{section}\"")), "{section}");
+            assert!(
+                page.contains(&format!(".SH {section}")) || page.contains(&format!(".SH \"{section}\"")),
+                "{section}"
+            );
         }
         // Commands are sections of this page, not pages of their own.
         assert!(!page.contains("hallway\\-talks(1)") && !page.contains("hallway-talks(1)"), "{page}");
@@ -155,8 +171,8 @@ mod tests {
         }
     }
 
-    /// Text as roff writes it (`-` escaped).
+    /// Text as roff writes it (`-` and `'` escaped).
     fn roff_text(s: &str) -> String {
-        s.replace('-', "\\-")
+        s.replace('-', "\\-").replace('\'', "\\*(Aq")
     }
 }

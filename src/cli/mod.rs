@@ -12,6 +12,7 @@ macro_rules! say {
 mod args;
 mod commands;
 mod conferences;
+mod files;
 mod manual;
 mod print;
 
@@ -140,10 +141,10 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
             return commands::emit_bytes(&out);
         }
         Some(Command::Validate { path, json }) => {
-            return commands::validate(&path, json, cli.global.load_options(Abstracts::Read)?);
+            return files::validate(&path, json, cli.global.load_options(Abstracts::Read)?);
         }
         Some(Command::Import { path, output }) => {
-            return commands::import(&path, output.as_deref(), cli.global.load_options(Abstracts::Read)?);
+            return files::import(&path, output.as_deref(), cli.global.load_options(Abstracts::Read)?);
         }
         Some(Command::Conferences { json }) => return conferences::list(&cli.global, json),
         Some(Command::Planner(p)) => Some(p),

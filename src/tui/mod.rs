@@ -38,12 +38,7 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
     // From a compiled schedule the first frame is drawn from the part it shows while another
     // thread reads the whole; keys wait for it (a key before it is in hand is read after).
     let mut rest = ctx.rest.take().map(|r| std::thread::spawn(move || r.whole()));
-    let conf_id = ctx.schedule.conference.id.clone();
-    let (agenda, can_save, warning) = match ctx.store.load(&conf_id) {
-        Ok(a) => (a, true, None),
-        Err(e @ StoreError::Corrupt { .. }) => (Agenda::new(&conf_id), true, Some(e.to_string())),
-        Err(e) => (Agenda::new(&conf_id), false, Some(format!("{e}; changes this session will not be saved"))),
-    };
+    let (agenda, can_save, warning) = load_agenda(&ctx);
     let empty = crate::schedule::Schedule::new(ctx.schedule.conference.clone(), Vec::new());
     let schedule = std::mem::replace(&mut ctx.schedule, empty);
     let open = |schedule: crate::schedule::Schedule, agenda: Agenda| {
@@ -73,7 +68,6 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
     // the first key wakes the loop and redraws.
     let _ = event::poll(Duration::ZERO);
     let mut last_click: Option<(Instant, u16, u16)> = None;
-    let panic_on_key = std::env::var_os("HALLWAY_PANIC_ON_KEY").is_some();
     let result = (|| -> std::io::Result<()> {
         if let Some(reading) = rest.take() {
             terminal.draw(|f| views::draw(f, &app))?;
@@ -89,26 +83,7 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
             std::mem::forget(std::mem::replace(&mut app, whole_app));
             pending = whole_pending;
         }
-        // A schedule from a URL is asked for again now and then, one from a file looked at,
-        // once the whole is in hand. A bundled one changes only with hallway.
-        let source = if crate::fetch::is_url(&ctx.source) {
-            Some(refresh::Source::Url { fetcher: crate::fetch::Fetcher::from_env(), url: ctx.source.clone() })
-        } else {
-            let path = std::path::Path::new(&ctx.source);
-            path.is_file().then(|| refresh::Source::File(crate::watch::FileWatch::new(path.to_path_buf())))
-        };
-        if let Some(source) = source {
-            let every = crate::fetch::refresh_interval(&settings.config);
-            let id = app.session.schedule.conference.id.clone();
-            match refresh::Refresher::start(source, ctx.read_with, every, id) {
-                Ok(r) => {
-                    shell.refresher = Some(r);
-                    app.refreshes = true;
-                }
-                // The planner works on without: the schedule is asked for again at the next start.
-                Err(e) => app.status.info(format!("↻ cannot check for a newer schedule while running: {e}")),
-            }
-        }
+        start_refresher(&ctx, &settings, &mut app, &mut shell);
         let mut redraw = true;
         while !stop.load(Ordering::Relaxed) {
             if shell.carry_out(&mut app, &mut pending)? {
@@ -135,57 +110,9 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
             match wake {
                 Wake::HangUp => break,
                 Wake::Timeout => {}
-                Wake::Input => {
-                    // Everything already readable, then back to sleep.
-                    while event::poll(Duration::ZERO)? {
-                        // Mouse moves alone change nothing on screen; anything else redraws.
-                        let mut seen = true;
-                        match event::read()? {
-                            Event::Mouse(m) => match m.kind {
-                                MouseEventKind::Down(MouseButton::Left) => {
-                                    let now = Instant::now();
-                                    let double = last_click.is_some_and(|(t, c, r)| {
-                                        now.duration_since(t) < DOUBLE_CLICK && (c, r) == (m.column, m.row)
-                                    });
-                                    last_click = if double { None } else { Some((now, m.column, m.row)) };
-                                    pending.extend(app.click(m.column, m.row, double));
-                                }
-                                MouseEventKind::ScrollDown => pending.extend(app.update(keys::Action::Down)),
-                                MouseEventKind::ScrollUp => pending.extend(app.update(keys::Action::Up)),
-                                _ => seen = false,
-                            },
-                            Event::Key(k) if k.kind == KeyEventKind::Press => {
-                                if panic_on_key {
-                                    panic!("HALLWAY_PANIC_ON_KEY is set: a test of the crash path");
-                                }
-                                if k.code == KeyCode::Char('z') && k.modifiers.contains(KeyModifiers::CONTROL) {
-                                    suspend(&mut terminal)?;
-                                } else {
-                                    pending.extend(app.handle_key(k));
-                                }
-                            }
-                            _ => {}
-                        }
-                        redraw |= seen;
-                    }
-                }
+                Wake::Input => redraw |= read_input(&mut app, &mut pending, &mut terminal, &mut last_click)?,
             }
-            if let Some(r) = &mut shell.refresher {
-                let (shown, effects) = r.deliver(&mut app);
-                redraw |= shown;
-                pending.extend(effects);
-            }
-            // A newer copy set aside while a prompt or panel was open, now closed.
-            if app.incoming.is_some() {
-                pending.extend(app.take_incoming());
-                redraw |= app.incoming.is_none();
-            }
-            let (moved, due) = app.tick(ctx.clock.now());
-            pending.extend(due);
-            redraw |= moved || app.status.fade(Instant::now()) || !pending.is_empty();
-            if pending.is_empty() {
-                redraw |= shell.watch(&mut app);
-            }
+            redraw |= catch_up(&mut app, &mut shell, &mut pending, ctx.clock.now());
         }
         Ok(())
     })();
@@ -198,6 +125,109 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
     // is about to exit and the system takes the memory back at once.
     std::mem::forget(app);
     result
+}
+
+/// What happened while the loop slept: a newer schedule, the minute turning, a message
+/// fading, another window's save. Whether the screen needs drawing again.
+fn catch_up(
+    app: &mut App,
+    shell: &mut shell::Shell,
+    pending: &mut Vec<effect::Effect>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> bool {
+    let mut redraw = false;
+    if let Some(r) = &mut shell.refresher {
+        let (shown, effects) = r.deliver(app);
+        redraw |= shown;
+        pending.extend(effects);
+    }
+    // A newer copy set aside while a prompt or panel was open, now closed.
+    if app.incoming.is_some() {
+        pending.extend(app.take_incoming());
+        redraw |= app.incoming.is_none();
+    }
+    let (moved, due) = app.tick(now);
+    pending.extend(due);
+    redraw |= moved || app.status.fade(Instant::now()) || !pending.is_empty();
+    if pending.is_empty() {
+        redraw |= shell.watch(app);
+    }
+    redraw
+}
+
+/// The agenda the planner starts on, whether changes can be saved, and what to warn of: a
+/// corrupt file was set aside (saving goes on), or the file cannot be read (it is left alone).
+fn load_agenda(ctx: &Context) -> (Agenda, bool, Option<String>) {
+    let conf_id = &ctx.schedule.conference.id;
+    match ctx.store.load(conf_id) {
+        Ok(a) => (a, true, None),
+        Err(e @ StoreError::Corrupt { .. }) => (Agenda::new(conf_id), true, Some(e.to_string())),
+        Err(e) => (Agenda::new(conf_id), false, Some(format!("{e}; changes this session will not be saved"))),
+    }
+}
+
+/// A schedule from a URL is asked for again now and then, one from a file looked at, once the
+/// whole is in hand. A bundled one changes only with hallway.
+fn start_refresher(ctx: &Context, settings: &settings::Settings, app: &mut App, shell: &mut shell::Shell) {
+    let source = if crate::fetch::is_url(&ctx.source) {
+        Some(refresh::Source::Url { fetcher: crate::fetch::Fetcher::from_env(), url: ctx.source.clone() })
+    } else {
+        let path = std::path::Path::new(&ctx.source);
+        path.is_file().then(|| refresh::Source::File(crate::watch::FileWatch::new(path.to_path_buf())))
+    };
+    let Some(source) = source else { return };
+    let every = crate::fetch::refresh_interval(&settings.config);
+    let id = app.session.schedule.conference.id.clone();
+    match refresh::Refresher::start(source, ctx.read_with, every, id) {
+        Ok(r) => {
+            shell.refresher = Some(r);
+            app.refreshes = true;
+        }
+        // The planner works on without: the schedule is asked for again at the next start.
+        Err(e) => app.status.info(format!("↻ cannot check for a newer schedule while running: {e}")),
+    }
+}
+
+/// Everything already readable (keys, clicks, the wheel), then back to sleep; whether the
+/// screen needs drawing again (mouse moves alone change nothing on it).
+fn read_input(
+    app: &mut App,
+    pending: &mut Vec<effect::Effect>,
+    terminal: &mut ratatui::DefaultTerminal,
+    last_click: &mut Option<(Instant, u16, u16)>,
+) -> std::io::Result<bool> {
+    let mut redraw = false;
+    while event::poll(Duration::ZERO)? {
+        // Mouse moves alone change nothing on screen; anything else redraws.
+        let mut seen = true;
+        match event::read()? {
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::Down(MouseButton::Left) => {
+                    let now = Instant::now();
+                    let double = last_click
+                        .is_some_and(|(t, c, r)| now.duration_since(t) < DOUBLE_CLICK && (c, r) == (m.column, m.row));
+                    *last_click = if double { None } else { Some((now, m.column, m.row)) };
+                    pending.extend(app.click(m.column, m.row, double));
+                }
+                MouseEventKind::ScrollDown => pending.extend(app.update(keys::Action::Down)),
+                MouseEventKind::ScrollUp => pending.extend(app.update(keys::Action::Up)),
+                _ => seen = false,
+            },
+            Event::Key(k) if k.kind == KeyEventKind::Press => {
+                if std::env::var_os("HALLWAY_PANIC_ON_KEY").is_some() {
+                    panic!("HALLWAY_PANIC_ON_KEY is set: a test of the crash path");
+                }
+                if k.code == KeyCode::Char('z') && k.modifiers.contains(KeyModifiers::CONTROL) {
+                    suspend(terminal)?;
+                } else {
+                    pending.extend(app.handle_key(k));
+                }
+            }
+            _ => {}
+        }
+        redraw |= seen;
+    }
+    Ok(redraw)
 }
 
 /// The planner on `schedule`, with what it says when it opens, and the effects that opening

@@ -18,13 +18,115 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// [`write`], its temp file named with `prefix` (so a crashed writer's leftovers can be found
 /// and swept: see `agenda::store`).
 pub fn write_as(path: &Path, bytes: &[u8], prefix: &str) -> std::io::Result<()> {
+    write_parts(path, &[bytes], prefix, Durability::Synced)
+}
+
+/// What a write must survive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    /// A crash and a power cut: the data and the rename are synced to disk.
+    Synced,
+    /// A crash only. For what can be made again (the compiled cache): an entry lost to a power
+    /// cut is made again, one torn fails its checksums.
+    Cache,
+}
+
+/// Replace `path` with `parts` written one after the other, whole or not at all.
+pub fn write_parts(path: &Path, parts: &[&[u8]], prefix: &str, durability: Durability) -> std::io::Result<()> {
     let dir = folder_of(path);
     let mut tmp = tempfile::Builder::new().prefix(prefix).suffix(".tmp").tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
+    for part in parts {
+        tmp.write_all(part)?;
+    }
+    if durability == Durability::Synced {
+        tmp.as_file().sync_all()?;
+    }
+    fail_point::before_rename(prefix);
     tmp.persist(path).map_err(|e| e.error)?;
-    if let Ok(d) = std::fs::File::open(dir) {
+    if durability == Durability::Synced
+        && let Ok(d) = std::fs::File::open(dir)
+    {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// A crash put where it proves the most, instead of a kill that lands there by luck: with
+/// `HALLWAY_FAIL_POINT=before-rename:PREFIX`, a writer of temp files named `PREFIX…` aborts
+/// once its new version is whole in the temp file and the old one not yet replaced. Tests set it
+/// on a child process; nothing else reads it.
+mod fail_point {
+    use std::sync::OnceLock;
+
+    pub fn before_rename(prefix: &str) {
+        static ARMED: OnceLock<Option<String>> = OnceLock::new();
+        let armed = ARMED.get_or_init(|| {
+            std::env::var("HALLWAY_FAIL_POINT").ok()?.strip_prefix("before-rename:").map(str::to_string)
+        });
+        if armed.as_deref() == Some(prefix) {
+            std::process::abort();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_files(dir: &Path) -> Vec<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect()
+    }
+
+    #[test]
+    fn a_write_replaces_the_file_whole_and_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("agenda.json");
+        write(&path, b"old").unwrap();
+        write(&path, b"new and longer").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new and longer");
+        write_parts(&path, &[b"a", b"b", b"c"], ".x-", Durability::Cache).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"abc");
+        assert!(temp_files(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn a_write_that_fails_leaves_the_old_file_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("agenda.json");
+        write(&path, b"old").unwrap();
+        // The target is a folder: the rename fails after the temp file is written.
+        let folder = dir.path().join("a-folder");
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(folder.join("inside"), b"x").unwrap();
+        assert!(write(&folder, b"new").is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        assert!(temp_files(dir.path()).is_empty(), "the temp file of a failed write is removed");
+    }
+
+    #[test]
+    fn a_missing_folder_is_an_error_not_a_file_elsewhere() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = write(&dir.path().join("nope/agenda.json"), b"x").unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::NotFound);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn a_bare_name_is_written_in_the_current_folder() {
+        assert_eq!(folder_of(Path::new("agenda.ics")), Path::new("."));
+        assert_eq!(folder_of(Path::new("/tmp/a.ics")), Path::new("/tmp"));
+    }
+
+    #[test]
+    fn the_fail_point_is_off_unless_asked_for() {
+        // This process never sets HALLWAY_FAIL_POINT: a write with any prefix goes through.
+        let dir = tempfile::tempdir().unwrap();
+        write_as(&dir.path().join("a"), b"1", ".agenda-").unwrap();
+        assert_eq!(std::fs::read(dir.path().join("a")).unwrap(), b"1");
+    }
 }

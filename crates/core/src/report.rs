@@ -1,4 +1,4 @@
-//! The `--json` documents of design.md section 5. A contract: add fields, never rename.
+//! The `--json` documents of ARCHITECTURE.md, "The command-line contract". A contract: add fields, never rename.
 
 use crate::agenda::listing::{self, Row};
 use crate::agenda::{Agenda, changes};
@@ -91,7 +91,7 @@ pub fn clashes(schedule: &Schedule, list: &[Clash]) -> Value {
     list.iter().map(|c| json!({ "a": id(c.a), "b": id(c.b) })).collect()
 }
 
-/// `now`: the design.md contract (`at`, `tracks[].live/next`), plus the phase, minutes, progress
+/// `now`: the documented contract (`at`, `tracks[].live/next`), plus the phase, minutes, progress
 /// and the person's own starred talks.
 pub fn now(schedule: &Schedule, o: &Overview, agenda: &Agenda) -> Value {
     let with_mark = |i: usize| {

@@ -140,28 +140,34 @@ impl Index {
 
     /// The talks whose text has every plain word's letters in order (a byte scan), each with
     /// whether every word is found whole in its title line, or else with its abstract.
-    fn byte_checks(&self, candidates: Vec<usize>, words: &[String], plain: bool, search_abstracts: bool) -> Vec<Passed> {
+    fn byte_checks(
+        &self,
+        candidates: Vec<usize>,
+        words: &[String],
+        plain: bool,
+        search_abstracts: bool,
+    ) -> Vec<Passed> {
         let mut passed = Vec::new();
         for index in candidates {
-        let (line, body_text) = &self.folded[index];
-        if plain
-            && !words.iter().all(|w| in_order(line, w))
-            && !(search_abstracts && words.iter().all(|w| in_order(body_text, w)))
-        {
-            continue;
+            let (line, body_text) = &self.folded[index];
+            if plain
+                && !words.iter().all(|w| in_order(line, w))
+                && !(search_abstracts && words.iter().all(|w| in_order(body_text, w)))
+            {
+                continue;
+            }
+            // Every word found whole ranks above letters found scattered: "rust" in a title
+            // beats "Runtime Strategies".
+            let whole_in_line = plain && words.iter().all(|w| line.contains(w.as_str()));
+            // The abstract is searched for words, not letters: letters scattered over a long
+            // text match nearly anything. It is not scored when the title line already has
+            // every word whole, since it could not rank higher.
+            let whole_in_body = plain
+                && search_abstracts
+                && !whole_in_line
+                && words.iter().all(|w| line.contains(w.as_str()) || body_text.contains(w.as_str()));
+            passed.push((index, whole_in_line, whole_in_body));
         }
-        // Every word found whole ranks above letters found scattered: "rust" in a title
-        // beats "Runtime Strategies".
-        let whole_in_line = plain && words.iter().all(|w| line.contains(w.as_str()));
-        // The abstract is searched for words, not letters: letters scattered over a long
-        // text match nearly anything. It is not scored when the title line already has
-        // every word whole, since it could not rank higher.
-        let whole_in_body = plain
-            && search_abstracts
-            && !whole_in_line
-            && words.iter().all(|w| line.contains(w.as_str()) || body_text.contains(w.as_str()));
-        passed.push((index, whole_in_line, whole_in_body));
-    }
         passed
     }
 
@@ -194,20 +200,20 @@ impl Index {
     /// Letters to light, only for what will be shown: where the words match the title itself
     /// (each word on its own, since a query may also name a speaker).
     fn light(&mut self, hits: &mut [Hit], exact: &Pattern, pattern: &Pattern) {
-    let mut positions = Vec::new();
-    for h in hits.iter_mut() {
-        positions.clear();
-        let title = &self.primary[h.index].1;
-        // A word found whole lights up whole; else its scattered letters.
-        for (whole, fuzzy) in exact.atoms.iter().zip(&pattern.atoms) {
-            if whole.indices(title.slice(..), &mut self.matcher, &mut positions).is_none() {
-                fuzzy.indices(title.slice(..), &mut self.matcher, &mut positions);
+        let mut positions = Vec::new();
+        for h in hits.iter_mut() {
+            positions.clear();
+            let title = &self.primary[h.index].1;
+            // A word found whole lights up whole; else its scattered letters.
+            for (whole, fuzzy) in exact.atoms.iter().zip(&pattern.atoms) {
+                if whole.indices(title.slice(..), &mut self.matcher, &mut positions).is_none() {
+                    fuzzy.indices(title.slice(..), &mut self.matcher, &mut positions);
+                }
             }
+            positions.sort_unstable();
+            positions.dedup();
+            h.title_chars = positions.iter().map(|&p| p as usize).collect();
         }
-        positions.sort_unstable();
-        positions.dedup();
-        h.title_chars = positions.iter().map(|&p| p as usize).collect();
-    }
     }
 }
 

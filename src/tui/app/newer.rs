@@ -38,53 +38,61 @@ impl App {
         let news = newer::compare(&s.schedule, &new, &s.agenda, s.now);
         // Other bytes, the same talks (a generation stamp, the file's layout): nothing to say.
         let same_talks = s.schedule.talks() == new.talks();
-
-        // Each place, by talk id: positions mean other talks in the new copy.
-        let talks = s.schedule.talks();
-        let id_of = |i: usize| talks.get(i).map(|t| t.id.clone());
-        let selected = talks.get(self.schedule_view.selected);
-        let selected_title = selected.map(|t| t.title.clone());
-        let (selected, selected_start, selected_room) = (
-            selected.map(|t| t.id.clone()),
-            selected.map_or(s.now, |t| t.start),
-            selected.map_or(String::new(), |t| s.schedule.track_name(t).to_string()),
-        );
-        let details = match &self.modal {
-            Some(Modal::Details { talk, .. }) => talks.get(*talk).map(|t| (t.id.clone(), t.title.clone())),
-            _ => None,
-        };
-        let now_pick = self.now_view.list.current(&s.now_talks(self.now_view.all_rooms)).and_then(|&i| id_of(i));
-        let agenda_pick = self.agenda_view.current(s.agenda_items()).map(|item| match item {
-            Item::Talk(i) => talks[*i].id.clone(),
-            Item::Removed(id) => id.clone(),
-        });
-        let on_demand_pick = self.on_demand_view.current(s.on_demand()).and_then(|&i| id_of(i));
-
+        let places = self.places();
         let old = self.session.replace_schedule(new);
         // Freeing the old copy talk by talk is not the user's wait.
         std::thread::spawn(move || drop(old));
+        let lost = self.go_back_to(places);
+        self.tell(news, same_talks, lost)
+    }
 
+    /// Each place, by talk id: positions mean other talks in the new copy.
+    fn places(&self) -> Places {
+        let s = &self.session;
+        let talks = s.schedule.talks();
+        let id_of = |i: usize| talks.get(i).map(|t| t.id.clone());
+        let selected = talks.get(self.schedule_view.selected);
+        Places {
+            selected_title: selected.map(|t| t.title.clone()),
+            selected: selected.map(|t| t.id.clone()),
+            selected_start: selected.map_or(s.now, |t| t.start),
+            selected_room: selected.map_or(String::new(), |t| s.schedule.track_name(t).to_string()),
+            details: match &self.modal {
+                Some(Modal::Details { talk, .. }) => talks.get(*talk).map(|t| (t.id.clone(), t.title.clone())),
+                _ => None,
+            },
+            now_pick: self.now_view.list.current(&s.now_talks(self.now_view.all_rooms)).and_then(|&i| id_of(i)),
+            agenda_pick: self.agenda_view.current(s.agenda_items()).map(|item| match item {
+                Item::Talk(i) => talks[*i].id.clone(),
+                Item::Removed(id) => id.clone(),
+            }),
+            on_demand_pick: self.on_demand_view.current(s.on_demand()).and_then(|&i| id_of(i)),
+        }
+    }
+
+    /// Every view back on its talk in the new copy; the title of the talk the user was on when
+    /// it is gone (and not theirs: the news says that).
+    fn go_back_to(&mut self, p: Places) -> Option<String> {
         let s = &self.session;
         let index = |id: Option<String>| id.and_then(|id| s.schedule.index_of(&id));
-        // The talk the user was on, gone: said by name unless it is theirs (the news says it).
         let gone = |id: &str| s.schedule.index_of(id).is_none() && !s.agenda.marks.contains_key(id);
-        let lost = match (&details, &selected) {
+        let lost = match (&p.details, &p.selected) {
             (Some((id, title)), _) if gone(id) => Some(title.clone()),
-            (_, Some(id)) if gone(id) => selected_title,
+            (_, Some(id)) if gone(id) => p.selected_title,
             _ => None,
         };
-        match index(selected) {
+        match index(p.selected) {
             Some(i) => self.schedule_view.select(s, i),
             None => {
                 // Gone: the talk now nearest its time, on its day, in its room where one is.
                 let talks = s.schedule.talks();
-                let day = s.schedule.date_of(selected_start);
+                let day = s.schedule.date_of(p.selected_start);
                 let nearest = (0..talks.len()).min_by_key(|&i| {
                     let t = &talks[i];
                     (
                         s.schedule.date_of(t.start) != day,
-                        s.schedule.track_name(t) != selected_room,
-                        (t.start - selected_start).abs(),
+                        s.schedule.track_name(t) != p.selected_room,
+                        (t.start - p.selected_start).abs(),
                     )
                 });
                 if let Some(i) = nearest {
@@ -94,16 +102,21 @@ impl App {
         }
         self.schedule_view.keep_shown(s);
         if let Some(Modal::Details { talk, .. }) = &mut self.modal {
-            match details.and_then(|(id, _)| s.schedule.index_of(&id)) {
+            match p.details.and_then(|(id, _)| s.schedule.index_of(&id)) {
                 Some(i) => *talk = i,
                 None => self.modal = None,
             }
         }
-        self.now_view.list.follow(index(now_pick));
+        self.now_view.list.follow(index(p.now_pick));
         // A marked talk that left the schedule is listed by id now, in the changes.
-        self.agenda_view.follow(agenda_pick.map(|id| s.schedule.index_of(&id).map_or(Item::Removed(id), Item::Talk)));
-        self.on_demand_view.follow(index(on_demand_pick));
+        self.agenda_view.follow(p.agenda_pick.map(|id| s.schedule.index_of(&id).map_or(Item::Removed(id), Item::Talk)));
+        self.on_demand_view.follow(index(p.on_demand_pick));
+        lost
+    }
 
+    /// Say what changed (for the user above the rest), and ask for the saves and notifications
+    /// it needs.
+    fn tell(&mut self, news: newer::Newer, same_talks: bool, lost: Option<String>) -> Vec<Effect> {
         let lost = lost.map(|title| format!("\"{title}\", the talk you were on, is no longer in the schedule"));
         if news.mine.is_empty() && news.videos.is_empty() {
             // Beside unread news of my talks, a count of other people's changes is noise.
@@ -132,4 +145,17 @@ impl App {
         }
         effects
     }
+}
+
+/// Where each view was, by talk id, while the schedule is replaced.
+struct Places {
+    selected: Option<String>,
+    selected_title: Option<String>,
+    selected_start: chrono::DateTime<chrono::Utc>,
+    selected_room: String,
+    /// The talk open in details: its id and title.
+    details: Option<(String, String)>,
+    now_pick: Option<String>,
+    agenda_pick: Option<String>,
+    on_demand_pick: Option<String>,
 }

@@ -179,66 +179,14 @@ impl ScheduleView {
                 in_track(cur.track).min_by_key(|&i| (talks[i].start - at).num_minutes().abs())
             }
             Action::Left | Action::Right => {
-                // Over the day's columns; the time kept is the one the walk started from.
-                let from = &talks[self.anchor.unwrap_or(sel)];
-                let cols = s.day_columns(self.day);
-                let n = cols.len();
-                let step = |c: usize| {
-                    if action == Action::Right { c.checked_add(1).filter(|&x| x < n) } else { c.checked_sub(1) }
-                };
-                // From the selection's column, or where it would be when its room has none
-                // today (its talk left the filter).
-                let mut col = match cols.iter().position(|&t| t == cur.track) {
-                    Some(c) => step(c),
-                    None if action == Action::Right => cols.iter().position(|&t| t > cur.track),
-                    None => cols.iter().rposition(|&t| t < cur.track),
-                };
-                // The next room with a talk near that time (on then, or within the hour):
-                // rooms with nothing near are passed over, so `l` at 15:30 does not jump to a
-                // room's only talk at 09:30. With none near, the next room with any talk.
-                let near = |i: usize| {
-                    let t = &talks[i];
-                    t.overlaps(from) || (t.start - from.start).num_minutes().abs() <= 60
-                };
-                let start = col;
-                let mut found = None;
-                while let Some(c) = col {
-                    if let Some(i) = closest(talks, in_track(cols[c]), from).filter(|&i| near(i)) {
-                        found = Some(i);
-                        break;
-                    }
-                    col = step(c);
-                }
-                col = start;
-                while found.is_none()
-                    && let Some(c) = col
-                {
-                    found = closest(talks, in_track(cols[c]), from);
-                    col = step(c);
-                }
-                if let Some(i) = found {
-                    let anchor = self.anchor.unwrap_or(sel);
-                    self.select(s, i);
-                    self.anchor = Some(anchor);
+                self.sideways(s, action == Action::Right);
+                return None;
+            }
+            Action::PrevDay | Action::NextDay => {
+                if self.other_day(s, action == Action::NextDay) {
                     return None;
                 }
                 None
-            }
-            Action::PrevDay | Action::NextDay => {
-                // The next day in that direction among the days the filter keeps.
-                let mut days: Box<dyn Iterator<Item = usize>> = if action == Action::NextDay {
-                    Box::new(self.day + 1..s.schedule.day_count())
-                } else {
-                    Box::new((0..self.day).rev())
-                };
-                let day = days.find(|&d| s.schedule.day_date(d).is_some_and(|date| s.agenda.filter.has_day(date)));
-                match day {
-                    Some(d) if !s.schedule.day_range(d).is_empty() => {
-                        self.open_day(s, d);
-                        return None;
-                    }
-                    _ => None,
-                }
             }
             _ => return None,
         };
@@ -256,6 +204,72 @@ impl ScheduleView {
                 })
             }
             None => None,
+        }
+    }
+
+    /// `h`/`l`: the next room, sideways, with a talk near the time the walk started from.
+    fn sideways(&mut self, s: &Session, right: bool) {
+        let range = s.schedule.day_range(self.day);
+        let talks = s.schedule.talks();
+        let sel = self.selected;
+        let cur = &talks[sel];
+        let in_track = |track: usize| range.clone().filter(move |&i| talks[i].track == track && s.is_shown(i));
+        // Over the day's columns; the time kept is the one the walk started from.
+        let from = &talks[self.anchor.unwrap_or(sel)];
+        let cols = s.day_columns(self.day);
+        let n = cols.len();
+        let step = |c: usize| {
+            if right { c.checked_add(1).filter(|&x| x < n) } else { c.checked_sub(1) }
+        };
+        // From the selection's column, or where it would be when its room has none
+        // today (its talk left the filter).
+        let mut col = match cols.iter().position(|&t| t == cur.track) {
+            Some(c) => step(c),
+            None if right => cols.iter().position(|&t| t > cur.track),
+            None => cols.iter().rposition(|&t| t < cur.track),
+        };
+        // The next room with a talk near that time (on then, or within the hour):
+        // rooms with nothing near are passed over, so `l` at 15:30 does not jump to a
+        // room's only talk at 09:30. With none near, the next room with any talk.
+        let near = |i: usize| {
+            let t = &talks[i];
+            t.overlaps(from) || (t.start - from.start).num_minutes().abs() <= 60
+        };
+        let start = col;
+        let mut found = None;
+        while let Some(c) = col {
+            if let Some(i) = closest(talks, in_track(cols[c]), from).filter(|&i| near(i)) {
+                found = Some(i);
+                break;
+            }
+            col = step(c);
+        }
+        col = start;
+        while found.is_none()
+            && let Some(c) = col
+        {
+            found = closest(talks, in_track(cols[c]), from);
+            col = step(c);
+        }
+        if let Some(i) = found {
+            let anchor = self.anchor.unwrap_or(sel);
+            self.select(s, i);
+            self.anchor = Some(anchor);
+        }
+    }
+
+    /// `[`/`]`: the next day in that direction among the days the filter keeps; false when
+    /// there is none.
+    fn other_day(&mut self, s: &Session, next: bool) -> bool {
+        let mut days: Box<dyn Iterator<Item = usize>> =
+            if next { Box::new(self.day + 1..s.schedule.day_count()) } else { Box::new((0..self.day).rev()) };
+        let day = days.find(|&d| s.schedule.day_date(d).is_some_and(|date| s.agenda.filter.has_day(date)));
+        match day {
+            Some(d) if !s.schedule.day_range(d).is_empty() => {
+                self.open_day(s, d);
+                true
+            }
+            _ => false,
         }
     }
 }

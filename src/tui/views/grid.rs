@@ -1,6 +1,7 @@
 //! The schedule grid: tracks side by side on a time axis, one day at a time.
 
 use crate::agenda::MarkKind;
+use crate::schedule::{Schedule, Talk};
 use crate::timefmt;
 use crate::tui::app::{App, Pick};
 use crate::tui::theme::Theme;
@@ -10,10 +11,79 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use std::ops::Range;
 
 const AXIS: u16 = 6;
 const MIN_COL: u16 = 24;
 const MINUTES_PER_ROW: i64 = 5;
+
+/// Where this frame's grid falls on screen: which tracks' columns and which rows are in view.
+struct Grid<'a> {
+    area: Rect,
+    /// The day's tracks, one per column, in order.
+    cols: &'a [usize],
+    /// Each track's column on this day, by track.
+    column_of: Vec<Option<usize>>,
+    /// The first column in view, and how many fit.
+    first: usize,
+    visible: usize,
+    col_w: u16,
+    rows: Rows,
+    /// The first row in view, and how many rows the body (below the track names) has.
+    top: u16,
+    body_h: u16,
+}
+
+impl Grid<'_> {
+    /// The column a track's talks go in, if it has one today.
+    fn column(&self, track: usize) -> Option<usize> {
+        self.column_of.get(track).copied().flatten()
+    }
+
+    /// How many rows of the day are drawn from `top` down.
+    fn rows_shown(&self) -> u16 {
+        self.body_h.min(self.rows.total().saturating_sub(self.top))
+    }
+}
+
+/// The day's vertical geometry: one row per five minutes from the half hour before the first
+/// talk.
+struct Rows {
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+}
+
+impl Rows {
+    /// The rows for a day's talks (in start order, at least one).
+    fn of_day(s: &Schedule, talks: &[Talk]) -> Rows {
+        let local0 = s.local(talks[0].start);
+        let start = talks[0].start
+            - Duration::minutes((local0.minute() % 30) as i64)
+            - Duration::seconds(local0.second() as i64);
+        let end = talks.iter().map(|t| t.end).max().unwrap_or(start);
+        Rows { start, end }
+    }
+
+    /// The row a moment falls in.
+    fn row_of(&self, t: DateTime<Utc>) -> u16 {
+        ((t - self.start).num_minutes().max(0) / MINUTES_PER_ROW) as u16
+    }
+
+    /// The first row after a box ending at `t` (a part-filled row counts as taken).
+    fn row_end(&self, t: DateTime<Utc>) -> u16 {
+        ((t - self.start).num_minutes().max(0) + MINUTES_PER_ROW - 1) as u16 / MINUTES_PER_ROW as u16
+    }
+
+    /// The rows a talk's box spans: at least one.
+    fn span(&self, t: &Talk) -> (u16, u16) {
+        (self.row_of(t.start), self.row_end(t.end).max(self.row_of(t.start) + 1))
+    }
+
+    /// Rows from the day's start to the end of its last talk.
+    fn total(&self) -> u16 {
+        self.row_end(self.end)
+    }
+}
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let s = &app.session.schedule;
@@ -25,16 +95,37 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         f.render_widget(Paragraph::new(" This schedule has no talks."), area);
         return;
     }
-    let talks = &s.talks()[range.clone()];
     let cols = app.session.day_columns(app.schedule_view.day);
-    let n = cols.len().max(1);
-    let visible = (((area.width - AXIS) / MIN_COL) as usize).clamp(1, n);
     let mut column_of = vec![None; s.conference.tracks.len()];
     for (c, &t) in cols.iter().enumerate() {
         column_of[t] = Some(c);
     }
-    let column = |track: usize| column_of.get(track).copied().flatten();
-    let sel_track = column(s.talks()[app.schedule_view.selected].track).unwrap_or(0);
+    let (first, visible) = scroll_columns(app, area, &cols, &column_of);
+    let col_w = (area.width - AXIS) / visible as u16;
+    let rows = Rows::of_day(s, &s.talks()[range.clone()]);
+    let body_h = area.height - 1;
+    let top = scroll_rows(app, &rows, body_h);
+    let g = Grid { area, cols: &cols, column_of, first, visible, col_w, rows, top, body_h };
+
+    draw_track_headers(f, &g, s, theme);
+    draw_time_axis(f, &g, app, theme);
+    if !app.session.admitted.is_empty() && !range.clone().any(|i| app.session.is_shown(i)) {
+        let msg =
+            format!(" Nothing on this day passes the filter: {} (f to change).", app.session.agenda.filter.describe());
+        f.render_widget(Paragraph::new(msg).style(theme.dim()), Rect { y: area.y + 1, height: 1, ..area });
+        return;
+    }
+    draw_column_rules(f, &g, theme);
+    draw_talks(f, &g, app, range, theme);
+}
+
+/// The first column in view and how many fit, scrolled sideways just enough to show the
+/// selected talk's track; remembered for the next frame and for the header.
+fn scroll_columns(app: &App, area: Rect, cols: &[usize], column_of: &[Option<usize>]) -> (usize, usize) {
+    let s = &app.session.schedule;
+    let n = cols.len().max(1);
+    let visible = (((area.width - AXIS) / MIN_COL) as usize).clamp(1, n);
+    let sel_track = column_of.get(s.talks()[app.schedule_view.selected].track).copied().flatten().unwrap_or(0);
     let mut first = app.schedule_view.first_column.get().min(n - visible);
     if sel_track < first {
         first = sel_track;
@@ -43,20 +134,15 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     app.schedule_view.first_column.set(first);
     app.schedule_view.columns_shown.set((first, visible.min(cols.len()), cols.len()));
-    let col_w = (area.width - AXIS) / visible as u16;
+    (first, visible)
+}
 
-    // Vertical geometry: one row per five minutes from the half hour before the first talk.
-    let local0 = s.local(talks[0].start);
-    let day_start =
-        talks[0].start - Duration::minutes((local0.minute() % 30) as i64) - Duration::seconds(local0.second() as i64);
-    let day_end = talks.iter().map(|t| t.end).max().unwrap_or(day_start);
-    let row_of = |t: DateTime<Utc>| ((t - day_start).num_minutes().max(0) / MINUTES_PER_ROW) as u16;
-    let row_end =
-        |t: DateTime<Utc>| ((t - day_start).num_minutes().max(0) + MINUTES_PER_ROW - 1) as u16 / MINUTES_PER_ROW as u16;
-    let total = row_end(day_end);
-    let body_h = area.height - 1;
+/// The first row in view, scrolled just enough to show the selected talk (remembered for the
+/// next frame).
+fn scroll_rows(app: &App, rows: &Rows, body_h: u16) -> u16 {
+    let s = &app.session.schedule;
     let sel = &s.talks()[app.schedule_view.selected];
-    let (sy0, sy1) = (row_of(sel.start), row_end(sel.end).max(row_of(sel.start) + 1));
+    let (sy0, sy1) = rows.span(sel);
     let mut top = app.schedule_view.grid_top.get();
     let now = app.session.now;
     if sy1 - sy0 > body_h {
@@ -64,7 +150,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         // sight; else stay inside it, from its start.
         let inside = sy0.saturating_sub(1)..=sy1.saturating_sub(body_h);
         if sel.start <= now && now < sel.end {
-            let now_row = row_of(now);
+            let now_row = rows.row_of(now);
             if now_row < top || now_row >= top + body_h || !inside.contains(&top) {
                 top = now_row.saturating_sub(body_h / 3).clamp(*inside.start(), *inside.end());
             }
@@ -76,18 +162,21 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else if sy1 > top + body_h {
         top = sy1 - body_h;
     }
-    top = top.min(total.saturating_sub(body_h));
+    top = top.min(rows.total().saturating_sub(body_h));
     app.schedule_view.grid_top.set(top);
+    top
+}
 
-    // Track headers, with arrows when more tracks are off to the side.
-    let y_head = area.y;
-    for c in 0..visible.min(cols.len()) {
-        let t = cols[first + c];
-        let x = area.x + AXIS + c as u16 * col_w;
-        let rect = Rect { x, y: y_head, width: col_w.saturating_sub(1), height: 1 };
+/// Track headers, with arrows when more tracks are off to the side.
+fn draw_track_headers(f: &mut Frame, g: &Grid, s: &Schedule, theme: &Theme) {
+    let (area, first, visible) = (g.area, g.first, g.visible);
+    for c in 0..visible.min(g.cols.len()) {
+        let t = g.cols[first + c];
+        let x = area.x + AXIS + c as u16 * g.col_w;
+        let rect = Rect { x, y: area.y, width: g.col_w.saturating_sub(1), height: 1 };
         // Arrows sit outside the (possibly truncated) name so they always show.
         let left_arrow = c == 0 && first > 0;
-        let right_arrow = c == visible - 1 && first + visible < n;
+        let right_arrow = c == visible - 1 && first + visible < g.cols.len().max(1);
         let name_rect = Rect { x: rect.x + 2, width: rect.width.saturating_sub(4), ..rect };
         let name = super::text::ellipsize(&s.conference.tracks[t], name_rect.width as usize);
         f.render_widget(Paragraph::new(name).style(theme.track(t)).centered(), name_rect);
@@ -98,11 +187,15 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             f.render_widget(Paragraph::new("▶").style(theme.key()), Rect { x: rect.right() - 1, width: 1, ..rect });
         }
     }
+}
 
-    // Time axis; the row holding "now" is marked.
-    let now_row = (app.session.now >= day_start && app.session.now < day_end).then(|| row_of(app.session.now));
-    for r in 0..body_h.min(total.saturating_sub(top)) {
-        let t = day_start + Duration::minutes((top + r) as i64 * MINUTES_PER_ROW);
+/// Time axis; the row holding "now" is marked.
+fn draw_time_axis(f: &mut Frame, g: &Grid, app: &App, theme: &Theme) {
+    let s = &app.session.schedule;
+    let (area, top, rows) = (g.area, g.top, &g.rows);
+    let now_row = (app.session.now >= rows.start && app.session.now < rows.end).then(|| rows.row_of(app.session.now));
+    for r in 0..g.rows_shown() {
+        let t = rows.start + Duration::minutes((top + r) as i64 * MINUTES_PER_ROW);
         let rect = Rect { x: area.x, y: area.y + 1 + r, width: AXIS - 1, height: 1 };
         if now_row == Some(top + r) {
             f.render_widget(Paragraph::new("now▸").style(theme.live()), rect);
@@ -111,23 +204,27 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             f.render_widget(Paragraph::new(timefmt::hm(s, t)).style(style), rect);
         }
     }
+}
 
-    if !app.session.admitted.is_empty() && !range.clone().any(|i| app.session.is_shown(i)) {
-        let msg =
-            format!(" Nothing on this day passes the filter: {} (f to change).", app.session.agenda.filter.describe());
-        f.render_widget(Paragraph::new(msg).style(theme.dim()), Rect { y: area.y + 1, height: 1, ..area });
-        return;
-    }
-    // Faint rules between the columns: a room with nothing in view still has its place under
-    // its name, and talks never seem to sit under a neighbour's heading.
-    let rows = body_h.min(total.saturating_sub(top));
+/// Faint rules between the columns: a room with nothing in view still has its place under
+/// its name, and talks never seem to sit under a neighbour's heading.
+fn draw_column_rules(f: &mut Frame, g: &Grid, theme: &Theme) {
+    let (area, rows) = (g.area, g.rows_shown());
     let buf = f.buffer_mut();
-    for c in 1..visible.min(cols.len()) {
-        let x = area.x + AXIS + c as u16 * col_w - 1;
+    for c in 1..g.visible.min(g.cols.len()) {
+        let x = area.x + AXIS + c as u16 * g.col_w - 1;
         for y in area.y + 1..area.y + 1 + rows {
             buf[(x, y)].set_symbol("┆").set_style(theme.dim());
         }
     }
+}
+
+/// The boxes of the day's talks in view (`range`: the day's talks), each clickable, with its
+/// star clickable on its own.
+fn draw_talks(f: &mut Frame, g: &Grid, app: &App, range: Range<usize>, theme: &Theme) {
+    let s = &app.session.schedule;
+    let talks = &s.talks()[range.clone()];
+    let (area, first, top, body_h) = (g.area, g.first, g.top, g.body_h);
     let drawn = |offset: usize| {
         let index = range.start + offset;
         index == app.schedule_view.selected || app.session.is_shown(index)
@@ -135,12 +232,12 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lane = lanes(talks, s.conference.tracks.len(), drawn);
     for (offset, t) in talks.iter().enumerate() {
         let index = range.start + offset;
-        let Some(col) = column(t.track).filter(|&c| c >= first && c < first + visible) else { continue };
+        let Some(col) = g.column(t.track).filter(|&c| c >= first && c < first + g.visible) else { continue };
         // The selected talk stays drawn when it stops passing the filter (just unstarred).
         if index != app.schedule_view.selected && !app.session.is_shown(index) {
             continue;
         }
-        let (y0, y1) = (row_of(t.start), row_end(t.end).max(row_of(t.start) + 1));
+        let (y0, y1) = g.rows.span(t);
         if y1 <= top || y0 >= top + body_h {
             continue;
         }
@@ -149,8 +246,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let height = (y1.min(top + body_h) - y0.max(top)).max(1);
         // Talks overlapping within one track share its column side by side.
         let (lane, lanes) = lane[offset];
-        let lane_w = col_w / lanes.max(1) as u16;
-        let x = area.x + AXIS + (col - first) as u16 * col_w + lane as u16 * lane_w;
+        let lane_w = g.col_w / lanes.max(1) as u16;
+        let x = area.x + AXIS + (col - first) as u16 * g.col_w + lane as u16 * lane_w;
         let rect = Rect { x, y, width: lane_w.saturating_sub(1).max(1).min(area.right().saturating_sub(x)), height };
         talk_box(f, rect, app, index, theme);
         let mut c = app.clickable.borrow_mut();

@@ -92,21 +92,65 @@ pub fn draw(f: &mut Frame, app: &App) {
 /// a conference that is over) and the tabs. Parts give way in a fixed order as the width
 /// shrinks: the conference name first, then tab names, then the date of time travel.
 fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let s = &app.session.schedule;
+    let zone = s.local(zone_at(app)).format("%Z").to_string();
+    let narrow = area.width < 100;
+    let place = header_place(app, narrow);
+    let left = |name: bool, short: bool| {
+        let mut spans = vec![Span::raw(" ")];
+        if name {
+            spans.push(Span::raw(format!("{} │ ", s.conference.name)));
+        }
+        spans.push(Span::raw(format!("{place} │ {zone}")));
+        spans.extend(header_notices(app, narrow, short, theme));
+        Line::from(spans)
+    };
+    // The first layout that fits, from the fullest: (conference name, tab names, clock, short
+    // notices). Each step gives up a few columns, so scrolling the rooms never makes the
+    // header jump.
+    let layouts = [
+        (true, 2, 2, false),
+        (false, 2, 2, false),
+        (false, 1, 2, false),
+        (false, 1, 1, false),
+        (false, 1, 1, true),
+        (false, 0, 1, false),
+        (false, 0, 1, true),
+        (false, 0, 0, true),
+    ];
+    let (l, r) = layouts
+        .iter()
+        .map(|&(name, names, clock, short)| (left(name, short), header_tabs(app, names, clock, theme)))
+        .find(|(l, r)| l.width() + 1 + r.width() <= area.width as usize)
+        .unwrap_or_else(|| (left(false, true), header_tabs(app, 0, 0, theme)));
+    let w = (r.width() as u16).min(area.width);
+    let lw = area.width - w;
+    f.render_widget(Paragraph::new(text::fit(l, lw as usize)).style(theme.bar()), Rect { width: lw, ..area });
+    f.render_widget(Paragraph::new(r).style(theme.bar()), Rect { x: area.right() - w, width: w, ..area });
+}
+
+/// The moment whose zone abbreviation the header shows (PDT, CET...): that of the day shown,
+/// right across DST.
+fn zone_at(app: &App) -> chrono::DateTime<chrono::Utc> {
     let sess = &app.session;
     let s = &sess.schedule;
-    let sv = &app.schedule_view;
-    // The zone's abbreviation in force on the day shown (PDT, CET...): right across DST.
-    let zone_at = match app.view {
-        View::Schedule => s.talks().get(sv.selected).map_or(sess.now, |t| t.start),
+    match app.view {
+        View::Schedule => s.talks().get(app.schedule_view.selected).map_or(sess.now, |t| t.start),
         View::Agenda => match app.agenda_view.current(sess.agenda_items()) {
             Some(super::session::Item::Talk(i)) => s.talks()[*i].start,
             _ => sess.now,
         },
         View::OnDemand => app.on_demand_view.current(sess.on_demand()).map_or(sess.now, |&i| s.talks()[i].start),
         View::Now => sess.now,
-    };
-    let zone = s.local(zone_at).format("%Z").to_string();
-    let narrow = area.width < 100;
+    }
+}
+
+/// Where I am: the view or the day shown, with the grid's rooms in view and whether a filter
+/// hides talks.
+fn header_place(app: &App, narrow: bool) -> String {
+    let sess = &app.session;
+    let s = &sess.schedule;
+    let sv = &app.schedule_view;
     let mut place = match app.view {
         View::Schedule => match s.day_date(sv.day) {
             Some(d) if narrow => d.format("%a %-d %b").to_string(),
@@ -127,81 +171,55 @@ fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if app.view == View::Schedule && sess.filtering() {
         place.push_str(" · filtered");
     }
-    // In full, or short (a narrow header keeps the tab names rather than the word "clashes").
-    let notices = |short: bool| {
-        let mut notices: Vec<Span> = Vec::new();
-        if sess.clash_count > 0 {
-            let n = sess.clash_count;
-            let text = if short {
-                format!(" · ⚠ {n}")
-            } else {
-                format!(" · ⚠ {n} clash{}", if n == 1 { "" } else { "es" })
-            };
-            notices.push(Span::styled(text, theme.clash().patch(theme.bar())));
-        }
-        if sess.is_over() {
-            notices.push(Span::raw(if narrow { " · over (@)" } else { " · over: @ goes back in time" }));
-        }
-        notices
-    };
+    place
+}
+
+/// What needs me (clashes, a conference that is over), in full or short (a narrow header keeps
+/// the tab names rather than the word "clashes").
+fn header_notices(app: &App, narrow: bool, short: bool, theme: &Theme) -> Vec<Span<'static>> {
+    let sess = &app.session;
+    let mut notices: Vec<Span> = Vec::new();
+    if sess.clash_count > 0 {
+        let n = sess.clash_count;
+        let text =
+            if short { format!(" · ⚠ {n}") } else { format!(" · ⚠ {n} clash{}", if n == 1 { "" } else { "es" }) };
+        notices.push(Span::styled(text, theme.clash().patch(theme.bar())));
+    }
+    if sess.is_over() {
+        notices.push(Span::raw(if narrow { " · over (@)" } else { " · over: @ goes back in time" }));
+    }
+    notices
+}
+
+/// The header's right side: the time travelled to (`clock`: 2 with its date, 1 short, 0 none)
+/// and the tabs (`names`: 2 in full, 1 short, 0 only the current one's).
+fn header_tabs(app: &App, names: u8, clock: u8, theme: &Theme) -> Line<'static> {
+    let sess = &app.session;
+    let s = &sess.schedule;
     // The clock's day is left out only where the header already says it.
-    let same_day = app.view == View::Schedule && s.day_date(sv.day) == Some(s.local(sess.now).date_naive());
+    let same_day =
+        app.view == View::Schedule && s.day_date(app.schedule_view.day) == Some(s.local(sess.now).date_naive());
     let clock_short = if same_day { "%H:%M" } else { "%a %H:%M" };
     let travel = sess.time_travel || sess.pinned.is_some();
-    let tabs = |names: u8, clock: u8| {
-        let mut spans = Vec::new();
-        match clock {
-            2 if travel => {
-                spans.push(Span::styled(format!("⏱ {} ", s.local(sess.now).format("%a %-d %b %H:%M")), theme.title()))
-            }
-            1 if travel => {
-                spans.push(Span::styled(format!("⏱ {} ", s.local(sess.now).format(clock_short)), theme.title()))
-            }
-            _ => {}
+    let mut spans = Vec::new();
+    match clock {
+        2 if travel => {
+            spans.push(Span::styled(format!("⏱ {} ", s.local(sess.now).format("%a %-d %b %H:%M")), theme.title()))
         }
-        for (n, view) in View::ALL.into_iter().enumerate() {
-            let on = app.view == view;
-            let text = match names {
-                2 => format!(" {} {} ", n + 1, view.name()),
-                1 => format!("{} {} ", n + 1, view.short_name()),
-                _ if on => format!("{} {} ", n + 1, view.short_name()),
-                _ => format!("{} ", n + 1),
-            };
-            spans.push(if on { Span::styled(text, theme.title().patch(theme.selected())) } else { Span::raw(text) });
-        }
-        Line::from(spans)
-    };
-    let left = |name: bool, short: bool| {
-        let mut spans = vec![Span::raw(" ")];
-        if name {
-            spans.push(Span::raw(format!("{} │ ", s.conference.name)));
-        }
-        spans.push(Span::raw(format!("{place} │ {zone}")));
-        spans.extend(notices(short));
-        Line::from(spans)
-    };
-    // The first layout that fits, from the fullest: (conference name, tab names, clock, short
-    // notices). Each step gives up a few columns, so scrolling the rooms never makes the
-    // header jump.
-    let layouts = [
-        (true, 2, 2, false),
-        (false, 2, 2, false),
-        (false, 1, 2, false),
-        (false, 1, 1, false),
-        (false, 1, 1, true),
-        (false, 0, 1, false),
-        (false, 0, 1, true),
-        (false, 0, 0, true),
-    ];
-    let (l, r) = layouts
-        .iter()
-        .map(|&(name, names, clock, short)| (left(name, short), tabs(names, clock)))
-        .find(|(l, r)| l.width() + 1 + r.width() <= area.width as usize)
-        .unwrap_or_else(|| (left(false, true), tabs(0, 0)));
-    let w = (r.width() as u16).min(area.width);
-    let lw = area.width - w;
-    f.render_widget(Paragraph::new(text::fit(l, lw as usize)).style(theme.bar()), Rect { width: lw, ..area });
-    f.render_widget(Paragraph::new(r).style(theme.bar()), Rect { x: area.right() - w, width: w, ..area });
+        1 if travel => spans.push(Span::styled(format!("⏱ {} ", s.local(sess.now).format(clock_short)), theme.title())),
+        _ => {}
+    }
+    for (n, view) in View::ALL.into_iter().enumerate() {
+        let on = app.view == view;
+        let text = match names {
+            2 => format!(" {} {} ", n + 1, view.name()),
+            1 => format!("{} {} ", n + 1, view.short_name()),
+            _ if on => format!("{} {} ", n + 1, view.short_name()),
+            _ => format!("{} ", n + 1),
+        };
+        spans.push(if on { Span::styled(text, theme.title().patch(theme.selected())) } else { Span::raw(text) });
+    }
+    Line::from(spans)
 }
 
 fn footer(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {

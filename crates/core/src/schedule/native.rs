@@ -1,4 +1,4 @@
-//! hallway's own JSON schedule format (design.md section 2): parse, validate, report every problem.
+//! hallway's own JSON schedule format (ARCHITECTURE.md, "The native schedule format"): parse, validate, report every problem.
 
 use super::locate::JsonProblems;
 use super::{Conference, LoadError, Problem, Schedule, Talk};

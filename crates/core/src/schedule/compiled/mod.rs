@@ -306,14 +306,8 @@ impl Cache {
     /// Written whole or not at all, without fsync: an entry lost to a power cut is compiled
     /// again; one torn fails its checksums and is compiled again.
     fn put(&self, entry: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
-        use std::io::Write;
         std::fs::create_dir_all(&self.dir)?;
-        let mut tmp = tempfile::Builder::new().prefix(TEMP_PREFIX).tempfile_in(&self.dir)?;
-        for part in parts {
-            tmp.write_all(part)?;
-        }
-        tmp.persist(entry).map_err(|e| e.error)?;
-        Ok(())
+        crate::atomic::write_parts(entry, parts, TEMP_PREFIX, crate::atomic::Durability::Cache)
     }
 
     /// The entry of `reader` with its key's time moved to `looked_at`.

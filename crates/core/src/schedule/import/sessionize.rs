@@ -10,14 +10,25 @@ pub fn sniff(v: &Value) -> bool {
     v.get("sessions").is_some_and(Value::is_array) && v.get("rooms").is_some_and(Value::is_array)
 }
 
-/// `name` is what the conference is called, taken from the file name (Sessionize has none).
-pub fn read(root: &Value, text: &str, name: &str) -> Draft {
-    let mut d = Draft { id: name.to_string(), name: name.to_string(), ..Draft::default() };
-    let key = |v: &Value| match v {
+/// An id as Sessionize writes it: a string or a number.
+fn key(v: &Value) -> Option<String> {
+    match v {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
-    };
+    }
+}
+
+/// The file's tables that sessions refer to by id.
+struct Lookups {
+    room_of: HashMap<String, String>,
+    speaker_of: HashMap<String, String>,
+    /// Category item → (its category's title in lower case, its name).
+    item_of: HashMap<String, (String, String)>,
+}
+
+/// The rooms in their order (into the draft), and the tables sessions refer to.
+fn lookups(root: &Value, d: &mut Draft) -> Lookups {
     let mut rooms: Vec<(i64, String, String)> = Vec::new();
     for r in root["rooms"].as_array().into_iter().flatten() {
         if let (Some(id), Some(n)) = (r.get("id").and_then(key), r.get("name").and_then(Value::as_str)) {
@@ -50,6 +61,36 @@ pub fn read(root: &Value, text: &str, name: &str) -> Draft {
             }
         }
     }
+    Lookups { room_of, speaker_of, item_of }
+}
+
+/// A session's kind (its "format" or "type" category, or break/service) and tags (the others).
+fn kind_and_tags(s: &Value, title: &str, item_of: &HashMap<String, (String, String)>) -> (String, Vec<String>) {
+    let mut kind = String::new();
+    let mut tags = Vec::new();
+    for item in s.get("categoryItems").and_then(Value::as_array).into_iter().flatten() {
+        if let Some((group, name)) =
+            item.as_i64().map(|n| n.to_string()).or_else(|| key(item)).and_then(|k| item_of.get(&k))
+        {
+            if group.contains("format") || group.contains("type") {
+                kind = name.to_lowercase();
+            } else {
+                tags.push(name.clone());
+            }
+        }
+    }
+    if s.get("isServiceSession").and_then(Value::as_bool) == Some(true) {
+        let t = title.to_lowercase();
+        let is_break = ["break", "lunch", "coffee", "registration", "breakfast"].iter().any(|w| t.contains(w));
+        kind = if is_break { "break".into() } else { "service".into() };
+    }
+    (kind, tags)
+}
+
+/// `name` is what the conference is called, taken from the file name (Sessionize has none).
+pub fn read(root: &Value, text: &str, name: &str) -> Draft {
+    let mut d = Draft { id: name.to_string(), name: name.to_string(), ..Draft::default() };
+    let Lookups { room_of, speaker_of, item_of } = lookups(root, &mut d);
     let sessions = root["sessions"].as_array().cloned().unwrap_or_default();
     for (i, s) in sessions.iter().enumerate() {
         let pos = Pos::Path(format!("sessions/{i}"));
@@ -93,24 +134,7 @@ pub fn read(root: &Value, text: &str, name: &str) -> Draft {
                 other => key(other).map(|k| speaker_of.get(&k).cloned().unwrap_or(k)),
             })
             .collect();
-        let mut kind = String::new();
-        let mut tags = Vec::new();
-        for item in s.get("categoryItems").and_then(Value::as_array).into_iter().flatten() {
-            if let Some((group, name)) =
-                item.as_i64().map(|n| n.to_string()).or_else(|| key(item)).and_then(|k| item_of.get(&k))
-            {
-                if group.contains("format") || group.contains("type") {
-                    kind = name.to_lowercase();
-                } else {
-                    tags.push(name.clone());
-                }
-            }
-        }
-        if s.get("isServiceSession").and_then(Value::as_bool) == Some(true) {
-            let t = title.to_lowercase();
-            let is_break = ["break", "lunch", "coffee", "registration", "breakfast"].iter().any(|w| t.contains(w));
-            kind = if is_break { "break".into() } else { "service".into() };
-        }
+        let (kind, tags) = kind_and_tags(s, &title, &item_of);
         d.events.push(RawEvent {
             printed: None,
             url: None,
