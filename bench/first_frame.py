@@ -34,21 +34,28 @@ def one(argv, cols, rows, ready):
     child = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, preexec_fn=controlling_tty, close_fds=True)
     os.close(slave)
     sent = not ready
+    drawn = b""
     # Drain what it draws, so it never blocks on a full terminal; `q` goes once it has drawn
     # (the terminal is in raw mode then: typed before, it could be flushed away).
     while child.poll() is None:
         r, _, _ = select.select([master], [], [], 0.01)
         if r:
             try:
-                os.read(master, 65536)
+                chunk = os.read(master, 65536)
             except OSError:
                 break
+            if len(drawn) < 65536:  # the start is what tells: the alternate screen entered
+                drawn += chunk
             if not sent:
                 os.write(master, b"q")
                 sent = True
     child.wait()
     took = time.perf_counter() - started
     os.close(master)
+    # A time is only worth something for a planner that drew and quit cleanly: an error message
+    # printed and exit 2 would be timed as a very fast start.
+    if child.returncode != 0 or b"\x1b[?1049h" not in drawn:
+        sys.exit(f"the planner did not start and quit cleanly (exit {child.returncode}): {drawn[-500:]!r}")
     return took * 1000
 
 

@@ -252,6 +252,8 @@ fn a_local_server_serves_one_version_then_another_and_the_running_planner_notice
 
 #[test]
 fn r_asks_now_and_always_answers() {
+    // `R` pressed again within ASK_AGAIN asks nothing: presses are timed on this clock, not by sleeping.
+    let mut clock = Instant::now();
     let mut app = planner(parse(V1));
     assert!(press(&mut app, "R").is_empty());
     assert!(app.status.text().unwrap().contains("bundled with hallway"), "{:?}", app.status.text());
@@ -272,22 +274,22 @@ fn r_asks_now_and_always_answers() {
     app.status.acknowledge();
     // Five presses in a row ask once.
     for _ in 0..5 {
-        assert_eq!(refresher.ask_now(), None, "the answer is on its way");
+        assert_eq!(refresher.ask_at(clock), None, "the answer is on its way");
         std::thread::sleep(Duration::from_millis(50));
     }
     deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
     assert_eq!(app.status.text().as_deref(), Some("↻ the schedule shown is the newest"));
     assert_eq!(server.seen.lock().unwrap().len(), 2, "one download, one check for R");
     // Pressed again a moment after the answer: that answer is said again, nothing is sent.
-    assert_eq!(refresher.ask_now().as_deref(), Some("↻ the schedule shown is the newest"));
+    assert_eq!(refresher.ask_at(clock).as_deref(), Some("↻ the schedule shown is the newest"));
     assert_eq!(server.seen.lock().unwrap().len(), 2);
 
     // Down: said at every R (asked a while apart), not only the first time.
     state.store(2, Ordering::SeqCst);
     for _ in 0..2 {
-        std::thread::sleep(Duration::from_millis(2100));
+        clock += hallway::tui::refresh::ASK_AGAIN;
         app.status.acknowledge();
-        refresher.ask_now();
+        refresher.ask_at(clock);
         deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
         assert!(app.status.text().unwrap().contains("the server answered 503"), "{:?}", app.status.text());
     }
@@ -354,6 +356,8 @@ fn details_of_a_dropped_talk_close_and_say_why() {
 
 #[test]
 fn another_hallway_updating_the_kept_copy_does_not_hide_the_newer_version() {
+    // `R` pressed again within ASK_AGAIN asks nothing: presses are timed on this clock, not by sleeping.
+    let clock = Instant::now();
     // `hallway next` in a status bar downloads V2 first and keeps it; the running planner, still
     // showing V1, must be sent V1's ETag (and so get V2), not the kept copy's.
     let cache = TempDir::new().unwrap();
@@ -365,12 +369,14 @@ fn another_hallway_updating_the_kept_copy_does_not_hide_the_newer_version() {
     let mut refresher = Refresher::start(from_url(fetcher(&cache), &server.url), opts, None, "live".into()).unwrap();
     state.store(1, Ordering::SeqCst);
     fetcher(&cache).schedule(&server.url, opts).unwrap();
-    refresher.ask_now();
+    refresher.ask_at(clock);
     deliver_until(&mut refresher, &mut app, |a| a.session.schedule.talk("added").is_some());
 }
 
 #[test]
 fn a_cache_that_cannot_be_written_still_revalidates_and_an_empty_copy_is_refused() {
+    // `R` pressed again within ASK_AGAIN asks nothing: presses are timed on this clock, not by sleeping.
+    let mut clock = Instant::now();
     let dir = TempDir::new().unwrap();
     let file = dir.path().join("not-a-folder");
     std::fs::write(&file, "x").unwrap();
@@ -398,10 +404,10 @@ fn a_cache_that_cannot_be_written_still_revalidates_and_an_empty_copy_is_refused
     for n in 0..3 {
         if n > 0 {
             // R asks again only after a pause.
-            std::thread::sleep(Duration::from_millis(2100));
+            clock += hallway::tui::refresh::ASK_AGAIN;
         }
         app.status.acknowledge();
-        refresher.ask_now();
+        refresher.ask_at(clock);
         deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
     }
     let heads = server.seen.lock().unwrap().clone();
@@ -416,7 +422,7 @@ fn a_cache_that_cannot_be_written_still_revalidates_and_an_empty_copy_is_refused
     });
     let mut refresher = Refresher::start(from_url(fetcher(&cache), &empty.url), opts, None, "live".into()).unwrap();
     app.status.acknowledge();
-    refresher.ask_now();
+    refresher.ask_at(clock);
     deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
     assert!(app.status.text().unwrap().contains("the server's newer copy lists no talks"), "{:?}", app.status.text());
     assert!(app.session.schedule.talk("soon").is_some(), "the copy shown stays");
@@ -459,6 +465,8 @@ fn a_refused_copy_is_said_by_its_line_and_not_downloaded_again() {
 
 #[test]
 fn a_schedule_file_rewritten_while_the_planner_runs_is_taken_like_a_download() {
+    // `R` pressed again within ASK_AGAIN asks nothing: presses are timed on this clock, not by sleeping.
+    let mut clock = Instant::now();
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("live.json");
     std::fs::write(&path, V1).unwrap();
@@ -492,18 +500,18 @@ fn a_schedule_file_rewritten_while_the_planner_runs_is_taken_like_a_download() {
     assert_eq!(app.status.text(), None, "not said again until the file changes");
     assert!(app.session.schedule.talk("added").is_some());
     // `R` meanwhile: still not taken, not "the newest".
-    refresher.ask_now();
+    refresher.ask_at(clock);
     deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
     assert!(app.status.text().unwrap().contains("is not valid: line "), "{:?}", app.status.text());
     app.status.acknowledge();
-    std::thread::sleep(Duration::from_millis(2100));
+    clock += hallway::tui::refresh::ASK_AGAIN;
 
     // `R` looks now and answers.
     std::fs::write(&path, V2).unwrap();
     std::thread::sleep(hallway::watch::SETTLE + Duration::from_millis(100));
     refresher.deliver(&mut app);
     app.status.acknowledge();
-    refresher.ask_now();
+    refresher.ask_at(clock);
     deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
     assert_eq!(app.status.text().unwrap(), "↻ the schedule shown is the newest");
 }

@@ -57,7 +57,7 @@ pub struct Refresher {
 const NEWEST: &str = "↻ the schedule shown is the newest";
 
 /// `R` pressed again within this asks nothing more: the answer is on screen or on its way.
-const ASK_AGAIN: Duration = Duration::from_secs(2);
+pub const ASK_AGAIN: Duration = Duration::from_secs(2);
 
 /// The name of the refresher's thread: a panic there ends the checks, not the planner
 /// (see `crash::spare`).
@@ -222,8 +222,12 @@ impl Refresher {
     /// Asked again within [`ASK_AGAIN`], nothing is sent: the answer is on its way (`None`), or
     /// came a moment ago and is returned to be shown again.
     pub fn ask_now(&mut self) -> Option<String> {
-        let now = std::time::Instant::now();
-        if self.asked_at.is_some_and(|at| now.duration_since(at) < ASK_AGAIN) {
+        self.ask_at(std::time::Instant::now())
+    }
+
+    /// [`Refresher::ask_now`] at the instant `now` (tests pass their own clock).
+    pub fn ask_at(&mut self, now: std::time::Instant) -> Option<String> {
+        if self.asked_at.is_some_and(|at| now.saturating_duration_since(at) < ASK_AGAIN) {
             return if self.waiting { None } else { self.answer.clone() };
         }
         self.asked_at = Some(now);

@@ -3,11 +3,8 @@
 # installs them), each in a throwaway directory, never the real home. Each program's listing of
 # titles and start times must equal hallway's own agenda.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-cargo build --quiet
-bin="$PWD/target/debug/hallway"
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
+. "$(dirname "$0")/lib.sh"
+t="$work"
 export HALLWAY_DATA_DIR="$t/data" TZ=America/Los_Angeles
 for tool in calcurse khal; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool is not installed (apt-get install -y calcurse khal)"; exit 1; }

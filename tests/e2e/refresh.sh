@@ -6,13 +6,10 @@
 # same schedule opened from a file is rewritten while the planner runs, and taken too.
 # `HALLWAY_E2E_CAPTURE=FILE` keeps the screens seen.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-cargo build --quiet
-bin="$PWD/target/debug/hallway"
-work=$(mktemp -d)
 session="hallway-refresh-$$"
+. "$(dirname "$0")/lib.sh"
 server_pid=""
-trap 'tmux kill-session -t "$session" 2>/dev/null || true; [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
+cleanup_extra() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi; }
 mkdir -p "$work/www" "$work/data" "$work/cache"
 
 talks() { # the second version's changes when $1 is 2
@@ -48,7 +45,6 @@ env=(HALLWAY_DATA_DIR="$work/data" HALLWAY_CACHE_DIR="$work/cache" HALLWAY_NO_NO
 env "${env[@]}" "$bin" --schedule "$url" star keep soon >/dev/null
 env "${env[@]}" "$bin" --schedule "$url" later later >/dev/null
 
-. tests/e2e/lib.sh
 keep() { # title: the screen as seen, for the record
   if [ -n "${HALLWAY_E2E_CAPTURE:-}" ]; then
     { echo "--- $1"; tmux capture-pane -p -t "$session"; } >>"$HALLWAY_E2E_CAPTURE"
@@ -56,7 +52,7 @@ keep() { # title: the screen as seen, for the record
 }
 
 tmux new-session -d -s "$session" -x 80 -y 24 \
-  "env ${env[*]} HALLWAY_REFRESH_SECONDS=1 '$bin' --schedule '$url' --at '2024-05-02 10:15'; echo EXITED=\$?; sleep 30"
+  "env $isolated ${env[*]} HALLWAY_REFRESH_SECONDS=1 '$bin' --schedule '$url' --at '2024-05-02 10:15'; echo EXITED=\$?; sleep 30"
 wait_for "Keeps its slot" "first frame"
 keep "opened from $url"
 sleep 2.5
@@ -65,7 +61,7 @@ if tmux capture-pane -p -t "$session" | grep -qF "schedule updated"; then
 fi
 # Keys answer while the refresher asks the server.
 tmux send-keys -t "$session" 3
-wait_for "3 Agenda" "the agenda view"
+wait_for " your agenda │" "the agenda view (its own header)"
 
 # The organisers publish a new version (dated later: Last-Modified has whole seconds).
 talks 2 >"$work/www/live.json.new"
@@ -108,10 +104,10 @@ file="$work/live-file.json"
 talks 1 >"$file"
 env "${env[@]}" "$bin" --schedule "$file" star keep soon >/dev/null
 tmux new-session -d -s "$session" -x 80 -y 24 \
-  "env ${env[*]} '$bin' --schedule '$file' --at '2024-05-02 10:15'; echo EXITED=\$?; sleep 30"
+  "env $isolated ${env[*]} '$bin' --schedule '$file' --at '2024-05-02 10:15'; echo EXITED=\$?; sleep 30"
 wait_for "Keeps its slot" "first frame, from a file"
 tmux send-keys -t "$session" 3
-wait_for "3 Agenda" "the agenda view, from a file"
+wait_for " your agenda │" "the agenda view, from a file"
 talks 2 >"$file.new"
 mv "$file.new" "$file"
 wait_for "schedule updated" "the running planner notices the rewritten file"

@@ -3,18 +3,13 @@
 # the clash from the Now view, tick the other one watched in the On-demand view, write a note,
 # quit, and check the agenda file on disk and that the terminal was given back.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-cargo build --quiet
-bin="$PWD/target/debug/hallway"
-data=$(mktemp -d)
-session="hallway-e2e-$$"
-trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$data"' EXIT
-
-. tests/e2e/lib.sh
+. "$(dirname "$0")/lib.sh"
+data="$HALLWAY_DATA_DIR"
+mkdir -p "$data"
 
 # The shell stays after hallway exits so we can look at the restored screen.
 tmux new-session -d -s "$session" -x 100 -y 30 \
-  "HALLWAY_DATA_DIR='$data' TZ=UTC '$bin' --at '2022-10-19 09:20'; echo EXITED=\$?; sleep 30"
+  "env $isolated TZ=UTC '$bin' --at '2022-10-19 09:20'; echo EXITED=\$?; sleep 30"
 wait_for "eBPF vs Sidecars" "first frame"
 tmux send-keys -t "$session" s
 wait_for '★ starred "eBPF vs Sidecars"' "status after starring"
@@ -60,7 +55,7 @@ PY
 # place, and t is the one jump to now.
 tmux kill-session -t "$session" 2>/dev/null || true
 tmux new-session -d -s "$session" -x 100 -y 30 \
-  "HALLWAY_DATA_DIR='$data' TZ=UTC '$bin' --at '2022-10-19 09:20'; echo EXITED=\$?; sleep 30"
+  "env $isolated TZ=UTC '$bin' --at '2022-10-19 09:20'; echo EXITED=\$?; sleep 30"
 wait_for "eBPF vs Sidecars" "first frame"
 tmux resize-window -t "$session" -x 60 -y 20
 for _ in $(seq 1 50); do
@@ -70,12 +65,12 @@ for _ in $(seq 1 50); do
 done
 case "$last" in *"q quit"*) ;; *) echo "FAIL: no redraw after a resize before the first key:"; tmux capture-pane -p -t "$session"; exit 1 ;; esac
 tmux resize-window -t "$session" -x 100 -y 30
-wait_for "1 Schedule" "redrawn at the old size"
+wait_for "v list" "redrawn at the old size (the schedule's own footer)"
 tmux send-keys -t "$session" G
 sleep 0.3
 before=$(tmux capture-pane -p -t "$session" | grep -F "▶" | head -1)
 tmux send-keys -t "$session" 2 j 1
-wait_for "1 Schedule" "back in the schedule"
+wait_for "v list" "back in the schedule (its own footer)"
 sleep 0.3
 after=$(tmux capture-pane -p -t "$session" | grep -F "▶" | head -1)
 [ "$before" = "$after" ] || { echo "FAIL: the schedule lost its place: '$before' then '$after'"; exit 1; }

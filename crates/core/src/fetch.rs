@@ -135,7 +135,7 @@ impl Fetcher {
                 if let Some(meta) = &copy.meta {
                     self.keep_meta(url, Meta { failed_at: Some(Utc::now()), ..meta.clone() });
                 }
-                return from_cache(why);
+                return from_cache(why.to_string());
             }
             Ok(Download::NotModified) => {
                 let mut s = from_cache("not modified".into())?;
@@ -178,7 +178,7 @@ impl Fetcher {
     /// taken it ([`Fetcher::keep_fresh`]); a failure keeps the copy shown and says why.
     pub fn check(&self, url: &str, opts: Options, shown: &Shown) -> Checked {
         match self.download(url, shown) {
-            Err(why) => Checked::Failed(why),
+            Err(why) => Checked::Failed(why.to_string()),
             Ok(Download::NotModified) => {
                 // The kept copy is the one the server confirmed (same validators): commands
                 // may use it without asking for another `refresh_minutes`.
@@ -253,7 +253,7 @@ impl Fetcher {
 
     /// GET `url`, re-validating the copy `shown` (ETag, Last-Modified) when there is one; the
     /// error is a reason a person can read.
-    fn download(&self, url: &str, shown: &Shown) -> Result<Download, String> {
+    fn download(&self, url: &str, shown: &Shown) -> Result<Download, Unreachable> {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .timeout_global(Some(self.timeout))
             .timeout_connect(Some(self.timeout.min(Duration::from_secs(5))))
@@ -270,17 +270,17 @@ impl Fetcher {
                 req = req.header("If-Modified-Since", lm);
             }
         }
-        let mut resp = req.call().map_err(|e| describe(&e))?;
+        let mut resp = req.call().map_err(Unreachable::from)?;
         let status = resp.status().as_u16();
         if status == 304 && shown.hash.is_some() {
             return Ok(Download::NotModified);
         }
         if !(200..300).contains(&status) {
-            return Err(format!("the server answered {status}"));
+            return Err(Unreachable::Status(status));
         }
         let header = |name: &str| resp.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
         let (etag, last_modified) = (header("etag"), header("last-modified"));
-        let body = resp.body_mut().with_config().limit(MAX_BYTES).read_to_vec().map_err(|e| describe(&e))?;
+        let body = resp.body_mut().with_config().limit(MAX_BYTES).read_to_vec().map_err(Unreachable::from)?;
         Ok(Download::Body { body, etag, last_modified })
     }
 }
@@ -356,11 +356,28 @@ pub fn not_valid(what: &str, e: &LoadError) -> String {
     }
 }
 
-fn describe(e: &ureq::Error) -> String {
-    match e {
-        ureq::Error::Timeout(_) => "the server did not answer in time".into(),
-        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => "connection refused".into(),
-        other => other.to_string(),
+/// Why a download brought no schedule bytes, as a person can read it.
+#[derive(Debug, thiserror::Error)]
+pub enum Unreachable {
+    #[error("the server did not answer in time")]
+    Timeout,
+    #[error("connection refused")]
+    Refused,
+    #[error("the server answered {0}")]
+    Status(u16),
+    /// Anything else the HTTP client met (a name not found, a body over the cap...), cleaned
+    /// of control characters: it may quote what the server sent.
+    #[error("{0}")]
+    Other(String),
+}
+
+impl From<ureq::Error> for Unreachable {
+    fn from(e: ureq::Error) -> Self {
+        match e {
+            ureq::Error::Timeout(_) => Unreachable::Timeout,
+            ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => Unreachable::Refused,
+            other => Unreachable::Other(crate::sanitize::line(&other.to_string())),
+        }
     }
 }
 
