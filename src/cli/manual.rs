@@ -171,6 +171,37 @@ mod tests {
         }
     }
 
+    #[test]
+    fn every_variable_the_program_reads_is_in_the_manual() {
+        // Test hooks are not for users: a crash on a key, a crash between write and rename.
+        const HOOKS: [&str; 2] = ["HALLWAY_PANIC_ON_KEY", "HALLWAY_FAIL_POINT"];
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut read = std::collections::BTreeSet::new();
+        let mut dirs = vec![root.join("src"), root.join("crates/core/src")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for (i, _) in text.match_indices("\"HALLWAY_") {
+                    let name: String =
+                        text[i + 1..].chars().take_while(|c| c.is_ascii_uppercase() || *c == '_').collect();
+                    if name.len() > "HALLWAY_".len() {
+                        read.insert(name);
+                    }
+                }
+            }
+        }
+        assert!(read.contains("HALLWAY_DATA_DIR"), "the scan finds what the code reads: {read:?}");
+        let documented: Vec<&str> = super::ENVIRONMENT.iter().map(|(v, _)| *v).collect();
+        for name in read.iter().filter(|n| !HOOKS.contains(&n.as_str())) {
+            assert!(documented.contains(&name.as_str()), "{name} is read but not in the manual's ENVIRONMENT");
+        }
+    }
+
     /// Text as roff writes it (`-` and `'` escaped).
     fn roff_text(s: &str) -> String {
         s.replace('-', "\\-").replace('\'', "\\*(Aq")

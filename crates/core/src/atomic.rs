@@ -15,7 +15,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_as(path, bytes, ".tmp-")
 }
 
-/// [`write`], its temp file named with `prefix` (so a crashed writer's leftovers can be found
+/// [`write()`], its temp file named with `prefix` (so a crashed writer's leftovers can be found
 /// and swept: see `agenda::store`).
 pub fn write_as(path: &Path, bytes: &[u8], prefix: &str) -> std::io::Result<()> {
     write_parts(path, &[bytes], prefix, Durability::Synced)

@@ -1,4 +1,4 @@
-//! The compiled file, byte for byte. Any change to this file changes [`super::BUILD`], so a
+//! The compiled file, byte for byte. Any change to this file changes [`super::build()`], so a
 //! compiled file from another build of hallway is never read as this one.
 //!
 //! ```text
