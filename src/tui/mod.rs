@@ -209,8 +209,8 @@ fn read_input(
                     *last_click = if double { None } else { Some((now, m.column, m.row)) };
                     pending.extend(app.click(m.column, m.row, double));
                 }
-                MouseEventKind::ScrollDown => pending.extend(app.update(keys::Action::Down)),
-                MouseEventKind::ScrollUp => pending.extend(app.update(keys::Action::Up)),
+                MouseEventKind::ScrollDown => pending.extend(app.wheel(true)),
+                MouseEventKind::ScrollUp => pending.extend(app.wheel(false)),
                 _ => seen = false,
             },
             Event::Key(k) if k.kind == KeyEventKind::Press => {

@@ -7,6 +7,12 @@ use crate::tui::modal::Modal;
 use crate::tui::state::View;
 
 impl App {
+    /// A turn of the wheel: the selection moves like ↓ and ↑ (over details or help it scrolls
+    /// them; a modal that is typed into ignores it).
+    pub fn wheel(&mut self, down: bool) -> Vec<Effect> {
+        self.update(if down { Action::Down } else { Action::Up })
+    }
+
     /// A left click at a screen cell; `double` for the second click of a double-click.
     pub fn click(&mut self, column: u16, row: u16, double: bool) -> Vec<Effect> {
         self.status.key_pressed();

@@ -53,6 +53,11 @@ impl Store {
         let bytes = match std::fs::read(&self.path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Agenda::new(conference_id)),
+            // A file where a folder of the path should be: there is no agenda to set aside, and
+            // the folder cannot be made.
+            Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => {
+                return Err(StoreError::Io { action: "read", path: self.path.clone(), source: e });
+            }
             Err(e) => {
                 let moved_to = self.move_aside()?;
                 return Err(StoreError::Corrupt {
