@@ -10,7 +10,7 @@ fn main() -> ExitCode {
             if !msg.is_empty() {
                 use std::io::Write;
                 // A full or closed stderr leaves the exit code to say it.
-                let _ = writeln!(std::io::stderr(), "hallway: {msg}");
+                let _ = writeln!(std::io::stderr(), "hallway: {}", hallway::sanitize::text(&msg));
             }
             ExitCode::from(failure.exit_code())
         }

@@ -636,3 +636,66 @@ fn a_floating_zone_is_said_while_it_is_a_guess_only() {
         .success();
     assert!(!run(None).contains("no time zone"), "remembered");
 }
+
+/// The binary with its files in `dir`, as a plain process (its pipes are the test's to give).
+fn process(dir: &TempDir) -> std::process::Command {
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("hallway"));
+    common::isolate(&mut c, dir.path());
+    c.arg("--at").arg("2022-10-19 09:20");
+    c
+}
+
+#[test]
+fn output_to_a_closed_pipe_is_a_quiet_end_and_to_a_full_disk_an_error_never_a_panic() {
+    let d = TempDir::new().unwrap();
+    let commands: [&[&str]; 5] =
+        [&["completions", "zsh"], &["completions", "bash"], &["man"], &["talks"], &["now", "--json"]];
+    for args in commands {
+        // `| head -1` that has already gone: the reading end is closed before the first write.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = process(&d).args(args).stdout(writer).stderr(std::process::Stdio::piped()).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?} into a closed pipe: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+
+        // `> /dev/full`: said, exit 1.
+        let full = std::fs::File::options().write(true).open("/dev/full").unwrap();
+        let out = process(&d).args(args).stdout(full).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?} into /dev/full: {err}");
+        assert!(err.contains("cannot write output") && !err.contains("panicked"), "{args:?}: {err}");
+    }
+    // `2> /dev/full`: what goes to stderr is dropped, the work is done and the exit code stands.
+    let file = d.path().join("agenda.md");
+    let full = std::fs::File::options().write(true).open("/dev/full").unwrap();
+    let out = process(&d).args(["export", "-o"]).arg(&file).stderr(full).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(std::fs::read_to_string(&file).unwrap().starts_with("# "), "the export was written");
+}
+
+#[test]
+fn values_a_file_gets_wrong_reach_stderr_without_their_escape_sequences() {
+    let d = TempDir::new().unwrap();
+    // A Sessionize file whose session names a room that is not there, by an id that would set
+    // the clipboard (OSC 52) and clear the screen.
+    let evil = r#"{"sessions": [{"id": "1", "title": "T", "startsAt": "2024-05-02T10:00:00",
+        "endsAt": "2024-05-02T11:00:00", "roomId": "\u001b]52;c;ZXZpbA==\u0007\u001b[2J"}],
+        "rooms": [{"id": 1, "name": "A"}], "speakers": [], "categories": []}"#;
+    let file = d.path().join("evil.json");
+    std::fs::write(&file, evil).unwrap();
+    for args in [&["talks"][..], &["validate"]] {
+        let mut c = process(&d);
+        if args == ["validate"] {
+            c.arg("validate").arg(&file);
+        } else {
+            c.arg("--schedule").arg(&file).args(args);
+        }
+        let out = c.output().unwrap();
+        let all = [out.stdout, out.stderr].concat();
+        let text = String::from_utf8_lossy(&all);
+        assert_eq!(out.status.code(), Some(2), "{text}");
+        assert!(text.contains("is not in \"rooms\""), "the problem is said: {text}");
+        assert!(!all.contains(&0x1b) && !all.contains(&0x07), "an escape reached the terminal: {text:?}");
+    }
+}

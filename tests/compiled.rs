@@ -103,6 +103,7 @@ fn killed_while_compiling_then_run_again_the_answer_is_right() {
     // The crash where it proves the most: the entry whole in its temp file, not yet renamed.
     let crashed = hallway(d.path(), true)
         .env("HALLWAY_FAIL_POINT", "before-rename:.compiling-")
+        .current_dir(d.path())
         .arg("--schedule")
         .arg(&file)
         .args(args)

@@ -45,7 +45,7 @@ pub fn list(g: &Global, json: bool) -> Result<(), Failure> {
         out.push_str(&format!(
             "{}  {dates}  {talks}{last}\n    hallway --schedule {}\n",
             crate::sanitize::line(&o.name),
-            o.id
+            crate::sanitize::line(&o.id)
         ));
     }
     super::commands::emit_bytes(out.as_bytes())

@@ -51,7 +51,7 @@ const EXIT_STATUS: &[(&str, &str)] = &[
 pub fn render() -> std::io::Result<Vec<u8>> {
     let mut cmd = <Cli as clap::CommandFactory>::command();
     cmd.build();
-    let man = clap_mangen::Man::new(cmd.clone()).date(env!("CARGO_PKG_VERSION")).manual("hallway manual");
+    let man = clap_mangen::Man::new(cmd.clone()).manual("hallway manual");
     let mut out = Vec::new();
     man.render_title(&mut out)?;
     man.render_name_section(&mut out)?;

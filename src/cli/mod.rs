@@ -175,9 +175,6 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
         // Keys and colours are the planner's to check; it says what is wrong on its status line.
         let settings = crate::tui::settings::Settings::load();
         let ctx = Context::open(&cli.global.request(Abstracts::Read, Need::Planner))?;
-        for note in &ctx.notes {
-            say!("note: {note}");
-        }
         ctx.remember();
         return crate::tui::run(ctx, settings, cli.global.exit_after_first_frame)
             .map_err(|e| Failure::Runtime(format!("terminal error: {e}")));

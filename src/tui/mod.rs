@@ -239,7 +239,9 @@ fn open_app(
     settings: &settings::Settings,
     warning: Option<&str>,
 ) -> (App, Vec<effect::Effect>) {
-    let notes = schedule.conference.notes.clone();
+    // What opening had to say (the conference used last is gone, a bare --at), then what the
+    // loader had to guess: the first is said on the status line, where it is seen.
+    let notes: Vec<String> = ctx.notes.iter().chain(&schedule.conference.notes).cloned().collect();
     let opts = app::Options {
         time_travel: ctx.clock.is_fixed(),
         no_color: !theme::Theme::from_env().color || settings.mono(),

@@ -114,7 +114,6 @@ fn adopt(app: &mut App, merged: Agenda, from_elsewhere: bool) -> bool {
     differs
 }
 
-/// Why an export did not write.
 /// Write the agenda to a file, asking first before replacing one; says what was written.
 pub fn export(
     app: &App,

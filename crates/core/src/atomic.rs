@@ -33,6 +33,21 @@ pub enum Durability {
 
 /// Replace `path` with `parts` written one after the other, whole or not at all.
 pub fn write_parts(path: &Path, parts: &[&[u8]], prefix: &str, durability: Durability) -> std::io::Result<()> {
+    write_parts_then(path, parts, prefix, durability, || {
+        fail_point::before_rename(prefix);
+        Ok(())
+    })
+}
+
+/// [`write_parts`], running `before_rename` once the new version is whole in its temp file and
+/// the old one not yet replaced: an error there leaves the old file as it was.
+fn write_parts_then(
+    path: &Path,
+    parts: &[&[u8]],
+    prefix: &str,
+    durability: Durability,
+    before_rename: impl FnOnce() -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = folder_of(path);
     let mut tmp = tempfile::Builder::new().prefix(prefix).suffix(".tmp").tempfile_in(dir)?;
     for part in parts {
@@ -41,7 +56,7 @@ pub fn write_parts(path: &Path, parts: &[&[u8]], prefix: &str, durability: Durab
     if durability == Durability::Synced {
         tmp.as_file().sync_all()?;
     }
-    fail_point::before_rename(prefix);
+    before_rename()?;
     tmp.persist(path).map_err(|e| e.error)?;
     if durability == Durability::Synced
         && let Ok(d) = std::fs::File::open(dir)
@@ -95,16 +110,34 @@ mod tests {
     }
 
     #[test]
-    fn a_write_that_fails_leaves_the_old_file_as_it_was() {
+    fn a_failure_between_writing_and_renaming_leaves_the_old_file_as_it_was() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("agenda.json");
         write(&path, b"old").unwrap();
-        // The target is a folder: the rename fails after the temp file is written.
+        let mut seen = Vec::new();
+        let failed = write_parts_then(&path, &[b"new ", b"version"], ".agenda-", Durability::Synced, || {
+            // The new version is whole beside the old one, which is untouched.
+            seen = temp_files(dir.path());
+            assert_eq!(std::fs::read(dir.path().join(&seen[0])).unwrap(), b"new version");
+            assert_eq!(std::fs::read(&path).unwrap(), b"old");
+            Err(std::io::Error::other("the disk went away"))
+        });
+        assert_eq!(failed.unwrap_err().to_string(), "the disk went away");
+        assert_eq!(seen.len(), 1, "one temp file while writing: {seen:?}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        assert!(temp_files(dir.path()).is_empty(), "the temp file of a failed write is removed");
+    }
+
+    #[test]
+    fn a_rename_that_fails_leaves_the_target_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        // The target is a folder with a file in it: the rename fails after the temp file is
+        // written, and the folder keeps its file.
         let folder = dir.path().join("a-folder");
         std::fs::create_dir(&folder).unwrap();
         std::fs::write(folder.join("inside"), b"x").unwrap();
         assert!(write(&folder, b"new").is_err());
-        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        assert_eq!(std::fs::read(folder.join("inside")).unwrap(), b"x");
         assert!(temp_files(dir.path()).is_empty(), "the temp file of a failed write is removed");
     }
 

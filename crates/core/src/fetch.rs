@@ -111,8 +111,10 @@ impl Fetcher {
             }
         }
         let from_cache = |why: String| -> Result<Opened, FetchError> {
-            let body =
-                copy.body.as_ref().ok_or_else(|| FetchError::Unreachable { url: url.into(), reason: why.clone() })?;
+            let body = copy
+                .body
+                .as_ref()
+                .ok_or_else(|| FetchError::Unreachable { url: crate::sanitize::line(url), reason: why.clone() })?;
             let mut s = self.read(url, body, opts).map_err(FetchError::Invalid)?;
             s.notes_mut().insert(0, cached_note(&why));
             Ok(s)

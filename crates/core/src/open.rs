@@ -89,8 +89,11 @@ pub enum Source {
         json: &'static str,
     },
     Url(String),
-    /// A file, by its absolute path.
-    File(PathBuf),
+    /// A file: read and named in messages by the path given, remembered by its absolute path.
+    File {
+        given: PathBuf,
+        absolute: PathBuf,
+    },
 }
 
 impl Source {
@@ -100,8 +103,8 @@ impl Source {
         if crate::fetch::is_url(text) {
             return Some(Source::Url(text.to_string()));
         }
-        if let Ok(path) = std::fs::canonicalize(text) {
-            return Some(Source::File(path));
+        if let Ok(absolute) = std::fs::canonicalize(text) {
+            return Some(Source::File { given: PathBuf::from(text), absolute });
         }
         schedule::bundled_text(text).map(|(name, json)| Source::Bundled { given: text.to_string(), name, json })
     }
@@ -117,7 +120,7 @@ impl Source {
         match self {
             Source::Bundled { given, .. } => given.clone(),
             Source::Url(url) => url.clone(),
-            Source::File(path) => path.display().to_string(),
+            Source::File { absolute, .. } => absolute.display().to_string(),
         }
     }
 
@@ -141,9 +144,9 @@ impl Source {
                     other => OpenError::Runtime(other.to_string()),
                 })?
             }
-            Source::File(path) => match cache {
-                Some(cache) => cache.open_file(path, opts)?,
-                None => compiled::Opened::Parsed(schedule::load_path_with(path, opts)?),
+            Source::File { given, .. } => match cache {
+                Some(cache) => cache.open_file(given, opts)?,
+                None => compiled::Opened::Parsed(schedule::load_path_with(given, opts)?),
             },
         })
     }
@@ -236,6 +239,29 @@ pub fn load_options(tz: Option<&str>, abstracts: Abstracts) -> Result<schedule::
     Ok(schedule::import::Options { zone, without_abstracts: abstracts == Abstracts::Skip })
 }
 
+/// `source` read again with `opts`, from the copy just downloaded (or just failed to be: the
+/// network is not asked twice); what the first read found of the network is still said.
+fn reopen(
+    source: &Source,
+    mut first: compiled::Opened,
+    opts: schedule::import::Options,
+) -> Result<compiled::Opened, OpenError> {
+    let fetched: Vec<String> = first
+        .notes_mut()
+        .iter()
+        .filter(|n| n.starts_with("offline:") || n.starts_with("the server sent"))
+        .cloned()
+        .collect();
+    let mut opened = source.open(opts, Duration::MAX)?;
+    let kept = opened.notes_mut();
+    for (i, note) in fetched.into_iter().enumerate() {
+        if !kept.contains(&note) {
+            kept.insert(i, note);
+        }
+    }
+    Ok(opened)
+}
+
 /// `--at` as a person says it, at the real time `now`. A bare `HH:MM` means today while the
 /// conference runs, else its first day, and then a note says so: the instant meant is not obvious.
 pub fn conference_time(
@@ -269,28 +295,16 @@ impl Context {
         let (source, mut tz_given, mut notes) = resolve(req.schedule.as_deref(), req.tz.as_deref(), &opened_before)?;
         let mut opts = load_options(tz_given.as_deref(), req.abstracts)?;
         let mut opened = source.open(opts, req.fresh_for)?;
-        // The same conference from another path (the file moved), read in no zone of its own:
-        // read it again in the zone given for it before, or its times would seem to have moved.
+        // The same conference from another path (the file moved): the zone given for it before
+        // is kept, and a file read in no zone of its own is read again in it, or its times would
+        // seem to have moved.
         let remembered = Recent::find_in(&opened_before, &opened.conference().id).and_then(|o| o.tz.clone());
         if tz_given.is_none()
-            && opened.conference().floating
             && let Some(tz) = remembered
         {
             opts = load_options(Some(&tz), req.abstracts)?;
-            // Just downloaded, or just failed to: the kept copy, not the network again; what the
-            // first open found of the network (offline, an invalid download) is still said.
-            let fetched: Vec<String> = opened
-                .notes_mut()
-                .iter()
-                .filter(|n| n.starts_with("offline:") || n.starts_with("the server sent"))
-                .cloned()
-                .collect();
-            opened = source.open(opts, Duration::MAX)?;
-            let kept = opened.notes_mut();
-            for (i, note) in fetched.into_iter().enumerate() {
-                if !kept.contains(&note) {
-                    kept.insert(i, note);
-                }
+            if opened.conference().floating {
+                opened = reopen(&source, opened, opts)?;
             }
             tz_given = Some(tz);
         }

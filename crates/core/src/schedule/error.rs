@@ -10,13 +10,25 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// The talk and the message are cleaned here: both may quote what the file holds (a room
+    /// name, a date written wrong), and every way out of hallway prints them.
     pub fn new(talk: Option<&str>, message: String) -> Self {
-        Self { line: None, column: None, talk: talk.map(str::to_string), message }
+        Self {
+            line: None,
+            column: None,
+            talk: talk.map(crate::sanitize::line),
+            message: crate::sanitize::text(&message),
+        }
     }
 
     pub fn at_offset(text: &[u8], offset: usize, talk: Option<&str>, message: String) -> Self {
         let (line, column) = line_col(text, offset);
-        Self { line: Some(line), column: Some(column), talk: talk.map(str::to_string), message }
+        Self::at(line, column, talk, message)
+    }
+
+    /// At a line and column a parser gave.
+    pub fn at(line: usize, column: usize, talk: Option<&str>, message: String) -> Self {
+        Self { line: Some(line), column: Some(column), ..Self::new(talk, message) }
     }
 }
 

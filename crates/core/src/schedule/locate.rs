@@ -67,12 +67,7 @@ impl<'a> JsonProblems<'a> {
     pub fn syntax(&mut self, e: &serde_json::Error) {
         let msg = e.to_string();
         let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m);
-        self.problems.push(Problem {
-            line: Some(e.line()),
-            column: Some(e.column().max(1)),
-            talk: None,
-            message: format!("invalid JSON: {msg}"),
-        });
+        self.problems.push(Problem::at(e.line(), e.column().max(1), None, format!("invalid JSON: {msg}")));
     }
 }
 

@@ -32,6 +32,7 @@ const SOURCES: &[&[u8]] = &[
     include_bytes!("write.rs"),
     include_bytes!("read.rs"),
     include_bytes!("../mod.rs"),
+    include_bytes!("../choices.rs"),
     include_bytes!("../native.rs"),
     include_bytes!("../native_fast.rs"),
     include_bytes!("../locate.rs"),

@@ -35,12 +35,7 @@ pub fn read(text: &str) -> Draft {
         }
         Err(e) => {
             let p = e.pos();
-            d.problems.push(Problem {
-                line: Some(p.row as usize),
-                column: Some(p.col as usize),
-                talk: None,
-                message: format!("invalid XML: {e}"),
-            });
+            d.problems.push(Problem::at(p.row as usize, p.col as usize, None, format!("invalid XML: {e}")));
             return d;
         }
     };
