@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 /// Larger than any real schedule (FOSDEM's XML is a few MB); a guard, not a limit anyone meets.
-const MAX_BYTES: u64 = 64 * 1024 * 1024;
+const MAX_BYTES: u64 = crate::bounded::MAX_BYTES;
 
 pub fn is_url(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
@@ -229,13 +229,13 @@ impl Fetcher {
     /// The copy kept of `url`, if any, with what the server said of it.
     fn copy(&self, url: &str) -> Copy {
         let meta = self.meta(url);
-        let body = meta.as_ref().and_then(|_| std::fs::read(self.paths(url).0).ok());
+        let body = meta.as_ref().and_then(|_| crate::bounded::read(&self.paths(url).0, MAX_BYTES).ok());
         Copy { meta, body }
     }
 
     /// What the server said of the kept copy, without reading the copy.
     fn meta(&self, url: &str) -> Option<Meta> {
-        std::fs::read(self.paths(url).1).ok().and_then(|b| serde_json::from_slice(&b).ok())
+        crate::bounded::read(&self.paths(url).1, MAX_BYTES).ok().and_then(|b| serde_json::from_slice(&b).ok())
     }
 
     /// Replace the copy. One that cannot be written costs the next offline start, not this run.

@@ -97,7 +97,7 @@ impl Friends {
     /// Read the friends file; none is no friends. A file that does not parse is an error (and
     /// is not overwritten by the next add).
     pub fn load(path: &Path) -> Result<Self, FriendsError> {
-        match std::fs::read(path) {
+        match crate::bounded::read(path, crate::bounded::MAX_BYTES) {
             Ok(bytes) => serde_json::from_slice(&bytes)
                 .map_err(|e| FriendsError::Unreadable { path: path.display().to_string(), why: e.to_string() }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
@@ -126,7 +126,11 @@ impl Friends {
         if size > MAX_BYTES {
             return Err(FriendsError::TooBig { path: shown, size });
         }
-        let bytes = std::fs::read(file).map_err(read)?;
+        // Bounded as it is read too: a pipe or a device says no size and may never end.
+        let bytes = crate::bounded::read(file, MAX_BYTES).map_err(|e| match e.kind() {
+            std::io::ErrorKind::FileTooLarge => FriendsError::TooBig { path: shown.clone(), size: MAX_BYTES + 1 },
+            _ => read(e),
+        })?;
         let export: Export = serde_json::from_slice(&bytes).map_err(|e| FriendsError::NotAnExport {
             path: shown.clone(),
             line: e.line(),

@@ -44,6 +44,7 @@
 
 pub mod agenda;
 pub mod atomic;
+pub mod bounded;
 pub mod clash;
 pub mod clock;
 pub mod config;

@@ -37,7 +37,10 @@ impl Recent {
 
     /// Most recent first. A missing or unreadable file is no history: it only saves typing.
     pub fn list(&self) -> Vec<Opened> {
-        std::fs::read(&self.path).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
+        crate::bounded::read(&self.path, crate::bounded::MAX_BYTES)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
     }
 
     pub fn last(&self) -> Option<Opened> {

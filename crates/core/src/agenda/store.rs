@@ -50,7 +50,7 @@ impl Store {
     /// understand is moved aside (never overwritten) and reported. An older format is migrated,
     /// with the original kept beside it.
     pub fn load(&self, conference_id: &str) -> Result<Agenda, StoreError> {
-        let bytes = match std::fs::read(&self.path) {
+        let bytes = match crate::bounded::read(&self.path, crate::bounded::MAX_BYTES) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Agenda::new(conference_id)),
             // A file where a folder of the path should be: there is no agenda to set aside, and
@@ -82,7 +82,7 @@ impl Store {
     /// The ids marked, read without touching the file: nothing for a file that is missing or
     /// cannot be read (the planner's own [`Store::load`] then says what is wrong with it).
     pub fn peek_ids(&self) -> Vec<String> {
-        std::fs::read(&self.path)
+        crate::bounded::read(&self.path, crate::bounded::MAX_BYTES)
             .ok()
             .and_then(|b| serde_json::from_slice::<Agenda>(&b).ok())
             .map(|a| a.marks.into_keys().collect())
@@ -145,12 +145,11 @@ impl Store {
         std::fs::create_dir_all(dir).map_err(|e| io("create the directory of the", e))?;
         let mut lock_path = self.path.clone().into_os_string();
         lock_path.push(".lock");
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(PathBuf::from(lock_path))
-            .map_err(|e| io("lock", e))?;
+        let file = crate::bounded::open_with(
+            Path::new(&lock_path),
+            std::fs::OpenOptions::new().create(true).truncate(false).write(true),
+        )
+        .map_err(|e| io("lock", e))?;
         file.lock().map_err(|e| io("lock", e))?;
         Ok(file)
     }

@@ -281,7 +281,7 @@ pub fn load_path(path: &Path) -> Result<Schedule, LoadError> {
 
 /// Larger than any real programme (FOSDEM's XML is under 2 MB); refusing before reading keeps
 /// a wrong file from eating memory.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = crate::bounded::MAX_BYTES;
 
 pub fn load_path_with(path: &Path, opts: import::Options) -> Result<Schedule, LoadError> {
     let bytes = read_file(path)?;
@@ -300,7 +300,7 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
         );
         return Err(LoadError::invalid(&path.display().to_string(), vec![Problem::new(None, msg)]));
     }
-    std::fs::read(path).map_err(io)
+    crate::bounded::read(path, MAX_FILE_BYTES).map_err(io)
 }
 
 pub fn bundled() -> Schedule {

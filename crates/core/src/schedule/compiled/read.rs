@@ -89,7 +89,7 @@ where
 impl Reader {
     pub fn open(path: &Path) -> Result<Self, Corrupt> {
         let bad = |why: String| Corrupt { path: path.to_path_buf(), why };
-        let file = File::open(path).map_err(|e| bad(e.to_string()))?;
+        let file = crate::bounded::open(path).map_err(|e| bad(e.to_string()))?;
         let mut prelude = [0u8; layout::PRELUDE];
         read_at(&file, &mut prelude, 0).map_err(|e| bad(format!("prelude: {e}")))?;
         let word = |at: usize| u64::from_le_bytes(prelude[at..at + 8].try_into().expect("8 bytes"));
