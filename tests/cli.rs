@@ -601,13 +601,18 @@ fn no_terminal_moved_files_and_gone_files() {
     hallway(&d).arg("--schedule").arg(&fosdem).args(["--tz", "Europe/Brussels", "star", "10863"]).assert().success();
     let moved = d.path().join("fosdem-moved.xml");
     std::fs::rename(&fosdem, &moved).unwrap();
-    let out = hallway(&d).arg("--schedule").arg(&moved).args(["agenda"]).output().unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("Europe/Brussels") && !text.contains("moved from"), "{text}");
     let out = hallway(&d).args(["--schedule", "fosdem-2021", "agenda"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("FOSDEM 2021 was opened from") && err.contains("which is gone"), "{err}");
+    // Its new place given once (as the error says), in the zone remembered for it...
+    let out = hallway(&d).arg("--schedule").arg(&moved).args(["agenda"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Europe/Brussels") && !text.contains("moved from"), "{text}");
+    // ...its name opens the new place from then on.
+    let out = hallway(&d).args(["--schedule", "fosdem-2021", "agenda"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Europe/Brussels"));
 }
 
 /// A file with no zone and no offsets (FOSDEM 2021): the guess (your zone) is said; a zone given

@@ -79,6 +79,7 @@ pub enum Command {
         after_help = "Examples:\n  hallway completions bash > ~/.local/share/bash-completion/completions/hallway\n  hallway completions zsh > ~/.zfunc/_hallway\n  hallway completions fish > ~/.config/fish/completions/hallway.fish"
     )]
     Completions {
+        /// The shell to complete for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -90,6 +91,7 @@ pub enum Command {
         after_help = "Example:\n  hallway import fosdem-2021.xml -o data/fosdem-2021.json\n  hallway import schedule.json --tz Europe/Brussels > conf.json"
     )]
     Import {
+        /// The schedule file to read.
         path: PathBuf,
         /// Write here instead of to standard output.
         #[arg(short, long, value_name = "OUT")]
@@ -98,6 +100,7 @@ pub enum Command {
     /// Check a schedule file and report every problem found.
     #[command(after_help = "Example:\n  hallway validate my-conf.json")]
     Validate {
+        /// The schedule file to check.
         path: PathBuf,
         /// Print JSON (a stable format for scripts) instead of text.
         #[arg(long)]
@@ -167,6 +170,7 @@ pub enum Planner {
     /// Mark talks to attend.
     #[command(after_help = "Example:\n  hallway star ebpf-vs-sidecars rust-wrights-law")]
     Star {
+        /// Talk ids, as `hallway talks` lists them; several at once.
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
     },
@@ -174,6 +178,7 @@ pub enum Planner {
     /// video is out.
     #[command(after_help = "Example:\n  hallway later io-uring\n  hallway later --available")]
     Later {
+        /// Talk ids, as `hallway talks` lists them; several at once.
         #[arg(required_unless_present = "available", value_name = "ID")]
         ids: Vec<String>,
         /// List the talks saved for later, not yet watched, that have a video: those published
@@ -186,14 +191,17 @@ pub enum Planner {
         after_help = "Example:\n  hallway note io-uring 'ask about SQPOLL'\n  hallway note io-uring          (removes the note)"
     )]
     Note {
+        /// The talk's id, as `hallway talks` lists it.
         #[arg(value_name = "ID")]
         id: String,
+        /// The note, in one or more words; none removes the note.
         #[arg(value_name = "TEXT", trailing_var_arg = true)]
         text: Vec<String>,
     },
     /// Remove the marks of talks.
     #[command(after_help = "Example:\n  hallway unmark io-uring")]
     Unmark {
+        /// Talk ids, as `hallway talks` lists them; several at once.
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
     },
@@ -269,13 +277,17 @@ pub struct TalkFilter {
 pub enum FriendsAction {
     /// Import a friend's agenda (`hallway export --format json` on their machine).
     Add {
+        /// Their exported agenda (JSON).
         file: PathBuf,
         /// How to call them; initials show in the schedule.
         #[arg(long)]
         name: String,
     },
     /// Forget a friend's agenda.
-    Remove { name: String },
+    Remove {
+        /// The name they were added under.
+        name: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, clap::Subcommand)]

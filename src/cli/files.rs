@@ -62,8 +62,10 @@ pub fn validate(path: &Path, json: bool, opts: schedule::import::Options) -> Res
         let overlaps: Vec<[&str; 2]> = result.as_ref().map_or(vec![], |s| {
             pairs.iter().map(|&(a, b)| [s.talks()[a].id.as_str(), s.talks()[b].id.as_str()]).collect()
         });
+        // Problems past the first 50 are counted, not listed (`more_problems`).
+        let more = result.as_ref().err().map_or(0, |e| e.more());
         emit_json(&serde_json::json!({
-            "path": shown, "ok": ok, "talks": talks, "problems": problems, "notes": notes,
+            "path": shown, "ok": ok, "talks": talks, "problems": problems, "more_problems": more, "notes": notes,
             "same_room_overlaps": overlaps,
         }))?;
     } else {

@@ -55,7 +55,7 @@ pub fn render() -> std::io::Result<Vec<u8>> {
     let mut out = Vec::new();
     man.render_title(&mut out)?;
     man.render_name_section(&mut out)?;
-    man.render_synopsis_section(&mut out)?;
+    synopsis(&mut out)?;
     man.render_description_section(&mut out)?;
     man.render_options_section(&mut out)?;
     let mut roff = Roff::new();
@@ -65,12 +65,34 @@ pub fn render() -> std::io::Result<Vec<u8>> {
     list(&mut roff, "ENVIRONMENT", ENVIRONMENT);
     list(&mut roff, "EXIT STATUS", EXIT_STATUS);
     roff.control("SH", ["EXAMPLES"]);
+    // As printed: the columns of the examples line up only without filling.
+    roff.control("nf", []);
     for line in super::args::EXAMPLES.lines().skip(1) {
-        roff.control("IP", []).text([roman(line.trim())]);
+        roff.text([roman(line.trim_end())]);
     }
+    roff.control("fi", []);
     roff.to_writer(&mut out)?;
     man.render_version_section(&mut out)?;
     Ok(out)
+}
+
+/// How hallway is called: the planner, or a command (each described under COMMANDS).
+fn synopsis(out: &mut Vec<u8>) -> std::io::Result<()> {
+    let mut roff = Roff::new();
+    roff.control("SH", ["SYNOPSIS"]);
+    roff.text([bold("hallway"), roman(" ["), italic("OPTIONS"), roman("]")]);
+    roff.control("br", []);
+    roff.text([
+        bold("hallway"),
+        roman(" ["),
+        italic("OPTIONS"),
+        roman("] "),
+        italic("COMMAND"),
+        roman(" ["),
+        italic("ARGS"),
+        roman("]"),
+    ]);
+    roff.to_writer(out)
 }
 
 /// Every command with its own arguments (the global options are in OPTIONS).
@@ -99,7 +121,10 @@ fn arguments(roff: &mut Roff, cmd: &clap::Command) {
     let own = cmd.get_arguments().filter(|a| !a.is_hide_set() && !a.is_global_set() && !is_help(a));
     for arg in own {
         let mut head = Vec::new();
-        let value = arg.get_value_names().map(|v| v.join(" ")).unwrap_or_else(|| arg.get_id().to_string());
+        let mut value = arg.get_value_names().map(|v| v.join(" ")).unwrap_or_else(|| arg.get_id().to_string());
+        if arg.get_num_args().is_some_and(|n| n.max_values() > 1) {
+            value.push_str("...");
+        }
         match (arg.get_short(), arg.get_long()) {
             (None, None) => head.push(italic(value.to_uppercase())),
             (short, long) => {

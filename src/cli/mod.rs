@@ -212,7 +212,7 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
         say!("note: {note}");
     }
     let result = commands::dispatch(&ctx, command);
-    if remembers && result.is_ok() {
+    if (remembers || ctx.moved) && result.is_ok() {
         ctx.remember();
     }
     // The process ends here: freeing the schedule talk by talk would only slow commands that

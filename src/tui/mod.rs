@@ -239,9 +239,9 @@ fn open_app(
     settings: &settings::Settings,
     warning: Option<&str>,
 ) -> (App, Vec<effect::Effect>) {
-    // What opening had to say (the conference used last is gone, a bare --at), then what the
-    // loader had to guess: the first is said on the status line, where it is seen.
-    let notes: Vec<String> = ctx.notes.iter().chain(&schedule.conference.notes).cloned().collect();
+    // What the loader had to guess (a zone), then what opening had to say (the conference
+    // used last is gone, a bare --at): all said on the status line, where they are seen.
+    let notes: Vec<String> = schedule.conference.notes.iter().chain(&ctx.notes).cloned().collect();
     let opts = app::Options {
         time_travel: ctx.clock.is_fixed(),
         no_color: !theme::Theme::from_env().color || settings.mono(),
@@ -289,10 +289,8 @@ fn open_app(
     }
     if let Some(r) = due.last() {
         app.status.info(format!("⏰ {}", r.text));
-    } else if news.is_empty()
-        && let Some(n) = notes.first()
-    {
-        app.status.info(format!("note: {n}"));
+    } else if news.is_empty() && !notes.is_empty() {
+        app.status.info(format!("note: {}", notes.join(" · note: ")));
     }
     if !due.is_empty() {
         pending.push(effect::Effect::Remind(due));

@@ -49,7 +49,12 @@ fn write_parts_then(
     before_rename: impl FnOnce() -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let dir = folder_of(path);
-    let mut tmp = tempfile::Builder::new().prefix(prefix).suffix(".tmp").tempfile_in(dir)?;
+    // tempfile names its random file in the error ("at path .tmp-Yjvian.tmp"): the file asked
+    // for is what the caller names, and the temp file never existed.
+    let mut tmp = tempfile::Builder::new().prefix(prefix).suffix(".tmp").tempfile_in(dir).map_err(|e| {
+        let said = e.to_string();
+        std::io::Error::new(e.kind(), said.split(" at path ").next().unwrap_or(&said).to_string())
+    })?;
     for part in parts {
         tmp.write_all(part)?;
     }

@@ -28,6 +28,9 @@ pub struct Context {
     /// `schedule.conference.notes`): the conference used last is gone, a bare `--at` was read
     /// on the first day.
     pub notes: Vec<String>,
+    /// The conference was remembered as opened from another place (the file moved): worth
+    /// remembering again, so that its name opens the new place.
+    pub moved: bool,
 }
 
 impl Context {

@@ -298,7 +298,9 @@ impl Context {
         // The same conference from another path (the file moved): the zone given for it before
         // is kept, and a file read in no zone of its own is read again in it, or its times would
         // seem to have moved.
-        let remembered = Recent::find_in(&opened_before, &opened.conference().id).and_then(|o| o.tz.clone());
+        let before = Recent::find_in(&opened_before, &opened.conference().id);
+        let moved = before.is_some_and(|o| o.source != source.key());
+        let remembered = before.and_then(|o| o.tz.clone());
         if tz_given.is_none()
             && let Some(tz) = remembered
         {
@@ -351,6 +353,7 @@ impl Context {
             rest,
             agenda,
             notes,
+            moved,
         })
     }
 }

@@ -58,9 +58,19 @@ impl Recent {
         list.iter().find(|o| o.id == name || o.name.eq_ignore_ascii_case(name))
     }
 
-    /// Put a conference first (replacing its older entry).
+    /// Put a conference first (replacing its older entry). A file that does not read as the
+    /// list is kept aside (`recent.json.corrupt-TIME`), not written over: it holds the zones
+    /// remembered for the conferences.
     pub fn record(&self, opened: Opened) -> std::io::Result<()> {
         let mut list = self.list();
+        if list.is_empty()
+            && let Ok(bytes) = crate::bounded::read(&self.path, crate::bounded::MAX_BYTES)
+            && serde_json::from_slice::<Vec<Opened>>(&bytes).is_err()
+        {
+            let mut aside = self.path.clone().into_os_string();
+            aside.push(format!(".corrupt-{}", chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ")));
+            std::fs::rename(&self.path, aside)?;
+        }
         list.retain(|o| o.id != opened.id);
         list.insert(0, opened);
         list.truncate(KEPT);
@@ -101,6 +111,20 @@ mod tests {
         assert_eq!(r.find("p99 conf 2022").unwrap().id, "p99conf-2022");
         assert_eq!(r.find("fosdem-2021").unwrap().name, "FOSDEM 2021");
         std::fs::write(dir.path().join("recent.json"), "{not json").unwrap();
+        let kept_aside = || {
+            std::fs::read_dir(dir.path())
+                .unwrap()
+                .flatten()
+                .filter(|e| e.file_name().to_string_lossy().starts_with("recent.json.corrupt-"))
+                .count()
+        };
+        assert_eq!(kept_aside(), 0);
         assert!(r.list().is_empty(), "a broken file is no history, not an error");
+        // Written over, it would lose what it held: it is kept aside first.
+        r.record(opened("a", "A", 1)).unwrap();
+        assert_eq!(kept_aside(), 1);
+        assert_eq!(r.list().len(), 1);
+        r.record(opened("b", "B", 2)).unwrap();
+        assert_eq!(kept_aside(), 1, "a good file is not set aside");
     }
 }

@@ -57,13 +57,36 @@ impl fmt::Display for Problem {
 pub enum LoadError {
     #[error("cannot read schedule {path}: {source}")]
     Io { path: String, source: std::io::Error },
-    #[error("{}", render_invalid(.source_name, .problems))]
-    Invalid { source_name: String, problems: Vec<Problem> },
+    #[error("{}", render_invalid(.source_name, .problems, *.more))]
+    Invalid {
+        source_name: String,
+        problems: Vec<Problem>,
+        /// Problems found beyond [`MAX_PROBLEMS`], counted and not located.
+        more: usize,
+    },
 }
+
+/// At most this many problems are located and said. A file with 50,000 wrong talks holds one
+/// mistake made 50,000 times, and locating each (its line and column) costs time in the file's
+/// size: the rest are counted.
+pub const MAX_PROBLEMS: usize = 50;
 
 impl LoadError {
     pub fn invalid(source: &str, problems: Vec<Problem>) -> Self {
-        LoadError::Invalid { source_name: source.to_string(), problems }
+        Self::invalid_and_more(source, problems, 0)
+    }
+
+    /// `problems`, and `more` found beyond them.
+    pub fn invalid_and_more(source: &str, problems: Vec<Problem>, more: usize) -> Self {
+        LoadError::Invalid { source_name: source.to_string(), problems, more }
+    }
+
+    /// Problems found beyond those listed (see [`MAX_PROBLEMS`]).
+    pub fn more(&self) -> usize {
+        match self {
+            LoadError::Invalid { more, .. } => *more,
+            LoadError::Io { .. } => 0,
+        }
     }
 
     pub fn problems(&self) -> &[Problem] {
@@ -74,12 +97,29 @@ impl LoadError {
     }
 }
 
-fn render_invalid(source: &str, problems: &[Problem]) -> String {
-    let n = problems.len();
-    let mut out = format!("{source} is not a valid schedule ({n} problem{}):", if n == 1 { "" } else { "s" });
+fn render_invalid(source: &str, problems: &[Problem], more: usize) -> String {
+    let n = problems.len() + more;
+    let mut out =
+        format!("{source} is not a valid schedule ({} problem{}):", thousands(n), if n == 1 { "" } else { "s" });
     for p in problems {
         let sep = if p.line.is_some() { ":" } else { ": " };
         out.push_str(&format!("\n  {source}{sep}{p}"));
+    }
+    if more > 0 {
+        out.push_str(&format!("\n  and {} more", thousands(more)));
+    }
+    out
+}
+
+/// 49950 as "49,950".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
     }
     out
 }

@@ -3,6 +3,7 @@
 //! positions only for syntax errors, so we walk the (already valid) text once ourselves.
 
 use super::Problem;
+use super::error::MAX_PROBLEMS;
 use std::collections::HashMap;
 
 /// Position of each value, keyed by its path: `talks/3/track`, `conference/timezone`.
@@ -47,14 +48,20 @@ pub struct JsonProblems<'a> {
     depth: usize,
     loc: Option<Locations>,
     pub problems: Vec<Problem>,
+    /// Found beyond [`MAX_PROBLEMS`]: counted, not located.
+    pub more: usize,
 }
 
 impl<'a> JsonProblems<'a> {
     pub fn new(text: &'a str, depth: usize) -> Self {
-        Self { text, depth, loc: None, problems: Vec::new() }
+        Self { text, depth, loc: None, problems: Vec::new(), more: 0 }
     }
 
     pub fn report(&mut self, path: &str, talk: Option<&str>, message: String) {
+        if self.problems.len() >= MAX_PROBLEMS {
+            self.more += 1;
+            return;
+        }
         let loc = self.loc.get_or_insert_with(|| Locations::of(self.text, self.depth));
         let offset = loc.nearest(path);
         self.problems.push(match offset {

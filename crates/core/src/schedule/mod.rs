@@ -2,7 +2,7 @@
 
 mod choices;
 pub mod compiled;
-mod error;
+pub mod error;
 #[doc(hidden)]
 pub mod fuzz;
 pub mod import;
@@ -11,7 +11,7 @@ pub mod native;
 mod native_fast;
 
 pub use choices::Choices;
-pub use error::{LoadError, Problem};
+pub use error::{LoadError, MAX_PROBLEMS, Problem};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;

@@ -7,7 +7,7 @@ use crate::sanitize;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use serde_json::Value;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Parse a native schedule; any problem rejects the whole file, and all of them are reported.
 pub fn parse(text: &str, source: &str) -> Result<Schedule, LoadError> {
@@ -32,7 +32,7 @@ pub fn parse_value(root: &Value, text: &str, source: &str) -> Result<Schedule, L
 fn finish(v: Validator, schedule: Option<Schedule>, source: &str) -> Result<Schedule, LoadError> {
     match schedule {
         Some(s) if v.p.problems.is_empty() => Ok(s),
-        _ => Err(LoadError::invalid(source, v.p.problems)),
+        _ => Err(LoadError::invalid_and_more(source, v.p.problems, v.p.more)),
     }
 }
 
@@ -119,6 +119,17 @@ impl Validator<'_> {
     fn talks(&mut self, list: &[Value], conf: &Conference) -> Vec<Talk> {
         let mut ids: HashSet<String> = HashSet::new();
         let mut talks = Vec::with_capacity(list.len());
+        // Looked up by name, not searched: a file with many tracks and many talks would be
+        // quadratic. An unknown one is said with the first few known ones.
+        let track_of: HashMap<&str, usize> = conf.tracks.iter().enumerate().map(|(i, t)| (t.as_str(), i)).collect();
+        let known = {
+            const SHOWN: usize = 10;
+            let mut k = conf.tracks.iter().take(SHOWN).map(|x| format!("'{x}'")).collect::<Vec<_>>().join(", ");
+            if conf.tracks.len() > SHOWN {
+                k.push_str(&format!(" and {} more", conf.tracks.len() - SHOWN));
+            }
+            k
+        };
         for (i, t) in list.iter().enumerate() {
             let base = format!("talks/{i}");
             if !t.is_object() {
@@ -140,8 +151,7 @@ impl Validator<'_> {
             let title = self.required_str(t, &base, "title", idr).map(|s| sanitize::line(&s));
             let speakers = self.string_list(t, &base, "speakers", idr).unwrap_or_default();
             let track = match self.required_str(t, &base, "track", idr) {
-                Some(name) => conf.tracks.iter().position(|x| *x == sanitize::line(&name)).or_else(|| {
-                    let known = conf.tracks.iter().map(|x| format!("'{x}'")).collect::<Vec<_>>().join(", ");
+                Some(name) => track_of.get(sanitize::line(&name).as_str()).copied().or_else(|| {
                     self.report(
                         &format!("{base}/track"),
                         idr,

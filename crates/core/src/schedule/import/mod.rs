@@ -75,6 +75,8 @@ pub struct Draft {
     /// When the file's days end (a camp's night belongs to the day before).
     pub day_change: Option<NaiveTime>,
     pub problems: Vec<Problem>,
+    /// Found beyond [`MAX_PROBLEMS`](crate::schedule::error::MAX_PROBLEMS): counted, not located.
+    more: usize,
     locations: Option<Locations>,
 }
 
@@ -96,6 +98,10 @@ impl Options {
 
 impl Draft {
     pub fn problem(&mut self, text: &str, pos: &Pos, talk: Option<&str>, message: String) {
+        if self.problems.len() >= crate::schedule::error::MAX_PROBLEMS {
+            self.more += 1;
+            return;
+        }
         let offset = match pos {
             Pos::Unknown => None,
             Pos::Offset(o) => Some(*o),
@@ -163,7 +169,7 @@ impl Draft {
             });
         }
         if !self.problems.is_empty() {
-            return Err(LoadError::invalid(source, self.problems));
+            return Err(LoadError::invalid_and_more(source, self.problems, self.more));
         }
         // Rooms with no event are not columns anyone wants.
         let keep: Vec<usize> = (0..rooms.len()).filter(|&i| used[i]).collect();

@@ -15,6 +15,15 @@ pub fn sniff(text: &str) -> bool {
 
 pub fn read(text: &str) -> Draft {
     let mut d = Draft::default();
+    // An entity defined once and used many times expands a small file without bound (100 KB
+    // used 10,000 times is a gigabyte). Schedules never define one: refused before parsing.
+    if let Some(at) = text.find("<!ENTITY") {
+        let message = "the file defines an XML entity (<!ENTITY>): schedules never need one, and \
+                       entities can expand a small file without bound, so it is not read"
+            .to_string();
+        d.problems.push(Problem::at_offset(text.as_bytes(), at, None, message));
+        return d;
+    }
     let opts = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
     let doc = match Document::parse_with_options(text, opts) {
         Ok(doc) => doc,

@@ -1,0 +1,98 @@
+//! Crafted schedules cost time and memory in proportion to their size (issue 25, items 1-3):
+//! no entity expansion, errors capped and said cleanly, lookups that do not grow with the square
+//! of the file. What is asserted is the answer; the cost is measured in benches/core.rs.
+
+mod common;
+
+use hallway::schedule::{self, MAX_PROBLEMS};
+
+fn refused(text: &str, name: &str) -> String {
+    match schedule::parse_bytes(text.as_bytes(), name) {
+        Ok(s) => panic!("{name} was read: {} talks", s.talks().len()),
+        Err(e) => e.to_string(),
+    }
+}
+
+/// A Pentabarf schedule with `body` inside its one event's abstract, and `head` before it.
+fn pentabarf(head: &str, body: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+{head}<schedule><conference><title>X</title></conference>
+<day date="2024-02-03" index="1"><room name="A">
+<event id="1"><start>10:00</start><duration>00:30</duration><room>A</room><title>T</title>
+<abstract>{body}</abstract></event></room></day></schedule>"#
+    )
+}
+
+#[test]
+fn an_entity_used_many_times_is_refused_before_it_expands() {
+    // 100,000 characters used 10,000 times: a gigabyte once expanded, from 130 KB.
+    let head = format!("<!DOCTYPE schedule [<!ENTITY big \"{}\">]>\n", "x".repeat(100_000));
+    let text = pentabarf(&head, &"&big;".repeat(10_000));
+    assert!(text.len() < 200_000);
+    let e = refused(&text, "laughs.xml");
+    assert!(e.contains("defines an XML entity"), "{e}");
+    assert!(e.contains("laughs.xml:2:"), "where the entity is defined: {e}");
+    // The nested kind too, and a parameter entity.
+    let nested = "<!DOCTYPE s [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>\n";
+    assert!(refused(&pentabarf(nested, "&b;"), "n.xml").contains("XML entity"));
+    let param = "<!DOCTYPE s [<!ENTITY % p \"x\">]>\n";
+    assert!(refused(&pentabarf(param, ""), "p.xml").contains("XML entity"));
+}
+
+#[test]
+fn a_doctype_without_entities_is_still_read() {
+    let s = schedule::parse_bytes(pentabarf("<!DOCTYPE schedule>\n", "a &amp; b").as_bytes(), "ok.xml").unwrap();
+    assert_eq!(s.talks()[0].abstract_text, "a & b");
+}
+
+#[test]
+fn thousands_of_problems_are_said_as_the_first_fifty_and_a_count() {
+    // 50,000 talks in a track nobody declared, in a conference of 2,000 tracks.
+    let tracks: Vec<String> = (0..2_000).map(|i| format!("\"Room {i}\"")).collect();
+    let talks: Vec<String> = (0..50_000)
+        .map(|i| {
+            format!(
+                r#"{{"id": "t{i}", "title": "T", "speakers": [], "track": "Nowhere", "start": "2024-02-03T10:00", "duration": 30}}"#
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"conference": {{"id": "c", "name": "C", "timezone": "UTC", "tracks": [{}]}},
+"talks": [
+{}
+]}}"#,
+        tracks.join(", "),
+        talks.join(",\n")
+    );
+    let e = refused(&text, "many.json");
+    assert!(e.starts_with("many.json is not a valid schedule (50,000 problems):"), "{}", &e[..200]);
+    assert!(e.ends_with(&format!("\n  and {} more", "49,950")), "{}", &e[e.len() - 200..]);
+    assert_eq!(e.matches("unknown track 'Nowhere'").count(), MAX_PROBLEMS);
+    // Each names its own line, and the known tracks are named by the first ten and a count.
+    assert!(e.contains("many.json:3:") && e.contains("many.json:52:"), "{}", &e[..600]);
+    assert!(e.contains("'Room 9' and 1990 more"), "{}", &e[..600]);
+}
+
+#[test]
+fn the_validator_says_more_problems_in_json_too() {
+    let d = tempfile::TempDir::new().unwrap();
+    let talks: Vec<String> = (0..60)
+        .map(|i| {
+            format!(r#"{{"id": "t{i}", "title": "T", "track": "B", "start": "2024-02-03T10:00", "duration": 30}}"#)
+        })
+        .collect();
+    let text = format!(
+        r#"{{"conference": {{"id": "c", "name": "C", "timezone": "UTC", "tracks": ["A"]}}, "talks": [{}]}}"#,
+        talks.join(",")
+    );
+    let file = d.path().join("s.json");
+    std::fs::write(&file, text).unwrap();
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("hallway"));
+    common::isolate(&mut c, d.path());
+    let out = c.args(["validate", "--json"]).arg(&file).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["problems"].as_array().unwrap().len(), MAX_PROBLEMS);
+    assert_eq!(v["more_problems"], 10);
+    assert_eq!(out.status.code(), Some(2));
+}
