@@ -704,3 +704,25 @@ fn values_a_file_gets_wrong_reach_stderr_without_their_escape_sequences() {
         assert!(!all.contains(&0x1b) && !all.contains(&0x07), "an escape reached the terminal: {text:?}");
     }
 }
+
+#[test]
+fn a_newer_hallways_agenda_is_read_by_commands_that_read_and_refused_by_those_that_write() {
+    let d = TempDir::new().unwrap();
+    hallway(&d).args(["star", "io-uring"]).assert().success();
+    let path = d.path().join("agendas/p99conf-2022.json");
+    let mut v: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    v["version"] = 99.into();
+    let newer = serde_json::to_string(&v).unwrap();
+    std::fs::write(&path, &newer).unwrap();
+    for args in [&["next", "--at", "2022-10-19 08:00"][..], &["agenda"], &["now", "--at", "2022-10-19 08:40"]] {
+        let out = hallway(&d).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("written by a newer hallway (format 99"));
+    }
+    let out = hallway(&d).args(["agenda"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("io_uring"), "answered from what it reads");
+    let out = hallway(&d).args(["star", "extreme-http"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("upgrade hallway to change it"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), newer, "neither moved nor written");
+}

@@ -171,3 +171,26 @@ fn after_a_failed_try_commands_answer_from_the_copy_for_a_minute() {
     );
     assert_eq!(server.seen.lock().unwrap().len(), 2, "not asked again within the minute");
 }
+
+#[test]
+fn another_conference_sent_from_the_same_address_is_not_taken_by_a_command() {
+    // First the sample, then SREcon from the same address: the kept copy stays the sample's,
+    // and the command answers from it (the agenda is kept by the conference's id).
+    let first = Arc::new(Mutex::new(true));
+    let server = serve(move |_| {
+        let srecon = hallway::schedule::BUNDLED_SCHEDULES[1].1;
+        let body =
+            if std::mem::replace(&mut *first.lock().unwrap(), false) { hallway::schedule::BUNDLED } else { srecon };
+        (200, vec![], body.as_bytes().to_vec(), Duration::ZERO)
+    });
+    let cache = TempDir::new().unwrap();
+    hallway(&cache, &server.url).assert().success().stdout(predicate::str::contains("eBPF vs Sidecars"));
+    hallway(&cache, &server.url)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("eBPF vs Sidecars"))
+        .stderr(predicate::str::contains("the server sent another conference's schedule (srecon22emea), not taken"));
+    // Still the sample's on the next run (the server is asked again, and refused again).
+    hallway(&cache, &server.url).assert().success().stdout(predicate::str::contains("eBPF vs Sidecars"));
+    assert_eq!(server.seen.lock().unwrap().len(), 3);
+}

@@ -176,7 +176,13 @@ fn friends(ctx: &Context, action: Option<super::FriendsAction>) -> Result<(), Fa
 fn load_agenda(ctx: &Context) -> Result<Agenda, Failure> {
     match &ctx.agenda {
         Some(a) => Ok(a.clone()),
-        None => Ok(ctx.store.load(&ctx.schedule.conference.id)?),
+        None => {
+            let (a, note) = ctx.store.load_for_reading(&ctx.schedule.conference.id)?;
+            if let Some(note) = note {
+                say!("note: {note}");
+            }
+            Ok(a)
+        }
     }
 }
 

@@ -14,7 +14,9 @@ pub fn list(g: &Global, json: bool) -> Result<(), Failure> {
         .list()
         .into_iter()
         .map(|o| {
-            let marked = crate::agenda::store::Store::new(&data_dir, &o.id).load(&o.id).map_or(0, |a| a.marks.len());
+            let marked = crate::agenda::store::Store::new(&data_dir, &o.id)
+                .load_for_reading(&o.id)
+                .map_or(0, |(a, _)| a.marks.len());
             (o, marked)
         })
         .collect();

@@ -161,7 +161,15 @@ fn load_agenda(ctx: &Context) -> (Agenda, bool, Option<String>) {
     let conf_id = &ctx.schedule.conference.id;
     match ctx.store.load(conf_id) {
         Ok(a) => (a, true, None),
-        Err(e @ StoreError::Corrupt { .. }) => (Agenda::new(conf_id), true, Some(e.to_string())),
+        // Set aside: an empty agenda, or the marks kept from before a torn end.
+        Err(e @ StoreError::Corrupt { .. }) => {
+            (ctx.store.load(conf_id).unwrap_or_else(|_| Agenda::new(conf_id)), true, Some(e.to_string()))
+        }
+        // A newer hallway's: shown as this one reads it, never written.
+        Err(e @ StoreError::Newer { .. }) => {
+            let shown = ctx.store.load_for_reading(conf_id).map_or_else(|_| Agenda::new(conf_id), |(a, _)| a);
+            (shown, false, Some(format!("{e}; your marks are shown, and changes this session will not be saved")))
+        }
         Err(e) => (Agenda::new(conf_id), false, Some(format!("{e}; changes this session will not be saved"))),
     }
 }

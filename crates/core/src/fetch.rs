@@ -150,7 +150,14 @@ impl Fetcher {
             }
             Ok(Download::Body { body, etag, last_modified }) => (body, etag, last_modified),
         };
+        // The conference kept for this address, to refuse another one sent in its place (the
+        // agenda is kept by the conference's id: every starred talk would look cancelled).
+        let kept_id = copy.body.as_ref().and_then(|b| self.read(url, b, opts).ok()).map(|o| o.conference().id.clone());
         match self.read(url, &body, opts) {
+            Ok(s) if kept_id.as_ref().is_some_and(|id| *id != s.conference().id) => {
+                let sent = crate::sanitize::line(&s.conference().id);
+                from_cache(format!("the server sent another conference's schedule ({sent}), not taken"))
+            }
             Ok(s) => {
                 self.keep(url, &body, etag, last_modified);
                 Ok(s)

@@ -329,7 +329,8 @@ impl Context {
                     // The planner reads (and if need be sets aside) its agenda itself, saying why.
                     Need::Planner => store.peek_ids(),
                     Need::Marked | Need::Now => {
-                        let a = store.load(&skeleton.conference.id)?;
+                        let (a, note) = store.load_for_reading(&skeleton.conference.id)?;
+                        notes.extend(note);
                         let ids = a.marks.keys().cloned().collect();
                         agenda = Some(a);
                         ids

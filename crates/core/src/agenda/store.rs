@@ -10,10 +10,35 @@ use std::path::{Path, PathBuf};
 pub enum StoreError {
     #[error("cannot {action} agenda file {}: {source}", .path.display())]
     Io { action: &'static str, path: PathBuf, source: std::io::Error },
-    #[error("agenda file {} could not be used ({reason}); it was moved to {} so nothing is lost, and your agenda starts empty", .path.display(), .moved_to.display())]
-    Corrupt { path: PathBuf, moved_to: PathBuf, reason: String },
+    #[error("agenda file {} could not be used ({reason}); it was moved to {} so nothing is lost, {}", .path.display(), .moved_to.display(), kept_or_empty(*.kept))]
+    Corrupt {
+        path: PathBuf,
+        moved_to: PathBuf,
+        reason: String,
+        /// The marks that read cleanly before a torn end, saved in its place.
+        kept: Option<usize>,
+    },
+    /// Written by a newer hallway: this one neither moves nor writes it (an older hallway
+    /// beside a newer one must not split a person's agenda).
+    #[error("agenda file {} was written by a newer hallway (format {version}; this one reads up to {FORMAT_VERSION}): upgrade hallway to change it", .path.display())]
+    Newer { path: PathBuf, version: u32 },
     #[error("no data directory: set HALLWAY_DATA_DIR or pass --data-dir")]
     NoDataDir,
+}
+
+fn kept_or_empty(kept: Option<usize>) -> String {
+    match kept {
+        Some(1) => "and the 1 mark before the tear is kept".into(),
+        Some(n) => format!("and the {n} marks before the tear are kept"),
+        None => "and your agenda starts empty".into(),
+    }
+}
+
+/// The format version alone, read before the rest: a newer file may not read as this
+/// hallway's agenda at all.
+#[derive(serde::Deserialize)]
+struct Version {
+    version: u32,
 }
 
 /// The platform data dir for hallway (`$XDG_DATA_HOME/hallway` on Linux).
@@ -64,19 +89,49 @@ impl Store {
                     path: self.path.clone(),
                     moved_to,
                     reason: format!("cannot read it: {e}"),
+                    kept: None,
                 });
             }
         };
+        if let Some(Ok(Version { version })) = first_value::<Version>(&bytes)
+            && version > FORMAT_VERSION
+        {
+            return Err(StoreError::Newer { path: self.path.clone(), version });
+        }
         let reason = match serde_json::from_slice::<Agenda>(&bytes) {
-            Ok(a) if a.version > FORMAT_VERSION => {
-                format!("it has format version {}, newer than this hallway understands ({FORMAT_VERSION})", a.version)
-            }
             Ok(a) if a.version < FORMAT_VERSION => return self.migrate(a, &bytes),
             Ok(a) => return Ok(a),
             Err(e) => format!("not a hallway agenda: {e}"),
         };
         let moved_to = self.move_aside()?;
-        Err(StoreError::Corrupt { path: self.path.clone(), moved_to, reason })
+        // A whole agenda followed by a torn end (the NUL bytes some file systems leave after a
+        // power cut): the original is kept aside, and the marks that read cleanly are kept.
+        if let Some(Ok(recovered)) = first_value::<Agenda>(&bytes)
+            && recovered.version == FORMAT_VERSION
+            && recovered.conference == conference_id
+        {
+            self.write(&recovered)?;
+            let reason = "it ends torn".to_string();
+            let kept = Some(recovered.marks.len());
+            return Err(StoreError::Corrupt { path: self.path.clone(), moved_to, reason, kept });
+        }
+        Err(StoreError::Corrupt { path: self.path.clone(), moved_to, reason, kept: None })
+    }
+
+    /// [`Store::load`] for a command that only reads: an agenda written by a newer hallway is
+    /// read as this one understands it (unknown fields left out), with a note saying so.
+    pub fn load_for_reading(&self, conference_id: &str) -> Result<(Agenda, Option<String>), StoreError> {
+        match self.load(conference_id) {
+            Ok(a) => Ok((a, None)),
+            Err(e @ StoreError::Newer { .. }) => {
+                let bytes = crate::bounded::read(&self.path, crate::bounded::MAX_BYTES)
+                    .map_err(|source| StoreError::Io { action: "read", path: self.path.clone(), source })?;
+                let a =
+                    first_value::<Agenda>(&bytes).and_then(Result::ok).unwrap_or_else(|| Agenda::new(conference_id));
+                Ok((a, Some(format!("{e}; shown as this hallway reads it"))))
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// The ids marked, read without touching the file: nothing for a file that is missing or
@@ -187,11 +242,16 @@ impl Store {
     }
 }
 
-/// A process killed mid-save leaves its temp file; an old one is garbage (a live writer's is
-/// seconds old at most).
+/// The first JSON value of `bytes`, whatever follows it.
+fn first_value<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<Result<T, serde_json::Error>> {
+    serde_json::Deserializer::from_slice(bytes).into_iter::<T>().next()
+}
+
+/// A process killed mid-save leaves its temp file; one older than half a minute is garbage (a
+/// live writer's lives for milliseconds), swept at every save so a kill loop leaves no pile.
 fn remove_stale_temp_files(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let stale = std::time::Duration::from_secs(600);
+    let stale = std::time::Duration::from_secs(30);
     for e in entries.flatten() {
         let name = e.file_name();
         let is_temp = name.to_str().is_some_and(|n| n.starts_with(".agenda-") && n.ends_with(".tmp"));
@@ -229,17 +289,78 @@ mod tests {
     }
 
     #[test]
-    fn corrupt_and_future_files_are_moved_aside_not_overwritten() {
+    fn a_corrupt_file_is_moved_aside_not_overwritten() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(dir.path(), "c");
         std::fs::create_dir_all(store.path().parent().unwrap()).unwrap();
-        for content in ["{not json", r#"{"version": 99, "conference": "c", "marks": {}}"#] {
-            std::fs::write(store.path(), content).unwrap();
-            let err = store.load("c").unwrap_err();
-            let StoreError::Corrupt { moved_to, .. } = err else { panic!("{err}") };
-            assert_eq!(std::fs::read_to_string(&moved_to).unwrap(), content);
-            assert!(!store.path().exists());
+        let content = "{not json";
+        std::fs::write(store.path(), content).unwrap();
+        let err = store.load("c").unwrap_err();
+        let StoreError::Corrupt { moved_to, kept: None, .. } = err else { panic!("{err}") };
+        assert_eq!(std::fs::read_to_string(&moved_to).unwrap(), content);
+        assert!(!store.path().exists());
+        assert!(err_text(&store).is_empty(), "the next read starts empty, without an error");
+    }
+
+    fn err_text(store: &Store) -> String {
+        store.load("c").err().map(|e| e.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_newer_hallways_agenda_is_neither_moved_nor_written_and_is_read_as_far_as_it_can_be() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path(), "p99conf-2022");
+        std::fs::create_dir_all(store.path().parent().unwrap()).unwrap();
+        // This hallway's agenda as a newer one would write it: another version, a field more.
+        let s = crate::schedule::bundled();
+        let mut mine = Agenda::new("p99conf-2022");
+        mine.set(&s, s.talk("io-uring").unwrap(), MarkKind::Attend, Utc::now());
+        let mut v = serde_json::to_value(&mine).unwrap();
+        v["version"] = 99.into();
+        v["future"] = serde_json::json!([1, 2]);
+        let newer = serde_json::to_string(&v).unwrap();
+        std::fs::write(store.path(), &newer).unwrap();
+        let err = store.load("p99conf-2022").unwrap_err();
+        assert!(matches!(err, StoreError::Newer { version: 99, .. }), "{err}");
+        assert!(err.to_string().contains("written by a newer hallway (format 99"), "{err}");
+        // A writer refuses: nothing moved, nothing written.
+        let refused =
+            store.update("p99conf-2022", |a| a.set(&s, s.talk("extreme-http").unwrap(), MarkKind::Attend, Utc::now()));
+        assert!(matches!(refused, Err(StoreError::Newer { .. })));
+        assert!(store.sync(&Agenda::new("p99conf-2022")).is_err());
+        assert_eq!(std::fs::read_to_string(store.path()).unwrap(), newer, "untouched");
+        // A reader answers from what it understands, and says why it may be missing something.
+        let (a, note) = store.load_for_reading("p99conf-2022").unwrap();
+        assert!(note.unwrap().contains("newer hallway"));
+        assert_eq!(a.marks.keys().collect::<Vec<_>>(), ["io-uring"]);
+        let files: Vec<String> = std::fs::read_dir(store.path().parent().unwrap())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| !n.ends_with(".lock"))
+            .collect();
+        assert_eq!(files, ["p99conf-2022.json"], "nothing set aside");
+    }
+
+    #[test]
+    fn a_torn_end_is_set_aside_and_the_marks_before_it_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path(), "p99conf-2022");
+        let s = crate::schedule::bundled();
+        let mut a = Agenda::new("p99conf-2022");
+        for id in ["io-uring", "extreme-http", "ebpf-vs-sidecars"] {
+            a.set(&s, s.talk(id).unwrap(), MarkKind::Attend, Utc::now());
         }
+        store.save(&a).unwrap();
+        // What a power cut can leave: the file whole, then a run of NUL bytes.
+        let mut torn = std::fs::read(store.path()).unwrap();
+        torn.extend([0u8; 100]);
+        std::fs::write(store.path(), &torn).unwrap();
+        let err = store.load("p99conf-2022").unwrap_err();
+        let StoreError::Corrupt { moved_to, kept: Some(3), .. } = &err else { panic!("{err}") };
+        assert!(err.to_string().ends_with("and the 3 marks before the tear are kept"), "{err}");
+        assert_eq!(std::fs::read(moved_to).unwrap(), torn, "the original, byte for byte");
+        assert_eq!(store.load("p99conf-2022").unwrap(), a, "the marks that read cleanly, saved in its place");
     }
 
     #[test]
