@@ -572,3 +572,23 @@ fn the_cli_names_the_time_that_does_not_exist_and_exits_2() {
     // Read in a zone where 02:30 exists, the same file is fine.
     common::hallway_in(dir.path()).args(["--tz", "UTC", "validate"]).arg(&path).assert().success();
 }
+
+#[test]
+fn a_friends_name_of_only_invisible_characters_is_refused() {
+    let s = hallway::schedule::bundled();
+    let dir = tempfile::TempDir::new().unwrap();
+    let file = dir.path().join("ana.json");
+    let export = hallway::export::render(
+        hallway::export::Format::Json,
+        &s,
+        &hallway::agenda::Agenda::new(&s.conference.id),
+        chrono::Utc::now(),
+        hallway::export::Options { on_demand: true },
+    );
+    std::fs::write(&file, export).unwrap();
+    let mut friends = hallway::friends::Friends::default();
+    let err = friends.add(&s, &file, "\u{200B}\u{200B}").unwrap_err();
+    assert_eq!(err.to_string(), "a friend's name is 1 to 40 characters");
+    let added = friends.add(&s, &file, "\u{200B}Ana\u{200D}").unwrap();
+    assert_eq!(added.friend.name, "Ana");
+}

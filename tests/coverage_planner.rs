@@ -397,3 +397,22 @@ fn with_colour_off_selection_stars_and_clashes_still_show() {
         assert!(get(name).content.iter().any(|c| c.modifier.contains(Modifier::REVERSED)), "{name}: selection");
     }
 }
+
+#[test]
+fn y_copies_a_web_address_only() {
+    let s = hallway::schedule::bundled();
+    let mut talks = s.talks().to_vec();
+    let i = talks.iter().position(|t| t.id == "ebpf-vs-sidecars").unwrap();
+    let now = hallway::clock::parse_at("2022-10-19 09:20", s.conference.tz).unwrap();
+    for (link, copied) in [("javascript:alert(1)", false), ("--help", false), ("https://v.example/e.mp4", true)] {
+        talks[i].video = Some(link.into());
+        let schedule = hallway::schedule::Schedule::new(s.conference.clone(), talks.clone());
+        let agenda = hallway::agenda::Agenda::new(&s.conference.id);
+        let mut a = App::new(schedule, agenda, hallway::tui::app::Options::at(now, None));
+        a.select(i);
+        let effects = press(&mut a, "y");
+        assert_eq!(effects == vec![Effect::Copy(link.into())], copied, "{link}: {effects:?}");
+        let said = a.status.text().unwrap_or_default();
+        assert_eq!(said.contains("is not a web address: not copied"), !copied, "{link}: {said}");
+    }
+}

@@ -116,7 +116,7 @@ impl Friends {
 
     /// Import a friend's exported agenda under `name` (replacing one of that name).
     pub fn add(&mut self, s: &Schedule, file: &Path, name: &str) -> Result<Imported, FriendsError> {
-        let name = crate::sanitize::line(name.trim());
+        let name = crate::sanitize::visible_line(name.trim());
         if name.is_empty() || name.chars().count() > MAX_NAME {
             return Err(FriendsError::Name { max: MAX_NAME });
         }

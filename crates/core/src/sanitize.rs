@@ -18,6 +18,15 @@ pub fn line(s: &str) -> String {
     out
 }
 
+/// A name a person gives (a friend's): a clean line without the characters that take no room
+/// on screen (zero-width spaces and joiners, word joiners, byte-order marks, soft hyphens): a
+/// name of only those would be invisible in the grid and in its initials.
+pub fn visible_line(s: &str) -> String {
+    let invisible =
+        |c: char| matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}');
+    line(&s.chars().filter(|&c| !invisible(c)).collect::<String>())
+}
+
 /// A web address from a schedule, to show, copy and open: cleaned as a line, and kept only
 /// when it is an http(s) address in one piece (a `file:` or `javascript:` link is not opened).
 pub fn web_address(s: &str) -> Option<String> {
@@ -151,5 +160,17 @@ mod tests {
                 prop_assert!(out.chars().all(|c| c == '\n' || !(c.is_control() || is_bidi_control(c))), "{out:?}");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod visible_line_tests {
+    use super::visible_line;
+
+    #[test]
+    fn a_name_of_invisible_characters_is_empty() {
+        assert_eq!(visible_line("\u{200B}\u{200B}\u{FEFF}"), "");
+        assert_eq!(visible_line("A\u{200D}na\u{00AD} \u{2060}Bo"), "Ana Bo");
+        assert_eq!(visible_line("\u{1b}[2JZoë"), "Zoë");
     }
 }

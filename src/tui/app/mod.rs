@@ -340,7 +340,13 @@ impl App {
             }
             Action::CopyLink => {
                 let talk = &self.session.schedule.talks()[i];
+                // Only a web address goes to the clipboard: a `javascript:` link or `--help` pasted
+                // into a browser or a shell is not what the user meant to copy.
                 return match &talk.video {
+                    Some(link) if crate::sanitize::web_address(link).is_none() => {
+                        self.status.info(format!("the video link \"{link}\" is not a web address: not copied"));
+                        Vec::new()
+                    }
                     Some(url) => {
                         // Shown in full too, in case the terminal ignores OSC 52.
                         self.status.info(format!("copied to the clipboard (if your terminal allows it): {url}"));
