@@ -179,7 +179,7 @@ fn load_agenda(ctx: &Context) -> Result<Agenda, Failure> {
         None => {
             let (a, note) = ctx.store.load_for_reading(&ctx.schedule.conference.id)?;
             if let Some(note) = note {
-                say!("note: {note}");
+                say!("note: {}", crate::sanitize::text(&note));
             }
             Ok(a)
         }

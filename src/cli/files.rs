@@ -10,7 +10,7 @@ use std::path::Path;
 pub fn import(path: &Path, output: Option<&Path>, opts: schedule::import::Options) -> Result<(), Failure> {
     let s = schedule::load_path_with(path, opts)?;
     for note in &s.conference.notes {
-        say!("note: {note}");
+        say!("note: {}", crate::sanitize::text(note));
     }
     let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     let comment =

@@ -209,7 +209,7 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
             | Planner::Friends { .. }
     );
     for note in ctx.notes.iter().chain(&ctx.schedule.conference.notes) {
-        say!("note: {note}");
+        say!("note: {}", crate::sanitize::text(note));
     }
     let result = commands::dispatch(&ctx, command);
     if (remembers || ctx.moved) && result.is_ok() {

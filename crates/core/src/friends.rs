@@ -98,7 +98,15 @@ impl Friends {
     /// is not overwritten by the next add).
     pub fn load(path: &Path) -> Result<Self, FriendsError> {
         match crate::bounded::read(path, crate::bounded::MAX_BYTES) {
-            Ok(bytes) => serde_json::from_slice(&bytes)
+            Ok(bytes) => serde_json::from_slice::<Self>(&bytes)
+                .map(|mut f| {
+                    // Names are cleaned when added; a file edited by hand (or planted) is not.
+                    for friend in &mut f.friends {
+                        friend.name = crate::sanitize::visible_line(&friend.name);
+                        friend.initials = crate::sanitize::visible_line(&friend.initials);
+                    }
+                    f
+                })
                 .map_err(|e| FriendsError::Unreadable { path: path.display().to_string(), why: e.to_string() }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
             Err(e) => Err(FriendsError::Io { what: "read", path: path.display().to_string(), source: e }),

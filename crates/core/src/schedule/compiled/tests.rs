@@ -317,3 +317,31 @@ fn bundled_schedules_read_the_same_compiled() {
         same(&whole(warm), &parsed);
     }
 }
+
+#[test]
+fn a_planted_entry_with_text_never_cleaned_is_compiled_again_from_the_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = Cache::in_dir(dir.path().join("cache"));
+    let path = dir.path().join("s.json");
+    std::fs::write(&path, schedule_text("Alpha")).unwrap();
+    cache.open_file(&path, OPTS).unwrap();
+    let entry = only_entry(&cache);
+    let key = Reader::open(&entry).unwrap().meta.key.clone();
+    // A valid entry, checksums and all, for this very file, holding an escape sequence that
+    // would write the clipboard: in a title, then in the conference's name.
+    let parsed = load_path_with(&path, OPTS).unwrap();
+    let osc52 = "\u{1b}]52;c;ZXZpbA==\u{7}";
+    let mut talks = parsed.talks().to_vec();
+    talks[0].title = format!("Alpha 00{osc52}");
+    let dirty_title = Schedule::new(parsed.conference.clone(), talks);
+    let mut conference = parsed.conference.clone();
+    conference.name = format!("C{osc52}");
+    let dirty_name = Schedule::new(conference, parsed.talks().to_vec());
+    for dirty in [dirty_title, dirty_name] {
+        let planted = write::encode(&dirty, key.clone()).unwrap();
+        std::fs::write(&entry, [planted.head, planted.body].concat()).unwrap();
+        let s = whole(cache.open_file(&path, OPTS).unwrap());
+        assert_eq!(s.talks()[0].title, "Alpha 00");
+        assert_eq!(s.conference.name, "C");
+    }
+}
