@@ -194,3 +194,23 @@ fn another_conference_sent_from_the_same_address_is_not_taken_by_a_command() {
     hallway(&cache, &server.url).assert().success().stdout(predicate::str::contains("eBPF vs Sidecars"));
     assert_eq!(server.seen.lock().unwrap().len(), 3);
 }
+
+#[test]
+fn next_in_a_status_bar_waits_a_second_at_most_for_a_server_that_hangs() {
+    // No copy kept, a server that takes 2 s: `next` gives up after its second and says why;
+    // another command waits for the answer (HALLWAY_FETCH_TIMEOUT is 10 s here).
+    let hangs = serve(|_| (200, vec![], hallway::schedule::BUNDLED.as_bytes().to_vec(), Duration::from_secs(2)));
+    let cache = TempDir::new().unwrap();
+    let run = |args: &[&str]| {
+        let mut c = common::hallway_in(cache.path());
+        c.env("HALLWAY_CACHE_DIR", cache.path()).env("HALLWAY_FETCH_TIMEOUT", "10").args(["--schedule", &hangs.url]);
+        c.args(args).output().unwrap()
+    };
+    let out = run(&["next"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot download") && err.contains("did not answer in time"), "{err}");
+    let out = run(&["talks", "--day", "1"]);
+    assert!(out.status.success(), "a patient command gets the schedule");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("eBPF vs Sidecars"));
+}

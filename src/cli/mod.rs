@@ -100,6 +100,7 @@ impl Global {
             at: self.at.clone(),
             tz: self.tz.clone(),
             fresh_for: self.fresh_for,
+            patience: None,
             abstracts,
             need,
             now: chrono::Utc::now(),
@@ -197,7 +198,12 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
         Planner::Next { .. } | Planner::Agenda { .. } | Planner::Clashes { .. } => Need::Marked,
         _ => Need::Whole,
     };
-    let ctx = Context::open(&cli.global.request(abstracts, need))?;
+    let mut request = cli.global.request(abstracts, need);
+    if matches!(command, Planner::Next { .. }) {
+        // A status bar's line: a second for the network at most, then the kept copy.
+        request.patience = Some(std::time::Duration::from_secs(1));
+    }
+    let ctx = Context::open(&request)?;
     // A command that changes an agenda makes its conference the one used last; a status bar
     // running `next` every few seconds writes nothing.
     let remembers = matches!(

@@ -56,6 +56,9 @@ pub struct Request {
     pub tz: Option<String>,
     /// A downloaded copy younger than this is used without asking the server.
     pub fresh_for: Duration,
+    /// The longest wait for a server, over the configured timeout: a status bar asks every few
+    /// seconds and must never hang on a conference's Wi-Fi.
+    pub patience: Option<Duration>,
     pub abstracts: Abstracts,
     /// Which talks are needed (a compiled schedule reads only those).
     pub need: Need,
@@ -72,6 +75,7 @@ impl Request {
             at: None,
             tz: None,
             fresh_for: Duration::MAX,
+            patience: None,
             abstracts: Abstracts::Read,
             need,
             now: Utc::now(),
@@ -126,7 +130,12 @@ impl Source {
 
     /// Read it; a file or a bundled schedule through the compiled cache when there is one.
     /// `fresh_for`: see `Fetcher::fresh_for`.
-    pub fn open(&self, opts: schedule::import::Options, fresh_for: Duration) -> Result<compiled::Opened, OpenError> {
+    pub fn open(
+        &self,
+        opts: schedule::import::Options,
+        fresh_for: Duration,
+        patience: Option<Duration>,
+    ) -> Result<compiled::Opened, OpenError> {
         let cache = compiled::Cache::from_env();
         Ok(match self {
             // A bundled schedule is compiled too, keyed by its content (it changes with hallway).
@@ -138,7 +147,8 @@ impl Source {
                 }
             }
             Source::Url(url) => {
-                let fetcher = crate::fetch::Fetcher { fresh_for, ..crate::fetch::Fetcher::from_env() };
+                let mut fetcher = crate::fetch::Fetcher { fresh_for, ..crate::fetch::Fetcher::from_env() };
+                fetcher.timeout = fetcher.timeout.min(patience.unwrap_or(Duration::MAX));
                 fetcher.schedule(url, opts).map_err(|e| match e {
                     crate::fetch::FetchError::Invalid(e) => OpenError::Invalid(e),
                     other => OpenError::Runtime(other.to_string()),
@@ -252,7 +262,7 @@ fn reopen(
         .filter(|n| n.starts_with("offline:") || n.starts_with("the server sent"))
         .cloned()
         .collect();
-    let mut opened = source.open(opts, Duration::MAX)?;
+    let mut opened = source.open(opts, Duration::MAX, None)?;
     let kept = opened.notes_mut();
     for (i, note) in fetched.into_iter().enumerate() {
         if !kept.contains(&note) {
@@ -294,7 +304,7 @@ impl Context {
         let opened_before = Recent::new(&data_dir).list();
         let (source, mut tz_given, mut notes) = resolve(req.schedule.as_deref(), req.tz.as_deref(), &opened_before)?;
         let mut opts = load_options(tz_given.as_deref(), req.abstracts)?;
-        let mut opened = source.open(opts, req.fresh_for)?;
+        let mut opened = source.open(opts, req.fresh_for, req.patience)?;
         // The same conference from another path (the file moved): the zone given for it before
         // is kept, and a file read in no zone of its own is read again in it, or its times would
         // seem to have moved.
