@@ -257,6 +257,29 @@ fn a_save_that_cannot_write_says_so_keeps_the_marks_and_they_can_still_be_export
 }
 
 #[test]
+fn quitting_with_marks_not_saved_asks_first_and_says_where_e_puts_them() {
+    let dir = TempDir::new().unwrap();
+    let store = Store::new(&impossible_data_dir(&dir), "p99conf-2022");
+    let mut sh = shell(&store);
+    let mut a = app();
+    a.export_dir = dir.path().to_path_buf();
+    assert_eq!(press(&mut a, "q"), [Effect::Quit], "nothing unsaved: q quits");
+    let mut pending = press(&mut a, "s");
+    sh.carry_out(&mut a, &mut pending).unwrap();
+    assert!(press(&mut a, "q").is_empty(), "the first q asks");
+    let said = a.status.text().unwrap();
+    assert!(said.contains("your marks are not saved") && said.contains(&dir.path().display().to_string()), "{said}");
+    assert_eq!(press(&mut a, "q"), [Effect::Quit], "the second quits");
+    // Another key between the two: asked again. Exported: nothing is lost, q quits.
+    press(&mut a, "j");
+    assert!(press(&mut a, "q").is_empty());
+    let mut pending = press(&mut a, "e");
+    pending.extend(key(&mut a, KeyCode::Enter));
+    sh.carry_out(&mut a, &mut pending).unwrap();
+    assert_eq!(press(&mut a, "q"), [Effect::Quit]);
+}
+
+#[test]
 fn a_save_that_cannot_lock_leaves_the_saved_agenda_as_it_was() {
     let dir = TempDir::new().unwrap();
     let store = Store::new(dir.path(), "p99conf-2022");

@@ -66,6 +66,7 @@ impl Shell<'_> {
 
     pub fn save(&mut self, app: &mut App) {
         if !self.can_save {
+            app.unsaved = true;
             return;
         }
         match self.store.sync(&app.session.agenda) {
@@ -75,6 +76,7 @@ impl Shell<'_> {
             }
             Err(e) => {
                 self.can_save = false;
+                app.unsaved = true;
                 app.status.error(format!("⚠ {e}; your marks are kept in memory only (e exports them)"));
             }
         }

@@ -88,6 +88,11 @@ pub struct App {
     pub incoming: Option<Schedule>,
     /// The schedule came from a URL that is asked again for newer copies (`R` asks now).
     pub refreshes: bool,
+    /// Marks changed that could not be saved (the data folder cannot be written): quitting
+    /// asks first, and says where `e` would put them.
+    pub unsaved: bool,
+    /// `q` was pressed once with unsaved marks: the next one quits.
+    quit_warned: bool,
 }
 
 impl App {
@@ -111,6 +116,8 @@ impl App {
             clickable: std::cell::RefCell::new(Vec::new()),
             incoming: None,
             refreshes: false,
+            unsaved: false,
+            quit_warned: false,
         }
     }
 
@@ -210,7 +217,17 @@ impl App {
                 _ => Vec::new(),
             };
         }
+        if action != Action::Quit {
+            self.quit_warned = false;
+        }
         match action {
+            Action::Quit if self.unsaved && !self.quit_warned => {
+                self.quit_warned = true;
+                let folder = self.export_dir.display();
+                self.status.error(format!(
+                    "⚠ your marks are not saved: e exports them (to {folder}); q again quits without them"
+                ));
+            }
             Action::Quit => return vec![Effect::Quit],
             Action::Help => self.modal = Some(Modal::Help { scroll: 0 }),
             Action::Back => {

@@ -136,6 +136,10 @@ impl App {
             Some(Modal::Prompt(p)) if p.ask == Ask::Export => Some(p),
             _ => None,
         };
+        if result.is_ok() {
+            // Every mark is in the file written: nothing is lost by quitting.
+            self.unsaved = false;
+        }
         match (result, prompt) {
             (Ok(said), Some(_)) => {
                 self.modal = None;
