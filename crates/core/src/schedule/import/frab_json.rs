@@ -20,7 +20,18 @@ pub fn read(root: &Value, text: &str) -> Draft {
     if let Some(rooms) = c.get("rooms").and_then(Value::as_array) {
         d.rooms = rooms.iter().filter_map(|r| str_of(r, "name").or_else(|| r.as_str().map(str::to_string))).collect();
     }
-    let declared: Vec<String> = d.rooms.clone();
+    // Sets, not lists: a file of many rooms over many days would be quadratic otherwise.
+    let declared: std::collections::HashSet<String> = d.rooms.iter().cloned().collect();
+    let mut seen = declared.clone();
+    // An unknown room is said with the first few of the list.
+    let listed = {
+        const SHOWN: usize = 10;
+        let mut l = d.rooms.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
+        if d.rooms.len() > SHOWN {
+            l.push_str(&format!(" and {} more", d.rooms.len() - SHOWN));
+        }
+        l
+    };
     let Some(days) = c.get("days").and_then(Value::as_array) else {
         d.problem(text, &Pos::Path(base.into()), None, "expected \"days\": an array of days with rooms".into());
         return d;
@@ -46,11 +57,11 @@ pub fn read(root: &Value, text: &str) -> Draft {
         };
         for (room, events) in rooms {
             let rbase = format!("{dbase}/rooms/{room}");
-            if !declared.is_empty() && !declared.iter().any(|r| r == room) {
-                let msg = format!("room '{room}' is not in the conference's room list ({})", declared.join(", "));
+            if !declared.is_empty() && !declared.contains(room) {
+                let msg = format!("room '{room}' is not in the conference's room list ({listed})");
                 d.problem(text, &Pos::Path(rbase.clone()), None, msg);
             }
-            if d.rooms.iter().all(|r| r != room) {
+            if seen.insert(room.clone()) {
                 d.rooms.push(room.clone());
             }
             let Some(events) = events.as_array() else {

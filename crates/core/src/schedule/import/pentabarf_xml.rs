@@ -69,6 +69,8 @@ pub fn read(text: &str) -> Draft {
     if days.is_empty() {
         d.problem(text, &Pos::Offset(root.range().start), None, "expected <day> elements in <schedule>".into());
     }
+    // A set beside the list: many rooms over many days would be quadratic otherwise.
+    let mut seen: std::collections::HashSet<String> = d.rooms.iter().cloned().collect();
     for day in days {
         let date = day.attribute("date").and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok());
         if date.is_none() {
@@ -89,7 +91,7 @@ pub fn read(text: &str) -> Draft {
         }
         for room in day.children().filter(|n| n.has_tag_name("room")) {
             let name = room.attribute("name").unwrap_or("").to_string();
-            if !name.is_empty() && d.rooms.iter().all(|r| *r != name) {
+            if !name.is_empty() && seen.insert(name.clone()) {
                 d.rooms.push(name.clone());
             }
             for e in room.children().filter(|n| n.has_tag_name("event")) {
