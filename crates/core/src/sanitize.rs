@@ -42,6 +42,12 @@ pub fn text(s: &str) -> String {
     cleaned.trim_end().to_string()
 }
 
+/// Emoji and pictographs (the planes and blocks emoji come from), with their presentation
+/// selector: what a zero-width joiner glues into one picture.
+fn is_emoji(c: char) -> bool {
+    matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{FE0F}')
+}
+
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
@@ -63,6 +69,11 @@ fn strip(s: &str, keep_newlines: bool) -> String {
             }
             '\n' => out.push(if keep_newlines { '\n' } else { ' ' }),
             '\t' => out.push(' '),
+            // A joiner between two emoji makes one picture of them that terminals draw at
+            // widths they do not agree on (a family: 2 cells here, 6 there), which leaves
+            // stray cells beside it. Unjoined, each emoji is 2 cells everywhere.
+            '\u{200D}'
+                if out.chars().next_back().is_some_and(is_emoji) || chars.peek().is_some_and(|&n| is_emoji(n)) => {}
             c if c.is_control() || is_bidi_control(c) => {}
             c => out.push(c),
         }
@@ -172,5 +183,23 @@ mod visible_line_tests {
         assert_eq!(visible_line("\u{200B}\u{200B}\u{FEFF}"), "");
         assert_eq!(visible_line("A\u{200D}na\u{00AD} \u{2060}Bo"), "Ana Bo");
         assert_eq!(visible_line("\u{1b}[2JZoë"), "Zoë");
+    }
+}
+
+#[cfg(test)]
+mod joiner_tests {
+    use super::line;
+
+    #[test]
+    fn emoji_are_unjoined_and_other_scripts_keep_their_joiners() {
+        // A family, a rainbow flag, a woman technologist: each emoji on its own.
+        assert_eq!(
+            line("Talk \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} for all"),
+            "Talk \u{1F468}\u{1F469}\u{1F467} for all"
+        );
+        assert_eq!(line("\u{1F3F3}\u{FE0F}\u{200D}\u{1F308}"), "\u{1F3F3}\u{FE0F}\u{1F308}");
+        assert_eq!(line("\u{1F469}\u{200D}\u{1F4BB} Rust"), "\u{1F469}\u{1F4BB} Rust");
+        // Devanagari and Sinhala use the joiner to shape letters: kept.
+        assert_eq!(line("\u{0915}\u{094D}\u{200D}\u{0937}"), "\u{0915}\u{094D}\u{200D}\u{0937}");
     }
 }
