@@ -293,6 +293,15 @@ fn r_asks_now_and_always_answers() {
         deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
         assert!(app.status.text().unwrap().contains("the server answered 503"), "{:?}", app.status.text());
     }
+    // While it lasts, the header says so, after the status line's words have gone.
+    app.status.acknowledge();
+    let header = |app: &App| screen(app, 100, 24).lines().next().unwrap().to_string();
+    assert!(header(&app).contains("↻ offline (R retries)"), "{}", header(&app));
+    state.store(0, Ordering::SeqCst);
+    clock += hallway::tui::refresh::ASK_AGAIN;
+    refresher.ask_at(clock);
+    deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
+    assert!(!header(&app).contains("offline"), "back: {}", header(&app));
 }
 
 #[test]

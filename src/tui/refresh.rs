@@ -262,6 +262,7 @@ impl Refresher {
             match news {
                 News::Same { asked } => {
                     self.offline = false;
+                    app.offline = false;
                     if asked {
                         self.say(app, NEWEST, true);
                         shown = true;
@@ -269,6 +270,7 @@ impl Refresher {
                 }
                 News::New { schedule, asked } => {
                     self.offline = false;
+                    app.offline = false;
                     if asked {
                         // "asking…" is answered by what follows.
                         app.status.answered();
@@ -285,11 +287,13 @@ impl Refresher {
                 }
                 News::Refused { why } => {
                     self.offline = false;
+                    app.offline = false;
                     self.say(app, &format!("↻ a newer schedule was not taken: {why}; keeping the one shown"), true);
                     shown = true;
                 }
                 News::Failed { why, asked } if asked || !self.offline => {
                     self.offline = true;
+                    app.offline = true;
                     self.say(
                         app,
                         &format!("↻ could not check for a newer schedule ({why}); keeping the one shown"),

@@ -93,6 +93,9 @@ pub struct App {
     pub unsaved: bool,
     /// `q` was pressed once with unsaved marks: the next one quits.
     quit_warned: bool,
+    /// The last check for a newer schedule got no answer: said in the header for as long as it
+    /// lasts (the status line says why once, and may be read over by the start's news).
+    pub offline: bool,
 }
 
 impl App {
@@ -118,6 +121,7 @@ impl App {
             refreshes: false,
             unsaved: false,
             quit_warned: false,
+            offline: false,
         }
     }
 

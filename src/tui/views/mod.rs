@@ -188,6 +188,9 @@ fn header_notices(app: &App, narrow: bool, short: bool, theme: &Theme) -> Vec<Sp
     if sess.is_over() {
         notices.push(Span::raw(if narrow { " · over (@)" } else { " · over: @ goes back in time" }));
     }
+    if app.offline {
+        notices.push(Span::raw(if short { " · offline" } else { " · ↻ offline (R retries)" }));
+    }
     notices
 }
 
