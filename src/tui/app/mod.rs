@@ -4,6 +4,9 @@
 mod modals;
 mod mouse;
 mod newer;
+mod options;
+
+pub use options::Options;
 
 use super::effect::Effect;
 use super::filter_picker;
@@ -18,7 +21,6 @@ use super::status::Status;
 use crate::agenda::{Agenda, MarkKind};
 use crate::schedule::Schedule;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use crossterm::event::KeyEvent;
 
 /// What a mouse click on a spot of the screen means; the views record these as they draw.
@@ -30,40 +32,6 @@ pub enum Pick {
     Star(usize),
     /// The nth selectable line of a list view (Now, Agenda, On-demand).
     Row(usize),
-}
-
-/// What the planner opens with besides its schedule and agenda: the time, the user's zone and
-/// their settings.
-#[derive(Debug, Clone)]
-pub struct Options {
-    pub now: DateTime<Utc>,
-    pub user_tz: Option<Tz>,
-    /// The clock stands still (`--at`): now is a time the user chose, and the planner says so.
-    pub time_travel: bool,
-    pub no_color: bool,
-    pub palette: super::theme::Palette,
-    /// The keys, as the config file remapped them.
-    pub keymap: Keymap,
-    /// Minutes before a talk I attend that its reminder is due.
-    pub reminder_minutes: u32,
-    /// Where `e` offers to write.
-    pub export_dir: std::path::PathBuf,
-}
-
-impl Options {
-    /// At this time, in this zone, with the default settings.
-    pub fn at(now: DateTime<Utc>, user_tz: Option<Tz>) -> Self {
-        Options {
-            now,
-            user_tz,
-            time_travel: false,
-            no_color: false,
-            palette: super::theme::Palette::default(),
-            keymap: Keymap::default(),
-            reminder_minutes: crate::tui::session::DEFAULT_REMINDER_MINUTES,
-            export_dir: std::path::PathBuf::from("."),
-        }
-    }
 }
 
 pub struct App {
