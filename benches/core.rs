@@ -194,8 +194,47 @@ fn load_real_fixtures(c: &mut Criterion) {
     g.finish();
 }
 
+/// Crafted schedules at two sizes, 4x apart: the target is a time ratio near 4 (linear), where
+/// a quadratic path would give 16. `bash bench/hostile.sh` times the same shapes as whole runs.
+fn hostile_linear(c: &mut Criterion) {
+    let frab = |abstract_text: &str| {
+        serde_json::json!({"schedule": {"version": "x", "conference": {"acronym": "c", "title": "C",
+            "start": "2024-02-03", "end": "2024-02-03", "daysCount": 1, "timeslot_duration": "00:15",
+            "time_zone_name": "UTC", "days": [{"index": 1, "date": "2024-02-03",
+            "day_start": "2024-02-03T08:00:00+00:00", "day_end": "2024-02-03T20:00:00+00:00",
+            "rooms": {"A": [{"guid": "g1", "id": 1, "date": "2024-02-03T10:00:00+00:00", "start": "10:00",
+            "duration": "00:30", "room": "A", "slug": "s", "title": "T", "type": "talk", "language": "en",
+            "abstract": abstract_text, "description": "", "persons": [], "links": [], "attachments": []}]}}]}}})
+        .to_string()
+    };
+    let errors = |n: usize| {
+        let talks: Vec<String> = (0..n)
+            .map(|i| format!(r#"{{"id": "t{i}", "title": "T", "track": "A", "start": "soon", "duration": 30}}"#))
+            .collect();
+        format!(
+            r#"{{"conference": {{"id": "c", "name": "C", "timezone": "UTC", "tracks": ["A"]}}, "talks": [
+{}]}}"#,
+            talks.join(",\n")
+        )
+    };
+    let mut g = c.benchmark_group("hostile_linear");
+    g.sample_size(10);
+    for n in [100_000, 400_000] {
+        let lt = frab(&"<".repeat(n));
+        g.bench_with_input(BenchmarkId::new("abstract_of_lt", n), &lt, |b, text| {
+            b.iter(|| schedule::parse_bytes(black_box(text.as_bytes()), "lt.json").is_ok())
+        });
+        let bad = errors(n / 20);
+        g.bench_with_input(BenchmarkId::new("problems", n / 20), &bad, |b, text| {
+            b.iter(|| schedule::parse_bytes(black_box(text.as_bytes()), "errors.json").is_err())
+        });
+    }
+    g.finish();
+}
+
 criterion_group!(
     benches,
+    hostile_linear,
     load,
     compiled,
     clashes,
