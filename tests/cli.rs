@@ -221,10 +221,13 @@ fn corrupt_agenda_is_kept_aside_and_exit_1() {
     let d = TempDir::new().unwrap();
     std::fs::create_dir_all(d.path().join("agendas")).unwrap();
     std::fs::write(d.path().join("agendas/p99conf-2022.json"), "{garbage").unwrap();
-    hallway(&d).arg("agenda").assert().code(1).stderr(predicate::str::contains("it was moved to"));
+    // A command that reads says so and moves nothing; the next change sets it aside.
+    hallway(&d).arg("agenda").assert().code(1).stderr(predicate::str::contains("until your next change sets it aside"));
+    hallway(&d).args(["star", "io-uring"]).assert().code(1).stderr(predicate::str::contains("it was moved to"));
     let kept: Vec<_> = std::fs::read_dir(d.path().join("agendas"))
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| !n.ends_with(".lock"))
         .collect();
     assert_eq!(kept.len(), 1);
     assert!(kept[0].starts_with("p99conf-2022.json.corrupt-"), "{kept:?}");

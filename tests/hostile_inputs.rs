@@ -96,3 +96,18 @@ fn the_validator_says_more_problems_in_json_too() {
     assert_eq!(v["more_problems"], 10);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_huge_key_above_many_values_is_located_without_copying_it_into_every_path() {
+    // One bad talk, and a key of 1 MB above 200,000 values: locating the problem must not
+    // build 200,000 paths of 1 MB each.
+    let key = "k".repeat(1_000_000);
+    let zeros = vec!["0"; 200_000].join(",");
+    let text = format!(
+        r#"{{"conference": {{"id": "c", "name": "C", "timezone": "UTC", "tracks": ["A"]}},
+"talks": [{{"id": "t", "title": "T", "track": "B", "start": "2024-02-03T10:00", "duration": 30}}],
+"{key}": [{zeros}]}}"#
+    );
+    let e = refused(&text, "key.json");
+    assert!(e.contains("key.json:2:") && e.contains("unknown track 'B'"), "{}", &e[..e.len().min(300)]);
+}

@@ -83,6 +83,7 @@ fn a_fifo_planted_at_an_agenda_is_set_aside_and_never_read() {
     // cannot be read, and says where it went.
     let o = answer(&d, &["agenda"]);
     assert!(stderr(&o).contains("not a regular file (a FIFO)"), "{}", stderr(&o));
+    let o = answer(&d, &["star", "io-uring"]);
     assert!(stderr(&o).contains("moved to"), "{}", stderr(&o));
     let o = answer(&d, &["star", "io-uring"]);
     assert!(o.status.success(), "the next command starts a new agenda: {}", stderr(&o));

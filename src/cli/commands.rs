@@ -288,7 +288,9 @@ fn parse_day(ctx: &Context, d: &str) -> Result<usize, Failure> {
 /// Set (or with `None`, remove) marks. All ids are checked first: one unknown id changes nothing.
 fn mark(ctx: &Context, ids: &[String], kind: Option<MarkKind>) -> Result<(), Failure> {
     let s = &ctx.schedule;
-    let agenda = load_agenda(ctx)?;
+    // Only to check the ids: what is wrong with the file is said by the change below, which
+    // reads it again under the lock (and sets a damaged one aside).
+    let agenda = load_agenda(ctx).unwrap_or_else(|_| Agenda::new(&s.conference.id));
     // Unmarking also works for a talk that has left the schedule.
     let unknown: Vec<&str> = ids
         .iter()

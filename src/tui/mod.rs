@@ -161,9 +161,15 @@ fn load_agenda(ctx: &Context) -> (Agenda, bool, Option<String>) {
     let conf_id = &ctx.schedule.conference.id;
     match ctx.store.load(conf_id) {
         Ok(a) => (a, true, None),
-        // Set aside: an empty agenda, or the marks kept from before a torn end.
-        Err(e @ StoreError::Corrupt { .. }) => {
-            (ctx.store.load(conf_id).unwrap_or_else(|_| Agenda::new(conf_id)), true, Some(e.to_string()))
+        // Damaged: the planner starts empty, and its first save sets the file aside.
+        Err(e @ (StoreError::Corrupt { .. } | StoreError::Damaged { .. })) => {
+            (Agenda::new(conf_id), true, Some(e.to_string()))
+        }
+        // Torn: the marks before the tear, kept by the first save.
+        Err(e @ StoreError::Torn { .. }) => {
+            let said = e.to_string();
+            let StoreError::Torn { kept, .. } = e else { unreachable!() };
+            (*kept, true, Some(said))
         }
         // A newer hallway's: shown as this one reads it, never written.
         Err(e @ StoreError::Newer { .. }) => {

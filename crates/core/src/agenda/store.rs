@@ -18,6 +18,12 @@ pub enum StoreError {
         /// The marks that read cleanly before a torn end, saved in its place.
         kept: Option<usize>,
     },
+    /// Found damaged by a reader: left as it is, to be set aside by the next writer.
+    #[error("agenda file {} could not be used ({reason}); it is kept as it is until your next change sets it aside, so nothing is lost", .path.display())]
+    Damaged { path: PathBuf, reason: String },
+    /// A whole agenda with a torn end, found by a reader: what reads cleanly, the file left as it is.
+    #[error("agenda file {} ends torn; the {} mark{} before the tear are shown, and your next change keeps them and sets the file aside", .path.display(), .kept.marks.len(), if .kept.marks.len() == 1 { "" } else { "s" })]
+    Torn { path: PathBuf, kept: Box<Agenda> },
     /// Written by a newer hallway: this one neither moves nor writes it (an older hallway
     /// beside a newer one must not split a person's agenda).
     #[error("agenda file {} was written by a newer hallway (format {version}; this one reads up to {FORMAT_VERSION}): upgrade hallway to change it", .path.display())]
@@ -71,27 +77,40 @@ impl Store {
         dir.join("friends").join(self.path.file_name().unwrap_or_default())
     }
 
-    /// Load the agenda; a missing file is an empty agenda. A file we cannot read or
-    /// understand is moved aside (never overwritten) and reported. An older format is migrated,
-    /// with the original kept beside it.
+    /// Load the agenda; a missing file is an empty agenda. An older format is migrated, with
+    /// the original kept beside it. A file that cannot be used is said, and left where it is:
+    /// it is set aside only by a writer, under the lock (see [`Store::update`]), so a reader
+    /// can never move away a file another process has just written whole.
     pub fn load(&self, conference_id: &str) -> Result<Agenda, StoreError> {
+        self.read(conference_id, false)
+    }
+
+    /// `repair`: under the lock, a file that cannot be used is moved aside (never overwritten),
+    /// and the marks before a torn end are saved in its place.
+    fn read(&self, conference_id: &str, repair: bool) -> Result<Agenda, StoreError> {
+        let damaged = |reason: String| -> Result<Agenda, StoreError> {
+            if !repair {
+                return Err(StoreError::Damaged { path: self.path.clone(), reason });
+            }
+            let moved_to = self.move_aside()?;
+            Err(StoreError::Corrupt { path: self.path.clone(), moved_to, reason, kept: None })
+        };
         let bytes = match crate::bounded::read(&self.path, crate::bounded::MAX_BYTES) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Agenda::new(conference_id)),
-            // A file where a folder of the path should be: there is no agenda to set aside, and
-            // the folder cannot be made.
-            Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => {
+            // Nothing wrong with the file itself (a file where a folder of the path should be,
+            // no permission, a lease held elsewhere): said, and nothing is moved.
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::NotADirectory
+                        | std::io::ErrorKind::PermissionDenied
+                        | std::io::ErrorKind::WouldBlock
+                ) =>
+            {
                 return Err(StoreError::Io { action: "read", path: self.path.clone(), source: e });
             }
-            Err(e) => {
-                let moved_to = self.move_aside()?;
-                return Err(StoreError::Corrupt {
-                    path: self.path.clone(),
-                    moved_to,
-                    reason: format!("cannot read it: {e}"),
-                    kept: None,
-                });
-            }
+            Err(e) => return damaged(format!("cannot read it: {e}")),
         };
         if let Some(Ok(Version { version })) = first_value::<Version>(&bytes)
             && version > FORMAT_VERSION
@@ -103,19 +122,20 @@ impl Store {
             Ok(a) => return Ok(a),
             Err(e) => format!("not a hallway agenda: {e}"),
         };
-        let moved_to = self.move_aside()?;
         // A whole agenda followed by a torn end (the NUL bytes some file systems leave after a
-        // power cut): the original is kept aside, and the marks that read cleanly are kept.
-        if let Some(Ok(recovered)) = first_value::<Agenda>(&bytes)
-            && recovered.version == FORMAT_VERSION
-            && recovered.conference == conference_id
-        {
-            self.write(&recovered)?;
-            let reason = "it ends torn".to_string();
-            let kept = Some(recovered.marks.len());
-            return Err(StoreError::Corrupt { path: self.path.clone(), moved_to, reason, kept });
+        // power cut): the marks that read cleanly are kept.
+        let Some(Ok(kept)) = first_value::<Agenda>(&bytes)
+            .filter(|r| r.as_ref().is_ok_and(|a| a.version == FORMAT_VERSION && a.conference == conference_id))
+        else {
+            return damaged(reason);
+        };
+        if !repair {
+            return Err(StoreError::Torn { path: self.path.clone(), kept: Box::new(kept) });
         }
-        Err(StoreError::Corrupt { path: self.path.clone(), moved_to, reason, kept: None })
+        let moved_to = self.move_aside()?;
+        self.write(&kept)?;
+        let reason = "it ends torn".to_string();
+        Err(StoreError::Corrupt { path: self.path.clone(), moved_to, reason, kept: Some(kept.marks.len()) })
     }
 
     /// [`Store::load`] for a command that only reads: an agenda written by a newer hallway is
@@ -129,6 +149,11 @@ impl Store {
                 let a =
                     first_value::<Agenda>(&bytes).and_then(Result::ok).unwrap_or_else(|| Agenda::new(conference_id));
                 Ok((a, Some(format!("{e}; shown as this hallway reads it"))))
+            }
+            Err(e @ StoreError::Torn { .. }) => {
+                let note = e.to_string();
+                let StoreError::Torn { kept, .. } = e else { unreachable!() };
+                Ok((*kept, Some(note)))
             }
             Err(e) => Err(e),
         }
@@ -167,7 +192,7 @@ impl Store {
     /// that no other hallway process can interleave with.
     pub fn update<T>(&self, conference_id: &str, f: impl FnOnce(&mut Agenda) -> T) -> Result<(Agenda, T), StoreError> {
         let _lock = self.lock()?;
-        let mut agenda = self.load(conference_id)?;
+        let mut agenda = self.read(conference_id, true)?;
         let out = f(&mut agenda);
         self.write(&agenda)?;
         Ok((agenda, out))
@@ -178,8 +203,10 @@ impl Store {
     pub fn sync(&self, ours: &Agenda) -> Result<Agenda, StoreError> {
         let _lock = self.lock()?;
         let mut merged = ours.clone();
-        match self.load(&ours.conference) {
+        match self.read(&ours.conference, true) {
             Ok(disk) => merged.merge(&disk),
+            // The marks kept from before a torn end are in the file now: merged as any others.
+            Err(StoreError::Corrupt { kept: Some(_), .. }) => merged.merge(&self.read(&ours.conference, true)?),
             // Moved aside: nothing to merge, and ours is what there is.
             Err(StoreError::Corrupt { .. }) => {}
             Err(e) => return Err(e),
@@ -264,163 +291,4 @@ fn remove_stale_temp_files(dir: &Path) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::agenda::MarkKind;
-    use crate::schedule;
-
-    #[test]
-    fn round_trip_and_missing_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path(), "p99conf-2022");
-        assert!(store.load("p99conf-2022").unwrap().marks.is_empty());
-        let s = schedule::bundled();
-        let mut a = Agenda::new("p99conf-2022");
-        a.set(&s, s.talk("ebpf-vs-sidecars").unwrap(), MarkKind::Attend, Utc::now());
-        store.save(&a).unwrap();
-        assert_eq!(store.load("p99conf-2022").unwrap(), a);
-        assert!(store.path().ends_with("agendas/p99conf-2022.json"));
-        let temp: Vec<_> = std::fs::read_dir(store.path().parent().unwrap())
-            .unwrap()
-            .flatten()
-            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
-            .collect();
-        assert!(temp.is_empty(), "no temp files left behind");
-    }
-
-    #[test]
-    fn a_corrupt_file_is_moved_aside_not_overwritten() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path(), "c");
-        std::fs::create_dir_all(store.path().parent().unwrap()).unwrap();
-        let content = "{not json";
-        std::fs::write(store.path(), content).unwrap();
-        let err = store.load("c").unwrap_err();
-        let StoreError::Corrupt { moved_to, kept: None, .. } = err else { panic!("{err}") };
-        assert_eq!(std::fs::read_to_string(&moved_to).unwrap(), content);
-        assert!(!store.path().exists());
-        assert!(err_text(&store).is_empty(), "the next read starts empty, without an error");
-    }
-
-    fn err_text(store: &Store) -> String {
-        store.load("c").err().map(|e| e.to_string()).unwrap_or_default()
-    }
-
-    #[test]
-    fn a_newer_hallways_agenda_is_neither_moved_nor_written_and_is_read_as_far_as_it_can_be() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path(), "p99conf-2022");
-        std::fs::create_dir_all(store.path().parent().unwrap()).unwrap();
-        // This hallway's agenda as a newer one would write it: another version, a field more.
-        let s = crate::schedule::bundled();
-        let mut mine = Agenda::new("p99conf-2022");
-        mine.set(&s, s.talk("io-uring").unwrap(), MarkKind::Attend, Utc::now());
-        let mut v = serde_json::to_value(&mine).unwrap();
-        v["version"] = 99.into();
-        v["future"] = serde_json::json!([1, 2]);
-        let newer = serde_json::to_string(&v).unwrap();
-        std::fs::write(store.path(), &newer).unwrap();
-        let err = store.load("p99conf-2022").unwrap_err();
-        assert!(matches!(err, StoreError::Newer { version: 99, .. }), "{err}");
-        assert!(err.to_string().contains("written by a newer hallway (format 99"), "{err}");
-        // A writer refuses: nothing moved, nothing written.
-        let refused =
-            store.update("p99conf-2022", |a| a.set(&s, s.talk("extreme-http").unwrap(), MarkKind::Attend, Utc::now()));
-        assert!(matches!(refused, Err(StoreError::Newer { .. })));
-        assert!(store.sync(&Agenda::new("p99conf-2022")).is_err());
-        assert_eq!(std::fs::read_to_string(store.path()).unwrap(), newer, "untouched");
-        // A reader answers from what it understands, and says why it may be missing something.
-        let (a, note) = store.load_for_reading("p99conf-2022").unwrap();
-        assert!(note.unwrap().contains("newer hallway"));
-        assert_eq!(a.marks.keys().collect::<Vec<_>>(), ["io-uring"]);
-        let files: Vec<String> = std::fs::read_dir(store.path().parent().unwrap())
-            .unwrap()
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| !n.ends_with(".lock"))
-            .collect();
-        assert_eq!(files, ["p99conf-2022.json"], "nothing set aside");
-    }
-
-    #[test]
-    fn a_torn_end_is_set_aside_and_the_marks_before_it_are_kept() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path(), "p99conf-2022");
-        let s = crate::schedule::bundled();
-        let mut a = Agenda::new("p99conf-2022");
-        for id in ["io-uring", "extreme-http", "ebpf-vs-sidecars"] {
-            a.set(&s, s.talk(id).unwrap(), MarkKind::Attend, Utc::now());
-        }
-        store.save(&a).unwrap();
-        // What a power cut can leave: the file whole, then a run of NUL bytes.
-        let mut torn = std::fs::read(store.path()).unwrap();
-        torn.extend([0u8; 100]);
-        std::fs::write(store.path(), &torn).unwrap();
-        let err = store.load("p99conf-2022").unwrap_err();
-        let StoreError::Corrupt { moved_to, kept: Some(3), .. } = &err else { panic!("{err}") };
-        assert!(err.to_string().ends_with("and the 3 marks before the tear are kept"), "{err}");
-        assert_eq!(std::fs::read(moved_to).unwrap(), torn, "the original, byte for byte");
-        assert_eq!(store.load("p99conf-2022").unwrap(), a, "the marks that read cleanly, saved in its place");
-    }
-
-    #[test]
-    fn an_unreadable_file_is_moved_aside_too() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path(), "c");
-        // A directory where the file should be: reading fails (as a file without permission does).
-        std::fs::create_dir_all(store.path()).unwrap();
-        let err = store.load("c").unwrap_err();
-        assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
-        assert!(err.to_string().contains("cannot read it"), "{err}");
-        assert!(!store.path().exists());
-    }
-
-    #[test]
-    fn a_version_1_file_is_migrated_and_kept_as_a_backup() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path(), "p99conf-2022");
-        std::fs::create_dir_all(store.path().parent().unwrap()).unwrap();
-        let v1 =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/agenda-v1.json")).unwrap();
-        std::fs::write(store.path(), &v1).unwrap();
-        let a = store.load("p99conf-2022").unwrap();
-        assert_eq!(a.version, FORMAT_VERSION);
-        assert_eq!(a.kind("ebpf-vs-sidecars"), Some(MarkKind::Attend));
-        assert_eq!(a.note("io-uring"), Some("watch with the storage team"));
-        let backup = dir.path().join("agendas/p99conf-2022.json.v1-backup");
-        assert_eq!(std::fs::read_to_string(backup).unwrap(), v1, "the original, byte for byte");
-        let on_disk: serde_json::Value = serde_json::from_slice(&std::fs::read(store.path()).unwrap()).unwrap();
-        assert_eq!(on_disk["version"], FORMAT_VERSION);
-        assert_eq!(store.load("p99conf-2022").unwrap(), a, "migrated once");
-    }
-
-    #[test]
-    fn sync_keeps_what_another_process_saved() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path(), "p99conf-2022");
-        let s = schedule::bundled();
-        let t0 = Utc::now();
-        let mut window = Agenda::new("p99conf-2022");
-        window.set(&s, s.talk("ebpf-vs-sidecars").unwrap(), MarkKind::Attend, t0);
-        store.sync(&window).unwrap();
-        // Another process stars a talk and unstars ours, later.
-        store
-            .update("p99conf-2022", |a| {
-                a.set(&s, s.talk("io-uring").unwrap(), MarkKind::OnDemand, t0 + chrono::Duration::seconds(1));
-                a.unmark("ebpf-vs-sidecars", t0 + chrono::Duration::seconds(2));
-            })
-            .unwrap();
-        // Meanwhile this window added one of its own; its save keeps all of it.
-        window.set(&s, s.talk("osnoise").unwrap(), MarkKind::Attend, t0 + chrono::Duration::seconds(3));
-        let merged = store.sync(&window).unwrap();
-        let kinds: Vec<(&str, MarkKind)> = merged.summary().into_iter().map(|(id, k, ..)| (id, k)).collect();
-        assert_eq!(kinds, [("io-uring", MarkKind::OnDemand), ("osnoise", MarkKind::Attend)]);
-        assert_eq!(store.load("p99conf-2022").unwrap(), merged);
-    }
-
-    #[test]
-    fn hostile_conference_ids_stay_inside_the_data_dir() {
-        let store = Store::new(Path::new("/d"), "../../etc/passwd");
-        assert_eq!(store.path(), Path::new("/d/agendas/_.._etc_passwd.json"));
-    }
-}
+mod tests;

@@ -6,6 +6,9 @@ use super::Problem;
 use super::error::MAX_PROBLEMS;
 use std::collections::HashMap;
 
+/// The longest path recorded, in bytes: far over any path a problem names.
+const MAX_PATH: usize = 512;
+
 /// Position of each value, keyed by its path: `talks/3/track`, `conference/timezone`.
 pub struct Locations(HashMap<String, usize>);
 
@@ -97,7 +100,10 @@ impl Walker<'_> {
             return;
         }
         self.ws();
-        if !path.is_empty() && path.len() <= self.depth {
+        // Only paths a problem can name: short ones. A key of a megabyte above 500,000 values
+        // would otherwise be copied into each of their paths (a 2 MB file, 500 GB of paths);
+        // a problem under it is placed at the nearest shorter path instead.
+        if !path.is_empty() && path.len() <= self.depth && path.iter().map(String::len).sum::<usize>() <= MAX_PATH {
             self.found.entry(path.join("/")).or_insert(self.pos);
         }
         match self.peek() {
