@@ -47,31 +47,42 @@ fn stderr(o: &Output) -> String {
 }
 
 #[test]
-fn a_device_or_a_fifo_given_as_a_schedule_is_refused_at_once() {
+fn a_device_given_as_a_schedule_or_a_friends_agenda_is_refused_at_once() {
     let d = TempDir::new().unwrap();
-    let fifo = d.path().join("schedule.json");
-    mkfifo(&fifo);
-    for (given, what) in [("/dev/zero", "a device"), (fifo.to_str().unwrap(), "a FIFO")] {
-        for args in [&["--schedule", given, "talks"][..], &["validate", given], &["import", given]] {
-            let o = answer(&d, args);
-            assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
-            assert!(stderr(&o).contains(&format!("not a regular file ({what})")), "{args:?}: {}", stderr(&o));
-        }
-    }
-}
-
-#[test]
-fn a_device_or_a_fifo_as_a_friends_agenda_is_refused_and_nobody_is_added() {
-    let d = TempDir::new().unwrap();
-    let fifo = d.path().join("ana.json");
-    mkfifo(&fifo);
-    for given in ["/dev/zero", fifo.to_str().unwrap()] {
-        let o = answer(&d, &["friends", "add", given, "--name", "Ana"]);
-        assert!(!o.status.success(), "{}", stderr(&o));
-        assert!(stderr(&o).contains("not a regular file"), "{}", stderr(&o));
+    for args in [
+        &["--schedule", "/dev/zero", "talks"][..],
+        &["validate", "/dev/zero"],
+        &["import", "/dev/urandom"],
+        &["friends", "add", "/dev/zero", "--name", "Ana"],
+    ] {
+        let o = answer(&d, args);
+        assert!(!o.status.success(), "{args:?}");
+        assert!(stderr(&o).contains("not a regular file (a device)"), "{args:?}: {}", stderr(&o));
     }
     let o = answer(&d, &["friends"]);
     assert!(!String::from_utf8_lossy(&o.stdout).contains("Ana"), "nobody was added");
+}
+
+#[test]
+fn a_pipe_a_person_names_is_read_and_one_without_a_writer_is_empty_at_once() {
+    let d = TempDir::new().unwrap();
+    // `hallway validate /dev/stdin < schedule.json`, as a pipe.
+    let mut c = Command::new(assert_cmd::cargo::cargo_bin("hallway"));
+    common::isolate(&mut c, d.path());
+    let mut child = c.args(["validate", "/dev/stdin"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), hallway::schedule::BUNDLED.as_bytes()).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success() && String::from_utf8_lossy(&o.stdout).contains(": ok: P99 CONF"), "{o:?}");
+    // A FIFO nobody writes to: read as empty, not waited on.
+    let fifo = d.path().join("schedule.json");
+    mkfifo(&fifo);
+    let o = answer(&d, &["validate", fifo.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stdout));
+    // The config read from /dev/null is no config: no warning.
+    let mut c = Command::new(assert_cmd::cargo::cargo_bin("hallway"));
+    common::isolate(&mut c, d.path());
+    let o = c.env("HALLWAY_CONFIG", "/dev/null").args(["talks", "--day", "1"]).output().unwrap();
+    assert!(o.status.success() && stderr(&o).is_empty(), "{}", stderr(&o));
 }
 
 #[test]

@@ -41,7 +41,7 @@ pub fn validate(path: &Path, json: bool, opts: schedule::import::Options) -> Res
     if let Err(schedule::LoadError::Io { .. }) = result {
         return Err(result.unwrap_err().into());
     }
-    let shown = path.display().to_string();
+    let shown = crate::sanitize::line(&path.display().to_string());
     let ok = result.is_ok();
     if json {
         let problems = match &result {

@@ -153,7 +153,7 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
     };
     let (config, config_error) = crate::config::load_or_default();
     if let Some(e) = &config_error {
-        say!("hallway: {e}; going on with the defaults");
+        say!("hallway: {}; going on with the defaults", crate::sanitize::text(&e.to_string()));
     }
     if cli.global.schedule.is_none() {
         cli.global.schedule = config.schedule.clone().map(PathBuf::from);

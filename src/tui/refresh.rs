@@ -39,6 +39,8 @@ enum News {
 }
 
 pub struct Refresher {
+    /// The schedule comes from an address (not a file): a failed check means offline.
+    from_url: bool,
     news: Receiver<News>,
     ask: Sender<()>,
     /// A byte arrives here with each piece of news, so the loop's wait on the terminal ends at
@@ -148,6 +150,7 @@ impl Refresher {
             Source::File(_) => every.map(|e| e.min(FILE_EVERY)),
             Source::Url { .. } => every,
         };
+        let from_url = matches!(source, Source::Url { .. });
         // The copy kept now is the one the planner read at its start: taken here, before another
         // hallway (a status bar's `next`) can replace it.
         let mut checker = match source {
@@ -210,7 +213,7 @@ impl Refresher {
                 let _ = std::io::Write::write_all(&mut ring, b"!");
             }
         })?;
-        Ok(Self { news, ask, bell, offline: false, asked_at: None, waiting: false, answer: None })
+        Ok(Self { from_url, news, ask, bell, offline: false, asked_at: None, waiting: false, answer: None })
     }
 
     /// Readable when news has come: the loop waits on it beside the terminal.
@@ -293,7 +296,7 @@ impl Refresher {
                 }
                 News::Failed { why, asked } if asked || !self.offline => {
                     self.offline = true;
-                    app.offline = true;
+                    app.offline = self.from_url;
                     self.say(
                         app,
                         &format!("↻ could not check for a newer schedule ({why}); keeping the one shown"),

@@ -30,7 +30,7 @@ impl Settings {
             Err(e) => return Self { error: Some(e), ..Self::defaults() },
         };
         let at_key = |table: &str, key: &str, message: String| {
-            let text = crate::bounded::read_to_string(path, crate::bounded::MAX_BYTES).unwrap_or_default();
+            let text = crate::bounded::read_named_to_string(path, crate::bounded::MAX_BYTES).unwrap_or_default();
             Self { error: Some(config::at_key(&text, path, table, key, message)), ..Self::defaults() }
         };
         if let Some((role, value)) = config.colors.iter().find(|(_, v)| v.parse::<Color>().is_err()) {

@@ -66,17 +66,18 @@ impl Shell<'_> {
 
     pub fn save(&mut self, app: &mut App) {
         if !self.can_save {
-            app.unsaved = true;
+            app.not_saved();
             return;
         }
         match self.store.sync(&app.session.agenda) {
             Ok(merged) => {
                 adopt(app, merged, false);
+                app.saved();
                 self.seen = self.store.modified();
             }
             Err(e) => {
                 self.can_save = false;
-                app.unsaved = true;
+                app.not_saved();
                 app.status.error(format!("⚠ {e}; your marks are kept in memory only (e exports them)"));
             }
         }

@@ -17,6 +17,14 @@ pub fn open(path: &Path) -> std::io::Result<std::fs::File> {
 /// Open `path` with `options` (to write a lock file, say), refusing anything but a regular file.
 /// Opening does not wait: a FIFO without a writer would otherwise block the open itself.
 pub fn open_with(path: &Path, options: &mut std::fs::OpenOptions) -> std::io::Result<std::fs::File> {
+    // A device is refused before it is opened: opening one may itself do something.
+    #[cfg(unix)]
+    if let Ok(meta) = std::fs::metadata(path) {
+        use std::os::unix::fs::FileTypeExt;
+        if meta.file_type().is_char_device() || meta.file_type().is_block_device() {
+            regular(&meta)?;
+        }
+    }
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::custom_flags(options, libc::O_NONBLOCK);
     let file = options.open(path)?;
@@ -38,6 +46,46 @@ pub fn read(path: &Path, cap: u64) -> std::io::Result<Vec<u8>> {
         return Err(too_big(cap));
     }
     Ok(bytes)
+}
+
+/// A file a person named (a schedule, a friend's agenda, the config): as [`read`], and also a
+/// pipe (`<(curl ...)`, `/dev/stdin`) read up to the cap, and `/dev/null` read as empty. A pipe
+/// with no writer reads as empty at once rather than waiting for one.
+pub fn read_named(path: &Path, cap: u64) -> std::io::Result<Vec<u8>> {
+    let meta = std::fs::metadata(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+        if meta.file_type().is_fifo() {
+            let file = std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path)?;
+            // Opened without waiting for a writer; reads wait for what it writes.
+            blocking(&file)?;
+            let mut bytes = Vec::new();
+            file.take(cap + 1).read_to_end(&mut bytes)?;
+            return if bytes.len() as u64 > cap { Err(too_big(cap)) } else { Ok(bytes) };
+        }
+        if meta.file_type().is_char_device() && std::fs::canonicalize(path)? == Path::new("/dev/null") {
+            return Ok(Vec::new());
+        }
+    }
+    read(path, cap)
+}
+
+#[cfg(unix)]
+fn blocking(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    let fd = file.as_raw_fd();
+    // SAFETY: fcntl on a descriptor this process owns, with flags it read itself.
+    let ok = unsafe {
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        flags >= 0 && libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK) >= 0
+    };
+    if ok { Ok(()) } else { Err(std::io::Error::last_os_error()) }
+}
+
+/// [`read_named`] as text.
+pub fn read_named_to_string(path: &Path, cap: u64) -> std::io::Result<String> {
+    String::from_utf8(read_named(path, cap)?).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
 }
 
 /// [`read`] as text.

@@ -71,7 +71,7 @@ pub fn path() -> Option<PathBuf> {
 
 /// Read the config; no file is the defaults.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let text = match crate::bounded::read_to_string(path, crate::bounded::MAX_BYTES) {
+    let text = match crate::bounded::read_named_to_string(path, crate::bounded::MAX_BYTES) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
         Err(e) => {

@@ -155,8 +155,16 @@ impl Fetcher {
         let kept_id = copy.body.as_ref().and_then(|b| self.read(url, b, opts).ok()).map(|o| o.conference().id.clone());
         match self.read(url, &body, opts) {
             Ok(s) if kept_id.as_ref().is_some_and(|id| *id != s.conference().id) => {
+                // Not asked again for a minute (as after a failed try): a status bar would
+                // download the whole file every few seconds.
+                if let Some(meta) = &copy.meta {
+                    self.keep_meta(url, Meta { failed_at: Some(Utc::now()), ..meta.clone() });
+                }
                 let sent = crate::sanitize::line(&s.conference().id);
-                from_cache(format!("the server sent another conference's schedule ({sent}), not taken"))
+                let kept = self.paths(url).0.display().to_string();
+                from_cache(format!(
+                    "the server sent another conference's schedule ({sent}), not taken; to take it, delete {kept}"
+                ))
             }
             Ok(s) => {
                 self.keep(url, &body, etag, last_modified);
@@ -169,6 +177,11 @@ impl Fetcher {
             }
             Err(e) => Err(FetchError::Invalid(e)),
         }
+    }
+
+    /// Whether a copy of `url` is kept, to show when the server does not answer.
+    pub fn has_copy(&self, url: &str) -> bool {
+        self.meta(url).is_some()
     }
 
     /// Whether the server sent or confirmed the kept copy of `url` less than `d` ago.

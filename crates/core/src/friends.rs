@@ -102,8 +102,8 @@ impl Friends {
                 .map(|mut f| {
                     // Names are cleaned when added; a file edited by hand (or planted) is not.
                     for friend in &mut f.friends {
-                        friend.name = crate::sanitize::visible_line(&friend.name);
-                        friend.initials = crate::sanitize::visible_line(&friend.initials);
+                        friend.name = crate::sanitize::line(&friend.name);
+                        friend.initials = crate::sanitize::line(&friend.initials);
                     }
                     f
                 })
@@ -135,7 +135,7 @@ impl Friends {
             return Err(FriendsError::TooBig { path: shown, size });
         }
         // Bounded as it is read too: a pipe or a device says no size and may never end.
-        let bytes = crate::bounded::read(file, MAX_BYTES).map_err(|e| match e.kind() {
+        let bytes = crate::bounded::read_named(file, MAX_BYTES).map_err(|e| match e.kind() {
             std::io::ErrorKind::FileTooLarge => FriendsError::TooBig { path: shown.clone(), size: MAX_BYTES + 1 },
             _ => read(e),
         })?;

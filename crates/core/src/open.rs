@@ -148,9 +148,19 @@ impl Source {
             }
             Source::Url(url) => {
                 let mut fetcher = crate::fetch::Fetcher { fresh_for, ..crate::fetch::Fetcher::from_env() };
-                fetcher.timeout = fetcher.timeout.min(patience.unwrap_or(Duration::MAX));
+                let impatient = patience.is_some_and(|limit| limit < fetcher.timeout);
+                if let Some(limit) = patience {
+                    fetcher.timeout = fetcher.timeout.min(limit);
+                }
+                let no_copy = !fetcher.has_copy(url);
                 fetcher.schedule(url, opts).map_err(|e| match e {
                     crate::fetch::FetchError::Invalid(e) => OpenError::Invalid(e),
+                    // A status bar's line waits a second at most: without a copy kept, it says
+                    // how to get the first one.
+                    other if impatient && no_copy => OpenError::Runtime(format!(
+                        "{other}; no copy is kept yet to answer from: `hallway --schedule {} talks` downloads one, waiting longer",
+                        crate::sanitize::line(url)
+                    )),
                     other => OpenError::Runtime(other.to_string()),
                 })?
             }
@@ -308,7 +318,7 @@ impl Context {
         // The same conference from another path (the file moved): the zone given for it before
         // is kept, and a file read in no zone of its own is read again in it, or its times would
         // seem to have moved.
-        let before = Recent::find_in(&opened_before, &opened.conference().id);
+        let before = opened_before.iter().find(|o| o.id == opened.conference().id);
         let moved = before.is_some_and(|o| o.source != source.key());
         let remembered = before.and_then(|o| o.tz.clone());
         if tz_given.is_none()
@@ -370,73 +380,4 @@ impl Context {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn utc(s: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-    }
-
-    #[test]
-    fn a_bare_time_is_today_while_the_conference_runs() {
-        // The bundled conference runs 19-20 Oct 2022 in Los Angeles.
-        let s = schedule::bundled();
-        let (t, note) = conference_time(&s, "09:20", utc("2022-10-20T15:00:00Z")).unwrap();
-        assert_eq!(t, utc("2022-10-20T16:20:00Z"), "the second day, today at the conference");
-        assert_eq!(note, None, "today needs no note");
-    }
-
-    #[test]
-    fn a_bare_time_is_the_first_day_otherwise_and_says_so() {
-        let s = schedule::bundled();
-        let (t, note) = conference_time(&s, "09:20", utc("2026-12-07T12:00:00Z")).unwrap();
-        assert_eq!(t, utc("2022-10-19T16:20:00Z"));
-        assert_eq!(note.as_deref(), Some("--at 09:20 is 09:20 on the conference's first day, Wed 19 Oct 2022"));
-        // A time with its date says nothing more.
-        let (_, note) = conference_time(&s, "2022-10-20 09:20", utc("2026-12-07T12:00:00Z")).unwrap();
-        assert_eq!(note, None);
-    }
-
-    #[test]
-    fn an_unknown_zone_or_schedule_is_a_usage_error_with_the_name_cleaned() {
-        let Err(OpenError::Usage(m)) = load_options(Some("Mars/\x1b]52;c;eA==\x07Base"), Abstracts::Read) else {
-            panic!("not a usage error")
-        };
-        assert!(!m.contains('\x1b') && m.contains("unknown time zone"), "{m}");
-        let Err(OpenError::Usage(m)) = resolve(Some(Path::new("no-such\x1b[2J.json")), None, &[]) else {
-            panic!("not a usage error")
-        };
-        assert!(!m.contains('\x1b') && m.starts_with("no schedule file"), "{m}");
-    }
-
-    #[test]
-    fn a_remembered_conference_is_found_by_name_and_a_gone_one_is_said() {
-        let opened = |source: &str, tz: Option<&str>| Opened {
-            id: "c".into(),
-            name: "Camp".into(),
-            source: source.into(),
-            tz: tz.map(str::to_string),
-            first_day: None,
-            last_day: None,
-            opened: Utc::now(),
-        };
-        let list = [opened("https://example.org/c.json", Some("Europe/Berlin"))];
-        let (source, tz, notes) = resolve(Some(Path::new("camp")), None, &list).unwrap();
-        assert_eq!(source, Source::Url("https://example.org/c.json".into()));
-        assert_eq!(tz.as_deref(), Some("Europe/Berlin"), "the zone it was read in before");
-        assert!(notes.is_empty());
-        // The address itself finds its zone too: it is read once, in that zone.
-        let (_, tz, _) = resolve(Some(Path::new("https://example.org/c.json")), None, &list).unwrap();
-        assert_eq!(tz.as_deref(), Some("Europe/Berlin"));
-        // A zone given wins.
-        let (_, tz, _) = resolve(Some(Path::new("camp")), Some("UTC"), &list).unwrap();
-        assert_eq!(tz.as_deref(), Some("UTC"));
-
-        let gone = [opened("/nowhere/c.json", None)];
-        let Err(OpenError::Usage(m)) = resolve(Some(Path::new("camp")), None, &gone) else { panic!() };
-        assert!(m.contains("which is gone"), "{m}");
-        let (source, _, notes) = resolve(None, None, &gone).unwrap();
-        assert_eq!(source, Source::sample());
-        assert!(notes[0].contains("was opened last, but /nowhere/c.json is gone"), "{notes:?}");
-    }
-}
+mod tests;

@@ -18,13 +18,14 @@ pub fn line(s: &str) -> String {
     out
 }
 
-/// A name a person gives (a friend's): a clean line without the characters that take no room
-/// on screen (zero-width spaces and joiners, word joiners, byte-order marks, soft hyphens): a
-/// name of only those would be invisible in the grid and in its initials.
+/// A name a person gives (a friend's): a clean line that starts and ends with something seen.
+/// The characters that take no room on screen (zero-width spaces and joiners, word joiners,
+/// byte-order marks, soft hyphens) are dropped at its ends, so a name of only those is empty and
+/// its initials are letters; inside it they stay (Persian and Indic names need their joiners).
 pub fn visible_line(s: &str) -> String {
     let invisible =
         |c: char| matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}');
-    line(&s.chars().filter(|&c| !invisible(c)).collect::<String>())
+    line(line(s).trim_matches(|c: char| invisible(c) || c.is_whitespace()))
 }
 
 /// A web address from a schedule, to show, copy and open: cleaned as a line, and kept only
@@ -181,8 +182,10 @@ mod visible_line_tests {
     #[test]
     fn a_name_of_invisible_characters_is_empty() {
         assert_eq!(visible_line("\u{200B}\u{200B}\u{FEFF}"), "");
-        assert_eq!(visible_line("A\u{200D}na\u{00AD} \u{2060}Bo"), "Ana Bo");
+        assert_eq!(visible_line("\u{200B} Ana Bo\u{2060}"), "Ana Bo");
         assert_eq!(visible_line("\u{1b}[2JZoë"), "Zoë");
+        // A joiner inside a name is part of it.
+        assert_eq!(visible_line("\u{0645}\u{200C}\u{0647}"), "\u{0645}\u{200C}\u{0647}");
     }
 }
 

@@ -61,6 +61,8 @@ pub struct App {
     pub unsaved: bool,
     /// `q` was pressed once with unsaved marks: the next one quits.
     quit_warned: bool,
+    /// The marks as last saved (or read): what quitting would keep.
+    marks_saved: std::collections::BTreeMap<String, crate::agenda::Mark>,
     /// The last check for a newer schedule got no answer: said in the header for as long as it
     /// lasts (the status line says why once, and may be read over by the start's news).
     pub offline: bool,
@@ -68,6 +70,7 @@ pub struct App {
 
 impl App {
     pub fn new(schedule: Schedule, agenda: Agenda, opts: Options) -> Self {
+        let marks_saved = agenda.marks.clone();
         let mut session = Session::new(schedule, agenda, opts.now, opts.user_tz);
         session.time_travel = opts.time_travel;
         session.reminders = crate::reminders::Reminders::new(opts.reminder_minutes);
@@ -89,8 +92,21 @@ impl App {
             refreshes: false,
             unsaved: false,
             quit_warned: false,
+            marks_saved,
             offline: false,
         }
+    }
+
+    /// The shell saved the marks shown.
+    pub fn saved(&mut self) {
+        self.marks_saved = self.session.agenda.marks.clone();
+        self.unsaved = false;
+    }
+
+    /// The shell could not save: quitting asks first if a mark changed since the last save (a
+    /// filter or a video told about is not worth the question).
+    pub fn not_saved(&mut self) {
+        self.unsaved = self.session.agenda.marks != self.marks_saved;
     }
 
     /// Select a talk in the schedule view (a click, a search result).
@@ -349,7 +365,8 @@ impl App {
             }
             Action::CopyPage | Action::OpenPage => {
                 let talk = &self.session.schedule.talks()[i];
-                let Some(url) = talk.url.clone() else {
+                // A web address, checked again here: whatever is opened or pasted must be one.
+                let Some(url) = talk.url.as_deref().and_then(crate::sanitize::web_address) else {
                     self.status.info(format!("the schedule gives no page for \"{}\"", talk.title));
                     return Vec::new();
                 };

@@ -131,15 +131,15 @@ impl App {
     /// The shell's answer to an export: written (the prompt closes) or refused (it stays, saying
     /// why; "replace the existing …?" then takes a second Enter).
     pub fn exported(&mut self, result: Result<String, crate::tui::effect::ExportError>) {
+        if result.is_ok() {
+            // Every mark is in the file written: nothing is lost by quitting.
+            self.saved();
+        }
         // Only the export prompt: a key read in the same batch may have opened something else.
         let prompt = match &mut self.modal {
             Some(Modal::Prompt(p)) if p.ask == Ask::Export => Some(p),
             _ => None,
         };
-        if result.is_ok() {
-            // Every mark is in the file written: nothing is lost by quitting.
-            self.unsaved = false;
-        }
         match (result, prompt) {
             (Ok(said), Some(_)) => {
                 self.modal = None;

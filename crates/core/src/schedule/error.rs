@@ -11,13 +11,14 @@ pub struct Problem {
 
 impl Problem {
     /// The talk and the message are cleaned here: both may quote what the file holds (a room
-    /// name, a date written wrong), and every way out of hallway prints them.
+    /// name, a date written wrong), and every way out of hallway prints them. One line each: a
+    /// newline quoted from the file could pass for another line of the answer.
     pub fn new(talk: Option<&str>, message: String) -> Self {
         Self {
             line: None,
             column: None,
             talk: talk.map(crate::sanitize::line),
-            message: crate::sanitize::text(&message),
+            message: crate::sanitize::line(&message),
         }
     }
 
@@ -78,7 +79,7 @@ impl LoadError {
 
     /// `problems`, and `more` found beyond them.
     pub fn invalid_and_more(source: &str, problems: Vec<Problem>, more: usize) -> Self {
-        LoadError::Invalid { source_name: source.to_string(), problems, more }
+        LoadError::Invalid { source_name: crate::sanitize::line(source), problems, more }
     }
 
     /// Problems found beyond those listed (see [`MAX_PROBLEMS`]).

@@ -300,7 +300,7 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
         );
         return Err(LoadError::invalid(&path.display().to_string(), vec![Problem::new(None, msg)]));
     }
-    crate::bounded::read(path, MAX_FILE_BYTES).map_err(io)
+    crate::bounded::read_named(path, MAX_FILE_BYTES).map_err(io)
 }
 
 pub fn bundled() -> Schedule {

@@ -76,7 +76,6 @@ fn time(nanos: i64) -> DateTime<Utc> {
     DateTime::from_timestamp_nanos(nanos)
 }
 
-/// Check and deserialize one archive.
 /// No control character (C0 but a newline where `lines` allows it, DEL, C1) in `s`: what
 /// `sanitize` leaves. A byte scan, so reading stays as cheap as it was.
 fn clean(s: &str, lines: bool) -> bool {
@@ -90,6 +89,7 @@ fn clean(s: &str, lines: bool) -> bool {
     true
 }
 
+/// Check and deserialize one archive.
 fn decode<T>(bytes: &[u8]) -> Result<T, Error>
 where
     T: rkyv::Archive,
@@ -280,7 +280,9 @@ impl Reader {
                 let lines = [&r.id, &r.title, &r.kind].into_iter().chain(&r.speakers).chain(&r.tags);
                 let links = r.video.iter().chain(&r.url);
                 let text = texts.map_or("", |t| t[i].as_str());
-                if !lines.chain(links).all(|s| clean(s, false)) || !clean(text, true) {
+                // A page is opened by `b`: only the web address loading would have kept.
+                let page_ok = r.url.as_ref().is_none_or(|u| crate::sanitize::web_address(u).as_deref() == Some(u));
+                if !lines.chain(links).all(|s| clean(s, false)) || !clean(text, true) || !page_ok {
                     return Err(self.bad("text that was never cleaned".into()));
                 }
                 let talk = Talk {

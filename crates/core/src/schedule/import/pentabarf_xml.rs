@@ -17,7 +17,9 @@ pub fn read(text: &str) -> Draft {
     let mut d = Draft::default();
     // An entity defined once and used many times expands a small file without bound (100 KB
     // used 10,000 times is a gigabyte). Schedules never define one: refused before parsing.
-    if let Some(at) = text.find("<!ENTITY") {
+    // Looked for in the prolog only: a talk about XXE may quote one in its abstract.
+    let prolog = &text[..text.find("<schedule").unwrap_or(text.len())];
+    if let Some(at) = prolog.find("<!ENTITY") {
         let message = "the file defines an XML entity (<!ENTITY>): schedules never need one, and \
                        entities can expand a small file without bound, so it is not read"
             .to_string();
