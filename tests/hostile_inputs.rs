@@ -111,3 +111,48 @@ fn a_huge_key_above_many_values_is_located_without_copying_it_into_every_path() 
     let e = refused(&text, "key.json");
     assert!(e.contains("key.json:2:") && e.contains("unknown track 'B'"), "{}", &e[..e.len().min(300)]);
 }
+
+#[test]
+fn namespaces_or_attributes_by_the_hundred_are_refused_before_the_xml_reader_sees_them() {
+    let nested: String = (0..4_000).map(|i| format!("<y xmlns:n{i}=\"u{i}\">")).collect();
+    let e = refused(&pentabarf("", &nested), "ns.xml");
+    assert!(e.contains("hundreds of namespace declarations"), "{}", &e[..e.len().min(300)]);
+    let attrs: String = (0..100_000).map(|i| format!(" a{i}=\"x\"")).collect();
+    let e = refused(&pentabarf("", &format!("<b{attrs}/>")), "at.xml");
+    assert!(e.contains("hundreds of attributes"), "{}", &e[..e.len().min(300)]);
+}
+
+#[test]
+fn a_planted_agenda_says_nothing_raw() {
+    let d = tempfile::TempDir::new().unwrap();
+    let run = |args: &[&str]| {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("hallway"));
+        common::isolate(&mut c, d.path());
+        c.args(args).output().unwrap()
+    };
+    assert!(run(&["star", "io-uring"]).status.success());
+    let path = d.path().join("data/agendas/p99conf-2022.json");
+    let mut v: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let evil = "x\u{1b}]52;c;UExBTlQ=\u{7}\u{1b}[2J\u{1b}]0;PLANTED\u{7}\u{9b}31m";
+    let mark = &mut v["marks"]["io-uring"];
+    mark["note"] = evil.into();
+    mark["seen"]["title"] = evil.into();
+    mark["seen"]["track"] = evil.into();
+    let mut gone = mark.clone();
+    gone["seen"]["title"] = evil.into();
+    v["marks"][format!("gone{evil}")] = gone;
+    std::fs::write(&path, serde_json::to_vec(&v).unwrap()).unwrap();
+    for args in [
+        &["agenda"][..],
+        &["agenda", "--json"],
+        &["export", "--format", "md"],
+        &["export", "--format", "ics"],
+        &["export", "--format", "json"],
+    ] {
+        let out = run(args);
+        let all = [out.stdout, out.stderr].concat();
+        let text = String::from_utf8_lossy(&all);
+        assert!(!text.contains('\u{1b}') && !text.contains('\u{9b}') && !text.contains("\\u001b"), "{args:?}: {text}");
+        assert!(text.contains("PLANT") || text.contains("x"), "{args:?} answered");
+    }
+}

@@ -69,9 +69,12 @@ pub fn path() -> Option<PathBuf> {
     crate::dirs::config_file()
 }
 
+/// A config is a few lines; one of megabytes is a mistake (and TOML tables cost memory).
+const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 /// Read the config; no file is the defaults.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let text = match crate::bounded::read_named_to_string(path, crate::bounded::MAX_BYTES) {
+    let text = match crate::bounded::read_named_to_string(path, MAX_CONFIG_BYTES) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
         Err(e) => {

@@ -23,8 +23,12 @@ pub fn line(s: &str) -> String {
 /// byte-order marks, soft hyphens) are dropped at its ends, so a name of only those is empty and
 /// its initials are letters; inside it they stay (Persian and Indic names need their joiners).
 pub fn visible_line(s: &str) -> String {
-    let invisible =
-        |c: char| matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}');
+    // Format characters, fillers and blanks that draw nothing, and marks with nothing to mark.
+    let invisible = |c: char| {
+        matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}'
+            | '\u{034F}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0000}'..='\u{E007F}' | '\u{115F}' | '\u{1160}'
+            | '\u{3164}' | '\u{FFA0}' | '\u{17B4}' | '\u{17B5}' | '\u{2800}' | '\u{1D159}' | '\u{0300}'..='\u{036F}')
+    };
     line(line(s).trim_matches(|c: char| invisible(c) || c.is_whitespace()))
 }
 
@@ -41,12 +45,6 @@ pub fn web_address(s: &str) -> Option<String> {
 pub fn text(s: &str) -> String {
     let cleaned = strip(s, true);
     cleaned.trim_end().to_string()
-}
-
-/// Emoji and pictographs (the planes and blocks emoji come from), with their presentation
-/// selector: what a zero-width joiner glues into one picture.
-fn is_emoji(c: char) -> bool {
-    matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{FE0F}')
 }
 
 fn is_bidi_control(c: char) -> bool {
@@ -70,11 +68,11 @@ fn strip(s: &str, keep_newlines: bool) -> String {
             }
             '\n' => out.push(if keep_newlines { '\n' } else { ' ' }),
             '\t' => out.push(' '),
-            // A joiner between two emoji makes one picture of them that terminals draw at
-            // widths they do not agree on (a family: 2 cells here, 6 there), which leaves
-            // stray cells beside it. Unjoined, each emoji is 2 cells everywhere.
-            '\u{200D}'
-                if out.chars().next_back().is_some_and(is_emoji) || chars.peek().is_some_and(|&n| is_emoji(n)) => {}
+            // A zero-width joiner makes one glyph of what it joins (two emoji, two letters of
+            // an Indic script), which terminals draw at widths they do not agree on (a family:
+            // 2 cells here, 6 there) and which leaves stray cells beside it. Unjoined, each
+            // part has the width every terminal gives it; the text reads the same.
+            '\u{200D}' => {}
             c if c.is_control() || is_bidi_control(c) => {}
             c => out.push(c),
         }
@@ -182,6 +180,9 @@ mod visible_line_tests {
     #[test]
     fn a_name_of_invisible_characters_is_empty() {
         assert_eq!(visible_line("\u{200B}\u{200B}\u{FEFF}"), "");
+        for blank in ["\u{034F}", "\u{FE0F}", "\u{E0020}", "\u{115F}", "\u{3164}", "\u{FFA0}", "\u{2800}", "\u{0301}"] {
+            assert_eq!(visible_line(blank), "", "{:?}", blank.chars().next());
+        }
         assert_eq!(visible_line("\u{200B} Ana Bo\u{2060}"), "Ana Bo");
         assert_eq!(visible_line("\u{1b}[2JZoë"), "Zoë");
         // A joiner inside a name is part of it.
@@ -194,7 +195,7 @@ mod joiner_tests {
     use super::line;
 
     #[test]
-    fn emoji_are_unjoined_and_other_scripts_keep_their_joiners() {
+    fn joined_glyphs_are_unjoined() {
         // A family, a rainbow flag, a woman technologist: each emoji on its own.
         assert_eq!(
             line("Talk \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} for all"),
@@ -202,7 +203,7 @@ mod joiner_tests {
         );
         assert_eq!(line("\u{1F3F3}\u{FE0F}\u{200D}\u{1F308}"), "\u{1F3F3}\u{FE0F}\u{1F308}");
         assert_eq!(line("\u{1F469}\u{200D}\u{1F4BB} Rust"), "\u{1F469}\u{1F4BB} Rust");
-        // Devanagari and Sinhala use the joiner to shape letters: kept.
-        assert_eq!(line("\u{0915}\u{094D}\u{200D}\u{0937}"), "\u{0915}\u{094D}\u{200D}\u{0937}");
+        // Between letters too: drawn unjoined, in cells terminals agree on.
+        assert_eq!(line("a\u{200D}b \u{0915}\u{094D}\u{200D}\u{0937}"), "ab \u{0915}\u{094D}\u{0937}");
     }
 }

@@ -125,6 +125,28 @@ pub struct Agenda {
 }
 
 impl Agenda {
+    /// The agenda as read from a file, its text cleaned: a file edited by hand (or planted)
+    /// reaches the terminal, the exports and `--json` through notes, ids and what was seen.
+    pub fn cleaned(mut self) -> Self {
+        use crate::sanitize::line;
+        let marks = std::mem::take(&mut self.marks);
+        self.marks = marks
+            .into_iter()
+            .map(|(id, mut m)| {
+                m.note = m.note.map(|n| line(&n));
+                m.seen.title = line(&m.seen.title);
+                m.seen.track = line(&m.seen.track);
+                m.seen.speakers = m.seen.speakers.map(|s| s.iter().map(|x| line(x)).collect());
+                (line(&id), m)
+            })
+            .collect();
+        let removed = std::mem::take(&mut self.removed);
+        self.removed = removed.into_iter().map(|(id, at)| (line(&id), at)).collect();
+        self.tracks = self.tracks.iter().map(|t| line(t)).collect();
+        self.conference = line(&self.conference);
+        self
+    }
+
     pub fn new(conference: &str) -> Self {
         Self {
             version: FORMAT_VERSION,

@@ -118,8 +118,8 @@ impl Store {
             return Err(StoreError::Newer { path: self.path.clone(), version });
         }
         let reason = match serde_json::from_slice::<Agenda>(&bytes) {
-            Ok(a) if a.version < FORMAT_VERSION => return self.migrate(a, &bytes),
-            Ok(a) => return Ok(a),
+            Ok(a) if a.version < FORMAT_VERSION => return self.migrate(a.cleaned(), &bytes),
+            Ok(a) => return Ok(a.cleaned()),
             Err(e) => format!("not a hallway agenda: {e}"),
         };
         // A whole agenda followed by a torn end (the NUL bytes some file systems leave after a
@@ -129,6 +129,7 @@ impl Store {
         else {
             return damaged(reason);
         };
+        let kept = kept.cleaned();
         if !repair {
             return Err(StoreError::Torn { path: self.path.clone(), kept: Box::new(kept) });
         }
@@ -146,8 +147,9 @@ impl Store {
             Err(e @ StoreError::Newer { .. }) => {
                 let bytes = crate::bounded::read(&self.path, crate::bounded::MAX_BYTES)
                     .map_err(|source| StoreError::Io { action: "read", path: self.path.clone(), source })?;
-                let a =
-                    first_value::<Agenda>(&bytes).and_then(Result::ok).unwrap_or_else(|| Agenda::new(conference_id));
+                let a = first_value::<Agenda>(&bytes)
+                    .and_then(Result::ok)
+                    .map_or_else(|| Agenda::new(conference_id), Agenda::cleaned);
                 Ok((a, Some(format!("{e}; shown as this hallway reads it"))))
             }
             Err(e @ StoreError::Torn { .. }) => {

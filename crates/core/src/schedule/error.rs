@@ -17,8 +17,8 @@ impl Problem {
         Self {
             line: None,
             column: None,
-            talk: talk.map(crate::sanitize::line),
-            message: crate::sanitize::line(&message),
+            talk: talk.map(|t| cut(&crate::sanitize::line(t), 80)),
+            message: cut(&crate::sanitize::line(&message), 400),
         }
     }
 
@@ -30,6 +30,14 @@ impl Problem {
     /// At a line and column a parser gave.
     pub fn at(line: usize, column: usize, talk: Option<&str>, message: String) -> Self {
         Self { line: Some(line), column: Some(column), ..Self::new(talk, message) }
+    }
+}
+
+/// At most `max` characters, with … where it was cut: a problem may quote a value of megabytes.
+fn cut(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_string(),
     }
 }
 

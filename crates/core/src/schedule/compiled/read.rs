@@ -79,6 +79,12 @@ fn time(nanos: i64) -> DateTime<Utc> {
 /// No control character (C0 but a newline where `lines` allows it, DEL, C1) in `s`: what
 /// `sanitize` leaves. A byte scan, so reading stays as cheap as it was.
 fn clean(s: &str, lines: bool) -> bool {
+    // The bidi controls `sanitize` drops (U+202A-202E, U+2066-2069, U+200E-200F, U+061C).
+    let bidi =
+        |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}');
+    if s.chars().any(bidi) {
+        return false;
+    }
     let mut bytes = s.bytes().peekable();
     while let Some(b) = bytes.next() {
         let c1 = b == 0xC2 && bytes.peek().is_some_and(|n| (0x80..=0x9F).contains(n));

@@ -7,6 +7,35 @@ use crate::schedule::Problem;
 use chrono::{NaiveDate, NaiveTime};
 use roxmltree::{Document, Node};
 
+/// Shapes the XML reader takes time over out of proportion to their size (each namespace
+/// declared is checked against those in scope, each attribute against the element's others),
+/// and no schedule has: found in one pass, before it reads.
+fn beyond_any_schedule(text: &str) -> Option<(usize, &'static str)> {
+    const MAX: usize = 256;
+    let (mut namespaces, mut attributes, mut in_tag) = (0, 0, false);
+    let b = text.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'<' => (in_tag, attributes) = (true, 0),
+            b'>' => in_tag = false,
+            b'=' if in_tag => {
+                attributes += 1;
+                if attributes > MAX {
+                    return Some((i, "an element with hundreds of attributes"));
+                }
+            }
+            b'x' if in_tag && b[i..].starts_with(b"xmlns") => {
+                namespaces += 1;
+                if namespaces > MAX {
+                    return Some((i, "hundreds of namespace declarations"));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// An XML document whose root element is `<schedule>`.
 pub fn sniff(text: &str) -> bool {
     let t = text.trim_start();
@@ -23,6 +52,11 @@ pub fn read(text: &str) -> Draft {
         let message = "the file defines an XML entity (<!ENTITY>): schedules never need one, and \
                        entities can expand a small file without bound, so it is not read"
             .to_string();
+        d.problems.push(Problem::at_offset(text.as_bytes(), at, None, message));
+        return d;
+    }
+    if let Some((at, what)) = beyond_any_schedule(text) {
+        let message = format!("the file has {what}: no schedule does, and the XML reader would take minutes over it");
         d.problems.push(Problem::at_offset(text.as_bytes(), at, None, message));
         return d;
     }
