@@ -116,7 +116,7 @@ impl Checker {
                     match taken {
                         Err(why) => News::Refused { why },
                         Ok(s) => {
-                            fetcher.keep_fresh(url, &body, shown);
+                            fetcher.keep_fresh(url, &body, shown, &s.conference.id);
                             News::New { schedule: Box::new(s), asked }
                         }
                     }
@@ -144,7 +144,8 @@ impl Refresher {
         let (tx, news) = mpsc::channel();
         let (ask, asked_for) = mpsc::channel();
         let (bell, mut ring) = std::io::pipe()?;
-        set_nonblocking(&bell)?;
+        // Reading the bell must never wait: it is emptied whether or not it rang.
+        crate::bounded::set_nonblocking(&bell, true)?;
         // A look at a file costs a stat: no reason to wait ten minutes for it.
         let every = match source {
             Source::File(_) => every.map(|e| e.min(FILE_EVERY)),
@@ -315,15 +316,4 @@ impl Refresher {
         }
         (shown, effects)
     }
-}
-
-/// Reading the bell must never wait: it is emptied whether or not it rang.
-fn set_nonblocking(fd: &impl std::os::fd::AsRawFd) -> std::io::Result<()> {
-    let fd = fd.as_raw_fd();
-    // SAFETY: fcntl on a descriptor this process owns, with flags it read itself.
-    let ok = unsafe {
-        let flags = libc::fcntl(fd, libc::F_GETFL);
-        flags >= 0 && libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK) >= 0
-    };
-    if ok { Ok(()) } else { Err(std::io::Error::last_os_error()) }
 }

@@ -9,6 +9,15 @@ pub fn folder_of(path: &Path) -> &Path {
     path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
 }
 
+/// Rename `path` to `<path>.corrupt-<time>`, beside it: a file that could not be used is kept,
+/// never written over.
+pub fn set_aside(path: &Path) -> std::io::Result<std::path::PathBuf> {
+    let mut aside = path.as_os_str().to_owned();
+    aside.push(format!(".corrupt-{}", chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ")));
+    std::fs::rename(path, &aside)?;
+    Ok(aside.into())
+}
+
 /// Replace `path` with `bytes`: a temp file in the same folder, fsync, rename, then fsync the
 /// folder so the rename itself survives a power cut (best effort: not every filesystem can).
 pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

@@ -59,7 +59,7 @@ pub fn read_named(path: &Path, cap: u64) -> std::io::Result<Vec<u8>> {
         if meta.file_type().is_fifo() {
             let file = std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path)?;
             // Opened without waiting for a writer; reads wait for what it writes.
-            blocking(&file)?;
+            set_nonblocking(&file, false)?;
             let mut bytes = Vec::new();
             file.take(cap + 1).read_to_end(&mut bytes)?;
             return if bytes.len() as u64 > cap { Err(too_big(cap)) } else { Ok(bytes) };
@@ -71,14 +71,15 @@ pub fn read_named(path: &Path, cap: u64) -> std::io::Result<Vec<u8>> {
     read(path, cap)
 }
 
+/// Reads (and writes) on `fd` return at once (`on`) or wait.
 #[cfg(unix)]
-fn blocking(file: &std::fs::File) -> std::io::Result<()> {
-    use std::os::fd::AsRawFd;
-    let fd = file.as_raw_fd();
+pub fn set_nonblocking(fd: &impl std::os::fd::AsRawFd, on: bool) -> std::io::Result<()> {
+    let fd = fd.as_raw_fd();
     // SAFETY: fcntl on a descriptor this process owns, with flags it read itself.
     let ok = unsafe {
         let flags = libc::fcntl(fd, libc::F_GETFL);
-        flags >= 0 && libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK) >= 0
+        let flags = if on { flags | libc::O_NONBLOCK } else { flags & !libc::O_NONBLOCK };
+        flags >= 0 && libc::fcntl(fd, libc::F_SETFL, flags) >= 0
     };
     if ok { Ok(()) } else { Err(std::io::Error::last_os_error()) }
 }

@@ -37,6 +37,9 @@ struct Meta {
     /// When the server last gave no answer: commands do not wait on it again for [`BACK_OFF`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     failed_at: Option<DateTime<Utc>>,
+    /// The conference the copy is of (absent in copies kept before it was recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    conference: Option<String>,
 }
 
 /// After the server gave no answer, commands answer from the copy for this long: a status bar
@@ -152,7 +155,9 @@ impl Fetcher {
         };
         // The conference kept for this address, to refuse another one sent in its place (the
         // agenda is kept by the conference's id: every starred talk would look cancelled).
-        let kept_id = copy.body.as_ref().and_then(|b| self.read(url, b, opts).ok()).map(|o| o.conference().id.clone());
+        let kept_id = copy.meta.as_ref().and_then(|m| m.conference.clone()).or_else(|| {
+            copy.body.as_ref().and_then(|b| self.read(url, b, opts).ok()).map(|o| o.conference().id.clone())
+        });
         match self.read(url, &body, opts) {
             Ok(s) if kept_id.as_ref().is_some_and(|id| *id != s.conference().id) => {
                 // Not asked again for a minute (as after a failed try): a status bar would
@@ -167,7 +172,7 @@ impl Fetcher {
                 ))
             }
             Ok(s) => {
-                self.keep(url, &body, etag, last_modified);
+                self.keep(url, &body, etag, last_modified, &s.conference().id);
                 Ok(s)
             }
             Err(e) if copy.body.is_some() => {
@@ -228,8 +233,8 @@ impl Fetcher {
     }
 
     /// Keep a newer copy the planner took: the next start, and an offline one, read it.
-    pub fn keep_fresh(&self, url: &str, body: &[u8], shown: &Shown) {
-        self.keep(url, body, shown.etag.clone(), shown.last_modified.clone());
+    pub fn keep_fresh(&self, url: &str, body: &[u8], shown: &Shown, conference: &str) {
+        self.keep(url, body, shown.etag.clone(), shown.last_modified.clone(), conference);
     }
 
     /// A downloaded body as a schedule, through the compiled cache when there is one.
@@ -259,9 +264,11 @@ impl Fetcher {
     }
 
     /// Replace the copy. One that cannot be written costs the next offline start, not this run.
-    fn keep(&self, url: &str, body: &[u8], etag: Option<String>, last_modified: Option<String>) {
+    fn keep(&self, url: &str, body: &[u8], etag: Option<String>, last_modified: Option<String>, conference: &str) {
         let (body_path, _) = self.paths(url);
-        let meta = Meta { url: url.into(), etag, last_modified, fetched_at: Some(Utc::now()), failed_at: None };
+        let fetched_at = Some(Utc::now());
+        let conference = Some(conference.to_string());
+        let meta = Meta { url: url.into(), etag, last_modified, fetched_at, failed_at: None, conference };
         if std::fs::create_dir_all(&self.cache_dir).and_then(|_| crate::atomic::write(&body_path, body)).is_ok() {
             self.keep_meta(url, meta);
         }

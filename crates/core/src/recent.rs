@@ -67,9 +67,7 @@ impl Recent {
             && let Ok(bytes) = crate::bounded::read(&self.path, crate::bounded::MAX_BYTES)
             && serde_json::from_slice::<Vec<Opened>>(&bytes).is_err()
         {
-            let mut aside = self.path.clone().into_os_string();
-            aside.push(format!(".corrupt-{}", chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ")));
-            std::fs::rename(&self.path, aside)?;
+            crate::atomic::set_aside(&self.path)?;
         }
         list.retain(|o| o.id != opened.id);
         list.insert(0, opened);

@@ -3,7 +3,6 @@
 //! other, older formats migrated with a backup, unreadable files moved aside.
 
 use super::{Agenda, FORMAT_VERSION};
-use chrono::Utc;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -239,16 +238,11 @@ impl Store {
     }
 
     fn move_aside(&self) -> Result<PathBuf, StoreError> {
-        let stamp = Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
-        let mut aside = self.path.clone().into_os_string();
-        aside.push(format!(".corrupt-{stamp}"));
-        let aside = PathBuf::from(aside);
-        std::fs::rename(&self.path, &aside).map_err(|e| StoreError::Io {
+        crate::atomic::set_aside(&self.path).map_err(|e| StoreError::Io {
             action: "move aside the unreadable",
             path: self.path.clone(),
             source: e,
-        })?;
-        Ok(aside)
+        })
     }
 
     /// Save under the lock (see [`Store::sync`] to keep another process's changes too).

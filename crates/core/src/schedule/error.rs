@@ -120,6 +120,19 @@ fn render_invalid(source: &str, problems: &[Problem], more: usize) -> String {
     out
 }
 
+/// The first ten of `names`, and how many more: an error about one unknown name must not list
+/// thousands of known ones.
+pub(crate) fn first_of(names: &[String], quote: bool) -> String {
+    const SHOWN: usize = 10;
+    let shown: Vec<String> =
+        names.iter().take(SHOWN).map(|n| if quote { format!("'{n}'") } else { n.clone() }).collect();
+    let mut out = shown.join(", ");
+    if names.len() > SHOWN {
+        out.push_str(&format!(" and {} more", names.len() - SHOWN));
+    }
+    out
+}
+
 /// 49950 as "49,950".
 fn thousands(n: usize) -> String {
     let digits = n.to_string();

@@ -122,14 +122,7 @@ impl Validator<'_> {
         // Looked up by name, not searched: a file with many tracks and many talks would be
         // quadratic. An unknown one is said with the first few known ones.
         let track_of: HashMap<&str, usize> = conf.tracks.iter().enumerate().map(|(i, t)| (t.as_str(), i)).collect();
-        let known = {
-            const SHOWN: usize = 10;
-            let mut k = conf.tracks.iter().take(SHOWN).map(|x| format!("'{x}'")).collect::<Vec<_>>().join(", ");
-            if conf.tracks.len() > SHOWN {
-                k.push_str(&format!(" and {} more", conf.tracks.len() - SHOWN));
-            }
-            k
-        };
+        let known = super::error::first_of(&conf.tracks, true);
         for (i, t) in list.iter().enumerate() {
             let base = format!("talks/{i}");
             if !t.is_object() {

@@ -1,6 +1,7 @@
 use super::*;
 use crate::agenda::MarkKind;
 use crate::schedule;
+use chrono::Utc;
 
 #[test]
 fn round_trip_and_missing_file() {

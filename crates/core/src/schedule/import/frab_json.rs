@@ -24,14 +24,7 @@ pub fn read(root: &Value, text: &str) -> Draft {
     let declared: std::collections::HashSet<String> = d.rooms.iter().cloned().collect();
     let mut seen = declared.clone();
     // An unknown room is said with the first few of the list.
-    let listed = {
-        const SHOWN: usize = 10;
-        let mut l = d.rooms.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
-        if d.rooms.len() > SHOWN {
-            l.push_str(&format!(" and {} more", d.rooms.len() - SHOWN));
-        }
-        l
-    };
+    let listed = crate::schedule::error::first_of(&d.rooms, false);
     let Some(days) = c.get("days").and_then(Value::as_array) else {
         d.problem(text, &Pos::Path(base.into()), None, "expected \"days\": an array of days with rooms".into());
         return d;
