@@ -34,7 +34,7 @@ fn main() {
     eprintln!(
         "{out}.json / .ics: {} talks, {} tracks, {} days",
         s.talks().len(),
-        s.conference.tracks.len(),
+        s.conference.rooms.len(),
         s.day_count()
     );
 }

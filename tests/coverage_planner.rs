@@ -29,13 +29,13 @@ fn shell(store: &Store) -> Shell<'_> {
 fn the_wheel_moves_the_selection_down_and_back_up_in_the_grid() {
     let mut a = app();
     let start = a.schedule_view.selected;
-    let track = a.session.schedule.talks()[start].track;
+    let track = a.session.schedule.talks()[start].room;
     let begins = a.session.schedule.talks()[start].start;
     assert!(a.wheel(true).is_empty(), "moving asks nothing of the shell");
     let below = a.schedule_view.selected;
     assert_ne!(below, start, "a wheel step down moves the selection");
     let t = &a.session.schedule.talks()[below];
-    assert_eq!(t.track, track, "down stays in the track");
+    assert_eq!(t.room, track, "down stays in the track");
     assert!(t.start > begins, "down is later: {} after {}", t.id, a.session.schedule.talks()[start].id);
     a.wheel(true);
     assert_ne!(a.schedule_view.selected, below, "a second step moves on again");

@@ -22,8 +22,8 @@ fn start(s: &Schedule, id: &str) -> String {
 #[test]
 fn frab_camp_2019() {
     let s = load("frab-camp2019.json");
-    assert_eq!((s.talks().len(), s.conference.tracks.len(), s.day_count()), (79, 2, 5));
-    assert_eq!(s.conference.tracks, ["Curie", "Meitner"]);
+    assert_eq!((s.talks().len(), s.conference.rooms.len(), s.day_count()), (79, 2, 5));
+    assert_eq!(s.conference.rooms, ["Curie", "Meitner"]);
     assert_eq!(s.conference.id, "camp2019");
     assert_eq!(s.conference.name, "Chaos Communication Camp 2019");
     assert_eq!(s.conference.tz, chrono_tz::Europe::Berlin);
@@ -44,8 +44,8 @@ fn frab_camp_2019() {
 #[test]
 fn pretalx_democon_2020_declares_utc_but_means_plus_one() {
     let s = load("pretalx-democon-2020.json");
-    assert_eq!((s.talks().len(), s.conference.tracks.len(), s.day_count()), (36, 2, 3));
-    assert_eq!(s.conference.tracks, ["Gray Room", "Tan Room"]);
+    assert_eq!((s.talks().len(), s.conference.rooms.len(), s.day_count()), (36, 2, 3));
+    assert_eq!(s.conference.rooms, ["Gray Room", "Tan Room"]);
     let t = s.talk("8079583e-8321-506c-95af-fd2903a5f075").unwrap();
     assert_eq!(t.title, "Focused 5thgeneration hardware");
     assert_eq!(t.speakers, ["Brian Robinson"]);
@@ -64,14 +64,14 @@ fn pretalx_democon_2020_declares_utc_but_means_plus_one() {
 #[test]
 fn pentabarf_fosdem_2021_has_no_zone_and_106_rooms() {
     let s = load("pentabarf-fosdem-2021.xml");
-    assert_eq!((s.talks().len(), s.conference.tracks.len(), s.day_count()), (773, 106, 2));
+    assert_eq!((s.talks().len(), s.conference.rooms.len(), s.day_count()), (773, 106, 2));
     assert_eq!(s.conference.name, "FOSDEM 2021");
     assert_eq!(s.conference.id, "fosdem-2021");
-    assert_eq!(s.conference.tracks[0], "K.fosdem", "rooms in their given order");
+    assert_eq!(s.conference.rooms[0], "K.fosdem", "rooms in their given order");
     let t = s.talk("11164").unwrap();
     assert_eq!(t.title, "Empowering the school of the future");
     assert_eq!(t.speakers, ["Marco Marinello", "Paolo Dongilli"]);
-    assert_eq!(s.track_name(t), "M.community");
+    assert_eq!(s.room_name(t), "M.community");
     assert_eq!(start(&s, "11164"), "2021-02-06T10:00:00+00:00");
     assert_eq!(t.minutes(), 30);
     assert!(t.abstract_text.starts_with("Remotely accessing files"), "subtitle first: {}", t.abstract_text);
@@ -87,12 +87,12 @@ fn pentabarf_fosdem_2021_has_no_zone_and_106_rooms() {
 #[test]
 fn sessionize_orlando_code_camp_2020_with_bom_and_local_times() {
     let s = load("sessionize-orlando-codecamp-2020.json");
-    assert_eq!((s.talks().len(), s.conference.tracks.len(), s.day_count()), (99, 14, 1));
-    assert_eq!(s.conference.tracks[0], "Room 1", "rooms by their sort order");
+    assert_eq!((s.talks().len(), s.conference.rooms.len(), s.day_count()), (99, 14, 1));
+    assert_eq!(s.conference.rooms[0], "Room 1", "rooms by their sort order");
     let t = s.talk("176149").unwrap();
     assert_eq!(t.title, "3 Disciplines for Leading a Distributed Agile Team or Organization");
     assert_eq!(t.speakers, ["Mark Kilby"]);
-    assert_eq!(s.track_name(t), "Room 1");
+    assert_eq!(s.room_name(t), "Room 1");
     assert_eq!(start(&s, "176149"), "2020-03-28T09:00:00+00:00");
     assert_eq!(t.minutes(), 45);
     let keynote = s.talk("7b3d6b07-294f-4319-8234-aae9701d98b5").unwrap();
@@ -120,7 +120,7 @@ fn every_fixture_loads_and_round_trips_through_the_native_format() {
         let back =
             schedule::parse_bytes(native.to_string().as_bytes(), "back.json").unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(back.talks(), s.talks(), "{name}");
-        assert_eq!(back.conference.tracks, s.conference.tracks, "{name}");
+        assert_eq!(back.conference.rooms, s.conference.rooms, "{name}");
         assert_eq!(back.day_count(), s.day_count(), "{name}");
     }
 }
@@ -167,7 +167,7 @@ const CONGRESS_XML: &str = r#"<?xml version="1.0" encoding="utf-8"?>
 #[test]
 fn congress_style_xml_with_guid_date_and_a_night() {
     let s = schedule::parse_bytes(CONGRESS_XML.as_bytes(), "36c3.xml").unwrap();
-    assert_eq!(s.conference.tracks, ["Ada"], "an empty room is no column");
+    assert_eq!(s.conference.rooms, ["Ada"], "an empty room is no column");
     assert_eq!(s.day_count(), 1, "the night belongs to the day it started");
     let late = s.talk("11111111-0000-0000-0000-000000000001").unwrap();
     assert_eq!(late.title, "Late & Loud");
@@ -344,12 +344,12 @@ fn an_event_room_and_its_listing_room_follow_one_rule_in_xml_and_json() {
     // <room> without a name: each event names its room.
     let xml = "<schedule><conference><title>C</title><time_zone_name>UTC</time_zone_name></conference>\n<day date=\"2021-02-06\"><room>\n<event id=\"1\"><start>10:00</start><duration>00:30</duration><room>Hall</room><title>T</title></event>\n<event id=\"2\"><start>11:00</start><duration>00:30</duration><room>Annex</room><title>U</title></event></room></day></schedule>";
     let s = schedule::parse_bytes(xml.as_bytes(), "r.xml").unwrap();
-    assert_eq!(s.conference.tracks, ["Hall", "Annex"]);
+    assert_eq!(s.conference.rooms, ["Hall", "Annex"]);
     // An empty event room is the listing room, in XML and in JSON alike.
     let xml = "<schedule><conference><title>C</title><time_zone_name>UTC</time_zone_name></conference>\n<day date=\"2021-02-06\"><room name=\"Hall\">\n<event id=\"1\"><start>10:00</start><duration>00:30</duration><room></room><title>T</title></event></room></day></schedule>";
-    assert_eq!(schedule::parse_bytes(xml.as_bytes(), "r.xml").unwrap().conference.tracks, ["Hall"]);
+    assert_eq!(schedule::parse_bytes(xml.as_bytes(), "r.xml").unwrap().conference.rooms, ["Hall"]);
     let json = "{\"schedule\": {\"conference\": {\"title\": \"C\", \"time_zone_name\": \"UTC\", \"days\": [{\"date\": \"2021-02-06\", \"rooms\": {\"Hall\": [{\"guid\": \"g\", \"title\": \"T\", \"start\": \"10:00\", \"duration\": \"00:30\", \"room\": \"\"}]}}]}}}";
-    assert_eq!(schedule::parse_bytes(json.as_bytes(), "r.json").unwrap().conference.tracks, ["Hall"]);
+    assert_eq!(schedule::parse_bytes(json.as_bytes(), "r.json").unwrap().conference.rooms, ["Hall"]);
     // Neither: an event without a room.
     let xml = "<schedule><conference><title>C</title><time_zone_name>UTC</time_zone_name></conference>\n<day date=\"2021-02-06\"><room>\n<event id=\"1\"><start>10:00</start><duration>00:30</duration><title>T</title></event></room></day></schedule>";
     let e = schedule::parse_bytes(xml.as_bytes(), "r.xml").unwrap_err().to_string();

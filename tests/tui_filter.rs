@@ -173,7 +173,7 @@ fn starred_only_on_then_off_shows_every_room_again() {
         a.session.agenda.unmark(id, now);
     }
     a.session.refresh_marks();
-    let rooms = a.session.schedule.conference.tracks.len();
+    let rooms = a.session.schedule.conference.rooms.len();
     press(&mut a, "f ");
     key(&mut a, KeyCode::Enter);
     assert!(a.session.agenda.filter.starred_only);

@@ -100,10 +100,10 @@ fn a_day_opens_at_its_first_talk() {
     let mut a = fosdem_at("2021-01-20 12:00", None);
     let s = &a.session.schedule;
     assert_eq!(a.schedule_view.selected, s.day_range(0).start, "before the conference: its first talk");
-    let room = a.session.schedule.talks()[a.schedule_view.selected].track;
+    let room = a.session.schedule.talks()[a.schedule_view.selected].room;
     press(&mut a, "]");
     let s = &a.session.schedule;
-    let first_there = s.day_range(1).find(|&i| s.talks()[i].track == room).unwrap();
+    let first_there = s.day_range(1).find(|&i| s.talks()[i].room == room).unwrap();
     assert_eq!(a.schedule_view.selected, first_there, "day 2 opens in the same room, at its first talk there");
     let header = screen(&a, 80, 24);
     assert!(header.lines().next().unwrap().contains("/"), "rooms in view: {header}");
@@ -251,7 +251,7 @@ fn now_follows_the_filter_and_details_keep_their_place() {
     key(&mut a, KeyCode::Enter);
     let after = a.session.now_talks(false);
     assert!(after.len() < before, "{} then {}", before, after.len());
-    assert!(after.iter().all(|&i| a.session.schedule.track_name(&a.session.schedule.talks()[i]) == "D.emulator"));
+    assert!(after.iter().all(|&i| a.session.schedule.room_name(&a.session.schedule.talks()[i]) == "D.emulator"));
 
     let mut a = saturday();
     a.update(Action::Open);
@@ -307,10 +307,10 @@ fn a_day_left_is_found_as_it_was_and_t_goes_to_my_live_talk() {
     press(&mut a, "/PlayStation");
     key(&mut a, KeyCode::Enter);
     let playstation = a.schedule_view.selected;
-    let room = a.session.schedule.talks()[playstation].track;
+    let room = a.session.schedule.talks()[playstation].room;
     press(&mut a, "]");
     let sunday = &a.session.schedule.talks()[a.schedule_view.selected];
-    assert_eq!(sunday.track, room, "a new day opens in the same room: {}", sunday.title);
+    assert_eq!(sunday.room, room, "a new day opens in the same room: {}", sunday.title);
     press(&mut a, "j");
     let left_on_sunday = a.schedule_view.selected;
     press(&mut a, "[");
@@ -333,7 +333,7 @@ fn a_half_column_shows_its_start_whole_and_l_keeps_to_the_time() {
     press(&mut a, "/DeCODER");
     key(&mut a, KeyCode::Enter);
     let from = a.session.schedule.talks()[a.schedule_view.selected].clone();
-    assert_eq!(a.session.schedule.track_name(&from), "S.ow2");
+    assert_eq!(a.session.schedule.room_name(&from), "S.ow2");
     let s = screen(&a, 80, 24);
     assert!(!s.contains("15:30-16:…"), "{s}");
     assert!(s.contains("▶ 15:30"), "{s}");

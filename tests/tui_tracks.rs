@@ -28,7 +28,7 @@ fn pick_two_rooms_out_of_106_and_keep_the_choice() {
     assert_eq!(a.session.agenda.tracks, ["D.go", "D.radio"]);
     assert!(effects.contains(&hallway::tui::effect::Effect::Save), "the choice is saved with the agenda");
     let names: Vec<&str> =
-        a.session.shown_tracks.iter().map(|&t| a.session.schedule.conference.tracks[t].as_str()).collect();
+        a.session.shown_tracks.iter().map(|&t| a.session.schedule.conference.rooms[t].as_str()).collect();
     assert_eq!(names, ["D.go", "D.radio"], "column order stays the schedule's");
     assert!(a.session.is_shown(a.schedule_view.selected), "the selection moved into a shown track");
     let s = screen(&a, 120, 30);
@@ -37,7 +37,7 @@ fn pick_two_rooms_out_of_106_and_keep_the_choice() {
     // Moving around never lands in a hidden track (these two rooms are on different days).
     for keys in ["l", "h", "]", "l", "h", "[", "jjj"] {
         press(&mut a, keys);
-        let track = a.session.schedule.track_name(&a.session.schedule.talks()[a.schedule_view.selected]).to_string();
+        let track = a.session.schedule.room_name(&a.session.schedule.talks()[a.schedule_view.selected]).to_string();
         assert!(["D.go", "D.radio"].contains(&track.as_str()), "{keys}: {track}");
     }
 
@@ -89,7 +89,7 @@ fn a_tag_at_fosdem_keeps_only_the_rooms_that_have_it() {
     assert!(a.session.agenda.filter.tags.contains(&tag), "{tag}");
     let talks = a.session.schedule.talks();
     let with_tag: std::collections::BTreeSet<usize> =
-        talks.iter().filter(|t| t.tags.contains(&tag)).map(|t| t.track).collect();
+        talks.iter().filter(|t| t.tags.contains(&tag)).map(|t| t.room).collect();
     assert_eq!(a.session.shown_tracks, with_tag.iter().copied().collect::<Vec<_>>(), "no empty columns");
     assert!(a.session.shown_tracks.len() < 106);
     assert_eq!((0..talks.len()).filter(|&i| a.session.is_shown(i)).count(), count);

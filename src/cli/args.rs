@@ -247,9 +247,16 @@ pub struct TalkFilter {
     /// Only this day: a date (2022-10-19) or a day number (1, 2...).
     #[arg(long)]
     pub day: Option<String>,
-    /// Only this track (case-insensitive).
+    /// Only this room, where talks happen (case-insensitive).
+    #[arg(long)]
+    pub room: Option<String>,
+    /// Only this track, what talks are about (case-insensitive). In a schedule whose tracks
+    /// are its stages (hallway's own format), a stage.
     #[arg(long)]
     pub track: Option<String>,
+    /// Only talks given in this language: a code such as de or en.
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
     /// Only talks by a speaker whose name contains this (case-insensitive).
     #[arg(long)]
     pub speaker: Option<String>,

@@ -197,18 +197,20 @@ fn count_exported(ctx: &Context, agenda: &Agenda, opts: crate::export::Options) 
 fn talks(ctx: &Context, f: &super::TalkFilter, json: bool) -> Result<(), Failure> {
     let s = &ctx.schedule;
     let day = f.day.as_deref().map(|d| parse_day(ctx, d)).transpose()?;
-    let track = match f.track.as_deref() {
-        Some(name) => Some(s.track_index(name).ok_or_else(|| {
-            Failure::Usage(format!(
-                "no track '{name}' in {}; tracks are: {}",
-                s.conference.name,
-                s.conference.tracks.join(", ")
-            ))
-        })?),
+    let choices = crate::filter::Choices::of(s);
+    let room = match f.room.as_deref() {
+        Some(name) => Some(room_named(s, name, "room")?),
         None => None,
+    };
+    // A file without tracks of its own (hallway's format) calls its stages tracks.
+    let (room, track) = match f.track.as_deref() {
+        Some(name) if choices.tracks.is_empty() => (Some(room_named(s, name, "track")?), None),
+        other => (room, other),
     };
     known_values(s, "kind", f.kind.as_slice(), |c| &c.kinds)?;
     known_values(s, "tag", f.tag.as_slice(), |c| &c.tags)?;
+    known_values(s, "track", track.as_slice(), |c| &c.tracks)?;
+    known_values(s, "language", f.lang.as_slice(), |c| &c.languages)?;
     let range = day.map_or(0..s.talks().len(), |d| s.day_range(d));
     let agenda = load_agenda(ctx)?;
     let lower = |x: &str| x.to_lowercase();
@@ -222,6 +224,8 @@ fn talks(ctx: &Context, f: &super::TalkFilter, json: bool) -> Result<(), Failure
         friends_only: f.friends,
         tags: f.tag.iter().cloned().collect(),
         kinds: f.kind.iter().cloned().collect(),
+        tracks: track.iter().map(|t| t.to_string()).collect(),
+        languages: f.lang.iter().cloned().collect(),
         starred_only: f.starred,
         hide_past: f.upcoming,
         ..Filter::default()
@@ -229,7 +233,7 @@ fn talks(ctx: &Context, f: &super::TalkFilter, json: bool) -> Result<(), Failure
     let words: Vec<String> = f.search.as_deref().map(|q| q.split_whitespace().map(lower).collect()).unwrap_or_default();
     let list: Vec<&Talk> = s.talks()[range]
         .iter()
-        .filter(|t| track.is_none_or(|tr| t.track == tr))
+        .filter(|t| room.is_none_or(|r| t.room == r))
         .filter(|t| speaker.as_ref().is_none_or(|sp| t.speakers.iter().any(|x| lower(x).contains(sp.as_str()))))
         .filter(|t| filter.admits(s, t, &agenda, &friend_talks, ctx.clock.now()))
         .filter(|t| {
@@ -244,12 +248,24 @@ fn talks(ctx: &Context, f: &super::TalkFilter, json: bool) -> Result<(), Failure
     emit_json_or(json, || report::talks(s, list.iter().copied(), &agenda), || print::talks(ctx, &list, &agenda))
 }
 
+/// A room by its name (any case); an unknown one is a usage error that lists the rooms.
+fn room_named(s: &crate::schedule::Schedule, name: &str, what: &str) -> Result<usize, Failure> {
+    s.room_index(name).ok_or_else(|| {
+        let some = crate::schedule::error::first_of(&s.conference.rooms, false);
+        Failure::Usage(format!(
+            "no {what} '{}' in {}; rooms are: {some}",
+            crate::sanitize::line(name),
+            s.conference.name
+        ))
+    })
+}
+
 /// A kind or tag no talk has is a mistake (a typo, another conference's word): exit 2 with the
 /// values there are, not an empty list.
-fn known_values(
+fn known_values<S: AsRef<str>>(
     s: &crate::schedule::Schedule,
     what: &str,
-    given: &[String],
+    given: &[S],
     of: impl Fn(&crate::filter::Choices) -> &Vec<(String, usize)>,
 ) -> Result<(), Failure> {
     if given.is_empty() {
@@ -257,7 +273,8 @@ fn known_values(
     }
     let choices = crate::filter::Choices::of(s);
     let known = of(&choices);
-    let Some(bad) = given.iter().find(|g| !known.iter().any(|(k, _)| k.eq_ignore_ascii_case(g))) else {
+    let Some(bad) = given.iter().map(AsRef::as_ref).find(|g| !known.iter().any(|(k, _)| k.eq_ignore_ascii_case(g)))
+    else {
         return Ok(());
     };
     let mut names: Vec<&str> = known.iter().map(|(k, _)| k.as_str()).take(40).collect();
@@ -331,6 +348,11 @@ fn mark(ctx: &Context, ids: &[String], kind: Option<MarkKind>) -> Result<(), Fai
         lines
     })?;
     lines.push_str(&print::clash_warnings(ctx, &agenda, ids));
+    if kind == Some(MarkKind::OnDemand) {
+        for t in ids.iter().filter_map(|id| s.talk(id)).filter(|t| t.unrecorded()) {
+            lines.push_str(&format!("⚠ {}  \"{}\" will not be recorded: attend it or miss it\n", t.id, t.title));
+        }
+    }
     emit(&lines)
 }
 
@@ -363,7 +385,7 @@ fn available(ctx: &Context) -> Result<(), Failure> {
         text.push_str(&format!(
             "  {new}{} {}  {}  [{}]\n        {}\n",
             crate::timefmt::day_label(s.date_of(t.start)),
-            crate::timefmt::hm(s, t.start),
+            crate::timefmt::at(s, t.start),
             t.title,
             t.id,
             t.video.as_deref().unwrap_or_default()

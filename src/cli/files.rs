@@ -33,7 +33,7 @@ pub fn import(path: &Path, output: Option<&Path>, opts: schedule::import::Option
 /// "773 talks, 106 tracks, 2 days", with "1 day" where it is one.
 fn sizes(s: &schedule::Schedule) -> String {
     let n = |count: usize, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
-    format!("{}, {}, {}", n(s.talks().len(), "talk"), n(s.conference.tracks.len(), "track"), n(s.day_count(), "day"))
+    format!("{}, {}, {}", n(s.talks().len(), "talk"), n(s.conference.rooms.len(), "track"), n(s.day_count(), "day"))
 }
 
 pub fn validate(path: &Path, json: bool, opts: schedule::import::Options) -> Result<(), Failure> {
@@ -99,7 +99,7 @@ fn validation_notes(s: &schedule::Schedule, pairs: &[(usize, usize)]) -> Vec<Str
         };
         let named = |i: usize| format!("\"{}\" [{}] {}", t(i).title, t(i).id, when(i));
         for &(a, b) in pairs.iter().take(SHOWN) {
-            text.push_str(&format!("\n    {}: {} and {}", s.track_name(t(a)), named(a), named(b)));
+            text.push_str(&format!("\n    {}: {} and {}", s.room_name(t(a)), named(a), named(b)));
         }
         if pairs.len() > SHOWN {
             text.push_str(&format!("\n    and {} more (hallway validate --json lists them all)", pairs.len() - SHOWN));

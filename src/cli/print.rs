@@ -38,7 +38,7 @@ fn speakers(t: &Talk) -> String {
 }
 
 fn track_width(ctx: &Context) -> usize {
-    ctx.schedule.conference.tracks.iter().map(|t| unicode_width::UnicodeWidthStr::width(t.as_str())).max().unwrap_or(0)
+    ctx.schedule.conference.rooms.iter().map(|t| unicode_width::UnicodeWidthStr::width(t.as_str())).max().unwrap_or(0)
 }
 
 fn pad(s: &str, width: usize) -> String {
@@ -69,7 +69,7 @@ pub fn talks(ctx: &Context, list: &[&Talk], agenda: &Agenda) -> String {
             out,
             "  {}  {}  {} {}{}  {}",
             timefmt::range(s, t),
-            pad(s.track_name(t), tw),
+            pad(s.room_name(t), tw),
             symbol(agenda, &t.id),
             t.title,
             speakers(t),
@@ -114,7 +114,7 @@ pub fn agenda(ctx: &Context, agenda: &Agenda) -> String {
                 let _ = writeln!(
                     out,
                     "  {}  {} free",
-                    timefmt::hm(s, *from),
+                    timefmt::at(s, *from),
                     timefmt::minutes((*to - *from).num_minutes())
                 );
             }
@@ -127,7 +127,7 @@ pub fn agenda(ctx: &Context, agenda: &Agenda) -> String {
                 let _ = writeln!(
                     out,
                     "  {when}  {}  {} {}{}  [{}]",
-                    pad(s.track_name(t), tw),
+                    pad(s.room_name(t), tw),
                     symbol(agenda, &t.id),
                     t.title,
                     speakers(t),
@@ -199,11 +199,12 @@ pub fn now(ctx: &Context, o: &Overview, agenda: &Agenda, all: bool) -> String {
     let tw = track_width(ctx);
     let travel = if ctx.clock.is_fixed() { " (time set with --at)" } else { "" };
     let local = s.local(o.at);
-    let mut out = format!("{} — {}{travel}\n", s.conference.name, local.format("%a %-d %b %Y %H:%M %Z"));
+    let mut out =
+        format!("{} — {} {}{travel}\n", s.conference.name, local.format("%a %-d %b %Y %H:%M"), timefmt::zone(&local));
     if let Some(user) = ctx.user_tz {
         let mine = o.at.with_timezone(&user);
         if mine.naive_local() != local.naive_local() {
-            let _ = writeln!(out, "  your time: {}", mine.format("%a %H:%M %Z"));
+            let _ = writeln!(out, "  your time: {} {}", mine.format("%a %H:%M"), timefmt::zone(&mine));
         }
     }
     if let Some(line) = now::phase_line(s, o) {
@@ -228,7 +229,7 @@ pub fn now(ctx: &Context, o: &Overview, agenda: &Agenda, all: bool) -> String {
     let rooms = now::rooms(s, o, &agenda.attending(s));
     out.push('\n');
     for tn in rooms.listed(all).map(|p| &o.tracks[p]) {
-        let name = pad(&s.conference.tracks[tn.track], tw);
+        let name = pad(&s.conference.rooms[tn.track], tw);
         let live = match tn.live {
             Some(i) => {
                 let t = &s.talks()[i];
@@ -254,7 +255,7 @@ pub fn now(ctx: &Context, o: &Overview, agenda: &Agenda, all: bool) -> String {
                 };
                 format!(
                     "next  {day}{} {}{}{}  ({})",
-                    timefmt::hm(s, t.start),
+                    if day.is_empty() { timefmt::at(s, t.start) } else { timefmt::hm(s, t.start) },
                     prefix(agenda, &t.id),
                     t.title,
                     speakers(t),
@@ -288,10 +289,9 @@ pub fn suggestions(ctx: &Context, slots: &[crate::suggest::Slot]) -> String {
     for slot in slots {
         let _ = writeln!(
             out,
-            "\n{}  {}-{}  ({} free){}",
+            "\n{}  {}  ({} free){}",
             paint(timefmt::day_label(s.date_of(slot.start)), BOLD),
-            timefmt::hm(s, slot.start),
-            timefmt::hm(s, slot.end),
+            timefmt::span(s, slot.start, slot.end),
             timefmt::minutes((slot.end - slot.start).num_minutes()),
             slot.where_you_are()
         );
@@ -301,7 +301,7 @@ pub fn suggestions(ctx: &Context, slots: &[crate::suggest::Slot]) -> String {
                 out,
                 "  {}  {}  {}{}  [{}]",
                 timefmt::range(s, t),
-                pad(s.track_name(t), tw),
+                pad(s.room_name(t), tw),
                 t.title,
                 speakers(t),
                 t.id

@@ -1,4 +1,5 @@
-//! The filter panel (`f`): what to show, which days, kinds, tags and rooms, out of dozens; type
+//! The filter panel (`f`): what to show, which days, kinds, tracks, languages, tags and rooms,
+//! out of dozens; type
 //! to narrow the list. Pure state: the view draws it, the app applies it.
 
 use super::line_input::{Edit, LineInput};
@@ -15,8 +16,12 @@ pub enum Entry {
     FriendsOnly,
     Day(NaiveDate),
     Kind(String),
+    /// The organisers' track: what talks are about.
+    Track(String),
+    Language(String),
     Tag(String),
-    Track(usize),
+    /// A room, by its column: where talks are.
+    Room(usize),
 }
 
 impl Entry {
@@ -26,8 +31,10 @@ impl Entry {
             Entry::StarredOnly | Entry::HidePast | Entry::FriendsOnly => "Show",
             Entry::Day(_) => "Days",
             Entry::Kind(_) => "Kinds",
-            Entry::Tag(_) => "Tags",
             Entry::Track(_) => "Tracks",
+            Entry::Language(_) => "Languages",
+            Entry::Tag(_) => "Tags",
+            Entry::Room(_) => "Rooms",
         }
     }
 
@@ -37,8 +44,9 @@ impl Entry {
             Entry::HidePast => "hide talks that have ended".into(),
             Entry::FriendsOnly => "only talks a friend attends".into(),
             Entry::Day(d) => d.format("%a %-d %b").to_string(),
-            Entry::Kind(k) | Entry::Tag(k) => k.clone(),
-            Entry::Track(t) => tracks[*t].clone(),
+            Entry::Kind(k) | Entry::Tag(k) | Entry::Track(k) => k.clone(),
+            Entry::Language(l) => crate::languages::name(l),
+            Entry::Room(t) => tracks[*t].clone(),
         }
     }
 }
@@ -46,7 +54,7 @@ impl Entry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FilterPicker {
     pub query: LineInput,
-    /// Track indices ticked; none ticked means every track is shown.
+    /// Room columns ticked; none ticked means every room is shown.
     pub ticked: BTreeSet<usize>,
     /// The rest of the filter being edited.
     pub filter: Filter,
@@ -83,8 +91,12 @@ impl FilterPicker {
         if self.choices.kinds.len() > 1 {
             v.extend(self.choices.kinds.iter().map(|(k, _)| Entry::Kind(k.clone())));
         }
+        v.extend(self.choices.tracks.iter().map(|(t, _)| Entry::Track(t.clone())));
+        if self.choices.languages.len() > 1 {
+            v.extend(self.choices.languages.iter().map(|(l, _)| Entry::Language(l.clone())));
+        }
         v.extend(self.choices.tags.iter().map(|(t, _)| Entry::Tag(t.clone())));
-        v.extend((0..tracks.len()).map(Entry::Track));
+        v.extend((0..tracks.len()).map(Entry::Room));
         v
     }
 
@@ -109,7 +121,9 @@ impl FilterPicker {
             Entry::Day(d) => f.days.contains(d),
             Entry::Kind(k) => f.kinds.contains(k),
             Entry::Tag(t) => f.tags.contains(t),
-            Entry::Track(t) => self.ticked.contains(t),
+            Entry::Track(t) => f.tracks.contains(t),
+            Entry::Language(l) => f.languages.contains(l),
+            Entry::Room(t) => self.ticked.contains(t),
         }
     }
 
@@ -120,6 +134,8 @@ impl FilterPicker {
             Entry::Day(d) => self.choices.days.iter().find(|(x, _)| x == d).map(|p| p.1),
             Entry::Kind(k) => find(&self.choices.kinds, k),
             Entry::Tag(t) => find(&self.choices.tags, t),
+            Entry::Track(t) => find(&self.choices.tracks, t),
+            Entry::Language(l) => find(&self.choices.languages, l),
             _ => None,
         }
     }
@@ -144,7 +160,9 @@ impl FilterPicker {
             Entry::Day(d) => flip(&mut f.days, d),
             Entry::Kind(k) => flip(&mut f.kinds, k),
             Entry::Tag(t) => flip(&mut f.tags, t),
-            Entry::Track(t) => flip(&mut self.ticked, t),
+            Entry::Track(t) => flip(&mut f.tracks, t),
+            Entry::Language(l) => flip(&mut f.languages, l),
+            Entry::Room(t) => flip(&mut self.ticked, t),
         }
     }
 
@@ -203,6 +221,7 @@ mod tests {
             tags: vec![("rust".into(), 9), ("go".into(), 4)],
             kinds: vec![("talk".into(), 20), ("workshop".into(), 3)],
             days: vec![(day(6), 12), (day(7), 11)],
+            ..Choices::default()
         }
     }
 
@@ -212,7 +231,7 @@ mod tests {
             ["K.fosdem", "M.community", "D.rust", "D.go", "L.lightningtalks"].map(String::from).into();
         let mut p = FilterPicker::new(BTreeSet::new(), Filter::default(), choices());
         type_in(&mut p, "d.", &tracks);
-        assert_eq!(p.matches(&tracks), [Entry::Track(2), Entry::Track(3)]);
+        assert_eq!(p.matches(&tracks), [Entry::Room(2), Entry::Room(3)]);
         p.key(k(KeyCode::Down), &tracks);
         p.key(k(KeyCode::Tab), &tracks);
         assert_eq!(p.ticked, BTreeSet::from([3]));
@@ -230,7 +249,7 @@ mod tests {
             p.key(k(KeyCode::Backspace), &tracks);
         }
         type_in(&mut p, "rust", &tracks);
-        assert_eq!(p.matches(&tracks), [Entry::Tag("rust".into()), Entry::Track(2)]);
+        assert_eq!(p.matches(&tracks), [Entry::Tag("rust".into()), Entry::Room(2)]);
         p.key(k(KeyCode::Tab), &tracks);
         assert!(p.filter.tags.contains("rust"));
         assert_eq!(p.count(&Entry::Tag("rust".into())), Some(9));
@@ -250,7 +269,7 @@ mod tests {
         let mut p = FilterPicker::new(BTreeSet::new(), Filter::default(), choices());
         type_in(&mut p, "stage 2", &tracks);
         assert_eq!(p.query.text(), "stage 2");
-        assert_eq!(p.matches(&tracks), [Entry::Track(1)]);
+        assert_eq!(p.matches(&tracks), [Entry::Room(1)]);
         assert!(p.ticked.is_empty(), "typing a space ticked nothing");
         p.key(k(KeyCode::Tab), &tracks);
         assert_eq!(p.ticked, BTreeSet::from([1]));

@@ -101,16 +101,10 @@ mod tests {
         let t0 = DateTime::<Utc>::from_timestamp(1_666_000_000, 0).unwrap();
         Talk {
             id: format!("t{i}"),
-            title: String::new(),
-            speakers: vec![],
-            track: 0,
             start: t0 + Duration::minutes(start),
             end: t0 + Duration::minutes(start + len),
             kind: "talk".into(),
-            tags: vec![],
-            abstract_text: String::new(),
-            video: None,
-            url: None,
+            ..Talk::default()
         }
     }
 

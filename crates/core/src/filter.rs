@@ -1,4 +1,5 @@
-//! What the person chose to see beyond tracks: tags, kinds, days, starred only, hide past.
+//! What the person chose to see beyond rooms: tracks, tags, kinds, languages, days, starred
+//! only, hide past.
 //! Plain data saved in the agenda; the TUI and the CLI ask `admits` the same question.
 
 /// The values a filter can choose from belong to the schedule (its compiled form keeps them).
@@ -16,6 +17,13 @@ pub struct Filter {
     /// Talks of any of these kinds (talk, workshop, keynote...); empty: any kind.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub kinds: BTreeSet<String>,
+    /// Talks in any of these tracks (the organisers' subjects, not rooms); empty: any.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub tracks: BTreeSet<String>,
+    /// Talks given in any of these languages (`de`); a talk in "de, en" is in both; a talk
+    /// whose language is not known passes, as nothing says it is not understood.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub languages: BTreeSet<String>,
     /// Days the person goes (conference dates); empty: every day.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub days: BTreeSet<NaiveDate>,
@@ -71,6 +79,12 @@ impl Filter {
     fn admits_on_its_day(&self, t: &Talk, agenda: &impl Starred, friends: &FriendTalks, now: DateTime<Utc>) -> bool {
         (self.tags.is_empty() || t.tags.iter().any(|tag| self.tags.iter().any(|f| f.eq_ignore_ascii_case(tag))))
             && (self.kinds.is_empty() || self.kinds.iter().any(|k| k.eq_ignore_ascii_case(&t.kind)))
+            && (self.tracks.is_empty()
+                || t.track.as_ref().is_some_and(|tr| self.tracks.iter().any(|f| f.eq_ignore_ascii_case(tr))))
+            && (self.languages.is_empty()
+                || t.language.as_ref().is_none_or(|l| {
+                    l.split(", ").any(|code| self.languages.iter().any(|f| f.eq_ignore_ascii_case(code)))
+                }))
             && (!self.starred_only || agenda.is_starred(&t.id))
             && (!self.hide_past || t.end > now)
             && (!self.friends_only || friends.contains_key(&t.id))
@@ -102,8 +116,14 @@ impl Filter {
         if !self.kinds.is_empty() {
             parts.push(format!("kind {}", join(&self.kinds)));
         }
+        if !self.tracks.is_empty() {
+            parts.push(format!("track {}", join(&self.tracks)));
+        }
         if !self.tags.is_empty() {
             parts.push(format!("tag {}", join(&self.tags)));
+        }
+        if !self.languages.is_empty() {
+            parts.push(format!("language {}", join(&self.languages)));
         }
         parts.join(" · ")
     }

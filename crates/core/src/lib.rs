@@ -19,14 +19,14 @@
 //! // A day's talks, in time order, as the organisers' day (a talk after midnight belongs to
 //! // the day before on a camp that runs into the night).
 //! for t in &s.talks()[s.day_range(0)] {
-//!     println!("{} {:<8} {}", s.local(t.start).format("%a %H:%M"), s.track_name(t), t.title);
+//!     println!("{} {:<8} {}", s.local(t.start).format("%a %H:%M"), s.room_name(t), t.title);
 //! }
 //!
 //! // Mark two talks that overlap in parallel rooms: the clash is found.
 //! let talks = s.talks();
 //! let (a, b) = (0..talks.len())
 //!     .flat_map(|i| (i + 1..talks.len()).map(move |j| (i, j)))
-//!     .find(|&(i, j)| talks[i].overlaps(&talks[j]) && talks[i].track != talks[j].track)
+//!     .find(|&(i, j)| talks[i].overlaps(&talks[j]) && talks[i].room != talks[j].room)
 //!     .expect("two rooms run at once");
 //! let mut agenda = Agenda::new(&s.conference.id);
 //! let now = chrono::Utc::now();
@@ -55,6 +55,7 @@ pub mod export;
 pub mod fetch;
 pub mod filter;
 pub mod friends;
+pub mod languages;
 pub mod now;
 pub mod open;
 pub mod recent;

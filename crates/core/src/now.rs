@@ -73,13 +73,13 @@ pub struct Overview {
 pub fn at(schedule: &Schedule, t: DateTime<Utc>) -> Vec<TrackNow> {
     let talks = schedule.talks();
     let mut out: Vec<TrackNow> =
-        (0..schedule.conference.tracks.len()).map(|track| TrackNow { track, live: None, next: None }).collect();
+        (0..schedule.conference.rooms.len()).map(|track| TrackNow { track, live: None, next: None }).collect();
     // Talks are sorted by start: everything from here on starts after `t`.
     let first_future = talks.partition_point(|x| x.start <= t);
     for (i, x) in talks[..first_future].iter().enumerate().rev() {
         // Of talks live at once in one track, the one that started last is shown.
-        if x.end > t && out[x.track].live.is_none() {
-            out[x.track].live = Some(i);
+        if x.end > t && out[x.room].live.is_none() {
+            out[x.room].live = Some(i);
         }
     }
     let mut missing = out.len();
@@ -87,8 +87,8 @@ pub fn at(schedule: &Schedule, t: DateTime<Utc>) -> Vec<TrackNow> {
         if missing == 0 {
             break;
         }
-        if out[x.track].next.is_none() {
-            out[x.track].next = Some(i);
+        if out[x.room].next.is_none() {
+            out[x.room].next = Some(i);
             missing -= 1;
         }
     }
@@ -174,7 +174,7 @@ pub fn mine(schedule: &Schedule, attending: &[usize], t: DateTime<Utc>) -> Mine 
     let warning = match (first, second) {
         (Some(a), Some(b)) if talks[a].overlaps(&talks[b]) => Some(Warning::Clash { a, b }),
         (Some(a), Some(b))
-            if talks[a].track != talks[b].track
+            if talks[a].room != talks[b].room
                 && schedule.date_of(talks[a].start) == schedule.date_of(talks[b].start) =>
         {
             Some(Warning::SwitchTrack { from: a, to: b })
@@ -250,7 +250,7 @@ pub fn mine_lines(schedule: &Schedule, o: &Overview) -> Vec<String> {
         out.push(format!(
             "★ Now: \"{}\" in {}, {} left.",
             t.title,
-            schedule.track_name(t),
+            schedule.room_name(t),
             timefmt::minutes(minutes_between(o.at, t.end))
         ));
     }
@@ -266,7 +266,7 @@ pub fn mine_lines(schedule: &Schedule, o: &Overview) -> Vec<String> {
             out.push(format!(
                 "★ Your next starred talk: \"{}\" in {} {} ({at}).",
                 t.title,
-                schedule.track_name(t),
+                schedule.room_name(t),
                 until(o.at, t.start)
             ));
         }
@@ -289,8 +289,8 @@ pub fn mine_lines(schedule: &Schedule, o: &Overview) -> Vec<String> {
             out.push(format!(
                 "⚠ Switch track: after \"{}\" ({}) go to {} for \"{}\" at {} ({} between).",
                 a.title,
-                schedule.track_name(a),
-                schedule.track_name(b),
+                schedule.room_name(a),
+                schedule.room_name(b),
                 b.title,
                 timefmt::hm(schedule, b.start),
                 timefmt::minutes((b.start - a.end).num_minutes().max(0))
@@ -317,8 +317,8 @@ mod tests {
         let stage2 = s.talks().iter().position(|x| x.id == "thread-sampling-ebpf").unwrap();
         let o = overview(&s, &[stage2], at);
         let r = rooms(&s, &o, &[stage2]);
-        assert_eq!(r.mine.iter().map(|&p| o.tracks[p].track).collect::<Vec<_>>(), [s.talks()[stage2].track]);
-        assert_eq!(r.mine.len() + r.busy.len() + r.quiet.len(), s.conference.tracks.len());
+        assert_eq!(r.mine.iter().map(|&p| o.tracks[p].track).collect::<Vec<_>>(), [s.talks()[stage2].room]);
+        assert_eq!(r.mine.len() + r.busy.len() + r.quiet.len(), s.conference.rooms.len());
         assert!(r.quiet.is_empty(), "both rooms are busy at 09:20");
         // Late at night every room is quiet; two quiet rooms are still listed.
         let night = overview(&s, &[], t(&s, "2022-10-19 23:00"));
@@ -352,9 +352,9 @@ mod tests {
             let talks = s.talks();
             for tn in at(&s, when) {
                 let live = (0..talks.len())
-                    .filter(|&i| talks[i].track == tn.track && talks[i].start <= when && when < talks[i].end)
+                    .filter(|&i| talks[i].room == tn.track && talks[i].start <= when && when < talks[i].end)
                     .max();
-                let next = (0..talks.len()).filter(|&i| talks[i].track == tn.track && talks[i].start > when).min();
+                let next = (0..talks.len()).filter(|&i| talks[i].room == tn.track && talks[i].start > when).min();
                 proptest::prop_assert_eq!(tn.live, live);
                 proptest::prop_assert_eq!(tn.next, next);
             }

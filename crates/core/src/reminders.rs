@@ -51,13 +51,13 @@ impl Reminders {
                 .filter(|p| p.id != t.id && p.end <= t.start && s.date_of(p.start) == s.date_of(t.start))
                 .max_by_key(|p| p.end);
             let switch = match before {
-                Some(p) if p.track != t.track => format!(" (switch from {})", s.track_name(p)),
+                Some(p) if p.room != t.room => format!(" (switch from {})", s.room_name(p)),
                 Some(_) => " (same room)".to_string(),
                 None => String::new(),
             };
             out.push(Reminder {
                 talk: i,
-                text: format!("In {minutes} min: \"{}\" in {}{switch}", t.title, s.track_name(t)),
+                text: format!("In {minutes} min: \"{}\" in {}{switch}", t.title, s.room_name(t)),
             });
         }
         out

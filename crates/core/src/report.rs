@@ -17,14 +17,22 @@ pub fn talk(schedule: &Schedule, t: &Talk) -> Value {
         "id": t.id,
         "title": t.title,
         "speakers": t.speakers,
-        "track": schedule.track_name(t),
+        "room": schedule.room_name(t),
+        // What it is about; in a file whose tracks are its stages (hallway's own format
+        // without topics) the stage, as before rooms and tracks were told apart.
+        "track": t.track.as_deref().unwrap_or(schedule.room_name(t)),
+        "day": schedule.date_of(t.start).to_string(),
         "start": instant(schedule, t.start),
         "end": instant(schedule, t.end),
         "kind": t.kind,
         "tags": t.tags,
+        "language": t.language,
+        "recorded": t.recorded,
         "abstract": t.abstract_text,
         "video": t.video,
+        "live": t.live_link().map(|l| l.url.as_str()),
         "url": t.url,
+        "links": t.links.iter().map(|l| json!({"url": l.url, "title": l.title})).collect::<Vec<_>>(),
     })
 }
 
@@ -123,14 +131,16 @@ pub fn now(schedule: &Schedule, o: &Overview, agenda: &Agenda) -> Value {
         }
         Some(Warning::SwitchTrack { from, to }) => json!({
             "kind": "switch-track", "from": schedule.talks()[from].id, "to": schedule.talks()[to].id,
-            "track": schedule.track_name(&schedule.talks()[to]),
+            "track": schedule.room_name(&schedule.talks()[to]),
+            "room": schedule.room_name(&schedule.talks()[to]),
         }),
     };
     json!({
         "at": instant(schedule, o.at),
         "phase": o.phase.as_str(),
         "tracks": o.tracks.iter().map(|t| json!({
-            "track": schedule.conference.tracks[t.track],
+            "track": schedule.conference.rooms[t.track],
+            "room": schedule.conference.rooms[t.track],
             "live": live(t.live),
             "next": next(t.next),
         })).collect::<Vec<_>>(),

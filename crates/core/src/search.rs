@@ -53,7 +53,7 @@ impl Index {
             .iter()
             .map(|t| {
                 let text =
-                    format!("{} | {} | {} | {}", t.title, t.speakers.join(", "), s.track_name(t), t.tags.join(" "));
+                    format!("{} | {} | {} | {}", t.title, t.speakers.join(", "), s.room_name(t), t.tags.join(" "));
                 (Utf32String::from(text.as_str()), Utf32String::from(t.title.as_str()))
             })
             .collect();
@@ -62,7 +62,7 @@ impl Index {
             .talks()
             .iter()
             .map(|t| {
-                let line = format!("{} {} {} {}", t.title, t.speakers.join(" "), s.track_name(t), t.tags.join(" "));
+                let line = format!("{} {} {} {}", t.title, t.speakers.join(" "), s.room_name(t), t.tags.join(" "));
                 (fold(&line), fold(&t.abstract_text))
             })
             .collect();

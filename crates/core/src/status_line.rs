@@ -70,19 +70,14 @@ pub fn render(template: &str, s: &Schedule, n: Next) -> Result<String, TemplateE
 /// Whether a template can be filled, with no talk at hand (`next` may have loaded none).
 pub fn check(template: &str, c: &crate::schedule::Conference) -> Result<(), TemplateError> {
     let mut conference = c.clone();
-    conference.tracks = vec!["Room".into()];
+    conference.rooms = vec!["Room".into()];
     let probe = Talk {
         id: "probe".into(),
         title: "Probe".into(),
-        speakers: Vec::new(),
-        track: 0,
         start: DateTime::<Utc>::UNIX_EPOCH,
         end: DateTime::<Utc>::UNIX_EPOCH + chrono::Duration::minutes(30),
         kind: "talk".into(),
-        tags: Vec::new(),
-        abstract_text: String::new(),
-        video: None,
-        url: None,
+        ..Talk::default()
     };
     let s = Schedule::new(conference, vec![probe]);
     render(template, &s, Next::Next { talk: 0, minutes: 0 }).map(|_| ())
@@ -110,9 +105,9 @@ fn render_with_title(template: &str, s: &Schedule, n: Next, title: &str) -> Resu
     let value = |name: &str| -> Option<String> {
         Some(match name {
             "title" => title.to_string(),
-            "track" => s.track_name(t).to_string(),
-            "start" => crate::timefmt::hm(s, t.start),
-            "end" => crate::timefmt::hm(s, t.end),
+            "track" => s.room_name(t).to_string(),
+            "start" => crate::timefmt::at(s, t.start),
+            "end" => crate::timefmt::at(s, t.end),
             "minutes" => n.minutes().to_string(),
             "when" => match n {
                 Next::Live { minutes, .. } => format!("{}m left", minutes),

@@ -177,11 +177,20 @@ struct Profile {
     words: BTreeMap<String, u32>,
 }
 
+/// The telling words of a talk: not a stop word of English (titles mix it in everywhere) nor
+/// of the talk's own languages ("können", "dagegen", "werden" are never a reason).
 fn words(t: &Talk) -> HashSet<String> {
+    let own: Vec<&HashSet<String>> =
+        t.language.iter().flat_map(|l| l.split(", ")).filter_map(crate::languages::stop_words).collect();
     format!("{} {}", t.title, t.abstract_text)
         .split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
-        .filter(|w| w.chars().count() >= 4 && !is_stop(w) && !w.chars().all(|c| c.is_ascii_digit()))
+        .filter(|w| {
+            w.chars().count() >= 4
+                && !is_stop(w)
+                && !own.iter().any(|set| set.contains(w))
+                && !w.chars().all(|c| c.is_ascii_digit())
+        })
         .collect()
 }
 
@@ -209,7 +218,7 @@ impl Profile {
             for sp in &t.speakers {
                 *p.speakers.entry(sp.clone()).or_default() += 1;
             }
-            *p.tracks.entry(t.track).or_default() += 1;
+            *p.tracks.entry(t.room).or_default() += 1;
             for w in words(t) {
                 *p.words.entry(w).or_default() += 1;
             }
@@ -259,7 +268,7 @@ impl Profile {
             named.truncate(4);
             reasons.push(format!("words: {}", named.join(", ")));
         }
-        if let Some(&n) = self.tracks.get(&t.track) {
+        if let Some(&n) = self.tracks.get(&t.room) {
             score += TRACK * n;
         }
         (score, reasons.join(" · "))
@@ -315,9 +324,9 @@ pub fn suggest(s: &Schedule, agenda: &Agenda, now: DateTime<Utc>, per_slot: usiz
             picks.truncate(per_slot);
             let mut rooms: Vec<String> = Vec::new();
             for p in &picks {
-                let track = talks[p.talk].track;
-                let name = s.track_name(&talks[p.talk]).to_string();
-                if mine.iter().any(|m| m.track == track) && !rooms.contains(&name) {
+                let track = talks[p.talk].room;
+                let name = s.room_name(&talks[p.talk]).to_string();
+                if mine.iter().any(|m| m.room == track) && !rooms.contains(&name) {
                     rooms.push(name);
                 }
             }

@@ -108,7 +108,7 @@ mod tests {
             let s = crate::schedule::parse_bytes(text.as_bytes(), "synth").unwrap();
             assert_eq!(s.talks().len(), n);
             for t in 0..tracks {
-                let mine: Vec<_> = s.talks().iter().filter(|x| x.track == t).collect();
+                let mine: Vec<_> = s.talks().iter().filter(|x| x.room == t).collect();
                 assert!(mine.windows(2).all(|w| w[0].end <= w[1].start));
             }
         }

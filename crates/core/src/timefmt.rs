@@ -8,14 +8,38 @@ pub fn hm(schedule: &Schedule, t: DateTime<Utc>) -> String {
     schedule.local(t).format("%H:%M").to_string()
 }
 
-/// `09:05-09:35`
+/// `09:05`, or `Sat 00:15` for a time in the night of the day before (a Congress day runs to
+/// 06:00): under a "Fri 27 Dec" heading, a bare "00:15" would read as 24 hours early.
+pub fn at(schedule: &Schedule, t: DateTime<Utc>) -> String {
+    let local = schedule.local(t);
+    if local.date_naive() == schedule.date_of(t) {
+        local.format("%H:%M").to_string()
+    } else {
+        local.format("%a %H:%M").to_string()
+    }
+}
+
+/// `09:05-09:35`; `Sat 00:15-00:55` in the night after a conference day; the end's day too
+/// when the end alone would read as earlier or the same (`10:30-Sun 11:30` for 25 hours).
 pub fn range(schedule: &Schedule, talk: &Talk) -> String {
-    format!("{}-{}", hm(schedule, talk.start), hm(schedule, talk.end))
+    let (a, b) = (schedule.local(talk.start), schedule.local(talk.end));
+    let long = talk.end - talk.start >= chrono::Duration::hours(24);
+    join(schedule, talk.start, talk.end, b.date_naive() != a.date_naive() && (b.time() >= a.time() || long))
+}
+
+/// A free span, `Sat 28 Dec 20:15` aside: `20:15-Sun 09:05` when it runs over a night.
+pub fn span(schedule: &Schedule, from: DateTime<Utc>, to: DateTime<Utc>) -> String {
+    join(schedule, from, to, schedule.local(from).date_naive() != schedule.local(to).date_naive())
+}
+
+fn join(schedule: &Schedule, from: DateTime<Utc>, to: DateTime<Utc>, end_day: bool) -> String {
+    let end = schedule.local(to).format(if end_day { "%a %H:%M" } else { "%H:%M" });
+    format!("{}-{end}", at(schedule, from))
 }
 
 /// `"Title" (Stage 2, 09:15-09:40)`: how a talk is named in a clash or a status line.
 pub fn talk_ref(schedule: &Schedule, talk: &Talk) -> String {
-    format!("\"{}\" ({}, {})", talk.title, schedule.track_name(talk), range(schedule, talk))
+    format!("\"{}\" ({}, {})", talk.title, schedule.room_name(talk), range(schedule, talk))
 }
 
 /// `Wed 19 Oct`
@@ -33,7 +57,21 @@ pub fn in_user_zone(schedule: &Schedule, talk: &Talk, user: Option<Tz>) -> Optio
     }
     let end = talk.end.with_timezone(&user);
     let day = if mine.date_naive() != conf.date_naive() { format!("{} ", mine.format("%a")) } else { String::new() };
-    Some(format!("{day}{}-{} {}", mine.format("%H:%M"), end.format("%H:%M"), mine.format("%Z")))
+    Some(format!("{day}{}-{} {}", mine.format("%H:%M"), end.format("%H:%M"), zone(&mine)))
+}
+
+/// The zone's short name at `t` ("CEST"); where the zone has none, its offset from UTC
+/// ("UTC+01:00" for Etc/GMT-1, whose POSIX sign reads backwards to people).
+pub fn zone<Z: chrono::TimeZone>(t: &DateTime<Z>) -> String
+where
+    Z::Offset: std::fmt::Display,
+{
+    let abbr = t.format("%Z").to_string();
+    if abbr.starts_with(['+', '-']) || abbr.starts_with("Etc/") || abbr.is_empty() {
+        format!("UTC{}", t.format("%:z"))
+    } else {
+        abbr
+    }
 }
 
 /// `25 min`, `1 h 05 min`

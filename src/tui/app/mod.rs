@@ -183,7 +183,7 @@ impl App {
                     self.session.search_index.get_or_insert_with(|| crate::search::Index::new(&self.session.schedule));
                 f.key(key, index)
             }
-            Some(Modal::Filter(p)) => match p.key(key, &self.session.schedule.conference.tracks) {
+            Some(Modal::Filter(p)) => match p.key(key, &self.session.schedule.conference.rooms) {
                 filter_picker::Pick::Open => Outcome::Stay,
                 filter_picker::Pick::Cancel => Outcome::Close,
                 filter_picker::Pick::Apply => Outcome::Apply,
@@ -290,8 +290,8 @@ impl App {
                     // Left and right go to the neighbouring room's first talk.
                     Action::Left | Action::Right => {
                         let pos = list.position(&talks);
-                        let room = |p: usize| s.schedule.talks()[talks[p]].track;
-                        let here = talks.get(pos).map(|&i| s.schedule.talks()[i].track);
+                        let room = |p: usize| s.schedule.talks()[talks[p]].room;
+                        let here = talks.get(pos).map(|&i| s.schedule.talks()[i].room);
                         let to = if action == Action::Right {
                             (pos..talks.len()).find(|&p| Some(room(p)) != here)
                         } else {

@@ -186,7 +186,7 @@ impl App {
     pub(super) fn open_filter(&mut self) {
         let s = &self.session;
         // The rooms the person ticked, not those the rest of the filter happens to leave.
-        let tracks = &s.schedule.conference.tracks;
+        let tracks = &s.schedule.conference.rooms;
         let ticked: BTreeSet<usize> =
             s.agenda.tracks.iter().filter_map(|name| tracks.iter().position(|t| t == name)).collect();
         let mut picker = FilterPicker::new(ticked, s.agenda.filter.clone(), Choices::of(&s.schedule));

@@ -56,7 +56,7 @@ impl App {
             selected_title: selected.map(|t| t.title.clone()),
             selected: selected.map(|t| t.id.clone()),
             selected_start: selected.map_or(s.now, |t| t.start),
-            selected_room: selected.map_or(String::new(), |t| s.schedule.track_name(t).to_string()),
+            selected_room: selected.map_or(String::new(), |t| s.schedule.room_name(t).to_string()),
             details: match &self.modal {
                 Some(Modal::Details { talk, .. }) => talks.get(*talk).map(|t| (t.id.clone(), t.title.clone())),
                 _ => None,
@@ -91,7 +91,7 @@ impl App {
                     let t = &talks[i];
                     (
                         s.schedule.date_of(t.start) != day,
-                        s.schedule.track_name(t) != p.selected_room,
+                        s.schedule.room_name(t) != p.selected_room,
                         (t.start - p.selected_start).abs(),
                     )
                 });

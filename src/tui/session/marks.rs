@@ -36,6 +36,9 @@ impl Session {
                 format!("★ starred \"{}\" — ⚠ clashes with {} (r keeps this one)", talk.title, names.join(", "))
             }
             Some(MarkKind::Attend) => format!("★ starred \"{}\"", talk.title),
+            Some(MarkKind::OnDemand) if talk.unrecorded() => {
+                format!("◷ \"{}\" to watch on-demand — ⚠ it will not be recorded: attend it or miss it", talk.title)
+            }
             Some(MarkKind::OnDemand) => format!("◷ \"{}\" to watch on-demand", talk.title),
             None => format!("removed \"{}\" from your agenda", talk.title),
         };
@@ -57,12 +60,29 @@ impl Session {
     /// Keep a talk and move the starred talks it overlaps to on-demand.
     pub fn resolve(&mut self, keep: usize) -> Done {
         let s = &self.schedule;
-        let kept = s.talks()[keep].clone();
-        let others: Vec<usize> =
-            self.attending.iter().copied().filter(|&j| j != keep && s.talks()[j].overlaps(&kept)).collect();
+        let overlapping = |keep: usize| -> Vec<usize> {
+            let kept = &s.talks()[keep];
+            self.attending.iter().copied().filter(|&j| j != keep && s.talks()[j].overlaps(kept)).collect()
+        };
+        let mut others = overlapping(keep);
         if others.is_empty() {
-            return Done::Said(format!("no clash to resolve: \"{}\" overlaps none of your ★ talks", kept.title));
+            let title = &s.talks()[keep].title;
+            return Done::Said(format!("no clash to resolve: \"{title}\" overlaps none of your ★ talks"));
         }
+        // A talk that will not be recorded can only be seen there: it is the one kept, and
+        // the recorded one goes to on-demand, whichever of the two was selected.
+        let unrecorded: Vec<usize> = others.iter().copied().filter(|&j| s.talks()[j].unrecorded()).collect();
+        if !s.talks()[keep].unrecorded() && unrecorded.len() == 1 && overlapping(unrecorded[0]).contains(&keep) {
+            let keep_instead = unrecorded[0];
+            others = overlapping(keep_instead);
+            return self.resolve_keeping(keep_instead, others, " (it will not be recorded)");
+        }
+        self.resolve_keeping(keep, others, "")
+    }
+
+    fn resolve_keeping(&mut self, keep: usize, others: Vec<usize>, why: &str) -> Done {
+        let s = &self.schedule;
+        let kept = s.talks()[keep].clone();
         let ids: Vec<String> =
             std::iter::once(keep).chain(others.iter().copied()).map(|i| s.talks()[i].id.clone()).collect();
         let before = self.agenda.before(ids.iter().map(String::as_str));
@@ -70,7 +90,15 @@ impl Session {
         let names: Vec<String> =
             moved.iter().map(|&j| timefmt::talk_ref(&self.schedule, &self.schedule.talks()[j])).collect();
         self.refresh_marks();
-        let what = format!("kept ★ \"{}\"; moved {} to on-demand ◷ (u undoes)", kept.title, names.join(" and "));
+        let lost: Vec<&str> =
+            moved.iter().map(|&j| &self.schedule.talks()[j]).filter(|t| t.unrecorded()).map(|t| t.title.as_str()).collect();
+        let warning =
+            if lost.is_empty() { String::new() } else { format!(" — ⚠ not recorded: \"{}\"", lost.join("\", \"")) };
+        let what = format!(
+            "kept ★ \"{}\"{why}; moved {} to on-demand ◷{warning} (u undoes)",
+            kept.title,
+            names.join(" and ")
+        );
         let undone = format!("the clash is back: {} starred again beside \"{}\"", names.join(" and "), kept.title);
         self.changed(what, undone, before)
     }

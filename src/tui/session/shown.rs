@@ -12,7 +12,7 @@ impl Session {
         let f = &self.agenda.filter;
         self.admitted =
             if f.is_empty() { Vec::new() } else { f.mask(&self.schedule, &self.agenda, &self.friend_talks, self.now) };
-        let tracks = &self.schedule.conference.tracks;
+        let tracks = &self.schedule.conference.rooms;
         let mut chosen: Vec<usize> =
             self.agenda.tracks.iter().filter_map(|name| tracks.iter().position(|t| t == name)).collect();
         if chosen.is_empty() {
@@ -22,7 +22,7 @@ impl Session {
         if !self.admitted.is_empty() {
             let mut used = vec![false; tracks.len()];
             for (t, _) in self.schedule.talks().iter().zip(&self.admitted).filter(|(_, a)| **a) {
-                used[t.track] = true;
+                used[t.room] = true;
             }
             // A filter that leaves nothing keeps the columns rather than draw none.
             if chosen.iter().any(|&t| used[t]) {
@@ -40,16 +40,16 @@ impl Session {
 
     /// In a shown track and passing the filter.
     pub fn is_shown(&self, index: usize) -> bool {
-        self.column_of.get(self.schedule.talks()[index].track).is_some_and(Option::is_some)
+        self.column_of.get(self.schedule.talks()[index].room).is_some_and(Option::is_some)
             && self.admitted.get(index).copied().unwrap_or(true)
     }
 
     /// The rooms that get a column on a day: shown, with a shown talk that day. At FOSDEM a
     /// Saturday uses 19 of 106 rooms; the other 87 would be empty columns.
     pub fn day_columns(&self, day: usize) -> Vec<usize> {
-        let mut used = vec![false; self.schedule.conference.tracks.len()];
+        let mut used = vec![false; self.schedule.conference.rooms.len()];
         for i in self.schedule.day_range(day).filter(|&i| self.is_shown(i)) {
-            used[self.schedule.talks()[i].track] = true;
+            used[self.schedule.talks()[i].room] = true;
         }
         let cols: Vec<usize> = self.shown_tracks.iter().copied().filter(|&t| used[t]).collect();
         if cols.is_empty() { self.shown_tracks.clone() } else { cols }
@@ -67,7 +67,7 @@ impl Session {
 
     /// Take what the filter panel chose; says what is shown now.
     pub fn apply_filter(&mut self, ticked: &BTreeSet<usize>, filter: Filter) -> String {
-        let names = ticked.iter().map(|&t| self.schedule.conference.tracks[t].clone()).collect();
+        let names = ticked.iter().map(|&t| self.schedule.conference.rooms[t].clone()).collect();
         self.agenda.set_tracks(names, (self.stamp)());
         self.agenda.set_filter(filter, (self.stamp)());
         self.refresh_filter();
@@ -84,7 +84,7 @@ impl Session {
         let t = &s.talks()[index];
         let mut f = self.agenda.filter.clone();
         let mut lifted = Vec::new();
-        if !self.agenda.tracks.is_empty() && !self.agenda.tracks.iter().any(|name| name == s.track_name(t)) {
+        if !self.agenda.tracks.is_empty() && !self.agenda.tracks.iter().any(|name| name == s.room_name(t)) {
             self.agenda.set_tracks(Vec::new(), (self.stamp)());
             lifted.push("tracks".to_string());
         }
@@ -122,7 +122,7 @@ impl Session {
 
     /// What the filter shows, for the status line: "showing 3 of 18 tracks: … · tag rust".
     pub fn filter_summary(&self) -> String {
-        let tracks = &self.schedule.conference.tracks;
+        let tracks = &self.schedule.conference.rooms;
         let n = self.shown_tracks.len();
         let mut parts = Vec::new();
         if !self.agenda.tracks.is_empty() {

@@ -84,10 +84,10 @@ impl ScheduleView {
                 candidates = upcoming;
             }
         }
-        let track = talks.get(self.selected).map(|t| t.track);
+        let track = talks.get(self.selected).map(|t| t.room);
         let pick = candidates
             .iter()
-            .find(|&&i| Some(talks[i].track) == track)
+            .find(|&&i| Some(talks[i].room) == track)
             .or_else(|| candidates.iter().find(|&&i| s.agenda.is_attending(&talks[i].id)))
             .or_else(|| candidates.iter().find(|&&i| talks[i].minutes() <= ALL_DAY_MINUTES))
             .or(candidates.first());
@@ -103,13 +103,13 @@ impl ScheduleView {
             return None;
         }
         let now = s.now;
-        let track = talks.get(self.selected).map_or(0, |t| t.track);
+        let track = talks.get(self.selected).map_or(0, |t| t.room);
         let first_live = talks.partition_point(|t| t.start <= now);
         // My starred talk first, then the room I am looking at, then a talk rather than an
         // all-day desk.
         let live = (0..first_live).filter(|&i| now < talks[i].end && s.is_shown(i)).min_by_key(|&i| {
             let t = &talks[i];
-            (!s.agenda.is_attending(&t.id), t.track != track, t.minutes() > ALL_DAY_MINUTES, t.track)
+            (!s.agenda.is_attending(&t.id), t.room != track, t.minutes() > ALL_DAY_MINUTES, t.room)
         });
         let target = live.or_else(|| (first_live..talks.len()).find(|&i| s.is_shown(i)));
         match target {
@@ -159,7 +159,7 @@ impl ScheduleView {
         let talks = s.schedule.talks();
         let sel = self.selected;
         let cur = &talks[sel];
-        let in_track = |track: usize| range.clone().filter(move |&i| talks[i].track == track && s.is_shown(i));
+        let in_track = |track: usize| range.clone().filter(move |&i| talks[i].room == track && s.is_shown(i));
         let list = || range.clone().filter(|&i| s.is_shown(i));
         let target = match action {
             // The compact list goes by time across the tracks shown.
@@ -169,14 +169,14 @@ impl ScheduleView {
             Action::Bottom if self.list_mode => list().next_back(),
             Action::PageDown if self.list_mode => list().filter(|&i| i > sel).take(10).last(),
             Action::PageUp if self.list_mode => list().rev().filter(|&i| i < sel).take(10).last(),
-            Action::Down => in_track(cur.track).find(|&i| i > sel),
-            Action::Up => in_track(cur.track).rev().find(|&i| i < sel),
-            Action::Top => in_track(cur.track).next(),
-            Action::Bottom => in_track(cur.track).next_back(),
+            Action::Down => in_track(cur.room).find(|&i| i > sel),
+            Action::Up => in_track(cur.room).rev().find(|&i| i < sel),
+            Action::Top => in_track(cur.room).next(),
+            Action::Bottom => in_track(cur.room).next_back(),
             Action::PageDown | Action::PageUp => {
                 let hour = if action == Action::PageDown { Duration::hours(1) } else { -Duration::hours(1) };
                 let at = cur.start + hour;
-                in_track(cur.track).min_by_key(|&i| (talks[i].start - at).num_minutes().abs())
+                in_track(cur.room).min_by_key(|&i| (talks[i].start - at).num_minutes().abs())
             }
             Action::Left | Action::Right => {
                 self.sideways(s, action == Action::Right);
@@ -213,7 +213,7 @@ impl ScheduleView {
         let talks = s.schedule.talks();
         let sel = self.selected;
         let cur = &talks[sel];
-        let in_track = |track: usize| range.clone().filter(move |&i| talks[i].track == track && s.is_shown(i));
+        let in_track = |track: usize| range.clone().filter(move |&i| talks[i].room == track && s.is_shown(i));
         // Over the day's columns; the time kept is the one the walk started from.
         let from = &talks[self.anchor.unwrap_or(sel)];
         let cols = s.day_columns(self.day);
@@ -223,10 +223,10 @@ impl ScheduleView {
         };
         // From the selection's column, or where it would be when its room has none
         // today (its talk left the filter).
-        let mut col = match cols.iter().position(|&t| t == cur.track) {
+        let mut col = match cols.iter().position(|&t| t == cur.room) {
             Some(c) => step(c),
-            None if right => cols.iter().position(|&t| t > cur.track),
-            None => cols.iter().rposition(|&t| t < cur.track),
+            None if right => cols.iter().position(|&t| t > cur.room),
+            None => cols.iter().rposition(|&t| t < cur.room),
         };
         // The next room with a talk near that time (on then, or within the hour):
         // rooms with nothing near are passed over, so `l` at 15:30 does not jump to a

@@ -60,7 +60,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Line::styled(
                     format!(
                         "   {}  ·· {} free ··",
-                        timefmt::hm(s, *from),
+                        timefmt::at(s, *from),
                         timefmt::minutes((*to - *from).num_minutes())
                     ),
                     theme.dim(),
@@ -180,7 +180,7 @@ fn talk_line(
         Span::raw(format!("{arrow}{when}  ")),
         Span::styled(sym, sym_style),
         Span::raw(format!(" {}", t.title)),
-        Span::styled(format!("  {}", s.track_name(t)), theme.dim()),
+        Span::styled(format!("  {}", s.room_name(t)), theme.dim()),
     ];
     if clashes {
         spans.insert(3, Span::styled(" ⚠", theme.clash()));

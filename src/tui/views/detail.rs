@@ -89,7 +89,7 @@ fn lines(app: &App, index: usize, theme: &Theme, width: usize) -> Vec<Line<'stat
             "{} {} {} ({})",
             local.format("%a %-d %b"),
             timefmt::range(s, t),
-            local.format("%Z"),
+            timefmt::zone(&local),
             timefmt::minutes(t.minutes())
         )),
     ];
@@ -108,7 +108,14 @@ fn lines(app: &App, index: usize, theme: &Theme, width: usize) -> Vec<Line<'stat
             ));
         }
     }
-    lines.push((Line::from(vec![Span::styled("Track  ", theme.dim()), Span::raw(s.track_name(t).to_string())]), LABEL));
+    let labelled = |label: &'static str, text: String| Line::from(vec![Span::styled(label, theme.dim()), Span::raw(text)]);
+    lines.push((labelled("Room   ", s.room_name(t).to_string()), LABEL));
+    if let Some(track) = &t.track {
+        lines.push((labelled("Track  ", track.clone()), LABEL));
+    }
+    if let Some(lang) = &t.language {
+        lines.push((labelled("Lang   ", crate::languages::name(lang)), LABEL));
+    }
     let mut kind = t.kind.clone();
     if !t.tags.is_empty() {
         kind = format!("{kind} · {}", t.tags.join(", "));
@@ -137,17 +144,7 @@ fn lines(app: &App, index: usize, theme: &Theme, width: usize) -> Vec<Line<'stat
         ));
     }
     // The links before the abstract: at 80x24 a long abstract would push them out of sight.
-    if let Some(u) = &t.url {
-        lines.push((
-            Line::from(vec![Span::styled("Page   ", theme.dim()), Span::styled(u.clone(), theme.link())]),
-            LINK,
-        ));
-    }
-    let video = match &t.video {
-        Some(v) => Line::from(vec![Span::styled("Video  ", theme.dim()), Span::styled(v.clone(), theme.link())]),
-        None => Line::styled("Video  none announced", theme.dim()),
-    };
-    lines.push((video, LINK));
+    lines.extend(link_lines(t, theme));
     lines.push((Line::from(""), 0));
     if t.abstract_text.is_empty() {
         lines.push((Line::styled("No abstract.", theme.dim()), 0));
@@ -155,6 +152,42 @@ fn lines(app: &App, index: usize, theme: &Theme, width: usize) -> Vec<Line<'stat
         lines.extend(t.abstract_text.lines().map(|l| (Line::from(l.to_string()), 0)));
     }
     lines.iter().flat_map(|(line, hang)| wrap_hanging(line, width, *hang)).collect()
+}
+
+/// The page, the recording (or why there is none), the live stream and every other link.
+fn link_lines(t: &crate::schedule::Talk, theme: &Theme) -> Vec<(Line<'static>, usize)> {
+    let mut lines = Vec::new();
+    if let Some(u) = &t.url {
+        lines.push((
+            Line::from(vec![Span::styled("Page   ", theme.dim()), Span::styled(u.clone(), theme.link())]),
+            LINK,
+        ));
+    }
+    let video = match (&t.video, t.recorded) {
+        (Some(v), _) => Line::from(vec![Span::styled("Video  ", theme.dim()), Span::styled(v.clone(), theme.link())]),
+        (None, Some(false)) => Line::from(vec![
+            Span::styled("Video  ", theme.dim()),
+            Span::styled("not recorded: attend it or miss it", theme.clash()),
+        ]),
+        (None, _) => Line::styled("Video  none announced", theme.dim()),
+    };
+    lines.push((video, LINK));
+    if let Some(live) = t.live_link() {
+        let line = Line::from(vec![Span::styled("Live   ", theme.dim()), Span::styled(live.url.clone(), theme.link())]);
+        lines.push((line, LINK));
+    }
+    // Every link the organisers give, with what it is: slides, chat, the project.
+    let others: Vec<_> = t.links.iter().filter(|l| Some(&l.url) != t.video.as_ref() && !l.is_live()).collect();
+    for (i, l) in others.iter().enumerate() {
+        let label = if i == 0 { "Links  " } else { "       " };
+        let line = Line::from(vec![
+            Span::styled(label, theme.dim()),
+            Span::raw(if l.title == l.url { String::new() } else { format!("{}: ", l.title) }),
+            Span::styled(l.url.clone(), theme.link()),
+        ]);
+        lines.push((line, LINK));
+    }
+    lines
 }
 
 /// How wide the labels are ("Track  "): a wrapped labelled line starts under its text.

@@ -1,4 +1,5 @@
-//! The filter panel: a narrowing list of ticks under Show, Days, Kinds, Tags and Tracks.
+//! The filter panel: a narrowing list of ticks under Show, Days, Kinds, Tracks, Languages, Tags
+//! and Rooms.
 
 use super::centered;
 use super::text::fit;
@@ -11,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &FilterPicker, theme: &Theme) {
-    let tracks = &app.session.schedule.conference.tracks;
+    let tracks = &app.session.schedule.conference.rooms;
     let shown = p.matches(tracks);
     // As wide as its widest entry of all, not of those typed for: the panel keeps its width.
     let widest = p.entries(tracks).iter().map(|e| Line::from(e.label(tracks)).width()).max().unwrap_or(10);
@@ -21,7 +22,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &FilterPicker, theme: &Them
     }
     let mut summary = p.filter.describe();
     if !p.ticked.is_empty() {
-        let n = format!("{} of {} tracks", p.ticked.len(), tracks.len());
+        let n = format!("{} of {} rooms", p.ticked.len(), tracks.len());
         summary = if summary.is_empty() { n } else { format!("{n} · {summary}") };
     }
     if summary.is_empty() {
@@ -41,8 +42,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &FilterPicker, theme: &Them
         if e.section() != section {
             section = e.section();
             let ticked = shown.iter().filter(|x| x.section() == section && p.is_ticked(x)).count()
-                + if section == "Tracks" {
-                    p.ticked.iter().filter(|&&t| !shown.contains(&Entry::Track(t))).count()
+                + if section == "Rooms" {
+                    p.ticked.iter().filter(|&&t| !shown.contains(&Entry::Room(t))).count()
                 } else {
                     0
                 };

@@ -48,7 +48,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, finder: &Finder, theme: &Theme
         // Where and when stay whole: the title gives way to them (its end cut with …), and the
         // speakers go first.
         let width = rect.width.saturating_sub(2) as usize;
-        let place = format!("  {} · {} {}", s.track_name(t), s.local(t.start).format("%a"), timefmt::hm(s, t.start));
+        let place = format!("  {} · {} {}", s.room_name(t), s.local(t.start).format("%a"), timefmt::hm(s, t.start));
         let room_for_title = width.saturating_sub(6 + place.width());
         let title_w = t.title.width();
         // The title, with the letters that matched in the key style.

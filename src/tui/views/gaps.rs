@@ -26,10 +26,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, g: &Gaps, theme: &Theme) {
         // Wrapped: where you are comes last, and at 80 columns it would be cut.
         let head = Line::styled(
             format!(
-                " {} {}-{} · {} free",
+                " {} {} · {} free",
                 timefmt::day_label(s.date_of(slot.start)),
-                timefmt::hm(s, slot.start),
-                timefmt::hm(s, slot.end),
+                timefmt::span(s, slot.start, slot.end),
                 timefmt::minutes((slot.end - slot.start).num_minutes())
             ) + &slot.where_you_are(),
             theme.title(),
@@ -46,7 +45,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, g: &Gaps, theme: &Theme) {
                 Span::styled(timefmt::range(s, t), theme.dim()),
                 Span::raw("  "),
                 Span::raw(t.title.clone()),
-                Span::styled(format!("  {}", s.track_name(t)), theme.dim()),
+                Span::styled(format!("  {}", s.room_name(t)), theme.dim()),
             ]);
             // The room is where to walk: the title gives way to it.
             let line = fit_flex(line, 3, w);

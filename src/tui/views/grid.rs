@@ -96,7 +96,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let cols = app.session.day_columns(app.schedule_view.day);
-    let mut column_of = vec![None; s.conference.tracks.len()];
+    let mut column_of = vec![None; s.conference.rooms.len()];
     for (c, &t) in cols.iter().enumerate() {
         column_of[t] = Some(c);
     }
@@ -125,7 +125,7 @@ fn scroll_columns(app: &App, area: Rect, cols: &[usize], column_of: &[Option<usi
     let s = &app.session.schedule;
     let n = cols.len().max(1);
     let visible = (((area.width - AXIS) / MIN_COL) as usize).clamp(1, n);
-    let sel_track = column_of.get(s.talks()[app.schedule_view.selected].track).copied().flatten().unwrap_or(0);
+    let sel_track = column_of.get(s.talks()[app.schedule_view.selected].room).copied().flatten().unwrap_or(0);
     let mut first = app.schedule_view.first_column.get().min(n - visible);
     if sel_track < first {
         first = sel_track;
@@ -178,7 +178,7 @@ fn draw_track_headers(f: &mut Frame, g: &Grid, s: &Schedule, theme: &Theme) {
         let left_arrow = c == 0 && first > 0;
         let right_arrow = c == visible - 1 && first + visible < g.cols.len().max(1);
         let name_rect = Rect { x: rect.x + 2, width: rect.width.saturating_sub(4), ..rect };
-        let name = super::text::ellipsize(&s.conference.tracks[t], name_rect.width as usize);
+        let name = super::text::ellipsize(&s.conference.rooms[t], name_rect.width as usize);
         f.render_widget(Paragraph::new(name).style(theme.track(t)).centered(), name_rect);
         if left_arrow {
             f.render_widget(Paragraph::new("◀").style(theme.key()), Rect { width: 1, ..rect });
@@ -201,7 +201,10 @@ fn draw_time_axis(f: &mut Frame, g: &Grid, app: &App, theme: &Theme) {
             f.render_widget(Paragraph::new("now▸").style(theme.live()), rect);
         } else if s.local(t).minute().is_multiple_of(15) {
             let style = if s.local(t).minute() == 0 { theme.title() } else { theme.dim() };
-            f.render_widget(Paragraph::new(timefmt::hm(s, t)).style(style), rect);
+            // Midnight inside a conference day (a night session) is where the date turns.
+            let night = s.local(t).date_naive() != s.date_of(t) && s.local(t).hour() == 0 && s.local(t).minute() == 0;
+            let label = if night { s.local(t).format("%a").to_string() } else { timefmt::hm(s, t) };
+            f.render_widget(Paragraph::new(label).style(style), rect);
         }
     }
 }
@@ -229,10 +232,10 @@ fn draw_talks(f: &mut Frame, g: &Grid, app: &App, range: Range<usize>, theme: &T
         let index = range.start + offset;
         index == app.schedule_view.selected || app.session.is_shown(index)
     };
-    let lane = lanes(talks, s.conference.tracks.len(), drawn);
+    let lane = lanes(talks, s.conference.rooms.len(), drawn);
     for (offset, t) in talks.iter().enumerate() {
         let index = range.start + offset;
-        let Some(col) = g.column(t.track).filter(|&c| c >= first && c < first + g.visible) else { continue };
+        let Some(col) = g.column(t.room).filter(|&c| c >= first && c < first + g.visible) else { continue };
         // The selected talk stays drawn when it stops passing the filter (just unstarred).
         if index != app.schedule_view.selected && !app.session.is_shown(index) {
             continue;
@@ -286,7 +289,7 @@ fn lanes(talks: &[crate::schedule::Talk], tracks: usize, shown: impl Fn(usize) -
         if !shown(i) {
             continue;
         }
-        let slot = &mut open[t.track];
+        let slot = &mut open[t.room];
         if let Some(c) = slot.take_if(|c| c.end <= t.start) {
             close(c, &mut out);
         }
@@ -316,7 +319,7 @@ fn lanes(talks: &[crate::schedule::Talk], tracks: usize, shown: impl Fn(usize) -
 fn time_label(s: &crate::schedule::Schedule, t: &crate::schedule::Talk, lead: u16, rect: Rect) -> String {
     let range = timefmt::range(s, t);
     if usize::from(lead) + range.chars().count() > usize::from(rect.width.saturating_sub(1)) {
-        timefmt::hm(s, t.start)
+        timefmt::at(s, t.start)
     } else {
         range
     }

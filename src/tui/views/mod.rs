@@ -93,7 +93,7 @@ pub fn draw(f: &mut Frame, app: &App) {
 /// shrinks: the conference name first, then tab names, then the date of time travel.
 fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let s = &app.session.schedule;
-    let zone = s.local(zone_at(app)).format("%Z").to_string();
+    let zone = timefmt::zone(&s.local(zone_at(app)));
     let narrow = area.width < 100;
     let place = header_place(app, narrow);
     let left = |name: bool, short: bool| {

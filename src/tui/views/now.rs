@@ -54,12 +54,13 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn summary_lines(app: &App, o: &Overview, theme: &Theme) -> Vec<Line<'static>> {
     let s = &app.session.schedule;
     let local = s.local(app.session.now);
-    let mut clock = vec![Span::styled(format!(" {}", local.format("%a %-d %b %H:%M %Z")), theme.title())];
+    let mut clock =
+        vec![Span::styled(format!(" {} {}", local.format("%a %-d %b %H:%M"), timefmt::zone(&local)), theme.title())];
     if let Some(user) = app.session.user_tz {
         let mine = app.session.now.with_timezone(&user);
         if mine.naive_local() != local.naive_local() {
-            let fmt = if mine.date_naive() == local.date_naive() { "%H:%M %Z" } else { "%a %H:%M %Z" };
-            clock.push(Span::styled(format!("  ·  your time {}", mine.format(fmt)), theme.dim()));
+            let fmt = if mine.date_naive() == local.date_naive() { "%H:%M" } else { "%a %H:%M" };
+            clock.push(Span::styled(format!("  ·  your time {} {}", mine.format(fmt), timefmt::zone(&mine)), theme.dim()));
         }
     }
     let mut lines = vec![Line::from(clock)];
@@ -162,7 +163,7 @@ impl RoomList {
     /// bring back into view with its talks.
     fn room(&mut self, app: &App, tn: &TrackNow, heading: usize, theme: &Theme) {
         let (s, w) = (&app.session.schedule, self.w);
-        self.lines.push(fit(Line::styled(format!("  {}", s.conference.tracks[tn.track]), theme.track(tn.track)), w));
+        self.lines.push(fit(Line::styled(format!("  {}", s.conference.rooms[tn.track]), theme.track(tn.track)), w));
         let live = tn.live.map(|i| (i, "● ", theme.live()));
         let next = tn.next.map(|i| (i, "next ", theme.dim()));
         for (i, lead, lead_style) in live.into_iter().chain(next) {

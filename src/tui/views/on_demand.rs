@@ -56,9 +56,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Span::styled(
                 format!(
                     "{} {}  {}  ",
-                    timefmt::day_label(s.local(t.start).date_naive()),
+                    timefmt::day_label(s.date_of(t.start)),
                     timefmt::range(s, t),
-                    s.track_name(t)
+                    s.room_name(t)
                 ),
                 theme.dim(),
             ),
@@ -76,6 +76,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 let new = if published { Span::styled("🎬 new ", theme.live()) } else { Span::raw("") };
                 fit(Line::from(vec![Span::raw("       "), new, Span::styled(v.clone(), theme.link())]), w)
             }
+            None if t.unrecorded() => Line::styled("       ⚠ not recorded: attend it or miss it", theme.clash()),
             None => Line::styled("       no video link announced yet", theme.dim()),
         });
         if let Some(note) = app.session.agenda.note(&t.id) {

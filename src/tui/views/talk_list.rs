@@ -23,7 +23,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .session
         .shown_tracks
         .iter()
-        .map(|&t| Line::from(s.conference.tracks[t].as_str()).width())
+        .map(|&t| Line::from(s.conference.rooms[t].as_str()).width())
         .max()
         .unwrap_or(0)
         // On a narrow terminal the title gets the room: a long room name gives way with …
@@ -58,7 +58,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Some(MarkKind::OnDemand) => ("◷", theme.later()),
                 None => (" ", Style::new()),
             };
-            let track = super::text::ellipsize(s.track_name(t), tw);
+            let track = super::text::ellipsize(s.room_name(t), tw);
             let pad = tw.saturating_sub(Line::from(track.as_str()).width());
             let mut spans = vec![
                 Span::raw(if pos == selected { " ▶ " } else { "   " }),

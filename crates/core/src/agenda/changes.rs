@@ -65,7 +65,7 @@ pub fn compare(schedule: &Schedule, index: usize, seen: &Seen) -> Vec<What> {
     if seen.moved(schedule, t) {
         what.push(What::Moved);
     }
-    if schedule.track_name(t) != clean(&seen.track) {
+    if schedule.room_name(t) != clean(&seen.track) {
         what.push(What::Track);
     }
     if t.title != clean(&seen.title) {
@@ -119,7 +119,7 @@ pub fn what_changed(schedule: &Schedule, seen: &Seen, index: usize, what: &[What
                 when(t.start),
                 schedule.local(t.end).format("%H:%M")
             ),
-            What::Track => format!("now in {} (was {})", schedule.track_name(t), seen.track),
+            What::Track => format!("now in {} (was {})", schedule.room_name(t), seen.track),
             What::Retitled => format!("renamed from \"{}\"", seen.title),
             What::Speakers => {
                 format!(

@@ -57,7 +57,7 @@ impl Seen {
             title: talk.title.clone(),
             start: talk.start,
             end: talk.end,
-            track: schedule.track_name(talk).to_string(),
+            track: schedule.room_name(talk).to_string(),
             speakers: Some(talk.speakers.clone()),
             wall: schedule.conference.floating.then(|| Self::wall_of(schedule, talk)),
             had_video: Some(talk.video.is_some()),

@@ -117,7 +117,7 @@ pub fn compare(old: &Schedule, new: &Schedule, agenda: &Agenda, now: DateTime<Ut
                 let when = new.local(t.start).format("%a %H:%M");
                 mine.push((
                     t.start,
-                    format!("⟳ \"{}\" is back in the schedule ({when}, {})", t.title, new.track_name(t)),
+                    format!("⟳ \"{}\" is back in the schedule ({when}, {})", t.title, new.room_name(t)),
                 ));
             }
             continue;
@@ -150,7 +150,7 @@ pub fn compare(old: &Schedule, new: &Schedule, agenda: &Agenda, now: DateTime<Ut
             (true, Some(n)) => {
                 let t = &new.talks()[n];
                 let when = format!("{}-{}", new.local(t.start).format("%a %H:%M"), new.local(t.end).format("%H:%M"));
-                format!("\"{}\" is back as you marked it ({when}, {})", t.title, new.track_name(t))
+                format!("\"{}\" is back as you marked it ({when}, {})", t.title, new.room_name(t))
             }
             _ => {
                 out.listed += 1;
@@ -196,7 +196,7 @@ pub fn compare(old: &Schedule, new: &Schedule, agenda: &Agenda, now: DateTime<Ut
             None => out.added += 1,
             Some(o) => {
                 let was = &old.talks()[o];
-                if was.start != t.start || was.end != t.end || old.track_name(was) != new.track_name(t) {
+                if was.start != t.start || was.end != t.end || old.room_name(was) != new.room_name(t) {
                     out.moved += 1;
                 }
             }

@@ -32,11 +32,11 @@ pub fn render(s: &Schedule, a: &Agenda, now: DateTime<Utc>, opts: Options) -> St
         }
         desc.push(format!(
             "{} {} {} ({}), {}",
-            timefmt::day_label(s.local(t.start).date_naive()),
+            timefmt::day_label(s.date_of(t.start)),
             timefmt::range(s, t),
-            s.local(t.start).format("%Z"),
+            timefmt::zone(&s.local(t.start)),
             s.conference.tz,
-            s.track_name(t)
+            s.room_name(t)
         ));
         // A handful of names say it; a talk against a whole programme says how many.
         let clashing = partners.get(&i).map(Vec::as_slice).unwrap_or_default();
@@ -63,7 +63,7 @@ pub fn render(s: &Schedule, a: &Agenda, now: DateTime<Utc>, opts: Options) -> St
             .summary(&summary)
             .starts(t.start)
             .ends(t.end)
-            .location(s.track_name(t))
+            .location(s.room_name(t))
             .description(&desc.join("\n\n"));
         // The talk's page is its URL; the video, when there is one, is in the description.
         if let Some(u) = t.url.as_ref().or(t.video.as_ref()) {

@@ -26,7 +26,7 @@ pub fn render(s: &Schedule, a: &Agenda, now: DateTime<Utc>) -> String {
         out,
         "_Times in {} ({}). Exported {} by hallway._\n",
         s.conference.tz,
-        s.local(s.start().unwrap_or(now)).format("%Z"),
+        timefmt::zone(&s.local(s.start().unwrap_or(now))),
         s.local(now).format("%Y-%m-%d %H:%M")
     );
     let rows = listing::rows(s, a, now);
@@ -60,7 +60,7 @@ pub fn render(s: &Schedule, a: &Agenda, now: DateTime<Utc>) -> String {
                 let _ = writeln!(
                     out,
                     "| {} | | _{} free_ | |",
-                    timefmt::hm(s, *from),
+                    timefmt::at(s, *from),
                     timefmt::minutes((*to - *from).num_minutes())
                 );
             }
@@ -80,7 +80,7 @@ pub fn render(s: &Schedule, a: &Agenda, now: DateTime<Utc>) -> String {
                     out,
                     "| {} | {} | {} | {} |",
                     timefmt::range(s, t),
-                    md(s.track_name(t)),
+                    md(s.room_name(t)),
                     talk,
                     md(&t.speakers.join(", "))
                 );
@@ -100,8 +100,8 @@ pub fn render(s: &Schedule, a: &Agenda, now: DateTime<Utc>) -> String {
                     out,
                     "- [{tick}] {title} — {} {}, {}",
                     timefmt::day_label(s.date_of(t.start)),
-                    timefmt::hm(s, t.start),
-                    md(s.track_name(t))
+                    timefmt::at(s, t.start),
+                    md(s.room_name(t))
                 );
                 if let Some(note) = a.note(&t.id) {
                     let _ = write!(out, " — 📝 {}", md(note));

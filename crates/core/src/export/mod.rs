@@ -66,7 +66,7 @@ pub fn document(s: &Schedule, a: &Agenda, now: DateTime<Utc>) -> Value {
         "hallway_export": 1,
         "exported_at": report::instant(s, now),
         "conference": {
-            "id": c.id, "name": c.name, "timezone": c.tz.name(), "url": c.url, "tracks": c.tracks,
+            "id": c.id, "name": c.name, "timezone": c.tz.name(), "url": c.url, "tracks": c.rooms, "rooms": c.rooms,
             "start": s.start().map(|t| report::instant(s, t)), "end": s.end().map(|t| report::instant(s, t)),
         },
         "agenda": report::agenda(s, a),

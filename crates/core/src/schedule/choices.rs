@@ -8,6 +8,10 @@ use chrono::NaiveDate;
 pub struct Choices {
     pub tags: Vec<(String, usize)>,
     pub kinds: Vec<(String, usize)>,
+    /// The organisers' tracks (what talks are about), most talks first.
+    pub tracks: Vec<(String, usize)>,
+    /// Each language code on its own ("de, en" counts for both), most talks first.
+    pub languages: Vec<(String, usize)>,
     pub days: Vec<(NaiveDate, usize)>,
 }
 
@@ -15,7 +19,13 @@ impl Choices {
     pub fn of(s: &Schedule) -> Self {
         if let Some(w) = s.whole() {
             let days = s.days().zip(&w.day_sizes).map(|(d, n)| (d, *n)).collect();
-            return Self { tags: w.tags.clone(), kinds: w.kinds.clone(), days };
+            return Self {
+                tags: w.tags.clone(),
+                kinds: w.kinds.clone(),
+                tracks: w.tracks.clone(),
+                languages: w.languages.clone(),
+                days,
+            };
         }
         // Tags differing only in case are one tag, spelled as first seen.
         #[derive(Default)]
@@ -35,7 +45,14 @@ impl Choices {
             }
         }
         let (mut tags, mut kinds) = (Counted::default(), Counted::default());
+        let (mut tracks, mut languages) = (Counted::default(), Counted::default());
         for t in s.talks() {
+            if let Some(track) = &t.track {
+                tracks.bump(track);
+            }
+            for code in t.language.iter().flat_map(|l| l.split(", ")) {
+                languages.bump(code);
+            }
             for tag in &t.tags {
                 tags.bump(tag);
             }
@@ -43,11 +60,13 @@ impl Choices {
                 kinds.bump(&t.kind);
             }
         }
-        let (mut tags, mut kinds) = (tags.list, kinds.list);
+        let (mut tags, mut kinds, mut tracks, mut languages) = (tags.list, kinds.list, tracks.list, languages.list);
         // Most used first: the tags worth filtering on lead a long list.
-        tags.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase())));
+        for list in [&mut tags, &mut tracks, &mut languages] {
+            list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase())));
+        }
         kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let days = s.days().enumerate().map(|(d, date)| (date, s.day_range(d).len())).collect();
-        Self { tags, kinds, days }
+        Self { tags, kinds, tracks, languages, days }
     }
 }

@@ -122,7 +122,7 @@ fn render_invalid(source: &str, problems: &[Problem], more: usize) -> String {
 
 /// The first ten of `names`, and how many more: an error about one unknown name must not list
 /// thousands of known ones.
-pub(crate) fn first_of(names: &[String], quote: bool) -> String {
+pub fn first_of(names: &[String], quote: bool) -> String {
     const SHOWN: usize = 10;
     let shown: Vec<String> =
         names.iter().take(SHOWN).map(|n| if quote { format!("'{n}'") } else { n.clone() }).collect();

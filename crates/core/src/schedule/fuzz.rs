@@ -49,12 +49,12 @@ pub fn any(data: &[u8]) {
 /// What every loaded schedule promises the views.
 fn check(s: Option<Schedule>) {
     let Some(s) = s else { return };
-    let tracks = s.conference.tracks.len();
+    let tracks = s.conference.rooms.len();
     let clean = |x: &str| !x.chars().any(|c| c.is_control() && c != '\n');
-    assert!(clean(&s.conference.name) && s.conference.tracks.iter().all(|t| clean(t)));
+    assert!(clean(&s.conference.name) && s.conference.rooms.iter().all(|t| clean(t)));
     for t in s.talks() {
         assert!(t.start < t.end, "{} ends before it starts", t.id);
-        assert!(t.track < tracks, "{} has no track", t.id);
+        assert!(t.room < tracks, "{} has no track", t.id);
         assert!(clean(&t.title) && clean(&t.abstract_text) && t.speakers.iter().all(|x| clean(x)));
         assert!(!t.title.contains('\u{1b}') && !t.abstract_text.contains('\u{1b}'));
     }

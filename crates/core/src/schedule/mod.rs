@@ -9,9 +9,12 @@ pub mod import;
 mod locate;
 pub mod native;
 mod native_fast;
+mod talk;
 
 pub use choices::Choices;
+
 pub use error::{LoadError, MAX_PROBLEMS, Problem};
+pub use talk::{Link, Talk};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
@@ -28,48 +31,20 @@ pub struct Conference {
     pub name: String,
     pub tz: Tz,
     pub url: Option<String>,
-    /// Column order of the grid.
-    pub tracks: Vec<String>,
+    /// Where talks happen, in the grid's column order. A two-stage conference's "tracks" in
+    /// hallway's own format are its rooms.
+    pub rooms: Vec<String>,
     /// What the loader had to guess (a missing time zone...), to tell the user once.
     pub notes: Vec<String>,
+    /// What the file gets wrong that was kept rather than refused (events listed under one
+    /// room that say another, ids used twice): for `validate`, not every command.
+    pub remarks: Vec<String>,
     /// When one conference day ends and the next begins (camps run to 04:00): a talk at
     /// 01:30 belongs to the day before. Midnight for most conferences.
     pub day_change: NaiveTime,
     /// The file gives no zone and no offsets: its times are wall-clock times read in a zone
     /// chosen here (`--tz`, else the user's), so only the wall clock is the file's own.
     pub floating: bool,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Talk {
-    pub id: String,
-    pub title: String,
-    pub speakers: Vec<String>,
-    /// Index into [`Conference::tracks`].
-    pub track: usize,
-    pub start: DateTime<Utc>,
-    pub end: DateTime<Utc>,
-    pub kind: String,
-    pub tags: Vec<String>,
-    pub abstract_text: String,
-    pub video: Option<String>,
-    /// The talk's own page on the conference's site (an http(s) address).
-    pub url: Option<String>,
-}
-
-impl Talk {
-    /// Half-open intervals: a talk ending at 10:00 does not clash with one starting at 10:00.
-    pub fn overlaps(&self, other: &Talk) -> bool {
-        self.start < other.end && other.start < self.end
-    }
-
-    pub fn minutes(&self) -> i64 {
-        (self.end - self.start).num_minutes()
-    }
-
-    pub fn is_break(&self) -> bool {
-        self.kind.eq_ignore_ascii_case("break")
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -99,13 +74,15 @@ pub struct Whole {
     /// Tags and kinds with how many talks have each, as [`Choices`] orders them.
     pub tags: Vec<(String, usize)>,
     pub kinds: Vec<(String, usize)>,
+    pub tracks: Vec<(String, usize)>,
+    pub languages: Vec<(String, usize)>,
 }
 
 impl Schedule {
     /// Build from already-validated parts.
     pub fn new(conference: Conference, mut talks: Vec<Talk>) -> Self {
         fn key(t: &Talk) -> (DateTime<Utc>, usize, &str) {
-            (t.start, t.track, &t.id)
+            (t.start, t.room, &t.id)
         }
         if !talks.is_sorted_by(|a, b| key(a) <= key(b)) {
             // Sort positions, then move each talk once: a talk is a few hundred bytes and a
@@ -225,8 +202,8 @@ impl Schedule {
         t.with_timezone(&self.conference.tz)
     }
 
-    pub fn track_name(&self, talk: &Talk) -> &str {
-        &self.conference.tracks[talk.track]
+    pub fn room_name(&self, talk: &Talk) -> &str {
+        &self.conference.rooms[talk.room]
     }
 
     /// Pairs of talks on at once in the same room (a double booking, or a session and the
@@ -234,13 +211,13 @@ impl Schedule {
     /// in its room that ends last.
     pub fn same_room_overlaps(&self) -> Vec<(usize, usize)> {
         let mut order: Vec<usize> = (0..self.talks.len()).collect();
-        order.sort_by_key(|&i| (self.talks[i].track, self.talks[i].start, i));
+        order.sort_by_key(|&i| (self.talks[i].room, self.talks[i].start, i));
         let mut out = Vec::new();
         let mut longest: Option<usize> = None;
         for i in order {
             let t = &self.talks[i];
             match longest {
-                Some(j) if self.talks[j].track == t.track => {
+                Some(j) if self.talks[j].room == t.room => {
                     if t.start < self.talks[j].end {
                         out.push((j, i));
                     }
@@ -255,8 +232,8 @@ impl Schedule {
         out
     }
 
-    pub fn track_index(&self, name: &str) -> Option<usize> {
-        self.conference.tracks.iter().position(|t| t.eq_ignore_ascii_case(name))
+    pub fn room_index(&self, name: &str) -> Option<usize> {
+        self.conference.rooms.iter().position(|t| t.eq_ignore_ascii_case(name))
     }
 }
 
@@ -378,7 +355,7 @@ mod tests {
     #[test]
     fn bundled_schedule_is_two_days_two_tracks() {
         let s = bundled();
-        assert_eq!(s.conference.tracks, ["Main Stage", "Stage 2"]);
+        assert_eq!(s.conference.rooms, ["Main Stage", "Stage 2"]);
         assert_eq!(s.day_count(), 2);
         assert!(s.talks().len() >= 30);
         let t = s.talk("ebpf-vs-sidecars").unwrap();
@@ -392,7 +369,7 @@ mod tests {
         for (name, _) in BUNDLED_SCHEDULES {
             let s = bundled_named(name).unwrap();
             assert!(s.talks().len() >= 30, "{name}");
-            assert_eq!(s.conference.tracks.len(), 2, "{name}");
+            assert_eq!(s.conference.rooms.len(), 2, "{name}");
         }
         let s = bundled_named("data/srecon-emea.json").unwrap();
         assert_eq!(s.conference.tz, chrono_tz::Europe::Amsterdam);

@@ -113,7 +113,7 @@ impl Validator<'_> {
             }),
             None => chrono::NaiveTime::MIN,
         };
-        Conference { id, name, tz, url, tracks, notes: Vec::new(), day_change, floating: false }
+        Conference { id, name, tz, url, rooms: tracks, notes: Vec::new(), remarks: Vec::new(), day_change, floating: false }
     }
 
     fn talks(&mut self, list: &[Value], conf: &Conference) -> Vec<Talk> {
@@ -121,8 +121,8 @@ impl Validator<'_> {
         let mut talks = Vec::with_capacity(list.len());
         // Looked up by name, not searched: a file with many tracks and many talks would be
         // quadratic. An unknown one is said with the first few known ones.
-        let track_of: HashMap<&str, usize> = conf.tracks.iter().enumerate().map(|(i, t)| (t.as_str(), i)).collect();
-        let known = super::error::first_of(&conf.tracks, true);
+        let track_of: HashMap<&str, usize> = conf.rooms.iter().enumerate().map(|(i, t)| (t.as_str(), i)).collect();
+        let known = super::error::first_of(&conf.rooms, true);
         for (i, t) in list.iter().enumerate() {
             let base = format!("talks/{i}");
             if !t.is_object() {
@@ -143,7 +143,7 @@ impl Validator<'_> {
             }
             let title = self.required_str(t, &base, "title", idr).map(|s| sanitize::line(&s));
             let speakers = self.string_list(t, &base, "speakers", idr).unwrap_or_default();
-            let track = match self.required_str(t, &base, "track", idr) {
+            let room = match self.required_str(t, &base, "track", idr) {
                 Some(name) => track_of.get(sanitize::line(&name).as_str()).copied().or_else(|| {
                     self.report(
                         &format!("{base}/track"),
@@ -161,19 +161,27 @@ impl Validator<'_> {
             let abstract_text = self.optional_str(t, &base, "abstract", idr).map(|a| sanitize::text(&a));
             let video = self.optional_str(t, &base, "video", idr).map(|v| sanitize::line(&v)).filter(|v| !v.is_empty());
             let url = self.optional_str(t, &base, "url", idr).and_then(|u| sanitize::web_address(&u));
-            if let (Some(title), Some(track), Some(start), Some(end)) = (title, track, start, end) {
+            let topic = self.optional_str(t, &base, "topic", idr).map(|s| sanitize::line(&s)).filter(|s| !s.is_empty());
+            let language = self.optional_str(t, &base, "language", idr).and_then(|l| crate::languages::normalize(&l));
+            let recorded = self.optional_bool(t, &base, "recorded", idr);
+            let links = self.links(t, &base, idr);
+            if let (Some(title), Some(room), Some(start), Some(end)) = (title, room, start, end) {
                 talks.push(Talk {
                     id,
                     title,
                     speakers,
-                    track,
+                    room,
+                    track: topic,
                     start,
                     end,
                     kind: kind.filter(|k| !k.is_empty()).unwrap_or_else(|| "talk".into()),
                     tags,
                     abstract_text: abstract_text.unwrap_or_default(),
+                    language,
+                    recorded,
                     video,
                     url,
+                    links,
                 });
             }
         }
@@ -255,6 +263,37 @@ impl Validator<'_> {
         }
     }
 
+    fn optional_bool(&mut self, obj: &Value, base: &str, field: &str, talk: Option<&str>) -> Option<bool> {
+        match obj.get(field) {
+            None | Some(Value::Null) => None,
+            Some(Value::Bool(b)) => Some(*b),
+            Some(other) => {
+                let msg = format!("\"{field}\" must be true or false, found {}", kind_of(other));
+                self.report(&format!("{base}/{field}"), talk, msg);
+                None
+            }
+        }
+    }
+
+    /// `"links": [{"url": "https://…", "title": "Slides"}]`; an address that is not a web
+    /// address is left out (a link is opened by a key).
+    fn links(&mut self, obj: &Value, base: &str, talk: Option<&str>) -> Vec<super::Link> {
+        let Some(v) = obj.get("links").filter(|v| !v.is_null()) else { return Vec::new() };
+        let Some(items) = v.as_array() else {
+            let msg = format!("\"links\" must be an array of {{\"url\", \"title\"}}, found {}", kind_of(v));
+            self.report(&format!("{base}/links"), talk, msg);
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|l| {
+                let url = sanitize::web_address(l.get("url")?.as_str()?)?;
+                let title = l.get("title").and_then(Value::as_str).map(sanitize::line).unwrap_or_default();
+                Some(super::Link { title: if title.is_empty() { url.clone() } else { title }, url })
+            })
+            .collect()
+    }
+
     fn string_list(&mut self, obj: &Value, base: &str, field: &str, talk: Option<&str>) -> Option<Vec<String>> {
         match obj.get(field) {
             None | Some(Value::Null) => None,
@@ -314,7 +353,7 @@ pub fn to_value(s: &Schedule, comment: &str) -> Value {
         .iter()
         .map(|t| {
             let mut v = serde_json::json!({
-                "id": t.id, "title": t.title, "speakers": t.speakers, "track": s.track_name(t),
+                "id": t.id, "title": t.title, "speakers": t.speakers, "track": s.room_name(t),
                 "start": time(t.start), "end": time(t.end), "kind": t.kind, "tags": t.tags,
             });
             if !t.abstract_text.is_empty() {
@@ -326,10 +365,22 @@ pub fn to_value(s: &Schedule, comment: &str) -> Value {
             if let Some(url) = &t.url {
                 v["url"] = url.clone().into();
             }
+            if let Some(topic) = &t.track {
+                v["topic"] = topic.clone().into();
+            }
+            if let Some(language) = &t.language {
+                v["language"] = language.clone().into();
+            }
+            if let Some(recorded) = t.recorded {
+                v["recorded"] = recorded.into();
+            }
+            if !t.links.is_empty() {
+                v["links"] = t.links.iter().map(|l| serde_json::json!({"url": l.url, "title": l.title})).collect();
+            }
             v
         })
         .collect();
-    let mut conference = serde_json::json!({ "id": c.id, "name": c.name, "timezone": c.tz.name(), "tracks": c.tracks });
+    let mut conference = serde_json::json!({ "id": c.id, "name": c.name, "timezone": c.tz.name(), "tracks": c.rooms });
     if let Some(url) = &c.url {
         conference["url"] = url.clone().into();
     }

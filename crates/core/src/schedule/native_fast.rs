@@ -61,6 +61,15 @@ struct Raw<'a> {
     video: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
     url: Option<Cow<'a, str>>,
+    #[serde(default)]
+    recorded: Option<bool>,
+    /// Fields the full validator reads: a talk with any of them goes there.
+    #[serde(default)]
+    topic: Option<serde::de::IgnoredAny>,
+    #[serde(default)]
+    language: Option<serde::de::IgnoredAny>,
+    #[serde(default)]
+    links: Option<serde::de::IgnoredAny>,
 }
 
 /// Text the sanitiser would leave as it is (printable ASCII with single spaces is checked
@@ -124,13 +133,16 @@ pub fn parse(text: &str, without_abstracts: bool) -> Option<Schedule> {
         let strs = [Some(&r.id), Some(&r.title), r.kind.as_ref(), r.video.as_ref(), r.url.as_ref()];
         let lists = r.speakers.iter().chain(r.tags.iter()).flatten();
         if r.id.is_empty()
+            || r.topic.is_some()
+            || r.language.is_some()
+            || r.links.is_some()
             || !strs.into_iter().flatten().all(|s| clean_line(s))
             || !lists.clone().all(|s| clean_line(s) && !s.is_empty())
             || !(without_abstracts || r.abstract_text.as_deref().is_none_or(clean_text))
         {
             return None;
         }
-        let track = *track_of.get(r.track.as_ref())?;
+        let room = *track_of.get(r.track.as_ref())?;
         let start = instant(&r.start, tz)?;
         let end = match (&r.end, r.duration) {
             (Some(e), _) => instant(e, tz)?,
@@ -144,14 +156,18 @@ pub fn parse(text: &str, without_abstracts: bool) -> Option<Schedule> {
             id: r.id.into_owned(),
             title: r.title.into_owned(),
             speakers: r.speakers.unwrap_or_default().into_iter().map(Cow::into_owned).collect(),
-            track,
+            room,
+            track: None,
             start,
             end,
             kind: r.kind.filter(|k| !k.is_empty()).map_or_else(|| "talk".to_string(), Cow::into_owned),
             tags: r.tags.unwrap_or_default().into_iter().map(Cow::into_owned).collect(),
             abstract_text: r.abstract_text.filter(|_| !without_abstracts).map(Cow::into_owned).unwrap_or_default(),
+            language: None,
+            recorded: r.recorded,
             video: r.video.filter(|v| !v.is_empty()).map(Cow::into_owned),
             url: r.url.as_deref().and_then(crate::sanitize::web_address),
+            links: Vec::new(),
         });
     }
     let id = c.id.into_owned();
@@ -160,8 +176,9 @@ pub fn parse(text: &str, without_abstracts: bool) -> Option<Schedule> {
         id,
         tz,
         url: c.url.map(Cow::into_owned),
-        tracks: c.tracks.into_iter().map(Cow::into_owned).collect(),
+        rooms: c.tracks.into_iter().map(Cow::into_owned).collect(),
         notes: Vec::new(),
+        remarks: Vec::new(),
         day_change,
         floating: false,
     };

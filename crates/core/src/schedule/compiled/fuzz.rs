@@ -30,7 +30,7 @@ fn exercise(file: &[u8]) {
     }
     let Ok(r) = Reader::open(&path) else { return };
     if let Ok(s) = r.whole(true) {
-        assert!(s.talks().iter().all(|t| t.track < s.conference.tracks.len() && t.start <= t.end));
+        assert!(s.talks().iter().all(|t| t.room < s.conference.rooms.len() && t.start <= t.end));
     }
     let now = chrono::DateTime::from_timestamp(1_666_190_000, 0).expect("an instant");
     let plan = Plan { days: r.days_for_now(now), ids: vec!["ebpf-vs-sidecars".into(), "x".into()], ..Plan::default() };

@@ -54,8 +54,9 @@ pub struct Conf {
     pub name: String,
     pub tz: String,
     pub url: Option<String>,
-    pub tracks: Vec<String>,
+    pub rooms: Vec<String>,
     pub notes: Vec<String>,
+    pub remarks: Vec<String>,
     pub day_change: u32,
     pub floating: bool,
 }
@@ -85,6 +86,8 @@ pub struct Meta {
     pub talks: u64,
     pub tags: Vec<(String, u64)>,
     pub kinds: Vec<(String, u64)>,
+    pub tracks: Vec<(String, u64)>,
+    pub languages: Vec<(String, u64)>,
     /// Talk ids hashed into buckets of about [`BUCKET`] ids each.
     pub buckets: Vec<Section>,
 }
@@ -98,13 +101,18 @@ pub struct Row {
     pub id: String,
     pub title: String,
     pub speakers: Vec<String>,
-    pub track: u32,
+    pub room: u32,
+    pub track: Option<String>,
     pub start: i64,
     pub end: i64,
     pub kind: String,
     pub tags: Vec<String>,
+    pub language: Option<String>,
+    pub recorded: Option<bool>,
     pub video: Option<String>,
     pub url: Option<String>,
+    /// (address, title)
+    pub links: Vec<(String, String)>,
 }
 
 /// One bucket of the id index: (id, position).

@@ -141,8 +141,8 @@ impl Reader {
         let c = &meta.conference;
         // Text is cleaned before it is compiled: an entry holding a control character was not
         // written by hallway (a planted file), and is compiled again from the source.
-        let lines = [&c.id, &c.name].into_iter().chain(&c.tracks).chain(c.url.as_ref());
-        if !lines.into_iter().all(|s| clean(s, false)) || !c.notes.iter().all(|n| clean(n, true)) {
+        let lines = [&c.id, &c.name].into_iter().chain(&c.rooms).chain(c.url.as_ref());
+        if !lines.into_iter().all(|s| clean(s, false)) || !c.notes.iter().chain(&c.remarks).all(|n| clean(n, true)) {
             return None;
         }
         let conference = Conference {
@@ -150,7 +150,8 @@ impl Reader {
             name: c.name.clone(),
             tz: c.tz.parse::<Tz>().ok()?,
             url: c.url.clone(),
-            tracks: c.tracks.clone(),
+            rooms: c.rooms.clone(),
+            remarks: c.remarks.clone(),
             notes: c.notes.clone(),
             day_change: NaiveTime::from_num_seconds_from_midnight_opt(c.day_change, 0)?,
             floating: c.floating,
@@ -242,6 +243,8 @@ impl Reader {
             day_sizes: self.days.iter().map(|(_, r)| r.len()).collect(),
             tags: counted(&self.meta.tags),
             kinds: counted(&self.meta.kinds),
+            tracks: counted(&self.meta.tracks),
+            languages: counted(&self.meta.languages),
         }
     }
 
@@ -275,19 +278,21 @@ impl Reader {
             }
             None => (0..rows.len()).collect(),
         };
-        let tracks = self.conference.tracks.len();
+        let tracks = self.conference.rooms.len();
         wanted
             .into_iter()
             .map(|i| {
                 let r: Row = rkyv::deserialize::<Row, Error>(&rows[i]).map_err(|e| self.bad(format!("talks: {e}")))?;
-                if r.track as usize >= tracks || r.end < r.start {
+                if r.room as usize >= tracks || r.end < r.start {
                     return Err(self.bad("a talk out of range".into()));
                 }
                 let lines = [&r.id, &r.title, &r.kind].into_iter().chain(&r.speakers).chain(&r.tags);
-                let links = r.video.iter().chain(&r.url);
+                let lines = lines.chain(&r.track).chain(&r.language).chain(r.links.iter().map(|(_, t)| t));
+                let links = r.video.iter().chain(&r.url).chain(r.links.iter().map(|(u, _)| u));
                 let text = texts.map_or("", |t| t[i].as_str());
                 // A page is opened by `b`: only the web address loading would have kept.
-                let page_ok = r.url.as_ref().is_none_or(|u| crate::sanitize::web_address(u).as_deref() == Some(u));
+                let web = |u: &String| crate::sanitize::web_address(u).as_deref() == Some(u.as_str());
+                let page_ok = r.url.iter().chain(r.links.iter().map(|(u, _)| u)).all(web);
                 if !lines.chain(links).all(|s| clean(s, false)) || !clean(text, true) || !page_ok {
                     return Err(self.bad("text that was never cleaned".into()));
                 }
@@ -295,14 +300,18 @@ impl Reader {
                     id: r.id,
                     title: r.title,
                     speakers: r.speakers,
-                    track: r.track as usize,
+                    room: r.room as usize,
+                    track: r.track,
                     start: time(r.start),
                     end: time(r.end),
                     kind: r.kind,
                     tags: r.tags,
                     abstract_text: texts.map(|t| t[i].as_str().to_string()).unwrap_or_default(),
+                    language: r.language,
+                    recorded: r.recorded,
                     video: r.video,
                     url: r.url,
+                    links: r.links.into_iter().map(|(url, title)| crate::schedule::Link { url, title }).collect(),
                 };
                 Ok((first + i, talk))
             })
@@ -399,7 +408,7 @@ impl Reader {
         if from < self.days.len() {
             out.push(from);
         }
-        let mut missing: Vec<bool> = vec![true; self.conference.tracks.len()];
+        let mut missing: Vec<bool> = vec![true; self.conference.rooms.len()];
         let mut left = missing.len();
         let after = if self.days.get(from).is_some_and(|(d, _)| *d == date) { from + 1 } else { from };
         for d in after..self.days.len() {

@@ -13,13 +13,17 @@ fn row(t: &Talk) -> Option<Row> {
         id: t.id.clone(),
         title: t.title.clone(),
         speakers: t.speakers.clone(),
-        track: u32::try_from(t.track).ok()?,
+        room: u32::try_from(t.room).ok()?,
+        track: t.track.clone(),
         start: nanos(t.start)?,
         end: nanos(t.end)?,
         kind: t.kind.clone(),
         tags: t.tags.clone(),
+        language: t.language.clone(),
+        recorded: t.recorded,
         video: t.video.clone(),
         url: t.url.clone(),
+        links: t.links.iter().map(|l| (l.url.clone(), l.title.clone())).collect(),
     })
 }
 
@@ -51,7 +55,7 @@ pub fn encode(s: &Schedule, key: Key) -> Option<Encoded> {
         let talks = &s.talks()[range.clone()];
         let rows: Vec<Row> = talks.iter().map(row).collect::<Option<_>>()?;
         let texts: Vec<String> = talks.iter().map(|t| t.abstract_text.clone()).collect();
-        let mut tracks: Vec<u32> = rows.iter().map(|r| r.track).collect();
+        let mut tracks: Vec<u32> = rows.iter().map(|r| r.room).collect();
         tracks.sort_unstable();
         tracks.dedup();
         days.push(Day {
@@ -81,8 +85,9 @@ pub fn encode(s: &Schedule, key: Key) -> Option<Encoded> {
             name: c.name.clone(),
             tz: c.tz.name().to_string(),
             url: c.url.clone(),
-            tracks: c.tracks.clone(),
+            rooms: c.rooms.clone(),
             notes: c.notes.clone(),
+            remarks: c.remarks.clone(),
             day_change: chrono::Timelike::num_seconds_from_midnight(&c.day_change),
             floating: c.floating,
         },
@@ -92,6 +97,8 @@ pub fn encode(s: &Schedule, key: Key) -> Option<Encoded> {
         talks: s.talks().len() as u64,
         tags: counted(choices.tags),
         kinds: counted(choices.kinds),
+        tracks: counted(choices.tracks),
+        languages: counted(choices.languages),
         buckets,
     };
     Some(Encoded { head: head(&rkyv::to_bytes::<Error>(&meta).ok()?), body: body.0 })

@@ -33,17 +33,12 @@ pub fn read(root: &Value, text: &str) -> Draft {
         let dbase = format!("{base}/days/{di}");
         let date = str_of(day, "date").and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok());
         // Events before the day's start time belong to the night after it.
-        let day_change = str_of(day, "day_start")
-            .and_then(|s| super::when(&s))
-            .map(|w| super::wall_clock(w).time())
-            .filter(|t| *t > NaiveTime::MIN);
-        // A day that ends after midnight says when the next one begins.
-        let ends = str_of(day, "day_end").and_then(|s| super::when(&s)).map(super::wall_clock);
-        if let (None, Some(end), Some(date)) = (d.day_change, ends, date)
-            && end.date() > date
-        {
-            d.day_change = Some(end.time());
-        }
+        let starts = str_of(day, "day_start").and_then(|s| super::when(&s));
+        let day_change = starts.map(|w| super::wall_clock(w).time()).filter(|t| *t > NaiveTime::MIN);
+        // A day that ends after midnight says when the next one begins (settled in the
+        // conference's zone by `finish`).
+        let ends = str_of(day, "day_end").and_then(|s| super::when(&s));
+        d.days.push(super::DayBounds { date, start: starts, end: ends });
         let Some(rooms) = day.get("rooms").and_then(Value::as_object) else {
             d.problem(text, &Pos::Path(dbase), None, "expected \"rooms\": an object of room name to events".into());
             continue;
@@ -100,10 +95,13 @@ fn event(
         }
     };
     // An empty "room" is the room the event is listed under, as in XML.
-    if let Some(r) = str_of(e, "room").filter(|r| !r.is_empty() && r != room) {
-        let msg = format!("listed under room '{room}' but says \"room\": '{r}'");
-        d.problem(text, &at("room"), idr, msg);
+    // The event's own room wins over the one it is listed under (a merged Congress export
+    // lists a stage's events under its own name); `validate` says so.
+    let own = str_of(e, "room").filter(|r| !r.trim().is_empty());
+    if let Some(r) = own.as_deref().filter(|r| !room.is_empty() && r != &room) {
+        d.listed_elsewhere(room, r);
     }
+    let room = own.as_deref().unwrap_or(room);
     let fields = timing::Fields::read(|name| str_of(e, name));
     let timing = match timing::decide(&fields, date, day_change, &timing::FRAB_JSON) {
         Ok(t) => t,
@@ -136,7 +134,6 @@ fn event(
         })
         .unwrap_or_default();
     let direct = ["video_download_url", "recording_url", "video"].iter().find_map(|k| str_of(e, k));
-    let video = direct.or_else(|| super::pick_video(links.iter().map(|(u, t)| (u.as_str(), t.as_str()))));
     let printed = timing.printed.map(|p| (p, at("start")));
     Some(RawEvent {
         printed,
@@ -149,10 +146,34 @@ fn event(
         start: timing.start,
         end: timing.end,
         kind: str_of(e, "type").unwrap_or_default().to_lowercase(),
-        tags: str_of(e, "track").into_iter().collect(),
+        track: str_of(e, "track"),
+        tags: e
+            .get("tags")
+            .and_then(Value::as_array)
+            .map(|ts| ts.iter().filter_map(|t| t.as_str().or_else(|| t.get("name")?.as_str())).map(str::to_string).collect())
+            .unwrap_or_default(),
+        markup: super::Markup::of_rich(&abstract_text),
         abstract_text,
-        video,
+        language: str_of(e, "language"),
+        recorded: recorded(e),
+        video: direct,
+        links,
     })
+}
+
+/// Whether the talk will be recorded: frab's `do_not_record`, the C3VOC schema's
+/// `recording.optout`; None when the file does not say.
+fn recorded(e: &Value) -> Option<bool> {
+    let optout = e.get("do_not_record").or_else(|| e.get("recording")?.get("optout"))?;
+    match optout {
+        Value::Bool(b) => Some(!b),
+        Value::String(s) => match s.trim() {
+            "true" | "1" | "yes" => Some(false),
+            "false" | "0" | "no" => Some(true),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 fn str_of(v: &Value, key: &str) -> Option<String> {

@@ -12,6 +12,7 @@ pub fn to_text(s: &str) -> String {
     // for one again (a run of `<` would otherwise rescan the rest for each), and an entity's
     // `;` is looked for only as far as the longest entity.
     let mut no_tag_closes = false;
+    let mut link: Option<(String, usize)> = None;
     while let Some(i) = rest.find(['<', '&']) {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
@@ -23,7 +24,19 @@ pub fn to_text(s: &str) -> String {
                     let tag = rest[1..end].trim_start_matches('/').to_ascii_lowercase();
                     let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
                     let closing = rest[1..].starts_with('/');
-                    if name == "li" {
+                    if name == "a" && !closing {
+                        link = href(&rest[1..end]).map(|h| (h, out.len()));
+                    } else if name == "a" {
+                        // A link reads "text (address)", as on paper; once when the text is it.
+                        if let Some((h, from)) = link.take() {
+                            let text = out[from..].trim();
+                            if text.is_empty() {
+                                out.push_str(&h);
+                            } else if text != h && !h.starts_with("mailto:") {
+                                out.push_str(&format!(" ({h})"));
+                            }
+                        }
+                    } else if name == "li" {
                         if !closing {
                             out.push_str("\n• ");
                         }
@@ -59,7 +72,8 @@ pub fn to_text(s: &str) -> String {
     // Collapse the blank lines block tags leave behind.
     let mut text = String::with_capacity(out.len());
     let mut blank = 0;
-    for line in out.lines().map(str::trim_end) {
+    // Leading spaces are the file's layout, not the text's: HTML collapses them.
+    for line in out.lines().map(str::trim) {
         if line.trim().is_empty() {
             blank += 1;
             if blank > 1 || text.is_empty() {
@@ -72,6 +86,22 @@ pub fn to_text(s: &str) -> String {
         text.push('\n');
     }
     text.trim_end().to_string()
+}
+
+/// The address an `<a ...>` tag points to (its inside, without `<` and `>`).
+fn href(tag: &str) -> Option<String> {
+    let at = tag.to_ascii_lowercase().find("href=")?;
+    let value = tag.get(at + 5..)?;
+    let (quote, value) = match value.chars().next()? {
+        q @ ('"' | '\'') => (Some(q), &value[1..]),
+        _ => (None, value),
+    };
+    let end = match quote {
+        Some(q) => value.find(q)?,
+        None => value.find(char::is_whitespace).unwrap_or(value.len()),
+    };
+    let h = value[..end].trim().replace("&amp;", "&");
+    (h.starts_with("http://") || h.starts_with("https://") || h.starts_with("mailto:")).then_some(h)
 }
 
 fn entity(name: &str) -> Option<char> {

@@ -2,19 +2,26 @@
 //! into drafts that one place turns into a [`Schedule`]: time zones resolved, ids checked,
 //! rooms become tracks, untrusted text cleaned.
 
+mod event;
+mod zone;
 pub mod frab_json;
 mod html;
+// pub mod ical;
+mod markdown;
 pub mod pentabarf_xml;
 pub mod sessionize;
 mod timing;
 
 use super::locate::Locations;
-use super::{Conference, LoadError, Problem, Schedule, Talk};
+use super::{Conference, LoadError, Problem, Schedule};
 use crate::clock::local_to_utc;
 use crate::sanitize;
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use chrono_tz::Tz;
 use std::collections::{HashMap, HashSet};
+
+use event::talk;
+pub use event::pick_video;
 
 /// How an event's start (or end) is given.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -52,13 +59,41 @@ pub struct RawEvent {
     pub start: When,
     pub end: End,
     pub kind: String,
+    /// What it is about (the organisers' track), not where it is.
+    pub track: Option<String>,
     pub tags: Vec<String>,
     pub abstract_text: String,
+    /// How the abstract is written.
+    pub markup: Markup,
+    pub language: Option<String>,
+    pub recorded: Option<bool>,
+    /// A recording the file names as such (frab's `video_download_url`); else one is chosen
+    /// among `links`.
     pub video: Option<String>,
+    /// (address, title) as listed.
+    pub links: Vec<(String, String)>,
     /// The talk's page on the conference's site.
     pub url: Option<String>,
     /// The wall-clock start printed beside a full date, and where (see `timing::Timing`).
     pub printed: Option<(NaiveTime, Pos)>,
+}
+
+/// How a format writes its descriptions: frab and pretalx in Markdown, Pentabarf in HTML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Markup {
+    #[default]
+    Plain,
+    Markdown,
+    Html,
+}
+
+/// A day as the file declares it: the organisers' day, whose date is the local date of its
+/// start in the conference's zone (a file may write `date` as the UTC date of that start).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DayBounds {
+    pub date: Option<NaiveDate>,
+    pub start: Option<When>,
+    pub end: Option<When>,
 }
 
 /// What a format parser hands over.
@@ -74,6 +109,13 @@ pub struct Draft {
     pub events: Vec<RawEvent>,
     /// When the file's days end (a camp's night belongs to the day before).
     pub day_change: Option<NaiveTime>,
+    /// The days the file declares with their start and end, when it gives them.
+    pub days: Vec<DayBounds>,
+    /// What the file gets wrong that is kept, not refused (an event listed under one room that
+    /// says another, two events with one id): said by `validate`.
+    pub remarks: Vec<String>,
+    /// Events listed under one room that say another: (listed, own) with how many.
+    elsewhere: std::collections::BTreeMap<(String, String), usize>,
     pub problems: Vec<Problem>,
     /// Found beyond [`MAX_PROBLEMS`](crate::schedule::error::MAX_PROBLEMS): counted, not located.
     more: usize,
@@ -113,12 +155,39 @@ impl Draft {
         });
     }
 
+    /// An event listed under the room `listed` says it is in `own`: it is shown in its own.
+    pub fn listed_elsewhere(&mut self, listed: &str, own: &str) {
+        *self.elsewhere.entry((listed.to_string(), own.to_string())).or_default() += 1;
+    }
+
+    fn elsewhere_remarks(&mut self) -> Vec<String> {
+        let pairs = std::mem::take(&mut self.elsewhere);
+        let mut out: Vec<String> = pairs
+            .iter()
+            .take(5)
+            .map(|((listed, own), n)| {
+                let events = if *n == 1 { "1 event".to_string() } else { format!("{n} events") };
+                format!(
+                    "{events} listed under the room '{}' say they are in '{}': shown in '{}'",
+                    sanitize::line(listed),
+                    sanitize::line(own),
+                    sanitize::line(own)
+                )
+            })
+            .collect();
+        if pairs.len() > 5 {
+            out.push(format!("and {} more rooms whose events say another room", pairs.len() - 5));
+        }
+        out
+    }
+
     /// Settle zones, times, ids and tracks. Every problem is reported, not just the first.
     pub fn finish(mut self, text: &str, source: &str, opts: Options) -> Result<Schedule, LoadError> {
         let mut notes = Vec::new();
         let tz = self.zone(text, opts, &mut notes);
         let floating = self.floats();
         let mut ids = HashSet::new();
+        let mut duplicates: Vec<String> = Vec::new();
         let mut talks = Vec::with_capacity(self.events.len());
         let mut room_index: HashMap<String, usize> = HashMap::new();
         let mut rooms: Vec<String> = Vec::new();
@@ -133,40 +202,34 @@ impl Draft {
         let events = std::mem::take(&mut self.events);
         for e in events {
             let id = sanitize::line(&e.id);
-            let idr = Some(id.as_str());
             if id.is_empty() {
                 self.problem(text, &e.pos, None, "event without an id (guid or id)".into());
                 continue;
             }
-            if !ids.insert(id.clone()) {
-                self.problem(text, &e.pos, idr, "duplicate id: every event needs its own guid or id".into());
-                continue;
-            }
+            // A merged export may carry an event twice under one guid: each is kept, the second
+            // as `guid#2`, so a mark on either stays its own.
+            let id = if ids.insert(id.clone()) {
+                id
+            } else {
+                let again = (2..).map(|n| format!("{id}#{n}")).find(|c| !ids.contains(c)).expect("an unused suffix");
+                ids.insert(again.clone());
+                duplicates.push(id);
+                again
+            };
+            let idr = Some(id.as_str());
             let Some((start, end)) = self.times(text, &e, idr, tz) else { continue };
             let room = sanitize::line(&e.room);
             if room.is_empty() {
                 self.problem(text, &e.pos, idr, "event without a room".into());
                 continue;
             }
-            let track = *room_index.entry(room.clone()).or_insert_with(|| {
+            let room_at = *room_index.entry(room.clone()).or_insert_with(|| {
                 rooms.push(room.clone());
                 used.push(false);
                 rooms.len() - 1
             });
-            used[track] = true;
-            talks.push(Talk {
-                id,
-                title: sanitize::line(&e.title),
-                speakers: e.speakers.iter().map(|s| sanitize::line(s)).filter(|s| !s.is_empty()).collect(),
-                track,
-                start,
-                end,
-                kind: Some(sanitize::line(&e.kind)).filter(|k| !k.is_empty()).unwrap_or_else(|| "talk".into()),
-                tags: dedup(e.tags.iter().map(|t| sanitize::line(t)).filter(|t| !t.is_empty())),
-                abstract_text: sanitize::text(&html::to_text(&e.abstract_text)),
-                video: e.video.map(|v| sanitize::line(&v)).filter(|v| !v.is_empty()),
-                url: e.url.as_deref().and_then(sanitize::web_address),
-            });
+            used[room_at] = true;
+            talks.push(talk(e, id, room_at, start, end));
         }
         if !self.problems.is_empty() {
             return Err(LoadError::invalid_and_more(source, self.problems, self.more));
@@ -175,21 +238,60 @@ impl Draft {
         let keep: Vec<usize> = (0..rooms.len()).filter(|&i| used[i]).collect();
         let renumber: HashMap<usize, usize> = keep.iter().enumerate().map(|(new, &old)| (old, new)).collect();
         for t in &mut talks {
-            t.track = renumber[&t.track];
+            t.room = renumber[&t.room];
         }
-        let tracks = keep.into_iter().map(|i| rooms[i].clone()).collect();
+        let rooms = keep.into_iter().map(|i| rooms[i].clone()).collect();
         let id = slug(&self.id);
+        let mut remarks: Vec<String> = std::mem::take(&mut self.remarks).iter().map(|r| sanitize::line(r)).collect();
+        remarks.extend(self.elsewhere_remarks());
+        if !duplicates.is_empty() {
+            let some = crate::schedule::error::first_of(&duplicates, true);
+            remarks.push(format!(
+                "{} events share an id with an earlier one ({some}): each is kept, the later ones as ID#2",
+                duplicates.len()
+            ));
+        }
+        let day_change = self.day_change(tz);
         let conference = Conference {
             name: Some(sanitize::line(&self.name)).filter(|n| !n.is_empty()).unwrap_or_else(|| id.clone()),
             id,
             tz,
             url: self.url.map(|u| sanitize::line(&u)),
-            tracks,
+            rooms,
             notes,
-            day_change: self.day_change.unwrap_or(NaiveTime::MIN),
+            remarks,
+            day_change,
             floating,
         };
         Ok(Schedule::new(conference, talks))
+    }
+
+    /// When one conference day ends and the next begins, in the conference's zone: the time
+    /// a day that runs past midnight ends (a Congress night to 06:00), or the file's own
+    /// `day_change`. Days are read in the zone, never as their dates are written (a file may
+    /// write a day at 03:00 in India as 21:30 UTC the day before).
+    fn day_change(&self, tz: Tz) -> NaiveTime {
+        let local = |w: When| match w {
+            When::Instant(t) => t.with_timezone(&tz).naive_local(),
+            When::Local(t) => t,
+        };
+        if let Some(change) = self.day_change {
+            return change;
+        }
+        let mut change = NaiveTime::MIN;
+        for d in &self.days {
+            let (Some(end), start) = (d.end.map(local), d.start.map(local)) else { continue };
+            let day = start.map(|s| s.date()).or(d.date);
+            if day.is_some_and(|day| end.date() > day) && end.time() < NaiveTime::from_hms_opt(12, 0, 0).unwrap() {
+                change = change.max(end.time());
+            }
+        }
+        // A night never reaches into the next day's own start.
+        let first_start = self.days.iter().filter_map(|d| d.start.map(local)).map(|s| s.time()).min();
+        match first_start {
+            Some(s) if s < change => s,
+            _ => change,
+        }
     }
 
     /// An event's start and end, or None when they are wrong (each said as a problem): a
@@ -242,99 +344,6 @@ impl Draft {
         self.zone.as_ref().is_none_or(|(name, _)| name.trim().is_empty())
             && !self.events.iter().any(|e| instant(&e.start) || matches!(&e.end, End::At(w) if instant(w)))
     }
-
-    /// The zone times are shown in. A full timestamp's offset always fixes the instant; the
-    /// zone decides the wall clock shown. When the named zone disagrees with the offsets in
-    /// the data (pretalx may say "UTC" over +01:00 times), the data wins, and a note says so.
-    fn zone(&mut self, text: &str, opts: Options, notes: &mut Vec<String>) -> Tz {
-        let offsets: Vec<DateTime<FixedOffset>> = self
-            .events
-            .iter()
-            .flat_map(|e| [Some(e.start), if let End::At(w) = e.end { Some(w) } else { None }])
-            .flatten()
-            .filter_map(|w| if let When::Instant(t) = w { Some(t) } else { None })
-            .collect();
-        let distinct: HashSet<i32> = offsets.iter().map(|t| t.offset().local_minus_utc()).collect();
-        let named = match self.zone.clone() {
-            Some((name, pos)) if !name.trim().is_empty() => match name.trim().parse::<Tz>() {
-                Ok(tz) => Some(tz),
-                Err(_) => {
-                    let msg = format!(
-                        "unknown time zone '{}': expected an IANA name such as Europe/Berlin",
-                        sanitize::line(&name)
-                    );
-                    self.problem(text, &pos, None, msg);
-                    return Tz::UTC;
-                }
-            },
-            _ => None,
-        };
-        if let Some(tz) = named {
-            let agrees = offsets.iter().all(|t| tz.offset_from_utc_datetime(&t.naive_utc()).fix() == *t.offset());
-            // Dates may all be written in UTC while each printed start is the wall clock in
-            // the named zone (a Pentabarf export from India): the zone is right when the starts
-            // are their dates seen in it, whatever offset the dates were written with.
-            let printed: Vec<(DateTime<FixedOffset>, NaiveTime)> = self
-                .events
-                .iter()
-                .filter_map(|e| match (e.start, &e.printed) {
-                    (When::Instant(t), Some((p, _))) => Some((t, *p)),
-                    _ => None,
-                })
-                .collect();
-            // A start or two may be wrong (they are reported): the zone most starts agree with.
-            let in_named = printed.iter().filter(|(t, p)| t.with_timezone(&tz).time() == *p).count();
-            let as_written = printed.iter().filter(|(t, p)| t.time() == *p).count();
-            if agrees || (in_named > 0 && in_named >= as_written) {
-                return tz;
-            }
-            return match single_zone(&distinct) {
-                Some((data_tz, label)) => {
-                    notes.push(format!(
-                        "the file names the time zone {tz}, but its times carry {label}: shown at {label}, as printed"
-                    ));
-                    data_tz
-                }
-                None => {
-                    notes.push(format!("some times in the file carry offsets that disagree with its time zone {tz}"));
-                    tz
-                }
-            };
-        }
-        if let Some((data_tz, label)) = single_zone(&distinct) {
-            notes.push(format!("the file names no time zone: times are shown at {label}, the offset they carry"));
-            return data_tz;
-        }
-        if !distinct.is_empty() {
-            notes.push("the file names no time zone and its offsets vary: times are shown in UTC".into());
-            return Tz::UTC;
-        }
-        let tz = opts.floating_zone();
-        // Said when the zone is a guess (yours); one given with --tz, now or when this file was
-        // opened before, is what the person chose, and a status bar's `next` would say it at
-        // every call.
-        if opts.zone.is_none() {
-            notes.push(format!(
-                "the file gives no time zone or UTC offset: times are read as printed, in {tz} (yours; another: --tz ZONE)"
-            ));
-        }
-        tz
-    }
-}
-
-/// The IANA zone for one whole-hour offset (Etc/GMT-1 is UTC+1), with a label like "+01:00".
-fn single_zone(offsets: &HashSet<i32>) -> Option<(Tz, String)> {
-    if offsets.len() != 1 {
-        return None;
-    }
-    let secs = *offsets.iter().next()?;
-    let label = FixedOffset::east_opt(secs)?.to_string();
-    if secs % 3600 != 0 {
-        return None;
-    }
-    let hours = secs / 3600;
-    let name = if hours == 0 { "UTC".to_string() } else { format!("Etc/GMT{:+}", -hours) };
-    Some((name.parse().ok()?, label))
 }
 
 fn dedup(items: impl Iterator<Item = String>) -> Vec<String> {
@@ -414,25 +423,6 @@ pub fn wall_clock(w: When) -> NaiveDateTime {
         When::Instant(t) => t.naive_local(),
         When::Local(t) => t,
     }
-}
-
-/// The recording among an event's links: a video file or a video site, mp4 preferred.
-pub fn pick_video<'a>(links: impl IntoIterator<Item = (&'a str, &'a str)>) -> Option<String> {
-    const SITES: [&str; 6] = ["media.ccc.de", "video.fosdem.org", "youtube.com", "youtu.be", "vimeo.com", "peertube"];
-    let mut found: Vec<&str> = links
-        .into_iter()
-        .filter(|(url, title)| {
-            let (u, t) = (url.to_lowercase(), title.to_lowercase());
-            (u.starts_with("http://") || u.starts_with("https://"))
-                && (t.contains("video")
-                    || t.contains("recording")
-                    || SITES.iter().any(|s| u.contains(s))
-                    || [".mp4", ".webm", ".mkv", ".m3u8"].iter().any(|x| u.ends_with(x)))
-        })
-        .map(|(url, _)| url)
-        .collect();
-    found.sort_by_key(|u| !u.to_lowercase().ends_with(".mp4"));
-    found.first().map(|u| u.to_string())
 }
 
 #[cfg(test)]

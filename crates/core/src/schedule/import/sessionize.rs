@@ -65,26 +65,39 @@ fn lookups(root: &Value, d: &mut Draft) -> Lookups {
 }
 
 /// A session's kind (its "format" or "type" category, or break/service) and tags (the others).
-fn kind_and_tags(s: &Value, title: &str, item_of: &HashMap<String, (String, String)>) -> (String, Vec<String>) {
-    let mut kind = String::new();
-    let mut tags = Vec::new();
+/// What a session's categories say, by their group's name: its format is its kind, its
+/// "Track" its track, its "Language" its language; the rest are tags.
+#[derive(Default)]
+struct Categories {
+    kind: String,
+    track: Option<String>,
+    language: Option<String>,
+    tags: Vec<String>,
+}
+
+fn categories(s: &Value, title: &str, item_of: &HashMap<String, (String, String)>) -> Categories {
+    let mut c = Categories::default();
     for item in s.get("categoryItems").and_then(Value::as_array).into_iter().flatten() {
         if let Some((group, name)) =
             item.as_i64().map(|n| n.to_string()).or_else(|| key(item)).and_then(|k| item_of.get(&k))
         {
             if group.contains("format") || group.contains("type") {
-                kind = name.to_lowercase();
+                c.kind = name.to_lowercase();
+            } else if group.contains("track") && c.track.is_none() {
+                c.track = Some(name.clone());
+            } else if group.contains("language") && c.language.is_none() {
+                c.language = Some(name.clone());
             } else {
-                tags.push(name.clone());
+                c.tags.push(name.clone());
             }
         }
     }
     if s.get("isServiceSession").and_then(Value::as_bool) == Some(true) {
         let t = title.to_lowercase();
         let is_break = ["break", "lunch", "coffee", "registration", "breakfast"].iter().any(|w| t.contains(w));
-        kind = if is_break { "break".into() } else { "service".into() };
+        c.kind = if is_break { "break".into() } else { "service".into() };
     }
-    (kind, tags)
+    c
 }
 
 /// `name` is what the conference is called, taken from the file name (Sessionize has none).
@@ -134,7 +147,7 @@ pub fn read(root: &Value, text: &str, name: &str) -> Draft {
                 other => key(other).map(|k| speaker_of.get(&k).cloned().unwrap_or(k)),
             })
             .collect();
-        let (kind, tags) = kind_and_tags(s, &title, &item_of);
+        let Categories { kind, track, language, tags } = categories(s, &title, &item_of);
         d.events.push(RawEvent {
             printed: None,
             url: None,
@@ -146,9 +159,14 @@ pub fn read(root: &Value, text: &str, name: &str) -> Draft {
             start,
             end: End::At(end),
             kind,
+            track,
             tags,
             abstract_text: s.get("description").and_then(Value::as_str).unwrap_or("").to_string(),
+            markup: super::Markup::Plain,
+            language,
+            recorded: None,
             video: s.get("recordingUrl").and_then(Value::as_str).map(str::to_string),
+            links: Vec::new(),
         });
     }
     d

@@ -42,9 +42,14 @@ fn a_zone_that_disagrees_with_the_offsets_yields_to_them() {
         start: when(t).unwrap(),
         end: End::Minutes(30),
         kind: String::new(),
+        track: None,
         tags: vec![],
         abstract_text: String::new(),
+        markup: super::Markup::Plain,
+        language: None,
+        recorded: None,
         video: None,
+        links: vec![],
     };
     let draft = |zone: Option<&str>| Draft {
         id: "x".into(),
