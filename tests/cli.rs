@@ -72,7 +72,7 @@ fn talks_filters_by_day_and_track() {
         .args(["talks", "--track", "Kitchen"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("tracks are: Main Stage, Stage 2"));
+        .stderr(predicate::str::contains("rooms are: Main Stage, Stage 2"));
     hallway(&d)
         .args(["talks", "--day", "1"])
         .assert()
@@ -181,7 +181,7 @@ fn validate_reports_every_problem_with_location() {
         .arg(&good)
         .assert()
         .success()
-        .stdout(predicate::str::contains("ok: P99 CONF 2022, 38 talks, 2 tracks, 2 days"));
+        .stdout(predicate::str::contains("ok: P99 CONF 2022, 38 talks, 2 rooms, 2 days"));
     hallway(&d)
         .args(["validate", "/no/such/file.json"])
         .assert()
@@ -528,7 +528,9 @@ fn mistakes_get_the_valid_values_and_close_guesses() {
     };
     fails(&["talks", "--kind", "nope"], &["has the kind 'nope'", "kinds are: talk, break, keynote"]);
     fails(&["talks", "--tag", "nope"], &["has the tag 'nope'", "rust"]);
-    fails(&["talks", "--track", "Nope"], &["tracks are: Main Stage, Stage 2"]);
+    fails(&["talks", "--track", "Nope"], &["no track 'Nope'", "rooms are: Main Stage, Stage 2"]);
+    fails(&["talks", "--room", "Nope"], &["no room 'Nope'", "rooms are: Main Stage, Stage 2"]);
+    fails(&["talks", "--lang", "tlh"], &["has the language 'tlh'", "languages are: none"]);
     fails(&["talks", "--day", "9"], &["no day '9'"]);
     fails(&["--schedule", "nope", "talks"], &["the bundled schedules are p99conf, srecon-emea"]);
     fails(&["--schedule", "fosdem.org/2024/schedule.xml", "talks"], &["https://fosdem.org/2024/schedule.xml"]);

@@ -33,7 +33,10 @@ fn frab_camp_2019() {
     assert_eq!(opening.speakers, ["jinxx", "smtw"]);
     assert_eq!(start(&s, "a0a0fcfe-b7fb-46e3-84b6-97a5406016b4"), "2019-08-21T11:00:00+02:00");
     assert_eq!(opening.minutes(), 30);
-    assert_eq!(opening.tags, ["CCC"], "the frab track becomes a tag; the room is the track");
+    assert_eq!(opening.track.as_deref(), Some("CCC"), "the frab track is the track; the room is the room");
+    assert!(opening.tags.is_empty());
+    assert_eq!(opening.language.as_deref(), Some("en"));
+    assert_eq!(opening.recorded, Some(true), "do_not_record: false"); 
     assert_eq!(opening.kind, "lecture");
     let k8s = s.talk("24b58c74-2bba-412e-84ac-c206f714f0b7").unwrap();
     assert_eq!(k8s.title, "Hacking Containers and Kubernetes", "trailing space trimmed");
@@ -197,19 +200,9 @@ fn broken_files_say_file_line_column_and_what_was_expected() {
             "badstart.xml:3:15: talk '1': expected <start> as HH:MM, found 'ten'",
         ),
         (
-            "wrongroom.xml",
-            "<schedule>\n<day date=\"2021-02-06\"><room name=\"A\">\n<event id=\"1\"><start>10:00</start><duration>00:30</duration><room>B</room><title>T</title></event></room></day></schedule>",
-            "talk '1': listed in <room name=\"A\"> but says <room>B</room>",
-        ),
-        (
             "frab.json",
             "{\"schedule\": {\"conference\": {\"title\": \"C\", \"time_zone_name\": \"Europe/Berlin\", \"days\": [\n {\"date\": \"2019-08-21\", \"rooms\": {\"Curie\": [\n  {\"guid\": \"g1\", \"title\": \"T\", \"start\": \"11:00\", \"duration\": \"half\"}]}}]}}}",
             "frab.json:3:62: talk 'g1': expected \"duration\" as HH:MM, found 'half'",
-        ),
-        (
-            "dup.json",
-            "{\"schedule\": {\"conference\": {\"title\": \"C\", \"days\": [{\"date\": \"2019-08-21\", \"rooms\": {\"R\": [\n{\"id\": 1, \"title\": \"A\", \"date\": \"2019-08-21T11:00:00+02:00\", \"duration\": \"00:30\"},\n{\"id\": 1, \"title\": \"B\", \"date\": \"2019-08-21T12:00:00+02:00\", \"duration\": \"00:30\"}]}}]}}}",
-            "dup.json:3:1: talk '1': duplicate id",
         ),
         (
             "zone.json",
@@ -239,18 +232,19 @@ fn import_writes_the_native_format_and_validate_tells_the_guess() {
         .arg(&out)
         .assert()
         .success()
-        .stderr(predicate::str::contains("773 talks, 106 tracks, 2 days, times in Europe/Brussels"));
+        .stderr(predicate::str::contains("773 talks, 106 rooms, 2 days, 109 tracks, times in Europe/Brussels"));
     let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(v["conference"]["timezone"], "Europe/Brussels");
     let t = v["talks"].as_array().unwrap().iter().find(|t| t["id"] == "11164").unwrap();
     assert_eq!(t["start"], "2021-02-06T10:00+01:00");
-    assert_eq!(t["track"], "M.community");
+    assert_eq!(t["track"], "M.community", "the room, in hallway's format");
+    assert_eq!(t["topic"], "Community", "the organisers' track");
     // The output opens like any schedule, agenda and all.
     common::hallway_in(d.path())
         .env("HALLWAY_DATA_DIR", d.path())
         .arg("--schedule")
         .arg(&out)
-        .args(["talks", "--track", "M.community", "--day", "1"])
+        .args(["talks", "--room", "M.community", "--day", "1"])
         .assert()
         .success()
         .stdout(
@@ -258,7 +252,7 @@ fn import_writes_the_native_format_and_validate_tells_the_guess() {
                 .and(predicate::str::contains("Empowering the school of the future — Marco Marinello")),
         );
     common::hallway_in(d.path()).arg("validate").arg(fixture("pretalx-democon-2020.json")).assert().success().stdout(
-        predicate::str::contains("ok: DemoCon, 36 talks, 2 tracks, 3 days")
+        predicate::str::contains("ok: DemoCon, 36 talks, 2 rooms, 3 days, 2 tracks, times in UTC+01:00")
             .and(predicate::str::contains("note: the file names the time zone UTC")),
     );
     common::hallway_in(d.path())

@@ -369,7 +369,7 @@ fn a_filter_that_empties_the_day_says_where_it_went() {
     key(&mut a, KeyCode::Tab);
     key(&mut a, KeyCode::Enter);
     let status = a.status.text().unwrap_or_default();
-    assert!(status.starts_with("showing tag Python · "), "{status}");
+    assert!(status.starts_with("showing track Python · "), "{status}");
     // FOSDEM 2021's Python talks are all on Sunday.
     assert_eq!(a.schedule_view.day, 1);
     assert!(status.ends_with("nothing shown that day: now on Sun 7 Feb"), "{status}");

@@ -81,19 +81,19 @@ fn compact_list_by_time_across_rooms() {
 #[test]
 fn a_tag_at_fosdem_keeps_only_the_rooms_that_have_it() {
     let mut a = fosdem_at("2021-02-06 11:00", None);
-    let (tag, count) = hallway::filter::Choices::of(&a.session.schedule).tags[0].clone();
+    let (tag, count) = hallway::filter::Choices::of(&a.session.schedule).tracks[0].clone();
     press(&mut a, "f");
     press(&mut a, &tag.to_lowercase());
     key(&mut a, KeyCode::Tab);
     key(&mut a, KeyCode::Enter);
-    assert!(a.session.agenda.filter.tags.contains(&tag), "{tag}");
+    assert!(a.session.agenda.filter.tracks.contains(&tag), "{tag}");
     let talks = a.session.schedule.talks();
     let with_tag: std::collections::BTreeSet<usize> =
-        talks.iter().filter(|t| t.tags.contains(&tag)).map(|t| t.room).collect();
+        talks.iter().filter(|t| t.track.as_ref() == Some(&tag)).map(|t| t.room).collect();
     assert_eq!(a.session.shown_tracks, with_tag.iter().copied().collect::<Vec<_>>(), "no empty columns");
     assert!(a.session.shown_tracks.len() < 106);
     assert_eq!((0..talks.len()).filter(|&i| a.session.is_shown(i)).count(), count);
     press(&mut a, "2");
     let s = screen(&a, 120, 40);
-    assert!(s.contains(&format!("those where your filter (tag {tag}) leaves talks")), "{s}");
+    assert!(s.contains(&format!("those where your filter (track {tag}) leaves talks")), "{s}");
 }

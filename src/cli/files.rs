@@ -14,7 +14,7 @@ pub fn import(path: &Path, output: Option<&Path>, opts: schedule::import::Option
     }
     let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     let comment =
-        format!("Imported by hallway from {name}. Times are written with their UTC offset; \"track\" is the room.");
+        format!("Imported by hallway from {name}. Times are written with their UTC offset; \"track\" is the room, \"topic\" the organisers' track.");
     let text = format!(
         "{}\n",
         serde_json::to_string_pretty(&schedule::native::to_value(&s, &comment)).expect("json serialises")
@@ -23,17 +23,24 @@ pub fn import(path: &Path, output: Option<&Path>, opts: schedule::import::Option
         Some(out) => {
             crate::atomic::write(out, text.as_bytes())
                 .map_err(|e| Failure::Runtime(format!("cannot write {}: {e}", out.display())))?;
-            say!("wrote {}: {}, {}, times in {}", out.display(), s.conference.name, sizes(&s), s.conference.tz);
+            let zone = crate::timefmt::zone_name(s.conference.tz);
+            say!("wrote {}: {}, {}, times in {zone}", out.display(), s.conference.name, sizes(&s));
             Ok(())
         }
         None => emit(&text),
     }
 }
 
-/// "773 talks, 106 tracks, 2 days", with "1 day" where it is one.
+/// "773 talks, 106 rooms, 2 days, 35 tracks", with "1 day" where it is one.
 fn sizes(s: &schedule::Schedule) -> String {
     let n = |count: usize, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
-    format!("{}, {}, {}", n(s.talks().len(), "talk"), n(s.conference.rooms.len(), "track"), n(s.day_count(), "day"))
+    let tracks = crate::filter::Choices::of(s).tracks.len();
+    let mut out =
+        format!("{}, {}, {}", n(s.talks().len(), "talk"), n(s.conference.rooms.len(), "room"), n(s.day_count(), "day"));
+    if tracks > 0 {
+        out.push_str(&format!(", {}", n(tracks, "track")));
+    }
+    out
 }
 
 pub fn validate(path: &Path, json: bool, opts: schedule::import::Options) -> Result<(), Failure> {
@@ -71,8 +78,8 @@ pub fn validate(path: &Path, json: bool, opts: schedule::import::Options) -> Res
     } else {
         emit(&match &result {
             Ok(s) => {
-                let mut out =
-                    format!("{shown}: ok: {}, {}, times in {}\n", s.conference.name, sizes(s), s.conference.tz);
+                let zone = crate::timefmt::zone_name(s.conference.tz);
+                let mut out = format!("{shown}: ok: {}, {}, times in {zone}\n", s.conference.name, sizes(s));
                 for note in &validation_notes(s, &s.same_room_overlaps()) {
                     out.push_str(&format!("  note: {note}\n"));
                 }
@@ -87,7 +94,7 @@ pub fn validate(path: &Path, json: bool, opts: schedule::import::Options) -> Res
 /// What the loader had to guess, and what looks wrong though it loads: talks on at once in the
 /// same room (a double booking, or a session and the talks inside it).
 fn validation_notes(s: &schedule::Schedule, pairs: &[(usize, usize)]) -> Vec<String> {
-    let mut notes = s.conference.notes.clone();
+    let mut notes: Vec<String> = s.conference.notes.iter().chain(&s.conference.remarks).cloned().collect();
     if !pairs.is_empty() {
         const SHOWN: usize = 5;
         let t = |i: usize| &s.talks()[i];

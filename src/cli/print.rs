@@ -50,7 +50,7 @@ fn header(ctx: &Context, what: &str) -> String {
     format!(
         "{} (times in {})\n",
         paint(format!("{} — {what}", ctx.schedule.conference.name), BOLD),
-        ctx.schedule.conference.tz
+        crate::timefmt::zone_name(ctx.schedule.conference.tz)
     )
 }
 
@@ -59,6 +59,8 @@ pub fn talks(ctx: &Context, list: &[&Talk], agenda: &Agenda) -> String {
     let tw = track_width(ctx);
     let mut out = header(ctx, "talks");
     let mut day = None;
+    // A talk's language is said where it is not the one most talks are given in.
+    let usual = crate::filter::Choices::of(s).languages.first().map(|(l, _)| l.clone());
     for t in list {
         let d = s.date_of(t.start);
         if day != Some(d) {
@@ -67,11 +69,15 @@ pub fn talks(ctx: &Context, list: &[&Talk], agenda: &Agenda) -> String {
         }
         let _ = writeln!(
             out,
-            "  {}  {}  {} {}{}  {}",
+            "  {}  {}  {} {}{}{}  {}",
             timefmt::range(s, t),
             pad(s.room_name(t), tw),
             symbol(agenda, &t.id),
             t.title,
+            match &t.language {
+                Some(l) if Some(l) != usual.as_ref() => format!(" [{l}]"),
+                _ => String::new(),
+            },
             speakers(t),
             paint(format!("[{}]", t.id), DIM)
         );

@@ -74,6 +74,16 @@ where
     }
 }
 
+/// A zone by its name, "Europe/Berlin"; a fixed offset named the POSIX way ("Etc/GMT-1") as
+/// people read it, "UTC+01:00".
+pub fn zone_name(tz: Tz) -> String {
+    if tz.name().starts_with("Etc/GMT") && tz.name().len() > "Etc/GMT".len() {
+        zone(&DateTime::<Utc>::UNIX_EPOCH.with_timezone(&tz))
+    } else {
+        tz.name().to_string()
+    }
+}
+
 /// `25 min`, `1 h 05 min`
 pub fn minutes(m: i64) -> String {
     if m < 60 { format!("{m} min") } else { format!("{} h {:02} min", m / 60, m % 60) }

@@ -309,7 +309,7 @@ pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Schedule, LoadError> {
 
 /// The formats hallway reads, as named in messages.
 pub const FORMATS: &str =
-    "hallway JSON, frab/pretalx schedule.json, Sessionize \"All\" JSON, or Pentabarf/frab schedule.xml";
+    "hallway JSON, frab/pretalx schedule.json, Sessionize \"All\" JSON, Pentabarf/frab schedule.xml, or an iCalendar .ics feed";
 
 pub fn parse_bytes_with(bytes: &[u8], source: &str, opts: import::Options) -> Result<Schedule, LoadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -326,11 +326,30 @@ pub fn parse_bytes_with(bytes: &[u8], source: &str, opts: import::Options) -> Re
     if import::pentabarf_xml::sniff(text) {
         return import::pentabarf_xml::read(text).finish(text, source, opts);
     }
+    if import::ical::sniff(text) {
+        return import::ical::parse(text).finish(text, source, opts);
+    }
     let root: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
         // Not JSON either: say what it is not, where.
         Err(_) if text.trim_start().starts_with('<') => {
-            let msg = format!("an XML file without <schedule>: expected {FORMATS}");
+            let start = text.trim_start().get(..64).unwrap_or(text.trim_start()).to_ascii_lowercase();
+            let what = if start.starts_with("<!doctype html") || start.starts_with("<html") {
+                "a web page, not a schedule (its site may link an export: .xml, .json or .ics)"
+            } else {
+                "an XML file without <schedule>"
+            };
+            let msg = format!("{what}: expected {FORMATS}");
+            return Err(LoadError::invalid(source, vec![Problem::at_offset(bytes, 0, None, msg)]));
+        }
+        // Neither JSON nor XML nor iCalendar: say what it looks like, not where JSON failed.
+        Err(_) if !text.trim_start().starts_with(['{', '[']) => {
+            let first: String = text.trim_start().lines().next().unwrap_or("").chars().take(40).collect();
+            let msg = if text.trim().is_empty() {
+                format!("the file is empty: expected {FORMATS}")
+            } else {
+                format!("not JSON, XML or iCalendar (it starts \"{}\"): expected {FORMATS}", crate::sanitize::line(&first))
+            };
             return Err(LoadError::invalid(source, vec![Problem::at_offset(bytes, 0, None, msg)]));
         }
         Err(_) => return native::parse(text, source),

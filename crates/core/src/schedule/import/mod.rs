@@ -6,7 +6,7 @@ mod event;
 mod zone;
 pub mod frab_json;
 mod html;
-// pub mod ical;
+pub mod ical;
 mod markdown;
 pub mod pentabarf_xml;
 pub mod sessionize;
