@@ -36,7 +36,7 @@ fn frab_camp_2019() {
     assert_eq!(opening.track.as_deref(), Some("CCC"), "the frab track is the track; the room is the room");
     assert!(opening.tags.is_empty());
     assert_eq!(opening.language.as_deref(), Some("en"));
-    assert_eq!(opening.recorded, Some(true), "do_not_record: false"); 
+    assert_eq!(opening.recorded, Some(true), "do_not_record: false");
     assert_eq!(opening.kind, "lecture");
     let k8s = s.talk("24b58c74-2bba-412e-84ac-c206f714f0b7").unwrap();
     assert_eq!(k8s.title, "Hacking Containers and Kubernetes", "trailing space trimmed");

@@ -86,8 +86,14 @@ fn escape_sequences_in_every_text_field_are_removed() {
     );
     let s = hallway::schedule::parse_bytes(json.as_bytes(), "evil.json").unwrap();
     let t = &s.talks()[0];
-    let fields =
-        [s.conference.name.as_str(), &s.conference.rooms[0], &t.title, &t.abstract_text, &t.speakers[0], t.track.as_deref().unwrap()];
+    let fields = [
+        s.conference.name.as_str(),
+        &s.conference.rooms[0],
+        &t.title,
+        &t.abstract_text,
+        &t.speakers[0],
+        t.track.as_deref().unwrap(),
+    ];
     for text in fields {
         assert!(!text.chars().any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)), "{text:?}");
     }

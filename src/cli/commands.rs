@@ -199,18 +199,18 @@ fn talks(ctx: &Context, f: &super::TalkFilter, json: bool) -> Result<(), Failure
     let day = f.day.as_deref().map(|d| parse_day(ctx, d)).transpose()?;
     let choices = crate::filter::Choices::of(s);
     let room = match f.room.as_deref() {
-        Some(name) => Some(room_named(s, name, "room")?),
+        Some(name) => Some(super::named::room(s, name, "room")?),
         None => None,
     };
     // A file without tracks of its own (hallway's format) calls its stages tracks.
     let (room, track) = match f.track.as_deref() {
-        Some(name) if choices.tracks.is_empty() => (Some(room_named(s, name, "track")?), None),
+        Some(name) if choices.tracks.is_empty() => (Some(super::named::room(s, name, "track")?), None),
         other => (room, other),
     };
-    known_values(s, "kind", f.kind.as_slice(), |c| &c.kinds)?;
-    known_values(s, "tag", f.tag.as_slice(), |c| &c.tags)?;
-    known_values(s, "track", track.as_slice(), |c| &c.tracks)?;
-    known_values(s, "language", f.lang.as_slice(), |c| &c.languages)?;
+    super::named::known(s, "kind", f.kind.as_slice(), |c| &c.kinds)?;
+    super::named::known(s, "tag", f.tag.as_slice(), |c| &c.tags)?;
+    super::named::known(s, "track", track.as_slice(), |c| &c.tracks)?;
+    super::named::known(s, "language", f.lang.as_slice(), |c| &c.languages)?;
     let range = day.map_or(0..s.talks().len(), |d| s.day_range(d));
     let agenda = load_agenda(ctx)?;
     let lower = |x: &str| x.to_lowercase();
@@ -246,47 +246,6 @@ fn talks(ctx: &Context, f: &super::TalkFilter, json: bool) -> Result<(), Failure
         })
         .collect();
     emit_json_or(json, || report::talks(s, list.iter().copied(), &agenda), || print::talks(ctx, &list, &agenda))
-}
-
-/// A room by its name (any case); an unknown one is a usage error that lists the rooms.
-fn room_named(s: &crate::schedule::Schedule, name: &str, what: &str) -> Result<usize, Failure> {
-    s.room_index(name).ok_or_else(|| {
-        let some = crate::schedule::error::first_of(&s.conference.rooms, false);
-        Failure::Usage(format!(
-            "no {what} '{}' in {}; rooms are: {some}",
-            crate::sanitize::line(name),
-            s.conference.name
-        ))
-    })
-}
-
-/// A kind or tag no talk has is a mistake (a typo, another conference's word): exit 2 with the
-/// values there are, not an empty list.
-fn known_values<S: AsRef<str>>(
-    s: &crate::schedule::Schedule,
-    what: &str,
-    given: &[S],
-    of: impl Fn(&crate::filter::Choices) -> &Vec<(String, usize)>,
-) -> Result<(), Failure> {
-    if given.is_empty() {
-        return Ok(());
-    }
-    let choices = crate::filter::Choices::of(s);
-    let known = of(&choices);
-    let Some(bad) = given.iter().map(AsRef::as_ref).find(|g| !known.iter().any(|(k, _)| k.eq_ignore_ascii_case(g)))
-    else {
-        return Ok(());
-    };
-    let mut names: Vec<&str> = known.iter().map(|(k, _)| k.as_str()).take(40).collect();
-    if known.len() > names.len() {
-        names.push("…");
-    }
-    let values = if names.is_empty() { "none".to_string() } else { names.join(", ") };
-    Err(Failure::Usage(format!(
-        "no talk in {} has the {what} '{}'; {what}s are: {values}",
-        s.conference.name,
-        crate::sanitize::line(bad)
-    )))
 }
 
 fn parse_day(ctx: &Context, d: &str) -> Result<usize, Failure> {

@@ -13,8 +13,9 @@ pub fn import(path: &Path, output: Option<&Path>, opts: schedule::import::Option
         say!("note: {}", crate::sanitize::text(note));
     }
     let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let comment =
-        format!("Imported by hallway from {name}. Times are written with their UTC offset; \"track\" is the room, \"topic\" the organisers' track.");
+    let comment = format!(
+        "Imported by hallway from {name}. Times are written with their UTC offset; \"track\" is the room, \"topic\" the organisers' track."
+    );
     let text = format!(
         "{}\n",
         serde_json::to_string_pretty(&schedule::native::to_value(&s, &comment)).expect("json serialises")
@@ -98,7 +99,8 @@ fn validation_notes(s: &schedule::Schedule, pairs: &[(usize, usize)]) -> Vec<Str
     if !pairs.is_empty() {
         const SHOWN: usize = 5;
         let t = |i: usize| &s.talks()[i];
-        let when = |i: usize| format!("{} {}", s.local(t(i).start).format("%a"), crate::timefmt::range(s, t(i)));
+        let when =
+            |i: usize| format!("{} {}", s.local(t(i).start).format("%a"), crate::timefmt::range_on_its_date(s, t(i)));
         let mut text = if pairs.len() == 1 {
             "1 pair of talks overlaps in the same room:".to_string()
         } else {

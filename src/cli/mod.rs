@@ -14,6 +14,7 @@ mod commands;
 mod conferences;
 mod files;
 mod manual;
+mod named;
 mod print;
 
 pub use args::*;

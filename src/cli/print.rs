@@ -61,7 +61,11 @@ pub fn talks(ctx: &Context, list: &[&Talk], agenda: &Agenda) -> String {
     let mut day = None;
     // A talk's language is said where it is not the one most talks are given in.
     let usual = crate::filter::Choices::of(s).languages.first().map(|(l, _)| l.clone());
-    for t in list {
+    // Times of the night after a day carry its weekday ("Sat 00:15-00:55"): the column
+    // is as wide as its widest time.
+    let times: Vec<String> = list.iter().map(|t| timefmt::range(s, t)).collect();
+    let time_w = times.iter().map(|t| t.chars().count()).max().unwrap_or(0);
+    for (t, time) in list.iter().zip(&times) {
         let d = s.date_of(t.start);
         if day != Some(d) {
             let _ = writeln!(out, "\n{}", paint(timefmt::day_label(d), BOLD));
@@ -70,7 +74,7 @@ pub fn talks(ctx: &Context, list: &[&Talk], agenda: &Agenda) -> String {
         let _ = writeln!(
             out,
             "  {}  {}  {} {}{}{}  {}",
-            timefmt::range(s, t),
+            pad(time, time_w),
             pad(s.room_name(t), tw),
             symbol(agenda, &t.id),
             t.title,

@@ -22,9 +22,19 @@ pub fn at(schedule: &Schedule, t: DateTime<Utc>) -> String {
 /// `09:05-09:35`; `Sat 00:15-00:55` in the night after a conference day; the end's day too
 /// when the end alone would read as earlier or the same (`10:30-Sun 11:30` for 25 hours).
 pub fn range(schedule: &Schedule, talk: &Talk) -> String {
+    format!("{}-{}", at(schedule, talk.start), end_of(schedule, talk))
+}
+
+/// [`range`] beside a date of its own ("Sat 28 Dec 00:15-00:55"): the start says no day.
+pub fn range_on_its_date(schedule: &Schedule, talk: &Talk) -> String {
+    format!("{}-{}", hm(schedule, talk.start), end_of(schedule, talk))
+}
+
+fn end_of(schedule: &Schedule, talk: &Talk) -> String {
     let (a, b) = (schedule.local(talk.start), schedule.local(talk.end));
     let long = talk.end - talk.start >= chrono::Duration::hours(24);
-    join(schedule, talk.start, talk.end, b.date_naive() != a.date_naive() && (b.time() >= a.time() || long))
+    let day = b.date_naive() != a.date_naive() && (b.time() >= a.time() || long);
+    b.format(if day { "%a %H:%M" } else { "%H:%M" }).to_string()
 }
 
 /// A free span, `Sat 28 Dec 20:15` aside: `20:15-Sun 09:05` when it runs over a night.

@@ -90,15 +90,16 @@ impl Session {
         let names: Vec<String> =
             moved.iter().map(|&j| timefmt::talk_ref(&self.schedule, &self.schedule.talks()[j])).collect();
         self.refresh_marks();
-        let lost: Vec<&str> =
-            moved.iter().map(|&j| &self.schedule.talks()[j]).filter(|t| t.unrecorded()).map(|t| t.title.as_str()).collect();
+        let lost: Vec<&str> = moved
+            .iter()
+            .map(|&j| &self.schedule.talks()[j])
+            .filter(|t| t.unrecorded())
+            .map(|t| t.title.as_str())
+            .collect();
         let warning =
             if lost.is_empty() { String::new() } else { format!(" — ⚠ not recorded: \"{}\"", lost.join("\", \"")) };
-        let what = format!(
-            "kept ★ \"{}\"{why}; moved {} to on-demand ◷{warning} (u undoes)",
-            kept.title,
-            names.join(" and ")
-        );
+        let what =
+            format!("kept ★ \"{}\"{why}; moved {} to on-demand ◷{warning} (u undoes)", kept.title, names.join(" and "));
         let undone = format!("the clash is back: {} starred again beside \"{}\"", names.join(" and "), kept.title);
         self.changed(what, undone, before)
     }

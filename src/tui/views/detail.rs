@@ -88,11 +88,15 @@ fn lines(app: &App, index: usize, theme: &Theme, width: usize) -> Vec<Line<'stat
         Span::raw(format!(
             "{} {} {} ({})",
             local.format("%a %-d %b"),
-            timefmt::range(s, t),
+            timefmt::range_on_its_date(s, t),
             timefmt::zone(&local),
             timefmt::minutes(t.minutes())
         )),
     ];
+    // A night session is the organisers' day before: said, as the grid and agenda file it there.
+    if s.date_of(t.start) != local.date_naive() {
+        when.push(Span::styled(format!("  ·  night of {}", timefmt::day_label(s.date_of(t.start))), theme.dim()));
+    }
     if let Some(mine) = timefmt::in_user_zone(s, t, app.session.user_tz) {
         when.push(Span::styled(format!("  ·  your time {mine}"), theme.dim()));
     }
@@ -108,7 +112,8 @@ fn lines(app: &App, index: usize, theme: &Theme, width: usize) -> Vec<Line<'stat
             ));
         }
     }
-    let labelled = |label: &'static str, text: String| Line::from(vec![Span::styled(label, theme.dim()), Span::raw(text)]);
+    let labelled =
+        |label: &'static str, text: String| Line::from(vec![Span::styled(label, theme.dim()), Span::raw(text)]);
     lines.push((labelled("Room   ", s.room_name(t).to_string()), LABEL));
     if let Some(track) = &t.track {
         lines.push((labelled("Track  ", track.clone()), LABEL));

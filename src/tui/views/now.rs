@@ -60,7 +60,10 @@ fn summary_lines(app: &App, o: &Overview, theme: &Theme) -> Vec<Line<'static>> {
         let mine = app.session.now.with_timezone(&user);
         if mine.naive_local() != local.naive_local() {
             let fmt = if mine.date_naive() == local.date_naive() { "%H:%M" } else { "%a %H:%M" };
-            clock.push(Span::styled(format!("  ·  your time {} {}", mine.format(fmt), timefmt::zone(&mine)), theme.dim()));
+            clock.push(Span::styled(
+                format!("  ·  your time {} {}", mine.format(fmt), timefmt::zone(&mine)),
+                theme.dim(),
+            ));
         }
     }
     let mut lines = vec![Line::from(clock)];

@@ -17,7 +17,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: &Theme
             let room = (area.width as usize).saturating_sub(16);
             format!(" Note on \"{}\" ", super::text::ellipsize(&app.session.schedule.talks()[talk].title, room))
         }
-        Ask::Time => format!(" Go to time (conference time, {}) ", crate::timefmt::zone_name(app.session.schedule.conference.tz)),
+        Ask::Time => {
+            format!(" Go to time (conference time, {}) ", crate::timefmt::zone_name(app.session.schedule.conference.tz))
+        }
         Ask::Export => " Export your agenda to (.ics calendar, .md, .json) ".to_string(),
     };
     let help = match prompt.ask {

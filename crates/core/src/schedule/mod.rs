@@ -308,8 +308,7 @@ pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Schedule, LoadError> {
 }
 
 /// The formats hallway reads, as named in messages.
-pub const FORMATS: &str =
-    "hallway JSON, frab/pretalx schedule.json, Sessionize \"All\" JSON, Pentabarf/frab schedule.xml, or an iCalendar .ics feed";
+pub const FORMATS: &str = "hallway JSON, frab/pretalx schedule.json, Sessionize \"All\" JSON, Pentabarf/frab schedule.xml, or an iCalendar .ics feed";
 
 pub fn parse_bytes_with(bytes: &[u8], source: &str, opts: import::Options) -> Result<Schedule, LoadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -348,7 +347,10 @@ pub fn parse_bytes_with(bytes: &[u8], source: &str, opts: import::Options) -> Re
             let msg = if text.trim().is_empty() {
                 format!("the file is empty: expected {FORMATS}")
             } else {
-                format!("not JSON, XML or iCalendar (it starts \"{}\"): expected {FORMATS}", crate::sanitize::line(&first))
+                format!(
+                    "not JSON, XML or iCalendar (it starts \"{}\"): expected {FORMATS}",
+                    crate::sanitize::line(&first)
+                )
             };
             return Err(LoadError::invalid(source, vec![Problem::at_offset(bytes, 0, None, msg)]));
         }

@@ -113,7 +113,17 @@ impl Validator<'_> {
             }),
             None => chrono::NaiveTime::MIN,
         };
-        Conference { id, name, tz, url, rooms: tracks, notes: Vec::new(), remarks: Vec::new(), day_change, floating: false }
+        Conference {
+            id,
+            name,
+            tz,
+            url,
+            rooms: tracks,
+            notes: Vec::new(),
+            remarks: Vec::new(),
+            day_change,
+            floating: false,
+        }
     }
 
     fn talks(&mut self, list: &[Value], conf: &Conference) -> Vec<Talk> {

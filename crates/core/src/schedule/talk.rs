@@ -41,8 +41,12 @@ impl Link {
     /// A stream of the talk while it is on: never its recording.
     pub fn is_live(&self) -> bool {
         let (t, u) = (self.title.to_lowercase(), self.url.to_lowercase());
-        t.contains("livestream") || t.contains("live stream") || t.starts_with("live") || t.contains("stream")
-            || u.contains("/live/") || u.contains("streaming.")
+        t.contains("livestream")
+            || t.contains("live stream")
+            || t.starts_with("live")
+            || t.contains("stream")
+            || u.contains("/live/")
+            || u.contains("streaming.")
     }
 }
 
@@ -70,4 +74,3 @@ impl Talk {
         self.recorded == Some(false)
     }
 }
-

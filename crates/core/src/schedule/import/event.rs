@@ -26,9 +26,11 @@ pub(super) fn talk(e: RawEvent, id: String, room: usize, start: DateTime<Utc>, e
             Some(Link { title: if title.is_empty() { url.clone() } else { title }, url })
         })
         .collect();
-    let video = e.video.as_deref().and_then(sanitize::web_address).or_else(|| {
-        pick_video(links.iter().map(|l| (l.url.as_str(), l.title.as_str())))
-    });
+    let video = e
+        .video
+        .as_deref()
+        .and_then(sanitize::web_address)
+        .or_else(|| pick_video(links.iter().map(|l| (l.url.as_str(), l.title.as_str()))));
     let abstract_text = match e.markup {
         Markup::Plain => sanitize::text(&e.abstract_text),
         Markup::Html => sanitize::text(&html::to_text(&markdown::dedent(&e.abstract_text))),
@@ -83,4 +85,3 @@ pub fn pick_video<'a>(links: impl IntoIterator<Item = (&'a str, &'a str)>) -> Op
         .min()
         .map(|(_, _, url)| url.to_string())
 }
-

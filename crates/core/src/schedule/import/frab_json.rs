@@ -150,7 +150,9 @@ fn event(
         tags: e
             .get("tags")
             .and_then(Value::as_array)
-            .map(|ts| ts.iter().filter_map(|t| t.as_str().or_else(|| t.get("name")?.as_str())).map(str::to_string).collect())
+            .map(|ts| {
+                ts.iter().filter_map(|t| t.as_str().or_else(|| t.get("name")?.as_str())).map(str::to_string).collect()
+            })
             .unwrap_or_default(),
         markup: super::Markup::of_rich(&abstract_text),
         abstract_text,

@@ -200,10 +200,7 @@ mod tests {
     #[test]
     fn lists_emphasis_code_and_headings() {
         let md = "## Was wir tun\n\n* **eins**\n* _zwei_ mit `code`\n\n1. first\n2. second\n\n```\nfn main() {}\n```\n";
-        assert_eq!(
-            to_text(md),
-            "Was wir tun:\n\n• eins\n• zwei mit code\n\n1. first\n2. second\n\n    fn main() {}"
-        );
+        assert_eq!(to_text(md), "Was wir tun:\n\n• eins\n• zwei mit code\n\n1. first\n2. second\n\n    fn main() {}");
     }
 
     #[test]

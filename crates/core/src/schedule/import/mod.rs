@@ -3,7 +3,6 @@
 //! rooms become tracks, untrusted text cleaned.
 
 mod event;
-mod zone;
 pub mod frab_json;
 mod html;
 pub mod ical;
@@ -11,6 +10,7 @@ mod markdown;
 pub mod pentabarf_xml;
 pub mod sessionize;
 mod timing;
+mod zone;
 
 use super::locate::Locations;
 use super::{Conference, LoadError, Problem, Schedule};
@@ -20,8 +20,8 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTim
 use chrono_tz::Tz;
 use std::collections::{HashMap, HashSet};
 
-use event::talk;
 pub use event::pick_video;
+use event::talk;
 
 /// How an event's start (or end) is given.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -167,8 +167,9 @@ impl Draft {
             .take(5)
             .map(|((listed, own), n)| {
                 let events = if *n == 1 { "1 event".to_string() } else { format!("{n} events") };
+                let say = if *n == 1 { "says it is" } else { "say they are" };
                 format!(
-                    "{events} listed under the room '{}' say they are in '{}': shown in '{}'",
+                    "{events} listed under the room '{}' {say} in '{}': shown in '{}'",
                     sanitize::line(listed),
                     sanitize::line(own),
                     sanitize::line(own)
@@ -246,10 +247,12 @@ impl Draft {
         remarks.extend(self.elsewhere_remarks());
         if !duplicates.is_empty() {
             let some = crate::schedule::error::first_of(&duplicates, true);
-            remarks.push(format!(
-                "{} events share an id with an earlier one ({some}): each is kept, the later ones as ID#2",
-                duplicates.len()
-            ));
+            let events = if duplicates.len() == 1 {
+                "1 event shares".to_string()
+            } else {
+                format!("{} events share", duplicates.len())
+            };
+            remarks.push(format!("{events} an id with an earlier one ({some}): each is kept, a later one as ID#2"));
         }
         let day_change = self.day_change(tz);
         let conference = Conference {
@@ -404,6 +407,13 @@ pub fn when(s: &str) -> Option<When> {
 /// What a talk is about, from the fields frab and Pentabarf both have: the subtitle first, then
 /// the abstract, then the description when it says something else.
 pub fn about(subtitle: Option<String>, abstract_text: Option<String>, description: Option<String>) -> String {
+    // Each part without the indentation the file's layout gave it, before they are joined:
+    // once joined, a part's first line is no longer the text's first.
+    let (subtitle, abstract_text, description) = (
+        subtitle.map(|s| markdown::dedent(&s)),
+        abstract_text.map(|s| markdown::dedent(&s)),
+        description.map(|s| markdown::dedent(&s)),
+    );
     let mut text = abstract_text.unwrap_or_default();
     if let Some(desc) = description.filter(|x| !x.trim().is_empty() && *x != text) {
         if !text.trim().is_empty() {

@@ -186,13 +186,13 @@ fn event(
         })
         .unwrap_or_default();
     let video = child_text(e, "video_download_url").filter(|v| !v.trim().is_empty());
-    let recorded = child(e, "recording")
-        .and_then(|r| child_text(r, "optout"))
-        .and_then(|o| match o.to_ascii_lowercase().as_str() {
+    let recorded = child(e, "recording").and_then(|r| child_text(r, "optout")).and_then(|o| {
+        match o.to_ascii_lowercase().as_str() {
             "true" | "1" | "yes" => Some(false),
             "false" | "0" | "no" => Some(true),
             _ => None,
-        });
+        }
+    });
     let printed = timing.printed.map(|p| (p, at("start")));
     Some(RawEvent {
         printed,

@@ -101,4 +101,3 @@ fn single_zone(offsets: &HashSet<i32>) -> Option<(Tz, String)> {
     let name = if hours == 0 { "UTC".to_string() } else { format!("Etc/GMT{:+}", -hours) };
     Some((name.parse().ok()?, label))
 }
-
