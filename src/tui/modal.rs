@@ -13,7 +13,7 @@ pub enum Modal {
     Help { scroll: u16 },
     Prompt(Prompt),
     Finder(Finder),
-    Filter(FilterPicker),
+    Filter(Box<FilterPicker>),
     Gaps(Gaps),
 }
 

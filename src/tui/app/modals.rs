@@ -191,7 +191,7 @@ impl App {
             s.agenda.tracks.iter().filter_map(|name| tracks.iter().position(|t| t == name)).collect();
         let mut picker = FilterPicker::new(ticked, s.agenda.filter.clone(), Choices::of(&s.schedule));
         picker.has_friends = !s.friends.friends.is_empty();
-        self.modal = Some(Modal::Filter(picker));
+        self.modal = Some(Modal::Filter(Box::new(picker)));
     }
 
     pub(super) fn open_gaps(&mut self) {

@@ -66,11 +66,7 @@ impl Writer {
 
     fn start(&mut self, tag: Tag) {
         match tag {
-            Tag::Paragraph | Tag::Heading { .. } | Tag::BlockQuote(_) => {
-                if !self.in_item_start() {
-                    self.block();
-                }
-            }
+            Tag::Paragraph | Tag::Heading { .. } | Tag::BlockQuote(_) if !self.in_item_start() => self.block(),
             Tag::CodeBlock(kind) => {
                 self.block();
                 self.in_code_block = true;
