@@ -33,7 +33,7 @@ fn pick_two_rooms_out_of_106_and_keep_the_choice() {
     assert!(a.session.is_shown(a.schedule_view.selected), "the selection moved into a shown track");
     let s = screen(&a, 120, 30);
     assert!(s.contains("D.go") && s.contains("D.radio") && !s.contains("K.fosdem"), "{s}");
-    assert!(a.status.text().unwrap().starts_with("showing 2 of 106 tracks: D.go, D.radio"));
+    assert!(a.status.text().unwrap().starts_with("showing 2 of 106 rooms: D.go, D.radio"));
     // Moving around never lands in a hidden track (these two rooms are on different days).
     for keys in ["l", "h", "]", "l", "h", "[", "jjj"] {
         press(&mut a, keys);

@@ -238,8 +238,13 @@ fn talks(ctx: &Context, f: &super::TalkFilter, json: bool) -> Result<(), Failure
         .filter(|t| filter.admits(s, t, &agenda, &friend_talks, ctx.clock.now()))
         .filter(|t| {
             words.is_empty() || {
-                let hay =
-                    lower(&format!("{} {} {} {}", t.title, t.speakers.join(" "), t.tags.join(" "), t.abstract_text));
+                let hay = lower(&format!(
+                    "{} {} {} {}",
+                    t.title,
+                    t.speakers.join(" "),
+                    t.tags.join(" ") + " " + t.track.as_deref().unwrap_or(""),
+                    t.abstract_text
+                ));
                 // Words and word starts, not letters inside a word ("rust" is not "trusted").
                 words.iter().all(|w| crate::search::starts_a_word(&hay, w))
             }

@@ -82,7 +82,7 @@ pub const BINDINGS: &[Binding] = &[
         &[Char('f')],
         "f",
         Action::Filter,
-        "filter: tracks, days, kinds, tags, starred only, hide past (saved with your agenda)",
+        "filter: rooms, tracks, languages, days, kinds, tags, starred only, hide past (saved with your agenda)",
         Some("f filter"),
     ),
     bind(&[Char('v')], "v", Action::ToggleList, "schedule as a grid or a compact list by time", Some("v list")),

@@ -52,8 +52,13 @@ impl Index {
             .talks()
             .iter()
             .map(|t| {
-                let text =
-                    format!("{} | {} | {} | {}", t.title, t.speakers.join(", "), s.room_name(t), t.tags.join(" "));
+                let text = format!(
+                    "{} | {} | {} | {}",
+                    t.title,
+                    t.speakers.join(", "),
+                    s.room_name(t),
+                    t.tags.join(" ") + " " + t.track.as_deref().unwrap_or("")
+                );
                 (Utf32String::from(text.as_str()), Utf32String::from(t.title.as_str()))
             })
             .collect();
@@ -62,7 +67,13 @@ impl Index {
             .talks()
             .iter()
             .map(|t| {
-                let line = format!("{} {} {} {}", t.title, t.speakers.join(" "), s.room_name(t), t.tags.join(" "));
+                let line = format!(
+                    "{} {} {} {}",
+                    t.title,
+                    t.speakers.join(" "),
+                    s.room_name(t),
+                    t.tags.join(" ") + " " + t.track.as_deref().unwrap_or("")
+                );
                 (fold(&line), fold(&t.abstract_text))
             })
             .collect();

@@ -127,9 +127,9 @@ impl Session {
         let mut parts = Vec::new();
         if !self.agenda.tracks.is_empty() {
             let names: Vec<&str> = self.shown_tracks.iter().map(|&t| tracks[t].as_str()).collect();
-            parts.push(format!("{n} of {} tracks: {}", tracks.len(), names.join(", ")));
+            parts.push(format!("{n} of {} rooms: {}", tracks.len(), names.join(", ")));
         } else if self.agenda.filter.is_empty() {
-            parts.push("every track".to_string());
+            parts.push("every room".to_string());
         }
         if !self.agenda.filter.is_empty() {
             let talks = self.schedule.talks().len();

@@ -25,7 +25,7 @@ pub fn render(s: &Schedule, a: &Agenda, now: DateTime<Utc>) -> String {
     let _ = writeln!(
         out,
         "_Times in {} ({}). Exported {} by hallway._\n",
-        s.conference.tz,
+        timefmt::zone_name(s.conference.tz),
         timefmt::zone(&s.local(s.start().unwrap_or(now))),
         s.local(now).format("%Y-%m-%d %H:%M")
     );

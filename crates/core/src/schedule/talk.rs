@@ -39,14 +39,17 @@ pub struct Link {
 
 impl Link {
     /// A stream of the talk while it is on: never its recording.
+    /// Said by whole words of its title ("Livestream", "Live stream"), never by letters
+    /// inside one ("Async Streams slides", a URL with "delivering" in it).
     pub fn is_live(&self) -> bool {
-        let (t, u) = (self.title.to_lowercase(), self.url.to_lowercase());
-        t.contains("livestream")
-            || t.contains("live stream")
-            || t.starts_with("live")
-            || t.contains("stream")
-            || u.contains("/live/")
-            || u.contains("streaming.")
+        let title = if self.title == self.url { "" } else { self.title.as_str() };
+        let words: Vec<String> =
+            title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        let said = |w: &str| words.iter().any(|x| x == w);
+        said("livestream")
+            || said("live")
+            || (said("stream") && !said("slides"))
+            || self.url.to_lowercase().contains("/live/")
     }
 }
 

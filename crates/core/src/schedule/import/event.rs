@@ -30,9 +30,11 @@ pub(super) fn talk(e: RawEvent, id: String, room: usize, start: DateTime<Utc>, e
         .video
         .as_deref()
         .and_then(sanitize::web_address)
-        .or_else(|| pick_video(links.iter().map(|l| (l.url.as_str(), l.title.as_str()))));
+        // By the titles the file gives (an untitled link shows its address as its title, and
+        // an address is no title to judge by).
+        .or_else(|| pick_video(e.links.iter().map(|(u, t)| (u.as_str(), t.as_str()))));
     let abstract_text = match e.markup {
-        Markup::Plain => sanitize::text(&e.abstract_text),
+        Markup::Plain => sanitize::text(&html::to_text(&e.abstract_text)),
         Markup::Html => sanitize::text(&html::to_text(&markdown::dedent(&e.abstract_text))),
         Markup::Markdown => sanitize::text(&markdown::to_text(&e.abstract_text)),
     };
@@ -67,7 +69,10 @@ pub fn pick_video<'a>(links: impl IntoIterator<Item = (&'a str, &'a str)>) -> Op
             return None;
         }
         let link = Link { url: url.into(), title: title.into() };
-        if link.is_live() || NOT.iter().any(|w| t.contains(w)) {
+        // Whole words of the title: "Video recording (mp4)" is no "chat", "Attempt" no "temp".
+        let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let said = |w: &str| words.contains(&w);
+        if link.is_live() || NOT.iter().any(|w| said(w)) {
             return None;
         }
         let file = [".mp4", ".webm", ".mkv", ".m3u8"].iter().any(|x| u.ends_with(x));
@@ -75,7 +80,7 @@ pub fn pick_video<'a>(links: impl IntoIterator<Item = (&'a str, &'a str)>) -> Op
         if !(says || file || SITES.iter().any(|s| u.contains(s))) {
             return None;
         }
-        let temporary = t.contains("temp") || t.contains("preliminary") || t.contains("vorläufig");
+        let temporary = ["temp", "temporary", "preliminary", "vorläufig"].iter().any(|w| said(w));
         Some(u8::from(temporary) * 4 + u8::from(!t.contains("recording")) * 2 + u8::from(!u.ends_with(".mp4")))
     };
     links

@@ -189,6 +189,7 @@ impl Draft {
         let floating = self.floats();
         let mut ids = HashSet::new();
         let mut duplicates: Vec<String> = Vec::new();
+        let mut next_suffix: HashMap<String, usize> = HashMap::new();
         let mut talks = Vec::with_capacity(self.events.len());
         let mut room_index: HashMap<String, usize> = HashMap::new();
         let mut rooms: Vec<String> = Vec::new();
@@ -212,7 +213,11 @@ impl Draft {
             let id = if ids.insert(id.clone()) {
                 id
             } else {
-                let again = (2..).map(|n| format!("{id}#{n}")).find(|c| !ids.contains(c)).expect("an unused suffix");
+                // Where the last repeat of this id left off: many repeats of one id stay linear.
+                let from = next_suffix.get(&id).copied().unwrap_or(2);
+                let n = (from..).find(|n| !ids.contains(&format!("{id}#{n}"))).expect("an unused suffix");
+                next_suffix.insert(id.clone(), n + 1);
+                let again = format!("{id}#{n}");
                 ids.insert(again.clone());
                 duplicates.push(id);
                 again

@@ -184,7 +184,9 @@ fn describe(d: &mut Draft, header: Header, pending: &[Pending]) {
     // The calendar's own zone first; else the zone the first talk's start is written in.
     let named = header.zone.filter(|(z, _)| !z.is_empty()).map(|(z, at)| (z, Pos::Offset(at)));
     let first_tzid = pending.iter().find_map(|p| match &p.start {
-        Stamp::Zoned(_, z) => Some((z.clone(), Pos::Offset(p.start_at))),
+        // Outlook writes Windows names ("AUS Eastern Standard Time"): not a zone to name the
+        // conference by; its times are read in the calendar's zone (said by `place`).
+        Stamp::Zoned(_, z) if z.parse::<chrono_tz::Tz>().is_ok() => Some((z.clone(), Pos::Offset(p.start_at))),
         _ => None,
     });
     if d.zone.is_none() {
