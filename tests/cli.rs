@@ -256,7 +256,7 @@ fn now_tells_where_my_starred_talks_are() {
             ))
             .and(predicate::str::contains("★ Your next starred talk: \"Extreme HTTP Performance Tuning"))
             .and(predicate::str::contains("in Main Stage in 42 min (10:20)."))
-            .and(predicate::str::contains("⚠ Switch track: after"))
+            .and(predicate::str::contains("⚠ Switch rooms: after"))
             .and(predicate::str::contains("live  ★ Always-on Thread Activity Sampling with eBPF")),
     );
     let v = json(&d, &["now", "--at", "2022-10-19 09:00"]);

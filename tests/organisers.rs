@@ -66,6 +66,10 @@ fn a_night_talk_stays_on_its_conference_day_and_says_its_own_date() {
     };
     let day1 = run(&["talks", "--day", "1"]);
     assert!(day1.contains("Sat 00:15-00:55") && !day1.contains("Second day opener"), "{day1}");
+    assert!(
+        day1.contains("Rust für alle [de]") && !day1.contains("Open Hardware Night [en]"),
+        "the unusual one: {day1}"
+    );
     let json: serde_json::Value = serde_json::from_str(&run(&["talks", "--json", "--day", "1"])).unwrap();
     let n = json.as_array().unwrap().iter().find(|t| t["title"].as_str().unwrap().starts_with("Nacht")).unwrap();
     assert_eq!(n["day"], "2019-12-27");
@@ -232,4 +236,20 @@ fn resolving_a_clash_keeps_the_talk_that_will_not_be_recorded() {
     a.session.resolve(again);
     assert_eq!(a.session.agenda.kind(&night_id), Some(MarkKind::Attend));
     assert_eq!(a.session.agenda.kind(&again_id), Some(MarkKind::OnDemand));
+}
+
+/// The livestream is the way in while the talk is on; before and after, one more link.
+#[test]
+fn the_livestream_is_the_live_link_only_while_the_talk_is_on() {
+    for (at, live) in [("2019-12-27 20:10", true), ("2019-12-27 12:00", false)] {
+        let mut a = congress_at(at);
+        let rust = a.session.schedule.talks().iter().position(|t| t.title == "Rust für alle").unwrap();
+        a.schedule_view.selected = rust;
+        key(&mut a, KeyCode::Enter);
+        let details = common::screen(&a, 120, 40);
+        assert_eq!(details.contains("Live   https://live.example.org/ada  on now"), live, "{at}:\n{details}");
+        assert_eq!(details.contains("Livestream: https://live.example.org/ada"), !live, "{at}:\n{details}");
+        assert!(details.contains("Video  https://cdn.media.ccc.de/congress/2019/h264-hd/36c3-1001-rust.mp4"));
+        assert!(details.contains("Slides: https://example.org/slides.pdf"), "{details}");
+    }
 }

@@ -12,7 +12,7 @@ Examples:
   hallway now --at '2022-10-19 10:30'       what is on at that conference time";
 
 #[derive(Debug, Parser)]
-#[command(name = "hallway", version, about = "Plan your conference in the terminal: browse tracks, star talks, see clashes.", after_help = EXAMPLES)]
+#[command(name = "hallway", version, about = "Plan your conference in the terminal: browse rooms and tracks, star talks, see clashes.", after_help = EXAMPLES)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -123,9 +123,11 @@ pub enum Planner {
     },
     /// One short line about my next starred talk today, for a status bar or a prompt: nothing
     /// (and exit 0) when no marked talk is left today.
-    #[command(after_help = "Placeholders: {title} {track} {start} {end} {minutes} {when} {speakers} {state} {id}\n\
-        Defaults: '{start} {track}: {title} ({when})', and 'live: {title} ({when})' during a talk.\n\n\
-        Example, in ~/.tmux.conf:\n  set -g status-interval 15\n  set -g status-right '#(hallway next)'")]
+    #[command(
+        after_help = "Placeholders: {title} {room} {track} {start} {end} {minutes} {when} {speakers} {state} {id}\n\
+        Defaults: '{start} {room}: {title} ({when})', and 'live: {title} ({when})' during a talk.\n\n\
+        Example, in ~/.tmux.conf:\n  set -g status-interval 15\n  set -g status-right '#(hallway next)'"
+    )]
     Next {
         /// The line to print, with placeholders (see below).
         #[arg(long, value_name = "TEMPLATE")]

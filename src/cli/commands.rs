@@ -204,7 +204,15 @@ fn talks(ctx: &Context, f: &super::TalkFilter, json: bool) -> Result<(), Failure
     };
     // A file without tracks of its own (hallway's format) calls its stages tracks.
     let (room, track) = match f.track.as_deref() {
-        Some(name) if choices.tracks.is_empty() => (Some(super::named::room(s, name, "track")?), None),
+        Some(name) if choices.tracks.is_empty() => {
+            let stage = super::named::room(s, name, "track")?;
+            if room.is_some_and(|r| r != stage) {
+                return Err(Failure::Usage(
+                    "--room and --track name two stages here (this schedule's tracks are its rooms): give one".into(),
+                ));
+            }
+            (Some(stage), None)
+        }
         other => (room, other),
     };
     super::named::known(s, "kind", f.kind.as_slice(), |c| &c.kinds)?;

@@ -59,8 +59,6 @@ pub fn talks(ctx: &Context, list: &[&Talk], agenda: &Agenda) -> String {
     let tw = track_width(ctx);
     let mut out = header(ctx, "talks");
     let mut day = None;
-    // A talk's language is said where it is not the one most talks are given in.
-    let usual = crate::filter::Choices::of(s).languages.first().map(|(l, _)| l.clone());
     // Times of the night after a day carry its weekday ("Sat 00:15-00:55"): the column
     // is as wide as its widest time.
     let times: Vec<String> = list.iter().map(|t| timefmt::range(s, t)).collect();
@@ -78,10 +76,7 @@ pub fn talks(ctx: &Context, list: &[&Talk], agenda: &Agenda) -> String {
             pad(s.room_name(t), tw),
             symbol(agenda, &t.id),
             t.title,
-            match &t.language {
-                Some(l) if Some(l) != usual.as_ref() => format!(" [{l}]"),
-                _ => String::new(),
-            },
+            s.unusual_language(t).map(|l| format!(" [{l}]")).unwrap_or_default(),
             speakers(t),
             paint(format!("[{}]", t.id), DIM)
         );

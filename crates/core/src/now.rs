@@ -287,7 +287,7 @@ pub fn mine_lines(schedule: &Schedule, o: &Overview) -> Vec<String> {
         Some(Warning::SwitchTrack { from, to }) => {
             let (a, b) = (&talks[from], &talks[to]);
             out.push(format!(
-                "⚠ Switch track: after \"{}\" ({}) go to {} for \"{}\" at {} ({} between).",
+                "⚠ Switch rooms: after \"{}\" ({}) go to {} for \"{}\" at {} ({} between).",
                 a.title,
                 schedule.room_name(a),
                 schedule.room_name(b),
@@ -421,7 +421,7 @@ mod tests {
             [
                 "★ Now: \"Always-on Thread Activity Sampling with eBPF\" in Stage 2, 2 min left.",
                 "★ Your next starred talk: \"Extreme HTTP Performance Tuning: 1.2M API req/s on a 4 vCPU EC2 Instance\" in Main Stage in 42 min (10:20).",
-                "⚠ Switch track: after \"Always-on Thread Activity Sampling with eBPF\" (Stage 2) go to Main Stage for \"Extreme HTTP Performance Tuning: 1.2M API req/s on a 4 vCPU EC2 Instance\" at 10:20 (40 min between).",
+                "⚠ Switch rooms: after \"Always-on Thread Activity Sampling with eBPF\" (Stage 2) go to Main Stage for \"Extreme HTTP Performance Tuning: 1.2M API req/s on a 4 vCPU EC2 Instance\" at 10:20 (40 min between).",
             ]
         );
         // Only one left: nothing to warn about.

@@ -84,7 +84,7 @@ pub fn agenda(schedule: &Schedule, agenda: &Agenda) -> Value {
                 let m = &agenda.marks[&c.id];
                 json!({
                     "id": c.id, "title": m.seen.title, "speakers": m.seen.speakers.clone().unwrap_or_default(),
-                    "track": m.seen.track, "start": instant(schedule, m.seen.start), "end": instant(schedule, m.seen.end),
+                    "track": m.seen.track, "room": m.seen.track, "start": instant(schedule, m.seen.start), "end": instant(schedule, m.seen.end),
                     "kind": null, "tags": [], "abstract": null, "video": null, "url": null,
                     "mark": m.mark.as_str(), "note": m.note, "watched": m.watched, "video_published": false, "clashes_with": [],
                     "change": "removed", "changes": ["removed"],

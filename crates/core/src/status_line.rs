@@ -46,11 +46,12 @@ pub fn next(s: &Schedule, attending: &[usize], now: DateTime<Utc>) -> Option<Nex
 }
 
 /// The default lines: `12:30 Stage 2: eBPF vs Sidecars (in 7m)` and `live: ... (18m left)`.
-pub const DEFAULT_NEXT: &str = "{start} {track}: {title} ({when})";
+pub const DEFAULT_NEXT: &str = "{start} {room}: {title} ({when})";
 pub const DEFAULT_LIVE: &str = "live: {title} ({when})";
 
 /// The placeholders a template may use, for `--help` and errors.
-pub const PLACEHOLDERS: &[&str] = &["title", "track", "start", "end", "minutes", "when", "speakers", "state", "id"];
+pub const PLACEHOLDERS: &[&str] =
+    &["title", "room", "track", "start", "end", "minutes", "when", "speakers", "state", "id"];
 
 /// A `--format` template that cannot be filled.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -105,7 +106,10 @@ fn render_with_title(template: &str, s: &Schedule, n: Next, title: &str) -> Resu
     let value = |name: &str| -> Option<String> {
         Some(match name {
             "title" => title.to_string(),
-            "track" => s.room_name(t).to_string(),
+            "room" => s.room_name(t).to_string(),
+            // What `{track}` always gave where tracks were stages; the organisers' track where
+            // the file has one.
+            "track" => t.track.clone().unwrap_or_else(|| s.room_name(t).to_string()),
             "start" => crate::timefmt::at(s, t.start),
             "end" => crate::timefmt::at(s, t.end),
             "minutes" => n.minutes().to_string(),

@@ -173,7 +173,10 @@ struct Profile {
     talks: u32,
     tags: BTreeMap<String, u32>,
     speakers: BTreeMap<String, u32>,
+    /// Rooms of my marks (a nearby talk is one less walk).
     tracks: BTreeMap<usize, u32>,
+    /// The organisers' tracks of my marks: what they are about, weighed as a tag.
+    topics: BTreeMap<String, u32>,
     words: BTreeMap<String, u32>,
 }
 
@@ -208,6 +211,7 @@ impl Profile {
             tags: BTreeMap::new(),
             speakers: BTreeMap::new(),
             tracks: BTreeMap::new(),
+            topics: BTreeMap::new(),
             words: BTreeMap::new(),
         };
         for &i in marked {
@@ -219,6 +223,9 @@ impl Profile {
                 *p.speakers.entry(sp.clone()).or_default() += 1;
             }
             *p.tracks.entry(t.room).or_default() += 1;
+            if let Some(topic) = &t.track {
+                *p.topics.entry(topic.to_lowercase()).or_default() += 1;
+            }
             for w in words(t) {
                 *p.words.entry(w).or_default() += 1;
             }
@@ -267,6 +274,10 @@ impl Profile {
             score += (weight.sqrt().round() as u32).min(WORDS_MAX);
             named.truncate(4);
             reasons.push(format!("words: {}", named.join(", ")));
+        }
+        if let Some((topic, &n)) = t.track.as_ref().and_then(|tr| Some((tr, self.topics.get(&tr.to_lowercase())?))) {
+            score += TAG * n;
+            reasons.insert(0, format!("same track: {topic}"));
         }
         if let Some(&n) = self.tracks.get(&t.room) {
             score += TRACK * n;

@@ -33,7 +33,16 @@ impl Session {
             Some(MarkKind::Attend) if !partners.is_empty() => {
                 let names: Vec<String> =
                     partners.iter().map(|&j| format!("\"{}\"", self.schedule.talks()[j].title)).collect();
-                format!("★ starred \"{}\" — ⚠ clashes with {} (r keeps this one)", talk.title, names.join(", "))
+                // `r` keeps the one talk that will not be recorded (see `resolve`): said as such.
+                let unrecorded: Vec<usize> =
+                    partners.iter().copied().filter(|&j| self.schedule.talks()[j].unrecorded()).collect();
+                let hint = match unrecorded.as_slice() {
+                    [j] if !talk.unrecorded() => {
+                        format!("r keeps \"{}\": it will not be recorded", self.schedule.talks()[*j].title)
+                    }
+                    _ => "r keeps this one".to_string(),
+                };
+                format!("★ starred \"{}\" — ⚠ clashes with {} ({hint})", talk.title, names.join(", "))
             }
             Some(MarkKind::Attend) => format!("★ starred \"{}\"", talk.title),
             Some(MarkKind::OnDemand) if talk.unrecorded() => {

@@ -86,7 +86,7 @@ impl Session {
         let mut lifted = Vec::new();
         if !self.agenda.tracks.is_empty() && !self.agenda.tracks.iter().any(|name| name == s.room_name(t)) {
             self.agenda.set_tracks(Vec::new(), (self.stamp)());
-            lifted.push("tracks".to_string());
+            lifted.push("rooms".to_string());
         }
         let one = |part: Filter| part.admits(s, t, &self.agenda, &self.friend_talks, self.now);
         let blank = Filter::default();
@@ -120,7 +120,7 @@ impl Session {
         Some(format!("to show this talk the filter no longer has: {} (f to change)", lifted.join(" · ")))
     }
 
-    /// What the filter shows, for the status line: "showing 3 of 18 tracks: … · tag rust".
+    /// What the filter shows, for the status line: "showing 3 of 18 rooms: … · tag rust".
     pub fn filter_summary(&self) -> String {
         let tracks = &self.schedule.conference.rooms;
         let n = self.shown_tracks.len();

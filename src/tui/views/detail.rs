@@ -149,7 +149,7 @@ fn lines(app: &App, index: usize, theme: &Theme, width: usize) -> Vec<Line<'stat
         ));
     }
     // The links before the abstract: at 80x24 a long abstract would push them out of sight.
-    lines.extend(link_lines(t, theme));
+    lines.extend(link_lines(t, app.session.now, theme));
     lines.push((Line::from(""), 0));
     if t.abstract_text.is_empty() {
         lines.push((Line::styled("No abstract.", theme.dim()), 0));
@@ -160,7 +160,11 @@ fn lines(app: &App, index: usize, theme: &Theme, width: usize) -> Vec<Line<'stat
 }
 
 /// The page, the recording (or why there is none), the live stream and every other link.
-fn link_lines(t: &crate::schedule::Talk, theme: &Theme) -> Vec<(Line<'static>, usize)> {
+fn link_lines(
+    t: &crate::schedule::Talk,
+    now: chrono::DateTime<chrono::Utc>,
+    theme: &Theme,
+) -> Vec<(Line<'static>, usize)> {
     let mut lines = Vec::new();
     if let Some(u) = &t.url {
         lines.push((
@@ -177,12 +181,20 @@ fn link_lines(t: &crate::schedule::Talk, theme: &Theme) -> Vec<(Line<'static>, u
         (None, _) => Line::styled("Video  none announced", theme.dim()),
     };
     lines.push((video, LINK));
-    if let Some(live) = t.live_link() {
-        let line = Line::from(vec![Span::styled("Live   ", theme.dim()), Span::styled(live.url.clone(), theme.link())]);
+    // The stream is the way in while the talk is on (and just before); at other times it is
+    // one more link, never the recording.
+    let on = t.start - chrono::Duration::minutes(15) <= now && now < t.end;
+    let live = t.live_link().filter(|_| on);
+    if let Some(live) = live {
+        let line = Line::from(vec![
+            Span::styled("Live   ", theme.dim()),
+            Span::styled(live.url.clone(), theme.link()),
+            Span::styled("  on now", theme.live()),
+        ]);
         lines.push((line, LINK));
     }
     // Every link the organisers give, with what it is: slides, chat, the project.
-    let others: Vec<_> = t.links.iter().filter(|l| Some(&l.url) != t.video.as_ref() && !l.is_live()).collect();
+    let others: Vec<_> = t.links.iter().filter(|l| Some(&l.url) != t.video.as_ref() && Some(*l) != live).collect();
     for (i, l) in others.iter().enumerate() {
         let label = if i == 0 { "Links  " } else { "       " };
         let line = Line::from(vec![

@@ -23,7 +23,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, finder: &Finder, theme: &Theme
     let s = &app.session.schedule;
     let count = match finder.hits.len() {
         0 if finder.input.text().trim().is_empty() => {
-            "type to search titles, speakers, tracks, tags, abstracts".to_string()
+            "type to search titles, speakers, rooms, tracks, tags, abstracts".to_string()
         }
         0 => "no talk matches".to_string(),
         n if n >= 200 => "200+ matches, best first".to_string(),

@@ -165,7 +165,8 @@ fn header_place(app: &App, narrow: bool) -> String {
         let (first, shown, of) = sv.columns_shown.get();
         if shown < of && shown > 0 {
             let range = if shown == 1 { format!("{}", first + 1) } else { format!("{}-{}", first + 1, first + shown) };
-            place.push_str(&if narrow { format!(" · {range}/{of}") } else { format!(" · rooms {range} of {of}") });
+            // In words at every width: "1-3/87" read as a date or a score to new users.
+            place.push_str(&format!(" · rooms {range} of {of}"));
         }
     }
     if app.view == View::Schedule && sess.filtering() {

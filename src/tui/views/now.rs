@@ -259,6 +259,9 @@ fn talk_line<'a>(app: &App, index: usize, lead: &'a str, lead_style: Style, sele
     spans.push(Span::styled(sym, sym_style));
     let title_style = if sym.starts_with('★') { theme.starred() } else { Style::new() };
     spans.push(Span::styled(t.title.clone(), title_style));
+    if let Some(l) = s.unusual_language(t) {
+        spans.push(Span::styled(format!(" [{l}]"), theme.dim()));
+    }
     if app.session.clashes(index) {
         spans.push(Span::styled(" ⚠", theme.clash()));
     }

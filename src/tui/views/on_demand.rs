@@ -58,6 +58,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 theme.dim(),
             ),
             Span::styled(t.title.clone(), text_style),
+            Span::styled(s.unusual_language(t).map(|l| format!(" [{l}]")).unwrap_or_default(), theme.dim()),
             Span::styled(
                 if t.speakers.is_empty() { String::new() } else { format!(" — {}", t.speakers.join(", ")) },
                 theme.dim(),

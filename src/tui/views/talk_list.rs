@@ -72,6 +72,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     if mark == Some(MarkKind::Attend) { theme.starred() } else { Style::new() },
                 ),
             ];
+            if let Some(l) = s.unusual_language(t) {
+                spans.push(Span::styled(format!(" [{l}]"), theme.dim()));
+            }
             if !t.speakers.is_empty() {
                 spans.push(Span::styled(format!(" — {}", t.speakers.join(", ")), theme.dim()));
             }

@@ -1,5 +1,6 @@
 //! The schedule model every loader produces and every view reads.
 
+mod bundled;
 mod choices;
 pub mod compiled;
 pub mod error;
@@ -13,6 +14,7 @@ mod talk;
 
 pub use choices::Choices;
 
+pub use bundled::{BUNDLED, BUNDLED_NAME, BUNDLED_SCHEDULES, bundled, bundled_named, bundled_text};
 pub use error::{LoadError, MAX_PROBLEMS, Problem};
 pub use talk::{Link, Talk};
 
@@ -20,10 +22,6 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use std::ops::Range;
 use std::path::Path;
-
-/// The sample schedule shipped inside the binary.
-pub const BUNDLED: &str = include_str!("../../../../data/p99conf.json");
-pub const BUNDLED_NAME: &str = "data/p99conf.json (bundled)";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conference {
@@ -58,6 +56,8 @@ pub struct Schedule {
     days: Vec<(NaiveDate, Range<usize>)>,
     /// When the last talk ends.
     end: Option<DateTime<Utc>>,
+    /// The language most talks are given in: a talk's own is worth saying where it differs.
+    usual_language: Option<String>,
     /// Set when only some talks are loaded (from the compiled form, for a command that needs
     /// one day or the marked talks): what the whole schedule holds.
     whole: Option<Box<Whole>>,
@@ -102,7 +102,13 @@ impl Schedule {
             }
         }
         let end = talks.iter().map(|t| t.end).max();
-        Self { conference, talks, by_id, days, end, whole: None }
+        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for l in talks.iter().filter_map(|t| t.language.as_deref()).flat_map(|l| l.split(", ")) {
+            *counts.entry(l).or_default() += 1;
+        }
+        let usual_language =
+            counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(l, _)| l.to_string());
+        Self { conference, talks, by_id, days, end, usual_language, whole: None }
     }
 
     /// Some talks of a schedule: `days` is the whole schedule's day table (dates and ranges of
@@ -125,7 +131,8 @@ impl Schedule {
             })
             .collect();
         let end = whole.end;
-        Self { conference, talks, by_id, days, end, whole: Some(Box::new(whole)) }
+        let usual_language = whole.languages.first().map(|(l, _)| l.clone());
+        Self { conference, talks, by_id, days, end, usual_language, whole: Some(Box::new(whole)) }
     }
 
     /// What the whole schedule holds when only some talks are loaded.
@@ -144,6 +151,12 @@ impl Schedule {
     /// When the last talk ends.
     pub fn end(&self) -> Option<DateTime<Utc>> {
         self.end
+    }
+
+    /// A talk's language where it is not the one most talks are given in ("de" at a
+    /// conference mostly in English): what lists say beside a title.
+    pub fn unusual_language<'a>(&self, t: &'a Talk) -> Option<&'a str> {
+        t.language.as_deref().filter(|l| Some(*l) != self.usual_language.as_deref())
     }
 
     pub fn talks(&self) -> &[Talk] {
@@ -278,28 +291,6 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
         return Err(LoadError::invalid(&path.display().to_string(), vec![Problem::new(None, msg)]));
     }
     crate::bounded::read_named(path, MAX_FILE_BYTES).map_err(io)
-}
-
-pub fn bundled() -> Schedule {
-    native::parse(BUNDLED, BUNDLED_NAME).expect("the bundled schedule is checked by tests")
-}
-
-/// The schedules built into the binary, by the name `--schedule` also accepts (so they open
-/// from anywhere, not only from a checkout).
-pub const BUNDLED_SCHEDULES: &[(&str, &str)] =
-    &[("p99conf", BUNDLED), ("srecon-emea", include_str!("../../../../data/srecon-emea.json"))];
-
-/// A bundled schedule by name (`srecon-emea`, or its file name `data/srecon-emea.json`).
-pub fn bundled_named(name: &str) -> Option<Schedule> {
-    bundled_text(name).map(|(n, json)| {
-        native::parse(json, &format!("data/{n}.json")).expect("bundled schedules are checked by tests")
-    })
-}
-
-/// The name and text of a bundled schedule, without parsing it.
-pub fn bundled_text(name: &str) -> Option<(&'static str, &'static str)> {
-    let stem = Path::new(name).file_stem()?.to_str()?;
-    BUNDLED_SCHEDULES.iter().find(|(n, _)| *n == stem).copied()
 }
 
 /// Detect the format from content and parse.
