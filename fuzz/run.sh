@@ -18,7 +18,8 @@ seed() { # target, files...
 seed native_json ../data/*.json
 seed frab_json "$fixtures/frab-camp2019.json" "$fixtures/pretalx-democon-2020.json"
 seed sessionize_json "$fixtures/sessionize-orlando-codecamp-2020.json"
-seed pentabarf_xml "$fixtures/pentabarf-fosdem-2021.xml" seeds/congress.xml
+seed pentabarf_xml "$fixtures/pentabarf-fosdem-2021.xml" seeds/congress.xml ../tests/fixtures/shapes/congress-night.xml ../tests/fixtures/shapes/india-utc-days.xml
+seed ical ../tests/fixtures/shapes/linux-day.ics
 # compiled: the first byte picks the mode (see crates/core/src/schedule/compiled/fuzz.rs); 1 damages the
 # bundled schedule's compiled form behind valid checksums.
 mkdir -p "$work/compiled"
@@ -28,7 +29,7 @@ printf '\002\000\000\000\000' >"$work/compiled/archive"
 
 cargo +nightly fuzz build -O >/dev/null 2>&1 || cargo +nightly fuzz build -O
 status=0
-for target in native_json frab_json pentabarf_xml sessionize_json compiled; do
+for target in native_json frab_json pentabarf_xml sessionize_json ical compiled; do
   log="$work/$target.log"
   if cargo +nightly fuzz run -O "$target" "$work/$target" -- \
       -max_total_time="$secs" -rss_limit_mb=2048 -max_len=4000000 -timeout=10 >"$log" 2>&1; then

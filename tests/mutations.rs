@@ -73,7 +73,12 @@ fn broken_real_schedules_never_panic() {
     );
     total += run("pentabarf-fosdem-2021.xml", &read("pentabarf-fosdem-2021.xml"), 24, fuzz::pentabarf_xml);
     total += run("data/p99conf.json", hallway::schedule::BUNDLED.as_bytes(), 200, fuzz::native_json);
-    assert_eq!(total, 824);
+    let shape = |n: &str| {
+        std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shapes").join(n)).unwrap()
+    };
+    total += run("shapes/linux-day.ics", &shape("linux-day.ics"), 200, fuzz::ical);
+    total += run("shapes/congress-night.xml", &shape("congress-night.xml"), 200, fuzz::pentabarf_xml);
+    assert_eq!(total, 1224);
 }
 
 #[test]

@@ -41,6 +41,12 @@ pub fn pentabarf_xml(data: &[u8]) {
     }
 }
 
+pub fn ical(data: &[u8]) {
+    if let Some(t) = text(data) {
+        check(import::ical::parse(t).finish(t, "fuzz.ics", OPTS).ok());
+    }
+}
+
 /// Also through format detection, as `--schedule` does.
 pub fn any(data: &[u8]) {
     check(super::parse_bytes_with(data, "fuzz", OPTS).ok());
@@ -52,11 +58,15 @@ fn check(s: Option<Schedule>) {
     let tracks = s.conference.rooms.len();
     let clean = |x: &str| !x.chars().any(|c| c.is_control() && c != '\n');
     assert!(clean(&s.conference.name) && s.conference.rooms.iter().all(|t| clean(t)));
+    assert!(s.conference.remarks.iter().chain(&s.conference.notes).all(|r| !r.contains('\u{1b}')));
     for t in s.talks() {
         assert!(t.start < t.end, "{} ends before it starts", t.id);
         assert!(t.room < tracks, "{} has no track", t.id);
         assert!(clean(&t.title) && clean(&t.abstract_text) && t.speakers.iter().all(|x| clean(x)));
         assert!(!t.title.contains('\u{1b}') && !t.abstract_text.contains('\u{1b}'));
+        let lines = t.track.iter().chain(&t.language).chain(t.links.iter().flat_map(|l| [&l.url, &l.title]));
+        assert!(lines.into_iter().all(|x| clean(x)), "{} carries a control character", t.id);
+        assert!(t.links.iter().all(|l| l.url.starts_with("http://") || l.url.starts_with("https://")));
     }
     assert!(s.talks().windows(2).all(|w| w[0].start <= w[1].start));
     let covered: usize = (0..s.day_count()).map(|d| s.day_range(d).len()).sum();
