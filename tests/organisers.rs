@@ -78,6 +78,8 @@ fn a_night_talk_stays_on_its_conference_day_and_says_its_own_date() {
     run(&["star", &night.id]);
     let agenda = run(&["agenda"]);
     assert!(agenda.contains("Fri 27 Dec") && agenda.contains("Sat 00:15-00:55"), "{agenda}");
+    let night_now = run(&["--at", "day 1 00:20", "now"]);
+    assert!(night_now.contains("Sat 28 Dec 2019 00:20"), "day 1 00:20 is the night of day 1: {night_now}");
     let md = run(&["export", "--format", "md"]);
     assert!(md.contains("Sat 00:15-00:55"), "{md}");
 }
@@ -252,4 +254,18 @@ fn the_livestream_is_the_live_link_only_while_the_talk_is_on() {
         assert!(details.contains("Video  https://cdn.media.ccc.de/congress/2019/h264-hd/36c3-1001-rust.mp4"));
         assert!(details.contains("Slides: https://example.org/slides.pdf"), "{details}");
     }
+}
+
+/// A camp's abstract is often its description cut short: read once, not twice.
+#[test]
+fn an_abstract_that_opens_the_description_is_not_read_twice() {
+    let s = schedule::load_path(&fixture("frab-camp2019.json")).unwrap();
+    let t =
+        s.talks().iter().find(|t| t.abstract_text.contains("In this talk i’d like to give an introduction")).unwrap();
+    assert_eq!(
+        t.abstract_text.matches("In this talk i’d like to give an introduction").count(),
+        1,
+        "{}",
+        t.abstract_text
+    );
 }

@@ -91,6 +91,19 @@ pub fn agenda(ctx: &Context, agenda: &Agenda) -> String {
     let s = &ctx.schedule;
     let tw = track_width(ctx);
     let rows = listing::rows(s, agenda, ctx.clock.now());
+    let when_of = |mark: MarkKind, t: &Talk| match mark {
+        MarkKind::Attend => timefmt::range(s, t),
+        MarkKind::OnDemand => format!("{} {}", s.local(t.start).format("%a"), timefmt::hm(s, t.start)),
+    };
+    // The time column as wide as its widest entry: a night talk's says its weekday.
+    let when_w = rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Talk { index, mark, .. } => Some(when_of(*mark, &s.talks()[*index]).chars().count()),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
     let mut out = header(ctx, "your agenda");
     if ctx.schedule.end().is_some_and(|end| ctx.clock.now() >= end) && rows.first() == Some(&Row::OnDemandHeader) {
         out.push_str("The conference is over: what is left to watch comes first.\n");
@@ -125,18 +138,21 @@ pub fn agenda(ctx: &Context, agenda: &Agenda) -> String {
             }
             Row::Talk { index, mark, clashes_with } => {
                 let t = &s.talks()[*index];
-                let when = match mark {
-                    MarkKind::Attend => timefmt::range(s, t),
-                    MarkKind::OnDemand => format!("{} {}", s.local(t.start).format("%a"), timefmt::hm(s, t.start)),
-                };
+                let when = when_of(*mark, t);
                 let _ = writeln!(
                     out,
-                    "  {when}  {}  {} {}{}  [{}]",
+                    "  {}  {}  {} {}{}  [{}]{}",
+                    pad(&when, when_w),
                     pad(s.room_name(t), tw),
                     symbol(agenda, &t.id),
                     t.title,
                     speakers(t),
-                    t.id
+                    t.id,
+                    if *mark == MarkKind::OnDemand && t.unrecorded() {
+                        paint("  ⚠ not recorded: attend it or miss it", WARN)
+                    } else {
+                        String::new()
+                    }
                 );
                 for &j in clashes_with {
                     let _ = writeln!(

@@ -92,8 +92,14 @@ pub fn parse_conference_time(
     tz: Tz,
     days: &[NaiveDate],
     default_day: NaiveDate,
+    day_change: NaiveTime,
 ) -> Result<DateTime<Utc>, TimeError> {
     let s = s.trim();
+    // "day 1 00:20" at a Congress (days to 06:00) is the night of day 1: the next date.
+    let on_conference_day = |day: NaiveDate, hm: &str| match NaiveTime::parse_from_str(hm.trim(), "%H:%M") {
+        Ok(t) if t < day_change => day.succ_opt().unwrap_or(day),
+        _ => day,
+    };
     let unreadable = || TimeError::Unreadable { text: s.into(), expected: ANY };
     let on = |day: NaiveDate, hm: &str| {
         let time = NaiveTime::parse_from_str(hm.trim(), "%H:%M").map_err(|_| unreadable())?;
@@ -106,14 +112,14 @@ pub fn parse_conference_time(
     }
     let words: Vec<&str> = s.split_whitespace().collect();
     match words[..] {
-        [hm] if hm.contains(':') => on(default_day, hm),
+        [hm] if hm.contains(':') => on(on_conference_day(default_day, hm), hm),
         [d, n, hm] if d.eq_ignore_ascii_case("day") => {
             let n: usize = n.parse().map_err(|_| unreadable())?;
             let day = n
                 .checked_sub(1)
                 .and_then(|i| days.get(i))
                 .ok_or_else(|| TimeError::NoSuchDay { what: format!("day {n}"), days: listed() })?;
-            on(*day, hm)
+            on(on_conference_day(*day, hm), hm)
         }
         [name, hm] => {
             let weekday: chrono::Weekday = name.parse().map_err(|_| unreadable())?;
@@ -156,7 +162,8 @@ mod tests {
         assert!(parse_at("yesterday", tz).is_err());
         assert!(parse_at("2022-03-13 02:30", tz).unwrap_err().to_string().contains("gap"));
         let day = chrono::NaiveDate::from_ymd_opt(2022, 10, 19).unwrap();
-        let parse_at_on = |s: &str, tz, day| parse_conference_time(s, tz, &[day, day.succ_opt().unwrap()], day);
+        let parse_at_on =
+            |s: &str, tz, day| parse_conference_time(s, tz, &[day, day.succ_opt().unwrap()], day, NaiveTime::MIN);
         assert_eq!(parse_at_on(" 10:30", tz, day).unwrap(), a);
         assert_eq!(parse_at_on("2022-10-19 10:30", tz, day).unwrap(), a);
         // The conference's days by number and by weekday.

@@ -292,7 +292,7 @@ pub fn conference_time(
     let days: Vec<NaiveDate> = s.days().collect();
     let today = s.local(now).date_naive();
     let default_day = if days.contains(&today) { today } else { days.first().copied().unwrap_or(today) };
-    let t = clock::parse_conference_time(at, s.conference.tz, &days, default_day)
+    let t = clock::parse_conference_time(at, s.conference.tz, &days, default_day, s.conference.day_change)
         .map_err(|e| OpenError::Usage(e.to_string()))?;
     let bare = clock::parse_at(at, s.conference.tz).is_err() && !at.trim().contains(' ');
     let note = (bare && default_day != today).then(|| {

@@ -30,6 +30,16 @@ pub fn range_on_its_date(schedule: &Schedule, talk: &Talk) -> String {
     format!("{}-{}", hm(schedule, talk.start), end_of(schedule, talk))
 }
 
+/// A talk as read on the local date `on` (today, in Now): each end says its weekday when it
+/// is another day ("Fri 10:30-11:30" for a talk on since yesterday).
+pub fn range_on(schedule: &Schedule, talk: &Talk, on: NaiveDate) -> String {
+    let label = |t: DateTime<Utc>| {
+        let l = schedule.local(t);
+        l.format(if l.date_naive() == on { "%H:%M" } else { "%a %H:%M" }).to_string()
+    };
+    format!("{}-{}", label(talk.start), label(talk.end))
+}
+
 fn end_of(schedule: &Schedule, talk: &Talk) -> String {
     let (a, b) = (schedule.local(talk.start), schedule.local(talk.end));
     let long = talk.end - talk.start >= chrono::Duration::hours(24);

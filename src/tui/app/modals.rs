@@ -161,7 +161,13 @@ impl App {
         }
         let day = s.schedule.day_date(self.schedule_view.day).unwrap_or_else(|| s.schedule.local(s.now).date_naive());
         let days: Vec<_> = s.schedule.days().collect();
-        match crate::clock::parse_conference_time(text, s.schedule.conference.tz, &days, day) {
+        match crate::clock::parse_conference_time(
+            text,
+            s.schedule.conference.tz,
+            &days,
+            day,
+            s.schedule.conference.day_change,
+        ) {
             Ok(t) => {
                 s.pinned = Some(t);
                 let (_, due) = s.set_now(t);

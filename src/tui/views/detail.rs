@@ -194,7 +194,13 @@ fn link_lines(
         lines.push((line, LINK));
     }
     // Every link the organisers give, with what it is: slides, chat, the project.
-    let others: Vec<_> = t.links.iter().filter(|l| Some(&l.url) != t.video.as_ref() && Some(*l) != live).collect();
+    // A stream of a talk that is over leads nowhere.
+    let over = now >= t.end;
+    let others: Vec<_> = t
+        .links
+        .iter()
+        .filter(|l| Some(&l.url) != t.video.as_ref() && Some(*l) != live && !(over && l.is_live()))
+        .collect();
     for (i, l) in others.iter().enumerate() {
         let label = if i == 0 { "Links  " } else { "       " };
         let line = Line::from(vec![

@@ -202,7 +202,7 @@ fn progress_line(app: &App, t: &Talk, bar_w: usize, theme: &Theme) -> Line<'stat
             " {:>3}% · {} left · {}",
             (p * 100.0).round(),
             timefmt::minutes(now::minutes_between(app.session.now, t.end)),
-            timefmt::range(&app.session.schedule, t)
+            timefmt::range_on(&app.session.schedule, t, app.session.schedule.local(app.session.now).date_naive())
         )),
     ])
 }

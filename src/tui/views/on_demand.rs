@@ -54,7 +54,12 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Span::raw(if selected { " ▶ " } else { "   " }),
             Span::styled(if done { "[x] " } else { "[ ] " }, if done { theme.dim() } else { theme.later() }),
             Span::styled(
-                format!("{} {}  {}  ", timefmt::day_label(s.date_of(t.start)), timefmt::range(s, t), s.room_name(t)),
+                format!(
+                    "{} {}  {}  ",
+                    timefmt::day_label(s.local(t.start).date_naive()),
+                    timefmt::range_on_its_date(s, t),
+                    s.room_name(t)
+                ),
                 theme.dim(),
             ),
             Span::styled(t.title.clone(), text_style),

@@ -43,6 +43,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             c.push((Rect { x: star_x, y, width: 1, height: 1 }, Pick::Star(i)));
         }
     }
+    // A night talk's time says its weekday ("Sat 00:15-00:55"): the column is as wide as the
+    // widest time in view, so titles stay in line.
+    let time_w = rows.iter().skip(top).take(h).map(|&i| timefmt::range(s, &s.talks()[i]).chars().count()).max();
+    let time_w = time_w.unwrap_or(0);
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
@@ -62,7 +66,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let pad = tw.saturating_sub(Line::from(track.as_str()).width());
             let mut spans = vec![
                 Span::raw(if pos == selected { " ▶ " } else { "   " }),
-                Span::styled(timefmt::range(s, t), if past { theme.dim() } else { theme.title() }),
+                Span::styled(
+                    format!("{:<time_w$}", timefmt::range(s, t)),
+                    if past { theme.dim() } else { theme.title() },
+                ),
                 Span::styled(format!("  {track}{}  ", " ".repeat(pad)), theme.dim()),
                 Span::styled(sym, sym_style),
                 Span::styled(if live { "●" } else { " " }, theme.live()),

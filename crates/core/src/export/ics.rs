@@ -32,8 +32,8 @@ pub fn render(s: &Schedule, a: &Agenda, now: DateTime<Utc>, opts: Options) -> St
         }
         desc.push(format!(
             "{} {} {} ({}), {}",
-            timefmt::day_label(s.date_of(t.start)),
-            timefmt::range(s, t),
+            timefmt::day_label(s.local(t.start).date_naive()),
+            timefmt::range_on_its_date(s, t),
             timefmt::zone(&s.local(t.start)),
             s.conference.tz,
             s.room_name(t)

@@ -53,7 +53,7 @@ pub fn render(s: &Schedule, a: &Agenda, now: DateTime<Utc>) -> String {
             Row::Day(d) => {
                 end_table(&mut out, &mut in_table);
                 let _ = writeln!(out, "\n## {}\n", timefmt::day_label(*d));
-                out.push_str("| Time | Track | Talk | Speakers |\n|---|---|---|---|\n");
+                out.push_str("| Time | Room | Talk | Speakers |\n|---|---|---|---|\n");
                 in_table = true;
             }
             Row::Gap { from, to } => {

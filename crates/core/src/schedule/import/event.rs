@@ -57,6 +57,37 @@ pub(super) fn talk(e: RawEvent, id: String, room: usize, start: DateTime<Utc>, e
     }
 }
 
+/// What a talk is about, from the fields frab and Pentabarf both have: the subtitle first, then
+/// the abstract, then the description when it says something else.
+pub fn about(subtitle: Option<String>, abstract_text: Option<String>, description: Option<String>) -> String {
+    // Each part without the indentation the file's layout gave it, before they are joined:
+    // once joined, a part's first line is no longer the text's first.
+    let (subtitle, abstract_text, description) = (
+        subtitle.map(|s| markdown::dedent(&s)),
+        abstract_text.map(|s| markdown::dedent(&s)),
+        description.map(|s| markdown::dedent(&s)),
+    );
+    let mut text = abstract_text.unwrap_or_default();
+    // Words alone, to tell whether one part only repeats the other: a camp's abstract is often
+    // its description cut short, and the two together read the opening twice.
+    let words = |x: &str| x.split_whitespace().map(|w| w.trim_end_matches(['…', '.'])).collect::<Vec<_>>().join(" ");
+    if let Some(desc) = description.filter(|x| !x.trim().is_empty()) {
+        let (a, d) = (words(&text), words(&desc));
+        if d.starts_with(&a) {
+            text = desc;
+        } else if !a.contains(&d) {
+            if !text.trim().is_empty() {
+                text.push_str("\n\n");
+            }
+            text.push_str(&desc);
+        }
+    }
+    match subtitle.filter(|x| !x.trim().is_empty()) {
+        Some(sub) => format!("{sub}\n\n{text}"),
+        None => text,
+    }
+}
+
 /// The recording among an event's links, by what each says it is: "Video recording (mp4)"
 /// before a "VIDEO (temp link)", a file before a page; a livestream or a trailer is never
 /// the recording.

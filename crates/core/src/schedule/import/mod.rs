@@ -20,8 +20,8 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTim
 use chrono_tz::Tz;
 use std::collections::{HashMap, HashSet};
 
-pub use event::pick_video;
 use event::talk;
+pub use event::{about, pick_video};
 
 /// How an event's start (or end) is given.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -407,29 +407,6 @@ pub fn when(s: &str) -> Option<When> {
         .iter()
         .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
         .map(When::Local)
-}
-
-/// What a talk is about, from the fields frab and Pentabarf both have: the subtitle first, then
-/// the abstract, then the description when it says something else.
-pub fn about(subtitle: Option<String>, abstract_text: Option<String>, description: Option<String>) -> String {
-    // Each part without the indentation the file's layout gave it, before they are joined:
-    // once joined, a part's first line is no longer the text's first.
-    let (subtitle, abstract_text, description) = (
-        subtitle.map(|s| markdown::dedent(&s)),
-        abstract_text.map(|s| markdown::dedent(&s)),
-        description.map(|s| markdown::dedent(&s)),
-    );
-    let mut text = abstract_text.unwrap_or_default();
-    if let Some(desc) = description.filter(|x| !x.trim().is_empty() && *x != text) {
-        if !text.trim().is_empty() {
-            text.push_str("\n\n");
-        }
-        text.push_str(&desc);
-    }
-    match subtitle.filter(|x| !x.trim().is_empty()) {
-        Some(sub) => format!("{sub}\n\n{text}"),
-        None => text,
-    }
 }
 
 /// The time as printed, whatever its offset.
