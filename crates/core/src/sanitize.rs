@@ -54,12 +54,14 @@ fn is_bidi_control(c: char) -> bool {
 fn strip(s: &str, keep_newlines: bool) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
+    // Set once a string sequence found no end: none later will either (see `skip_string`).
+    let mut no_end_ahead = false;
     while let Some(c) = chars.next() {
         match c {
-            '\u{1b}' => skip_escape(&mut chars),
+            '\u{1b}' => skip_escape(&mut chars, &mut no_end_ahead),
             // C1 introducers with their own string payloads (CSI, OSC, DCS, SOS, PM, APC).
             '\u{9b}' => skip_csi(&mut chars),
-            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars, &mut no_end_ahead),
             '\r' => {
                 if chars.peek() == Some(&'\n') {
                     chars.next();
@@ -82,10 +84,10 @@ fn strip(s: &str, keep_newlines: bool) -> String {
 
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
 
-fn skip_escape(chars: &mut Chars) {
+fn skip_escape(chars: &mut Chars, no_end_ahead: &mut bool) {
     match chars.next() {
         Some('[') => skip_csi(chars),
-        Some(']' | 'P' | 'X' | '^' | '_') => skip_string(chars),
+        Some(']' | 'P' | 'X' | '^' | '_') => skip_string(chars, no_end_ahead),
         // ESC + intermediates (0x20-0x2F) + one final byte, e.g. ESC ( B.
         Some(c) if ('\u{20}'..='\u{2f}').contains(&c) => {
             while let Some(&n) = chars.peek() {
@@ -108,20 +110,29 @@ fn skip_csi(chars: &mut Chars) {
     }
 }
 
-fn skip_string(chars: &mut Chars) {
-    // Ends at BEL, ST (ESC \) or the C1 ST; an unterminated string swallows the rest.
+/// Skips a string sequence to its end: BEL, ST (ESC \\) or the C1 ST. One that never ends
+/// loses only its introducer: with the introducer gone the rest is plain text to a terminal,
+/// and it is often the rest of a message ("room 'L<OSC>isted' is not in the list"). Once one
+/// has been found endless, later ones are not scanned again, so any input stays linear.
+fn skip_string(chars: &mut Chars, no_end_ahead: &mut bool) {
+    if *no_end_ahead {
+        return;
+    }
+    let from = chars.clone();
     while let Some(c) = chars.next() {
         match c {
-            '\u{7}' | '\u{9c}' => break,
+            '\u{7}' | '\u{9c}' => return,
             '\u{1b}' => {
                 if chars.peek() == Some(&'\\') {
                     chars.next();
                 }
-                break;
+                return;
             }
             _ => {}
         }
     }
+    *no_end_ahead = true;
+    *chars = from;
 }
 
 #[cfg(test)]
@@ -205,5 +216,15 @@ mod joiner_tests {
         assert_eq!(line("\u{1F469}\u{200D}\u{1F4BB} Rust"), "\u{1F469}\u{1F4BB} Rust");
         // Between letters too: drawn unjoined, in cells terminals agree on.
         assert_eq!(line("a\u{200D}b \u{0915}\u{094D}\u{200D}\u{0937}"), "ab \u{0915}\u{094D}\u{0937}");
+    }
+
+    #[test]
+    fn an_endless_string_sequence_loses_its_introducer_not_the_rest() {
+        assert_eq!(line("room 'L\u{9d}isted' is not in the list"), "room 'Listed' is not in the list");
+        assert_eq!(line("TZ\u{1b}]ne: x"), "TZne: x");
+        assert_eq!(line("a\u{1b}]52;c;eA==\u{7}b"), "ab", "an ended one still goes whole");
+        // Many endless ones stay linear: each after the first is not scanned again.
+        let many = "\u{9d}x".repeat(200_000);
+        assert!(line(&many) == "x".repeat(200_000), "every endless introducer dropped, the text kept");
     }
 }

@@ -157,6 +157,10 @@ impl Draft {
 
     /// An event listed under the room `listed` says it is in `own`: it is shown in its own.
     pub fn listed_elsewhere(&mut self, listed: &str, own: &str) {
+        // "Ada " and "Ada" are one room once cleaned: nothing to say.
+        if sanitize::line(listed) == sanitize::line(own) {
+            return;
+        }
         *self.elsewhere.entry((listed.to_string(), own.to_string())).or_default() += 1;
     }
 
@@ -177,7 +181,7 @@ impl Draft {
             })
             .collect();
         if pairs.len() > 5 {
-            out.push(format!("and {} more rooms whose events say another room", pairs.len() - 5));
+            out.push(format!("and {} more pairs of a listing room and the room its events say", pairs.len() - 5));
         }
         out
     }
@@ -188,7 +192,9 @@ impl Draft {
         let tz = self.zone(text, opts, &mut notes);
         let floating = self.floats();
         let mut ids = HashSet::new();
+        // The ids used more than once (each once), and how many events repeat one.
         let mut duplicates: Vec<String> = Vec::new();
+        let mut repeats = 0usize;
         let mut next_suffix: HashMap<String, usize> = HashMap::new();
         let mut talks = Vec::with_capacity(self.events.len());
         let mut room_index: HashMap<String, usize> = HashMap::new();
@@ -202,6 +208,8 @@ impl Draft {
         }
         let mut used = vec![false; rooms.len()];
         let events = std::mem::take(&mut self.events);
+        // Every id the file gives, so a renamed repeat never takes one a later event owns.
+        let given: HashSet<String> = events.iter().map(|e| sanitize::line(&e.id)).collect();
         for e in events {
             let id = sanitize::line(&e.id);
             if id.is_empty() {
@@ -215,11 +223,18 @@ impl Draft {
             } else {
                 // Where the last repeat of this id left off: many repeats of one id stay linear.
                 let from = next_suffix.get(&id).copied().unwrap_or(2);
-                let n = (from..).find(|n| !ids.contains(&format!("{id}#{n}"))).expect("an unused suffix");
+                let free = |n: &usize| {
+                    let c = format!("{id}#{n}");
+                    !ids.contains(&c) && !given.contains(&c)
+                };
+                let n = (from..).find(free).expect("an unused suffix");
                 next_suffix.insert(id.clone(), n + 1);
                 let again = format!("{id}#{n}");
                 ids.insert(again.clone());
-                duplicates.push(id);
+                if next_suffix.len() > duplicates.len() {
+                    duplicates.push(id);
+                }
+                repeats += 1;
                 again
             };
             let idr = Some(id.as_str());
@@ -252,12 +267,8 @@ impl Draft {
         remarks.extend(self.elsewhere_remarks());
         if !duplicates.is_empty() {
             let some = crate::schedule::error::first_of(&duplicates, true);
-            let events = if duplicates.len() == 1 {
-                "1 event shares".to_string()
-            } else {
-                format!("{} events share", duplicates.len())
-            };
-            remarks.push(format!("{events} an id with an earlier one ({some}): each is kept, a later one as ID#2"));
+            let events = if repeats == 1 { "1 event shares".to_string() } else { format!("{repeats} events share") };
+            remarks.push(format!("{events} an id with an earlier one ({some}): each is kept, a repeat as ID#2, ID#3…"));
         }
         let day_change = self.day_change(tz);
         let conference = Conference {
@@ -272,34 +283,6 @@ impl Draft {
             floating,
         };
         Ok(Schedule::new(conference, talks))
-    }
-
-    /// When one conference day ends and the next begins, in the conference's zone: the time
-    /// a day that runs past midnight ends (a Congress night to 06:00), or the file's own
-    /// `day_change`. Days are read in the zone, never as their dates are written (a file may
-    /// write a day at 03:00 in India as 21:30 UTC the day before).
-    fn day_change(&self, tz: Tz) -> NaiveTime {
-        let local = |w: When| match w {
-            When::Instant(t) => t.with_timezone(&tz).naive_local(),
-            When::Local(t) => t,
-        };
-        if let Some(change) = self.day_change {
-            return change;
-        }
-        let mut change = NaiveTime::MIN;
-        for d in &self.days {
-            let (Some(end), start) = (d.end.map(local), d.start.map(local)) else { continue };
-            let day = start.map(|s| s.date()).or(d.date);
-            if day.is_some_and(|day| end.date() > day) && end.time() < NaiveTime::from_hms_opt(12, 0, 0).unwrap() {
-                change = change.max(end.time());
-            }
-        }
-        // A night never reaches into the next day's own start.
-        let first_start = self.days.iter().filter_map(|d| d.start.map(local)).map(|s| s.time()).min();
-        match first_start {
-            Some(s) if s < change => s,
-            _ => change,
-        }
     }
 
     /// An event's start and end, or None when they are wrong (each said as a problem): a
@@ -322,13 +305,33 @@ impl Draft {
             }
         }
         let end = match end {
-            End::Minutes(m) => Some(start + Duration::minutes(m)),
-            End::At(w) => self.instant(text, e, w, tz),
+            End::Minutes(m) => match Duration::try_minutes(m).and_then(|d| start.checked_add_signed(d)) {
+                Some(end) => end,
+                None => {
+                    let msg = "lasts longer than any calendar: expected an end within a month".into();
+                    self.problem(text, &e.pos, idr, msg);
+                    return None;
+                }
+            },
+            // A time that cannot be read is said by `instant`.
+            End::At(w) => self.instant(text, e, w, tz)?,
         };
-        let end = end?;
         if end <= start {
             let what = if end == start { "lasts no time" } else { "ends before it starts" };
             self.problem(text, &e.pos, idr, format!("{what}: expected a duration or end after its start"));
+            return None;
+        }
+        // A conference happens in years people write with four digits, and no talk lasts
+        // months: what does is a typo, and calendars cannot carry it (an .ics of year 10000).
+        use chrono::Datelike;
+        let years = 1900..=9999;
+        if !years.contains(&start.year()) || !years.contains(&end.year()) || end - start > Duration::days(31) {
+            let msg = format!(
+                "from {} to {}: expected a time between 1900 and 9999 and an end within a month of the start",
+                start.format("%Y-%m-%d %H:%M"),
+                end.format("%Y-%m-%d %H:%M")
+            );
+            self.problem(text, &e.pos, idr, msg);
             return None;
         }
         Some((start, end))

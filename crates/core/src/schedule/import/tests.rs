@@ -76,3 +76,51 @@ fn a_zone_that_disagrees_with_the_offsets_yields_to_them() {
     let s = floating.finish("", "x", Options::default()).unwrap();
     assert!(s.conference.notes[0].contains("no time zone or UTC offset"), "a guess is said");
 }
+
+fn frab(events: &str) -> Result<Schedule, LoadError> {
+    let text = format!(
+        r#"{{"schedule": {{"conference": {{"title": "C", "time_zone_name": "Europe/Berlin", "days": [
+        {{"date": "2019-08-21", "rooms": {{"Ada ": [{events}]}}}}]}}}}}}"#
+    );
+    crate::schedule::parse_bytes(text.as_bytes(), "c.json")
+}
+
+fn ev(guid: &str, room: &str, duration: &str) -> String {
+    format!(
+        r#"{{"guid": "{guid}", "title": "T {guid}", "date": "2019-08-21T11:00:00+02:00", "duration": "{duration}", "room": "{room}"}}"#
+    )
+}
+
+#[test]
+fn a_repeated_id_never_takes_one_a_later_event_owns() {
+    let list = [
+        ev("X#2", "Ada", "00:30"),
+        ev("X", "Ada", "00:30"),
+        ev("X", "Ada", "00:30"),
+        ev("X#3", "Ada", "00:30"),
+        ev("X", "Ada", "00:30"),
+    ];
+    let s = frab(&list.join(",")).unwrap();
+    let mut ids: Vec<&str> = s.talks().iter().map(|t| t.id.as_str()).collect();
+    ids.sort();
+    assert_eq!(ids, ["X", "X#2", "X#3", "X#4", "X#5"], "the file's own X#2 and X#3 keep their ids");
+    let remark = s.conference.remarks.iter().find(|r| r.contains("share an id")).unwrap();
+    assert!(remark.starts_with("2 events share an id with an earlier one ('X')"), "{remark}");
+    assert!(!s.conference.remarks.iter().any(|r| r.contains("listed under")), "'Ada ' is 'Ada' once cleaned");
+}
+
+#[test]
+fn a_talk_of_months_or_of_year_ten_thousand_is_a_typo() {
+    let ics = |start: &str, end: &str| {
+        let text = format!(
+            "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:u\r\nSUMMARY:S\r\nDTSTART:{start}\r\nDTEND:{end}\r\nLOCATION:R\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        );
+        crate::schedule::parse_bytes(text.as_bytes(), "c.ics").map_err(|e| e.to_string())
+    };
+    let e = ics("20240101T100000Z", "20250101T100000Z").unwrap_err();
+    assert!(e.contains("an end within a month of the start"), "{e}");
+    let e = ics("99991231T235959Z", "99991231T235959Z").unwrap_err();
+    assert!(e.contains("talk 'u'"), "{e}");
+    assert!(ics("20240101T100000Z", "20240102T110000Z").is_ok(), "a 25-hour hacking area is a real event");
+    assert!(frab(&ev("hack", "Ada", "25:00")).is_ok());
+}

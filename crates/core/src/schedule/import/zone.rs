@@ -8,6 +8,34 @@ use chrono_tz::Tz;
 use std::collections::HashSet;
 
 impl Draft {
+    /// When one conference day ends and the next begins, in the conference's zone: the time
+    /// a day that runs past midnight ends (a Congress night to 06:00), or the file's own
+    /// `day_change`. Days are read in the zone, never as their dates are written (a file may
+    /// write a day at 03:00 in India as 21:30 UTC the day before).
+    pub(super) fn day_change(&self, tz: Tz) -> NaiveTime {
+        let local = |w: When| match w {
+            When::Instant(t) => t.with_timezone(&tz).naive_local(),
+            When::Local(t) => t,
+        };
+        if let Some(change) = self.day_change {
+            return change;
+        }
+        let mut change = NaiveTime::MIN;
+        for d in &self.days {
+            let (Some(end), start) = (d.end.map(local), d.start.map(local)) else { continue };
+            let day = start.map(|s| s.date()).or(d.date);
+            if day.is_some_and(|day| end.date() > day) && end.time() < NaiveTime::from_hms_opt(12, 0, 0).unwrap() {
+                change = change.max(end.time());
+            }
+        }
+        // A night never reaches into the next day's own start.
+        let first_start = self.days.iter().filter_map(|d| d.start.map(local)).map(|s| s.time()).min();
+        match first_start {
+            Some(s) if s < change => s,
+            _ => change,
+        }
+    }
+
     /// The zone times are shown in. A full timestamp's offset always fixes the instant; the
     /// zone decides the wall clock shown. When the named zone disagrees with the offsets in
     /// the data (pretalx may say "UTC" over +01:00 times), the data wins, and a note says so.

@@ -119,7 +119,9 @@ impl Reader {
     /// `BEGIN:name`: a component opened, refused past `MAX_DEPTH`.
     fn begin(&mut self, d: &mut Draft, text: &str, at: usize, name: &str) -> Result<(), Stop> {
         if self.stack.len() >= MAX_DEPTH {
-            let msg = format!("components nested more than {MAX_DEPTH} deep: no calendar is");
+            let msg = format!(
+                "components nested more than {MAX_DEPTH} deep (is an END: line missing?): no calendar nests so deep"
+            );
             invalid(d, text, at, msg);
             return Err(Stop);
         }
