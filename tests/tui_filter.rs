@@ -183,3 +183,38 @@ fn starred_only_on_then_off_shows_every_room_again() {
     assert!(a.session.agenda.tracks.is_empty(), "no room filter was made up: {:?}", a.session.agenda.tracks);
     assert_eq!(a.session.shown_tracks.len(), rooms);
 }
+
+/// Thousands of tags: the panel draws the rows in view, and the cursor's row is among them
+/// wherever it goes (End, PageUp), with its section's heading above the first of a section.
+#[test]
+fn a_panel_of_thousands_of_tags_shows_the_cursor_wherever_it_goes() {
+    use crossterm::event::KeyCode;
+    let talks: Vec<String> = (0..3000)
+        .map(|i| {
+            format!(
+                r#"{{"id": "t{i}", "title": "Talk {i}", "track": "A", "start": "2030-01-01T{:02}:{:02}", "duration": 5, "tags": ["tag-{i:04}"]}}"#,
+                8 + i / 600,
+                (i / 10) % 60
+            )
+        })
+        .collect();
+    let json = format!(
+        r#"{{"conference": {{"id": "many", "name": "Many", "timezone": "UTC", "tracks": ["A"]}}, "talks": [{}]}}"#,
+        talks.join(",")
+    );
+    let s = hallway::schedule::parse_bytes(json.as_bytes(), "many.json").unwrap();
+    let now = hallway::clock::parse_at("2030-01-01 08:00", s.conference.tz).unwrap();
+    let agenda = hallway::agenda::Agenda::new(&s.conference.id);
+    let mut a = hallway::tui::app::App::new(s, agenda, hallway::tui::app::Options::at(now, None));
+    press(&mut a, "f");
+    let top = screen(&a, 100, 30);
+    assert!(top.contains("Show") && top.contains("only talks I starred"), "{top}");
+    common::key(&mut a, KeyCode::End);
+    let end = screen(&a, 100, 30);
+    assert!(end.contains("▶ [ ] A"), "the last entry (the room) is in view at End: {end}");
+    assert!(end.contains("Rooms"), "with its heading: {end}");
+    common::key(&mut a, KeyCode::PageUp);
+    common::key(&mut a, KeyCode::PageUp);
+    let mid = screen(&a, 100, 30);
+    assert!(mid.contains("▶ [ ] tag-2980"), "twenty up from the end: {mid}");
+}

@@ -182,7 +182,10 @@ pub fn clashes(ctx: &Context, list: &[Clash]) -> String {
         return "No clashes among the talks you attend.\n".into();
     }
     let mut out = String::new();
-    for c in list {
+    // Thousands of talks starred at one time clash pairwise: a screenful says it; `--json`
+    // lists every pair.
+    const SHOWN: usize = 200;
+    for c in list.iter().take(SHOWN) {
         let (a, b) = (&s.talks()[c.a], &s.talks()[c.b]);
         let _ = writeln!(
             out,
@@ -196,6 +199,9 @@ pub fn clashes(ctx: &Context, list: &[Clash]) -> String {
             b.id
         );
     }
+    if list.len() > SHOWN {
+        let _ = writeln!(out, "and {} more clashes (hallway clashes --json lists them all)", list.len() - SHOWN);
+    }
     out
 }
 
@@ -206,10 +212,16 @@ pub fn clash_warnings(ctx: &Context, agenda: &Agenda, ids: &[String]) -> String 
     let mut out = String::new();
     for id in ids {
         let Some(i) = s.index_of(id) else { continue };
-        for &j in partners.get(&i).map(Vec::as_slice).unwrap_or_default() {
+        let all = partners.get(&i).map(Vec::as_slice).unwrap_or_default();
+        const SHOWN: usize = 5;
+        for &j in all.iter().take(SHOWN) {
             let o = &s.talks()[j];
             let _ =
                 writeln!(out, "{}", paint(format!("⚠ {id} clashes with {} [{}]", timefmt::talk_ref(s, o), o.id), WARN));
+        }
+        if all.len() > SHOWN {
+            let more = format!("⚠ {id} clashes with {} more (hallway clashes lists them)", all.len() - SHOWN);
+            let _ = writeln!(out, "{}", paint(more, WARN));
         }
     }
     out

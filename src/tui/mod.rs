@@ -228,7 +228,8 @@ fn read_input(
                 _ => seen = false,
             },
             Event::Key(k) if k.kind == KeyEventKind::Press => {
-                if std::env::var_os("HALLWAY_PANIC_ON_KEY").is_some() {
+                // A test hook, in test builds only: a release build never panics on purpose.
+                if cfg!(debug_assertions) && std::env::var_os("HALLWAY_PANIC_ON_KEY").is_some() {
                     panic!("HALLWAY_PANIC_ON_KEY is set: a test of the crash path");
                 }
                 if k.code == KeyCode::Char('z') && k.modifiers.contains(KeyModifiers::CONTROL) {

@@ -27,7 +27,27 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// [`write()`], its temp file named with `prefix` (so a crashed writer's leftovers can be found
 /// and swept: see `agenda::store`).
 pub fn write_as(path: &Path, bytes: &[u8], prefix: &str) -> std::io::Result<()> {
-    write_parts(path, &[bytes], prefix, Durability::Synced)
+    write_parts(path, &[bytes], prefix, Durability::Synced)?;
+    sweep(folder_of(path), prefix);
+    Ok(())
+}
+
+/// A process killed mid-write leaves its temp file; one older than half a minute is garbage (a
+/// live writer's lives for milliseconds), swept after every write so a kill loop leaves no pile
+/// (agendas, friends, recent.json alike).
+pub fn sweep(dir: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let stale = std::time::Duration::from_secs(30);
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let is_temp = name.to_str().is_some_and(|n| n.starts_with(prefix) && n.ends_with(".tmp"));
+        let old = || {
+            e.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok()).is_some_and(|age| age > stale)
+        };
+        if is_temp && old() {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }
 
 /// What a write must survive.
@@ -87,6 +107,12 @@ fn write_parts_then(
 mod fail_point {
     use std::sync::OnceLock;
 
+    /// Only in builds with debug assertions (the ones tests run): a release build ignores the
+    /// variable, so nothing in anyone's environment can make it abort.
+    #[cfg(not(debug_assertions))]
+    pub fn before_rename(_prefix: &str) {}
+
+    #[cfg(debug_assertions)]
     pub fn before_rename(prefix: &str) {
         static ARMED: OnceLock<Option<String>> = OnceLock::new();
         let armed = ARMED.get_or_init(|| {

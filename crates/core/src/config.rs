@@ -54,15 +54,29 @@ impl KeySpec {
 pub const COLOR_ROLES: &[&str] = &["starred", "later", "clash", "live", "link", "key", "dim"];
 
 /// What is wrong with a config file, where.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}:{line}:{column}: {}{message}", path.display(), key.as_ref().map(|k| format!("`{k}`: ")).unwrap_or_default())]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
     pub path: PathBuf,
+    /// 0 when the problem is the file, not a place in it (it cannot be read).
     pub line: usize,
     pub column: usize,
     pub key: Option<String>,
     pub message: String,
 }
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        // A file that cannot be read has no line to point at: "config.toml:0:0" reads as one.
+        if self.line > 0 {
+            write!(f, ":{}:{}", self.line, self.column)?;
+        }
+        let key = self.key.as_ref().map(|k| format!("`{k}`: ")).unwrap_or_default();
+        write!(f, ": {key}{}", self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
 
 /// Where the config file is: `HALLWAY_CONFIG`, else the XDG config folder.
 pub fn path() -> Option<PathBuf> {
@@ -200,5 +214,14 @@ mod tests {
         assert_eq!(e.key.as_deref(), Some("refresh_minutes"), "{e}");
         assert!(e.message.ends_with("0 to stop checking for a newer schedule"), "{e}");
         assert_eq!(parse("refresh_minutes = 0\n", p()).unwrap().refresh_minutes, Some(0));
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_names_no_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = load(dir.path()).unwrap_err();
+        let said = e.to_string();
+        assert!(said.starts_with(&dir.path().display().to_string()), "{said}");
+        assert!(!said.contains(":0:0"), "{said}");
     }
 }

@@ -167,9 +167,14 @@ impl Fetcher {
                 }
                 let sent = crate::sanitize::line(&s.conference().id);
                 let kept = self.paths(url).0.display().to_string();
-                from_cache(format!(
-                    "the server sent another conference's schedule ({sent}), not taken; to take it, delete {kept}"
-                ))
+                let mut s = from_cache(String::new())?;
+                // Online, and answered: not "offline", which would send a person checking
+                // their network; the kept copy is shown because the answer was refused.
+                s.notes_mut()[0] = format!(
+                    "the server sent another conference's schedule ({sent}), not taken: showing the copy kept \
+                     for this address; to take the new one, delete {kept}"
+                );
+                Ok(s)
             }
             Ok(s) => {
                 self.keep(url, &body, etag, last_modified, &s.conference().id);

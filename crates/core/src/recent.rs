@@ -63,10 +63,13 @@ impl Recent {
     /// remembered for the conferences.
     pub fn record(&self, opened: Opened) -> std::io::Result<()> {
         let mut list = self.list();
-        if list.is_empty()
-            && let Ok(bytes) = crate::bounded::read(&self.path, crate::bounded::MAX_BYTES)
-            && serde_json::from_slice::<Vec<Opened>>(&bytes).is_err()
-        {
+        // Something not a file where the list goes (a FIFO, a device node, a folder) is not
+        // ours to replace either: it is moved aside like a damaged list.
+        let not_a_file = std::fs::symlink_metadata(&self.path).is_ok_and(|m| !m.is_file());
+        let damaged = list.is_empty()
+            && crate::bounded::read(&self.path, crate::bounded::MAX_BYTES)
+                .is_ok_and(|bytes| serde_json::from_slice::<Vec<Opened>>(&bytes).is_err());
+        if not_a_file || damaged {
             crate::atomic::set_aside(&self.path)?;
         }
         list.retain(|o| o.id != opened.id);
@@ -124,5 +127,35 @@ mod tests {
         assert_eq!(r.list().len(), 1);
         r.record(opened("b", "B", 2)).unwrap();
         assert_eq!(kept_aside(), 1, "a good file is not set aside");
+    }
+
+    /// Something not a file where the list goes is moved aside, never replaced.
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_where_the_list_goes_is_moved_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("recent.json");
+        let made = std::process::Command::new("mkfifo").arg(&path).status().unwrap();
+        assert!(made.success());
+        let r = Recent::new(dir.path());
+        assert!(r.list().is_empty(), "a FIFO reads as no history, without waiting");
+        let opened = Opened {
+            id: "c".into(),
+            name: "C".into(),
+            source: "c.json".into(),
+            tz: None,
+            first_day: None,
+            last_day: None,
+            opened: chrono::Utc::now(),
+        };
+        r.record(opened).unwrap();
+        assert_eq!(r.list().len(), 1);
+        let aside: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with("recent.json.corrupt-"))
+            .collect();
+        assert_eq!(aside.len(), 1, "the FIFO is kept aside");
+        assert!(!aside[0].file_type().unwrap().is_file());
     }
 }

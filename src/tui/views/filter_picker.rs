@@ -34,52 +34,61 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &FilterPicker, theme: &Them
         Line::styled(format!(" {summary}"), theme.dim()),
     ];
 
-    // Headings go between sections; the cursor's line decides the scroll.
-    let mut rows: Vec<Line> = Vec::new();
-    let mut cursor_row = 0;
-    let mut section = "";
+    // Headings go between sections; the cursor's line decides the scroll. Only the rows in
+    // view are drawn: a schedule with 100,000 tags would otherwise build (and count talks for)
+    // every one of them at each key.
+    let list_h = rect.height.saturating_sub(2 + 2) as usize;
+    let mut ticked_in: Vec<(&str, usize)> = Vec::new();
+    let mut cursor_row: usize = 0;
+    let mut row: usize = 0;
     for (pos, e) in shown.iter().enumerate() {
-        if e.section() != section {
-            section = e.section();
-            let ticked = shown.iter().filter(|x| x.section() == section && p.is_ticked(x)).count()
-                + if section == "Rooms" {
-                    p.ticked.iter().filter(|&&t| !shown.contains(&Entry::Room(t))).count()
-                } else {
-                    0
-                };
-            let hint = match (section, ticked) {
-                ("Show", _) => String::new(),
-                (_, 0) => "  none ticked: all".into(),
-                ("Tags" | "Kinds", n) => format!("  {n} ticked: talks with any of them"),
-                (_, n) => format!("  {n} ticked"),
-            };
-            rows.push(Line::from(vec![
-                Span::styled(format!(" {section}"), theme.title()),
-                Span::styled(hint, theme.dim()),
-            ]));
+        if ticked_in.last().is_none_or(|(sec, _)| *sec != e.section()) {
+            ticked_in.push((e.section(), 0));
+            row += 1;
+        }
+        if p.is_ticked(e) {
+            ticked_in.last_mut().expect("a section").1 += 1;
         }
         if pos == p.cursor {
-            cursor_row = rows.len();
+            cursor_row = row;
         }
-        let tick = if p.is_ticked(e) { "[x] " } else { "[ ] " };
-        let mut spans = vec![
-            Span::raw(if pos == p.cursor { " ▶ " } else { "   " }),
-            Span::styled(tick, theme.key()),
-            Span::raw(e.label(tracks)),
-        ];
-        if let Some(n) = p.count(e) {
-            spans.push(Span::styled(format!("  {n} talk{}", if n == 1 { "" } else { "s" }), theme.dim()));
+        row += 1;
+    }
+    // Keep the cursor's heading in sight when it is the first of its section.
+    let first = (cursor_row + 1).saturating_sub(list_h).min(cursor_row.saturating_sub(1));
+    let window = first..first + list_h;
+    let mut rows: Vec<Line> = Vec::new();
+    let (mut row, mut section) = (0, "");
+    for (pos, e) in shown.iter().enumerate() {
+        if row >= window.end {
+            break;
         }
-        let line = fit(Line::from(spans), inner_w);
-        rows.push(if pos == p.cursor { line.style(theme.selected()) } else { line });
+        if e.section() != section {
+            section = e.section();
+            if window.contains(&row) {
+                rows.push(heading(p, section, &ticked_in, &shown, theme));
+            }
+            row += 1;
+        }
+        if window.contains(&row) {
+            let tick = if p.is_ticked(e) { "[x] " } else { "[ ] " };
+            let mut spans = vec![
+                Span::raw(if pos == p.cursor { " ▶ " } else { "   " }),
+                Span::styled(tick, theme.key()),
+                Span::raw(e.label(tracks)),
+            ];
+            if let Some(n) = p.count(e) {
+                spans.push(Span::styled(format!("  {n} talk{}", if n == 1 { "" } else { "s" }), theme.dim()));
+            }
+            let line = fit(Line::from(spans), inner_w);
+            rows.push(if pos == p.cursor { line.style(theme.selected()) } else { line });
+        }
+        row += 1;
     }
     if shown.is_empty() {
         rows.push(Line::styled("   nothing matches", theme.dim()));
     }
-    let list_h = rect.height.saturating_sub(2 + 2) as usize;
-    // Keep the cursor's heading in sight when it is the first of its section.
-    let first = (cursor_row + 1).saturating_sub(list_h).min(cursor_row.saturating_sub(1));
-    lines.extend(rows.into_iter().skip(first).take(list_h));
+    lines.extend(rows);
 
     // Space ticks until something is typed; then it types and Tab ticks.
     let hint = if p.query.text().is_empty() {
@@ -96,4 +105,25 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &FilterPicker, theme: &Them
     if col < rect.width - 1 {
         f.set_cursor_position(Position { x: rect.x + col, y: rect.y + 1 });
     }
+}
+
+/// A section's heading with how many of its entries are ticked (rooms ticked but narrowed out
+/// of view count too).
+fn heading(
+    p: &FilterPicker,
+    section: &'static str,
+    ticked_in: &[(&str, usize)],
+    shown: &[Entry],
+    theme: &Theme,
+) -> Line<'static> {
+    let here = ticked_in.iter().find(|(s, _)| *s == section).map_or(0, |(_, n)| *n);
+    let hidden =
+        if section == "Rooms" { p.ticked.iter().filter(|&&t| !shown.contains(&Entry::Room(t))).count() } else { 0 };
+    let hint = match (section, here + hidden) {
+        ("Show", _) => String::new(),
+        (_, 0) => "  none ticked: all".into(),
+        ("Tags" | "Kinds", n) => format!("  {n} ticked: talks with any of them"),
+        (_, n) => format!("  {n} ticked"),
+    };
+    Line::from(vec![Span::styled(format!(" {section}"), theme.title()), Span::styled(hint, theme.dim())])
 }

@@ -259,31 +259,14 @@ impl Store {
         std::fs::create_dir_all(dir).map_err(|e| io("create the directory of the", e))?;
         let mut json = serde_json::to_vec_pretty(agenda).expect("agenda serialises");
         json.push(b'\n');
-        crate::atomic::write_as(&self.path, &json, ".agenda-").map_err(|e| io("write", e))?;
-        remove_stale_temp_files(dir);
-        Ok(())
+        // Leftovers of killed writers are swept by the write itself.
+        crate::atomic::write_as(&self.path, &json, ".agenda-").map_err(|e| io("write", e))
     }
 }
 
 /// The first JSON value of `bytes`, whatever follows it.
 fn first_value<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<Result<T, serde_json::Error>> {
     serde_json::Deserializer::from_slice(bytes).into_iter::<T>().next()
-}
-
-/// A process killed mid-save leaves its temp file; one older than half a minute is garbage (a
-/// live writer's lives for milliseconds), swept at every save so a kill loop leaves no pile.
-fn remove_stale_temp_files(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let stale = std::time::Duration::from_secs(30);
-    for e in entries.flatten() {
-        let name = e.file_name();
-        let is_temp = name.to_str().is_some_and(|n| n.starts_with(".agenda-") && n.ends_with(".tmp"));
-        let old =
-            e.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok()).is_some_and(|age| age > stale);
-        if is_temp && old {
-            let _ = std::fs::remove_file(e.path());
-        }
-    }
 }
 
 #[cfg(test)]
