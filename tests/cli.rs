@@ -731,3 +731,30 @@ fn a_newer_hallways_agenda_is_read_by_commands_that_read_and_refused_by_those_th
     assert!(String::from_utf8_lossy(&out.stderr).contains("upgrade hallway to change it"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), newer, "neither moved nor written");
 }
+
+/// `--day` takes what `--at` takes: a weekday or a day of the month that only one day has.
+#[test]
+fn a_day_by_weekday_or_day_of_the_month() {
+    let d = TempDir::new().unwrap();
+    let day2 = json(&d, &["talks", "--day", "2"]);
+    for name in ["thu", "Thursday", "20", "2022-10-20"] {
+        assert_eq!(json(&d, &["talks", "--day", name]), day2, "{name}");
+    }
+    hallway(&d)
+        .args(["talks", "--day", "sat"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no day 'sat'").and(predicate::str::contains("a weekday")));
+}
+
+#[test]
+fn later_available_lists_as_json_too() {
+    let d = TempDir::new().unwrap();
+    hallway(&d).args(["later", "io-uring"]).assert().success();
+    let out = hallway(&d).args(["later", "--available", "--json"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = v.as_array().unwrap();
+    assert!(list.iter().all(|t| t["mark"] == "on-demand" && t["video"].is_string()), "{v}");
+    assert_eq!(list.len(), usize::from(v.to_string().contains("io-uring")), "{v}");
+}

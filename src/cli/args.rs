@@ -187,6 +187,9 @@ pub enum Planner {
         /// since you saved them first (`agenda --json` says the same in "video_published").
         #[arg(long, conflicts_with = "ids")]
         available: bool,
+        /// With --available: the list as JSON, like every other listing.
+        #[arg(long, requires = "available")]
+        json: bool,
     },
     /// Write a short note on a talk (shown in the agenda and details); no text removes it.
     #[command(

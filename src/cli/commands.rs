@@ -65,7 +65,7 @@ pub fn dispatch(ctx: &Context, command: Planner) -> Result<(), Failure> {
         Planner::Friends { action } => friends(ctx, action),
         Planner::Note { id, text } => note(ctx, &id, &text.join(" ")),
         Planner::Star { ids } => mark(ctx, &ids, Some(MarkKind::Attend)),
-        Planner::Later { available: true, .. } => available(ctx),
+        Planner::Later { available: true, json, .. } => available(ctx, json),
         Planner::Later { ids, .. } => mark(ctx, &ids, Some(MarkKind::OnDemand)),
         Planner::Unmark { ids } => mark(ctx, &ids, None),
         Planner::Agenda { json } => {
@@ -266,7 +266,7 @@ fn parse_day(ctx: &Context, d: &str) -> Result<usize, Failure> {
     let days: Vec<String> = s.days().map(|d| d.to_string()).collect();
     s.day_named(d).ok_or_else(|| {
         Failure::Usage(format!(
-            "no day '{d}' in {}: use a day number 1-{} or one of {}",
+            "no day '{d}' in {}: use a day number 1-{}, a weekday or day of the month that only one day has, or one of {}",
             s.conference.name,
             days.len(),
             days.join(", ")
@@ -329,7 +329,7 @@ fn mark(ctx: &Context, ids: &[String], kind: Option<MarkKind>) -> Result<(), Fai
 }
 
 /// `later --available`: the talks to catch on-demand whose video is out, newly published first.
-fn available(ctx: &Context) -> Result<(), Failure> {
+fn available(ctx: &Context, json: bool) -> Result<(), Failure> {
     let s = &ctx.schedule;
     let agenda = load_agenda(ctx)?;
     let saved: Vec<usize> = crate::agenda::listing::on_demand(s, &agenda)
@@ -339,6 +339,18 @@ fn available(ctx: &Context) -> Result<(), Failure> {
     let published = agenda.recordings_published(s);
     let mut out_now: Vec<usize> = saved.iter().copied().filter(|i| s.talks()[*i].video.is_some()).collect();
     out_now.sort_by_key(|i| (published.binary_search(i).is_err(), *i));
+    if json {
+        let list: Vec<serde_json::Value> = out_now
+            .iter()
+            .map(|&i| {
+                let mut v = report::talk(s, &s.talks()[i]);
+                v["mark"] = "on-demand".into();
+                v["video_published"] = published.binary_search(&i).is_ok().into();
+                v
+            })
+            .collect();
+        return emit_json(&serde_json::Value::Array(list));
+    }
     if out_now.is_empty() {
         let n = saved.len();
         return emit(&format!("No video yet for the {n} talk{} you saved for later.\n", if n == 1 { "" } else { "s" }));

@@ -196,10 +196,24 @@ impl Schedule {
         self.days.iter().position(|(_, r)| r.contains(&index)).unwrap_or(0)
     }
 
-    /// A day as `--day` gives it: its number from 1, or its date.
+    /// A day as `--day` gives it: its number from 1, its date, its weekday (`sat`, `Saturday`)
+    /// or its day of the month (`28`) where only one day of the conference is that.
     pub fn day_named(&self, d: &str) -> Option<usize> {
-        let by_number = d.parse::<usize>().ok().filter(|n| (1..=self.day_count()).contains(n)).map(|n| n - 1);
-        by_number.or_else(|| self.days().position(|x| x.to_string() == d))
+        use chrono::Datelike;
+        let d = d.trim();
+        let number = d.parse::<usize>().ok();
+        let by_number = number.filter(|n| (1..=self.day_count()).contains(n)).map(|n| n - 1);
+        let only = |hits: Vec<usize>| if hits.len() == 1 { Some(hits[0]) } else { None };
+        by_number
+            .or_else(|| self.days().position(|x| x.to_string() == d))
+            .or_else(|| {
+                let weekday = d.parse::<chrono::Weekday>().ok()?;
+                only(self.days().enumerate().filter(|(_, x)| x.weekday() == weekday).map(|(i, _)| i).collect())
+            })
+            .or_else(|| {
+                let n = number?;
+                only(self.days().enumerate().filter(|(_, x)| x.day() as usize == n).map(|(i, _)| i).collect())
+            })
     }
 
     pub fn day_index(&self, date: NaiveDate) -> Option<usize> {
