@@ -215,10 +215,10 @@ fn talks(ctx: &Context, f: &super::TalkFilter, json: bool) -> Result<(), Failure
         }
         other => (room, other),
     };
-    super::named::known(s, "kind", f.kind.as_slice(), |c| &c.kinds)?;
-    super::named::known(s, "tag", f.tag.as_slice(), |c| &c.tags)?;
-    super::named::known(s, "track", track.as_slice(), |c| &c.tracks)?;
-    super::named::known(s, "language", f.lang.as_slice(), |c| &c.languages)?;
+    super::named::known(s, "kind", f.kind.as_slice(), &choices.kinds)?;
+    super::named::known(s, "tag", f.tag.as_slice(), &choices.tags)?;
+    super::named::known(s, "track", track.as_slice(), &choices.tracks)?;
+    super::named::known(s, "language", f.lang.as_slice(), &choices.languages)?;
     let range = day.map_or(0..s.talks().len(), |d| s.day_range(d));
     let agenda = load_agenda(ctx)?;
     let lower = |x: &str| x.to_lowercase();
@@ -247,10 +247,11 @@ fn talks(ctx: &Context, f: &super::TalkFilter, json: bool) -> Result<(), Failure
         .filter(|t| {
             words.is_empty() || {
                 let hay = lower(&format!(
-                    "{} {} {} {}",
+                    "{} {} {} {} {}",
                     t.title,
                     t.speakers.join(" "),
-                    t.tags.join(" ") + " " + t.track.as_deref().unwrap_or(""),
+                    t.track.as_deref().unwrap_or(""),
+                    t.tags.join(" "),
                     t.abstract_text
                 ));
                 // Words and word starts, not letters inside a word ("rust" is not "trusted").

@@ -18,17 +18,14 @@ pub fn room(s: &crate::schedule::Schedule, name: &str, what: &str) -> Result<usi
 
 /// A kind or tag no talk has is a mistake (a typo, another conference's word): exit 2 with the
 /// values there are, not an empty list.
+/// `known` is the schedule's values of that kind, from the [`Choices`](crate::filter::Choices)
+/// the caller already has.
 pub fn known<S: AsRef<str>>(
     s: &crate::schedule::Schedule,
     what: &str,
     given: &[S],
-    of: impl Fn(&crate::filter::Choices) -> &Vec<(String, usize)>,
+    known: &[(String, usize)],
 ) -> Result<(), Failure> {
-    if given.is_empty() {
-        return Ok(());
-    }
-    let choices = crate::filter::Choices::of(s);
-    let known = of(&choices);
     let Some(bad) = given.iter().map(AsRef::as_ref).find(|g| !known.iter().any(|(k, _)| k.eq_ignore_ascii_case(g)))
     else {
         return Ok(());

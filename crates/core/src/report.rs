@@ -18,9 +18,7 @@ pub fn talk(schedule: &Schedule, t: &Talk) -> Value {
         "title": t.title,
         "speakers": t.speakers,
         "room": schedule.room_name(t),
-        // What it is about; in a file whose tracks are its stages (hallway's own format
-        // without topics) the stage, as before rooms and tracks were told apart.
-        "track": t.track.as_deref().unwrap_or(schedule.room_name(t)),
+        "track": schedule.track_or_room(t),
         "day": schedule.date_of(t.start).to_string(),
         "start": instant(schedule, t.start),
         "end": instant(schedule, t.end),

@@ -53,11 +53,12 @@ impl Index {
             .iter()
             .map(|t| {
                 let text = format!(
-                    "{} | {} | {} | {}",
+                    "{} | {} | {} | {} | {}",
                     t.title,
                     t.speakers.join(", "),
                     s.room_name(t),
-                    t.tags.join(" ") + " " + t.track.as_deref().unwrap_or("")
+                    t.track.as_deref().unwrap_or(""),
+                    t.tags.join(" ")
                 );
                 (Utf32String::from(text.as_str()), Utf32String::from(t.title.as_str()))
             })
@@ -68,11 +69,12 @@ impl Index {
             .iter()
             .map(|t| {
                 let line = format!(
-                    "{} {} {} {}",
+                    "{} {} {} {} {}",
                     t.title,
                     t.speakers.join(" "),
                     s.room_name(t),
-                    t.tags.join(" ") + " " + t.track.as_deref().unwrap_or("")
+                    t.track.as_deref().unwrap_or(""),
+                    t.tags.join(" ")
                 );
                 (fold(&line), fold(&t.abstract_text))
             })

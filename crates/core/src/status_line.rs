@@ -107,9 +107,7 @@ fn render_with_title(template: &str, s: &Schedule, n: Next, title: &str) -> Resu
         Some(match name {
             "title" => title.to_string(),
             "room" => s.room_name(t).to_string(),
-            // What `{track}` always gave where tracks were stages; the organisers' track where
-            // the file has one.
-            "track" => t.track.clone().unwrap_or_else(|| s.room_name(t).to_string()),
+            "track" => s.track_or_room(t).to_string(),
             "start" => crate::timefmt::at(s, t.start),
             "end" => crate::timefmt::at(s, t.end),
             "minutes" => n.minutes().to_string(),

@@ -11,12 +11,12 @@ pub fn hm(schedule: &Schedule, t: DateTime<Utc>) -> String {
 /// `09:05`, or `Sat 00:15` for a time in the night of the day before (a Congress day runs to
 /// 06:00): under a "Fri 27 Dec" heading, a bare "00:15" would read as 24 hours early.
 pub fn at(schedule: &Schedule, t: DateTime<Utc>) -> String {
-    let local = schedule.local(t);
-    if local.date_naive() == schedule.date_of(t) {
-        local.format("%H:%M").to_string()
-    } else {
-        local.format("%a %H:%M").to_string()
-    }
+    clock(schedule.local(t), schedule.local(t).date_naive() != schedule.date_of(t))
+}
+
+/// `09:05`, or `Sat 09:05` when the weekday must be said.
+fn clock(local: DateTime<Tz>, with_day: bool) -> String {
+    local.format(if with_day { "%a %H:%M" } else { "%H:%M" }).to_string()
 }
 
 /// `09:05-09:35`; `Sat 00:15-00:55` in the night after a conference day; the end's day too
@@ -33,28 +33,20 @@ pub fn range_on_its_date(schedule: &Schedule, talk: &Talk) -> String {
 /// A talk as read on the local date `on` (today, in Now): each end says its weekday when it
 /// is another day ("Fri 10:30-11:30" for a talk on since yesterday).
 pub fn range_on(schedule: &Schedule, talk: &Talk, on: NaiveDate) -> String {
-    let label = |t: DateTime<Utc>| {
-        let l = schedule.local(t);
-        l.format(if l.date_naive() == on { "%H:%M" } else { "%a %H:%M" }).to_string()
-    };
+    let label = |t: DateTime<Utc>| clock(schedule.local(t), schedule.local(t).date_naive() != on);
     format!("{}-{}", label(talk.start), label(talk.end))
 }
 
 fn end_of(schedule: &Schedule, talk: &Talk) -> String {
     let (a, b) = (schedule.local(talk.start), schedule.local(talk.end));
     let long = talk.end - talk.start >= chrono::Duration::hours(24);
-    let day = b.date_naive() != a.date_naive() && (b.time() >= a.time() || long);
-    b.format(if day { "%a %H:%M" } else { "%H:%M" }).to_string()
+    clock(b, b.date_naive() != a.date_naive() && (b.time() >= a.time() || long))
 }
 
 /// A free span, `Sat 28 Dec 20:15` aside: `20:15-Sun 09:05` when it runs over a night.
 pub fn span(schedule: &Schedule, from: DateTime<Utc>, to: DateTime<Utc>) -> String {
-    join(schedule, from, to, schedule.local(from).date_naive() != schedule.local(to).date_naive())
-}
-
-fn join(schedule: &Schedule, from: DateTime<Utc>, to: DateTime<Utc>, end_day: bool) -> String {
-    let end = schedule.local(to).format(if end_day { "%a %H:%M" } else { "%H:%M" });
-    format!("{}-{end}", at(schedule, from))
+    let (a, b) = (schedule.local(from), schedule.local(to));
+    format!("{}-{}", at(schedule, from), clock(b, b.date_naive() != a.date_naive()))
 }
 
 /// `"Title" (Stage 2, 09:15-09:40)`: how a talk is named in a clash or a status line.

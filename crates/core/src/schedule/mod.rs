@@ -57,7 +57,7 @@ pub struct Schedule {
     /// When the last talk ends.
     end: Option<DateTime<Utc>>,
     /// The language most talks are given in: a talk's own is worth saying where it differs.
-    usual_language: Option<String>,
+    usual_language: std::sync::OnceLock<Option<String>>,
     /// Set when only some talks are loaded (from the compiled form, for a command that needs
     /// one day or the marked talks): what the whole schedule holds.
     whole: Option<Box<Whole>>,
@@ -102,13 +102,7 @@ impl Schedule {
             }
         }
         let end = talks.iter().map(|t| t.end).max();
-        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for l in talks.iter().filter_map(|t| t.language.as_deref()).flat_map(|l| l.split(", ")) {
-            *counts.entry(l).or_default() += 1;
-        }
-        let usual_language =
-            counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(l, _)| l.to_string());
-        Self { conference, talks, by_id, days, end, usual_language, whole: None }
+        Self { conference, talks, by_id, days, end, usual_language: Default::default(), whole: None }
     }
 
     /// Some talks of a schedule: `days` is the whole schedule's day table (dates and ranges of
@@ -131,8 +125,7 @@ impl Schedule {
             })
             .collect();
         let end = whole.end;
-        let usual_language = whole.languages.first().map(|(l, _)| l.clone());
-        Self { conference, talks, by_id, days, end, usual_language, whole: Some(Box::new(whole)) }
+        Self { conference, talks, by_id, days, end, usual_language: Default::default(), whole: Some(Box::new(whole)) }
     }
 
     /// What the whole schedule holds when only some talks are loaded.
@@ -156,7 +149,9 @@ impl Schedule {
     /// A talk's language where it is not the one most talks are given in ("de" at a
     /// conference mostly in English): what lists say beside a title.
     pub fn unusual_language<'a>(&self, t: &'a Talk) -> Option<&'a str> {
-        t.language.as_deref().filter(|l| Some(*l) != self.usual_language.as_deref())
+        // Counted once, when first asked: most commands never show a language.
+        let usual = self.usual_language.get_or_init(|| Choices::of(self).languages.first().map(|(l, _)| l.clone()));
+        t.language.as_deref().filter(|l| Some(*l) != usual.as_deref())
     }
 
     pub fn talks(&self) -> &[Talk] {
@@ -231,6 +226,12 @@ impl Schedule {
 
     pub fn room_name(&self, talk: &Talk) -> &str {
         &self.conference.rooms[talk.room]
+    }
+
+    /// What a talk is about; for a talk with no track of its own (hallway's format, whose
+    /// tracks are its stages) its room, which is what "track" always said there.
+    pub fn track_or_room<'a>(&'a self, talk: &'a Talk) -> &'a str {
+        talk.track.as_deref().unwrap_or(self.room_name(talk))
     }
 
     /// Pairs of talks on at once in the same room (a double booking, or a session and the

@@ -35,7 +35,8 @@ pub(super) fn talk(e: RawEvent, id: String, room: usize, start: DateTime<Utc>, e
         .or_else(|| pick_video(e.links.iter().map(|(u, t)| (u.as_str(), t.as_str()))));
     let abstract_text = match e.markup {
         Markup::Plain => sanitize::text(&html::to_text(&e.abstract_text)),
-        Markup::Html => sanitize::text(&html::to_text(&markdown::dedent(&e.abstract_text))),
+        // `about` took off each part's layout indentation; HTML drops what leads a line anyway.
+        Markup::Html => sanitize::text(&html::to_text(&e.abstract_text)),
         Markup::Markdown => sanitize::text(&markdown::to_text(&e.abstract_text)),
     };
     Talk {
