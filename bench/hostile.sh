@@ -57,6 +57,26 @@ open(f"{t}/frab-rooms.json", "w").write(json.dumps({"schedule": {"version": "x",
 bad = lambda i: {"id": f"t{i}", "title": "T", "speakers": [], "track": "A", "start": "soon", "duration": 30}
 open(f"{t}/errors.json", "w").write(json.dumps({"conference": {"id": "c", "name": "C", "timezone": "UTC", "tracks": ["A"]},
     "talks": [bad(i) for i in range(50_000)]}, indent=1))
+# 6. Memory: what a file carries besides its schedule (1.5 million small objects in a field
+#    no reader uses, 12 MB), for each JSON reader; and a real frab file 120 times over (25 MB).
+tiny = [{"a": 0}] * 1_500_000
+compact = lambda v: json.dumps(v, separators=(",", ":"))
+def frab_with(extra):
+    doc = json.loads(frab(""))
+    next(iter(doc["schedule"]["conference"]["days"][0]["rooms"].values()))[0].update(extra)
+    return compact(doc)
+open(f"{t}/frab-unread.json", "w").write(frab_with({"attachments": tiny}))
+open(f"{t}/sessionize-unread.json", "w").write(compact({"rooms": [{"id": 1, "name": "A"}], "speakers": [], "categories": [],
+    "sessions": [{"id": "1", "title": "T", "startsAt": "2024-02-03T10:00:00", "endsAt": "2024-02-03T10:30:00", "roomId": 1,
+    "questionAnswers": tiny}]}))
+open(f"{t}/native-unread.json", "w").write(compact({"conference": {"id": "c", "name": "C", "timezone": "UTC", "tracks": ["A"]},
+    "talks": [dict(talk(0, "A"), start="soon", notes=tiny)]}))
+camp = json.load(open("tests/fixtures/real/frab-camp2019.json"))
+days = camp["schedule"]["conference"]["days"]
+for d in days:
+    d["rooms"] = {f"{room} {k}": [dict(e, guid=f"{e['guid']}-{k}") for e in events]
+                  for room, events in d["rooms"].items() for k in range(120)}
+open(f"{t}/frab-120x.json", "w").write(json.dumps(camp))
 PY
 
 measure() { # binary, file -> "seconds, peak MB" (the child's own, through wait4)
@@ -76,9 +96,10 @@ print(f"{time.perf_counter() - start:.2f} s, {usage.ru_maxrss // 1024} MB")
 PY
 }
 
-printf '%-14s %9s  %-22s %s\n' input size "$(basename "$new") (new)" "${old:+old}"
-for f in entity.xml lt.xml lt.json amp.json unknown.json rooms.json frab-rooms.json errors.json; do
+printf '%-22s %6s  %-22s %s\n' input size "$(basename "$new") (new)" "${old:+old}"
+for f in entity.xml lt.xml lt.json amp.json unknown.json rooms.json frab-rooms.json errors.json \
+  frab-unread.json sessionize-unread.json native-unread.json frab-120x.json; do
   size=$(du -h "$t/$f" | cut -f1)
-  printf '%-14s %9s  %-22s %s\n' "$f" "$size" "$(measure "$new" "$t/$f")" "${old:+$(measure "$old" "$t/$f")}"
+  printf '%-22s %6s  %-22s %s\n' "$f" "$size" "$(measure "$new" "$t/$f")" "${old:+$(measure "$old" "$t/$f")}"
 done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -11,6 +11,10 @@ fn text(data: &[u8]) -> Option<&str> {
     std::str::from_utf8(data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data)).ok()
 }
 
+fn root(t: &str) -> Option<super::lazy_json::Object<'_>> {
+    super::lazy_json::Object::of(super::lazy_json::root(t).ok()?)
+}
+
 pub fn native_json(data: &[u8]) {
     if let Some(t) = text(data) {
         check(native::parse(t, "fuzz.json").ok());
@@ -19,19 +23,19 @@ pub fn native_json(data: &[u8]) {
 
 pub fn frab_json(data: &[u8]) {
     if let Some(t) = text(data)
-        && let Ok(v) = serde_json::from_str::<serde_json::Value>(t)
-        && import::frab_json::sniff(&v)
+        && let Some(v) = root(t)
+        && let Some(c) = import::frab_json::sniff(&v)
     {
-        check(import::frab_json::read(&v, t).finish(t, "fuzz.json", OPTS).ok());
+        check(import::frab_json::read(&v, &c, t).finish(t, "fuzz.json", OPTS).ok());
     }
 }
 
 pub fn sessionize_json(data: &[u8]) {
     if let Some(t) = text(data)
-        && let Ok(v) = serde_json::from_str::<serde_json::Value>(t)
-        && import::sessionize::sniff(&v)
+        && let Some(v) = root(t)
+        && let Some(sessions) = import::sessionize::sniff(&v)
     {
-        check(import::sessionize::read(&v, t, "fuzz").finish(t, "fuzz.json", OPTS).ok());
+        check(import::sessionize::read(&v, sessions, t, "fuzz").finish(t, "fuzz.json", OPTS).ok());
     }
 }
 

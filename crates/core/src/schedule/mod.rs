@@ -7,7 +7,7 @@ pub mod error;
 #[doc(hidden)]
 pub mod fuzz;
 pub mod import;
-mod locate;
+pub(crate) mod lazy_json;
 pub mod native;
 mod native_fast;
 mod talk;
@@ -334,8 +334,8 @@ pub fn parse_bytes_with(bytes: &[u8], source: &str, opts: import::Options) -> Re
     if import::ical::sniff(text) {
         return import::ical::parse(text).finish(text, source, opts);
     }
-    let root: serde_json::Value = match serde_json::from_str(text) {
-        Ok(v) => v,
+    let root = match lazy_json::root(text) {
+        Ok(v) => lazy_json::Object::of(v),
         // Not JSON either: say what it is not, where.
         Err(_) if text.trim_start().starts_with('<') => {
             let start = text.trim_start().get(..64).unwrap_or(text.trim_start()).to_ascii_lowercase();
@@ -362,13 +362,14 @@ pub fn parse_bytes_with(bytes: &[u8], source: &str, opts: import::Options) -> Re
         }
         Err(_) => return native::parse(text, source),
     };
+    let root = root.unwrap_or_else(lazy_json::Object::empty);
     if native::sniff(&root) {
-        native::parse_value(&root, text, source)
-    } else if import::frab_json::sniff(&root) {
-        import::frab_json::read(&root, text).finish(text, source, opts)
-    } else if import::sessionize::sniff(&root) {
+        native::parse(text, source)
+    } else if let Some(conference) = import::frab_json::sniff(&root) {
+        import::frab_json::read(&root, &conference, text).finish(text, source, opts)
+    } else if let Some(sessions) = import::sessionize::sniff(&root) {
         let name = Path::new(source).file_stem().and_then(|s| s.to_str()).unwrap_or("sessionize");
-        import::sessionize::read(&root, text, name).finish(text, source, opts)
+        import::sessionize::read(&root, sessions, text, name).finish(text, source, opts)
     } else {
         let msg = format!("not a schedule hallway knows: expected {FORMATS}");
         Err(LoadError::invalid(source, vec![Problem::new(None, msg)]))

@@ -1,6 +1,7 @@
 //! hallway's own JSON schedule format (ARCHITECTURE.md, "The native schedule format"): parse, validate, report every problem.
 
-use super::locate::JsonProblems;
+use super::error::MAX_PROBLEMS;
+use super::lazy_json::{self as json, Object, Raw};
 use super::{Conference, LoadError, Problem, Schedule, Talk};
 use crate::clock::local_to_utc;
 use crate::sanitize;
@@ -11,104 +12,132 @@ use std::collections::{HashMap, HashSet};
 
 /// Parse a native schedule; any problem rejects the whole file, and all of them are reported.
 pub fn parse(text: &str, source: &str) -> Result<Schedule, LoadError> {
-    let mut v = Validator { p: JsonProblems::new(text, 3) };
-    let schedule = match serde_json::from_str(text) {
-        Ok(root) => v.run(&root),
+    let mut v = Validator { text, problems: Vec::new(), more: 0 };
+    let schedule = match json::root(text) {
+        Ok(root) => v.run(root),
         Err(e) => {
-            v.p.syntax(&e);
+            v.syntax(&e);
             None
         }
     };
-    finish(v, schedule, source)
-}
-
-/// The same, for a document already parsed (while detecting its format).
-pub fn parse_value(root: &Value, text: &str, source: &str) -> Result<Schedule, LoadError> {
-    let mut v = Validator { p: JsonProblems::new(text, 3) };
-    let schedule = v.run(root);
-    finish(v, schedule, source)
-}
-
-fn finish(v: Validator, schedule: Option<Schedule>, source: &str) -> Result<Schedule, LoadError> {
     match schedule {
-        Some(s) if v.p.problems.is_empty() => Ok(s),
-        _ => Err(LoadError::invalid_and_more(source, v.p.problems, v.p.more)),
+        Some(s) if v.problems.is_empty() => Ok(s),
+        _ => Err(LoadError::invalid_and_more(source, v.problems, v.more)),
     }
 }
 
 /// Looks like our format (as opposed to an import format)?
-pub fn sniff(value: &Value) -> bool {
-    value.get("conference").is_some_and(Value::is_object) && value.get("talks").is_some()
+pub fn sniff(root: &Object<'_>) -> bool {
+    root.get("conference").is_some_and(json::is_object) && root.get("talks").is_some()
+}
+
+/// An object being checked and where it starts: a problem with a member points at the
+/// member's value, a missing member at the object. Members this format does not know are
+/// never read (see `lazy_json`).
+struct Here<'a> {
+    obj: Object<'a>,
+    at: usize,
+}
+
+impl<'a> Here<'a> {
+    fn of(text: &str, raw: Raw<'a>) -> Option<Self> {
+        Some(Here { obj: Object::of(raw)?, at: json::offset(text, raw) })
+    }
+
+    /// A member that is there and not null.
+    fn given(&self, field: &str) -> Option<Raw<'a>> {
+        self.obj.given(field)
+    }
+
+    fn place(&self, text: &str, field: &str) -> usize {
+        self.obj.get(field).map_or(self.at, |v| json::offset(text, v))
+    }
 }
 
 struct Validator<'a> {
-    p: JsonProblems<'a>,
+    text: &'a str,
+    problems: Vec<Problem>,
+    /// Found beyond [`MAX_PROBLEMS`]: counted, not located.
+    more: usize,
 }
 
-impl Validator<'_> {
-    fn report(&mut self, path: &str, talk: Option<&str>, message: String) {
-        self.p.report(path, talk, message);
+impl<'a> Validator<'a> {
+    fn report(&mut self, at: usize, talk: Option<&str>, message: String) {
+        if self.problems.len() >= MAX_PROBLEMS {
+            self.more += 1;
+            return;
+        }
+        self.problems.push(Problem::at_offset(self.text.as_bytes(), at, talk, message));
     }
 
-    fn run(&mut self, root: &Value) -> Option<Schedule> {
-        if !sniff(root) {
-            self.p.problems.push(Problem::new(
+    fn report_on(&mut self, here: &Here<'_>, field: &str, talk: Option<&str>, message: String) {
+        self.report(here.place(self.text, field), talk, message);
+    }
+
+    /// serde_json's own syntax error, with its line and column.
+    fn syntax(&mut self, e: &serde_json::Error) {
+        let msg = e.to_string();
+        let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m);
+        self.problems.push(Problem::at(e.line(), e.column().max(1), None, format!("invalid JSON: {msg}")));
+    }
+
+    fn run(&mut self, root: Raw<'a>) -> Option<Schedule> {
+        let Some(root) = Object::of(root).filter(sniff) else {
+            self.problems.push(Problem::new(
                 None,
                 "expected a JSON object with \"conference\" and \"talks\" (hallway's schedule format)".into(),
             ));
             return None;
-        }
-        let conference = self.conference(&root["conference"]);
-        let talks = match root["talks"].as_array() {
-            Some(list) => self.talks(list, &conference),
-            None => {
-                self.report("talks", None, "\"talks\" must be an array".into());
-                Vec::new()
-            }
         };
-        Some(Schedule::new(conference, talks))
+        let conference = Here::of(self.text, root.get("conference")?)?;
+        let conference = self.conference(&conference);
+        let talks = root.get("talks")?;
+        let mut i = 0;
+        let mut talks_of = Talks::new(&conference);
+        let listed = json::each(talks, |t| {
+            if let Some(talk) = self.talk(i, t, &mut talks_of) {
+                talks_of.talks.push(talk);
+            }
+            i += 1;
+        });
+        if !listed {
+            self.report(json::offset(self.text, talks), None, "\"talks\" must be an array".into());
+        }
+        Some(Schedule::new(conference, talks_of.talks))
     }
 
-    fn conference(&mut self, c: &Value) -> Conference {
-        let id = self.required_str(c, "conference", "id", None).unwrap_or_default();
+    fn conference(&mut self, c: &Here<'_>) -> Conference {
+        let id = self.required_str(c, "id", None).unwrap_or_default();
         if id.is_empty() {
-            self.report("conference/id", None, "conference id must not be empty".into());
+            self.report_on(c, "id", None, "conference id must not be empty".into());
         }
-        let name = self.optional_str(c, "conference", "name", None).map(|n| sanitize::line(&n));
-        let tz = match self.required_str(c, "conference", "timezone", None) {
+        let name = self.optional_str(c, "name", None).map(|n| sanitize::line(&n));
+        let tz = match self.required_str(c, "timezone", None) {
             Some(name) => name.parse::<Tz>().unwrap_or_else(|_| {
-                self.report(
-                    "conference/timezone",
-                    None,
-                    format!(
-                        "unknown time zone '{}': expected an IANA name such as Europe/Amsterdam",
-                        sanitize::line(&name)
-                    ),
-                );
+                let name = sanitize::line(&name);
+                let msg = format!("unknown time zone '{name}': expected an IANA name such as Europe/Amsterdam");
+                self.report_on(c, "timezone", None, msg);
                 Tz::UTC
             }),
             None => Tz::UTC,
         };
-        let url = self.optional_str(c, "conference", "url", None).map(|u| sanitize::line(&u));
-        let tracks = self.string_list(c, "conference", "tracks", None).unwrap_or_default();
+        let url = self.optional_str(c, "url", None).map(|u| sanitize::line(&u));
+        let tracks = self.string_list(c, "tracks", None).unwrap_or_default();
         if tracks.is_empty() {
-            self.report("conference/tracks", None, "expected at least one track name in \"tracks\"".into());
+            self.report_on(c, "tracks", None, "expected at least one track name in \"tracks\"".into());
         }
         let mut seen = HashSet::new();
         for t in &tracks {
             if !seen.insert(t.to_lowercase()) {
-                self.report("conference/tracks", None, format!("track '{t}' is listed twice"));
+                self.report_on(c, "tracks", None, format!("track '{t}' is listed twice"));
             }
         }
         let name = name.unwrap_or_else(|| id.clone());
         // Optional: when a conference day ends, for programmes that run past midnight.
-        let day_change = match self.optional_str(c, "conference", "day_change", None) {
+        let day_change = match self.optional_str(c, "day_change", None) {
             Some(s) => chrono::NaiveTime::parse_from_str(s.trim(), "%H:%M").unwrap_or_else(|_| {
-                self.report(
-                    "conference/day_change",
-                    None,
-                    format!("expected \"day_change\" as HH:MM, found '{}'", sanitize::line(&s)),
-                );
+                let msg = format!("expected \"day_change\" as HH:MM, found '{}'", sanitize::line(&s));
+                self.report_on(c, "day_change", None, msg);
                 chrono::NaiveTime::MIN
             }),
             None => chrono::NaiveTime::MIN,
@@ -126,210 +155,182 @@ impl Validator<'_> {
         }
     }
 
-    fn talks(&mut self, list: &[Value], conf: &Conference) -> Vec<Talk> {
-        let mut ids: HashSet<String> = HashSet::new();
-        let mut talks = Vec::with_capacity(list.len());
-        // Looked up by name, not searched: a file with many tracks and many talks would be
-        // quadratic. An unknown one is said with the first few known ones.
-        let track_of: HashMap<&str, usize> = conf.rooms.iter().enumerate().map(|(i, t)| (t.as_str(), i)).collect();
-        let known = super::error::first_of(&conf.rooms, true);
-        for (i, t) in list.iter().enumerate() {
-            let base = format!("talks/{i}");
-            if !t.is_object() {
-                self.report(&base, None, format!("talk #{} must be an object", i + 1));
-                continue;
-            }
-            let Some(id) = self.required_str(t, &base, "id", None) else { continue };
-            let idr = Some(id.as_str());
-            if id.trim().is_empty() || sanitize::line(&id) != id {
-                self.report(
-                    &format!("{base}/id"),
-                    idr,
-                    "id must be non-empty printable text without surrounding spaces".into(),
-                );
-            }
-            if !ids.insert(id.clone()) {
-                self.report(&format!("{base}/id"), idr, "duplicate id: every talk needs its own id".into());
-            }
-            let title = self.required_str(t, &base, "title", idr).map(|s| sanitize::line(&s));
-            let speakers = self.string_list(t, &base, "speakers", idr).unwrap_or_default();
-            let room = match self.required_str(t, &base, "track", idr) {
-                Some(name) => track_of.get(sanitize::line(&name).as_str()).copied().or_else(|| {
-                    self.report(
-                        &format!("{base}/track"),
-                        idr,
-                        format!("unknown track '{}': expected one of {known}", sanitize::line(&name)),
-                    );
-                    None
-                }),
-                None => None,
-            };
-            let start = self.time(t, &base, "start", idr, conf.tz);
-            let end = self.end(t, &base, idr, conf.tz, start);
-            let kind = self.optional_str(t, &base, "kind", idr).map(|k| sanitize::line(&k));
-            let tags = self.string_list(t, &base, "tags", idr).unwrap_or_default();
-            let abstract_text = self.optional_str(t, &base, "abstract", idr).map(|a| sanitize::text(&a));
-            let video = self.optional_str(t, &base, "video", idr).map(|v| sanitize::line(&v)).filter(|v| !v.is_empty());
-            let url = self.optional_str(t, &base, "url", idr).and_then(|u| sanitize::web_address(&u));
-            let topic = self.optional_str(t, &base, "topic", idr).map(|s| sanitize::line(&s)).filter(|s| !s.is_empty());
-            let language = self.optional_str(t, &base, "language", idr).and_then(|l| crate::languages::normalize(&l));
-            let recorded = self.optional_bool(t, &base, "recorded", idr);
-            let links = self.links(t, &base, idr);
-            if let (Some(title), Some(room), Some(start), Some(end)) = (title, room, start, end) {
-                talks.push(Talk {
-                    id,
-                    title,
-                    speakers,
-                    room,
-                    track: topic,
-                    start,
-                    end,
-                    kind: kind.filter(|k| !k.is_empty()).unwrap_or_else(|| "talk".into()),
-                    tags,
-                    abstract_text: abstract_text.unwrap_or_default(),
-                    language,
-                    recorded,
-                    video,
-                    url,
-                    links,
-                });
-            }
+    /// The talk at index `i` of `talks`, if it is whole and right.
+    fn talk(&mut self, i: usize, raw: Raw<'_>, known: &mut Talks) -> Option<Talk> {
+        let Some(t) = Here::of(self.text, raw) else {
+            self.report(json::offset(self.text, raw), None, format!("talk #{} must be an object", i + 1));
+            return None;
+        };
+        let t = &t;
+        let id = self.required_str(t, "id", None)?;
+        let idr = Some(id.as_str());
+        if id.trim().is_empty() || sanitize::line(&id) != id {
+            let msg = "id must be non-empty printable text without surrounding spaces".into();
+            self.report_on(t, "id", idr, msg);
         }
-        talks
+        if !known.ids.insert(id.clone()) {
+            self.report_on(t, "id", idr, "duplicate id: every talk needs its own id".into());
+        }
+        let title = self.required_str(t, "title", idr).map(|s| sanitize::line(&s));
+        let speakers = self.string_list(t, "speakers", idr).unwrap_or_default();
+        let room = match self.required_str(t, "track", idr) {
+            Some(name) => known.track_of.get(sanitize::line(&name).as_str()).copied().or_else(|| {
+                let msg = format!("unknown track '{}': expected one of {}", sanitize::line(&name), known.listed);
+                self.report_on(t, "track", idr, msg);
+                None
+            }),
+            None => None,
+        };
+        let start = self.time(t, "start", idr, known.tz);
+        let end = self.end(t, idr, known.tz, start);
+        let kind = self.optional_str(t, "kind", idr).map(|k| sanitize::line(&k));
+        let tags = self.string_list(t, "tags", idr).unwrap_or_default();
+        let abstract_text = self.optional_str(t, "abstract", idr).map(|a| sanitize::text(&a));
+        let video = self.optional_str(t, "video", idr).map(|v| sanitize::line(&v)).filter(|v| !v.is_empty());
+        let url = self.optional_str(t, "url", idr).and_then(|u| sanitize::web_address(&u));
+        let topic = self.optional_str(t, "topic", idr).map(|s| sanitize::line(&s)).filter(|s| !s.is_empty());
+        let language = self.optional_str(t, "language", idr).and_then(|l| crate::languages::normalize(&l));
+        let recorded = self.optional_bool(t, "recorded", idr);
+        let links = self.links(t, idr);
+        Some(Talk {
+            id,
+            title: title?,
+            speakers,
+            room: room?,
+            track: topic,
+            start: start?,
+            end: end?,
+            kind: kind.filter(|k| !k.is_empty()).unwrap_or_else(|| "talk".into()),
+            tags,
+            abstract_text: abstract_text.unwrap_or_default(),
+            language,
+            recorded,
+            video,
+            url,
+            links,
+        })
     }
 
-    fn end(
-        &mut self,
-        t: &Value,
-        base: &str,
-        talk: Option<&str>,
-        tz: Tz,
-        start: Option<DateTime<Utc>>,
-    ) -> Option<DateTime<Utc>> {
-        let end = if t.get("end").is_some() {
-            self.time(t, base, "end", talk, tz)?
-        } else if let Some(d) = t.get("duration") {
-            match d.as_i64().filter(|m| (1..=7 * 24 * 60).contains(m)) {
+    fn end(&mut self, t: &Here<'_>, talk: Option<&str>, tz: Tz, start: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
+        let end = if t.obj.get("end").is_some() {
+            self.time(t, "end", talk, tz)?
+        } else if let Some(d) = t.obj.get("duration") {
+            match json::i64(d).filter(|m| (1..=7 * 24 * 60).contains(m)) {
                 Some(m) => start? + Duration::minutes(m),
                 None => {
-                    self.report(
-                        &format!("{base}/duration"),
-                        talk,
-                        format!("expected a duration in whole minutes (1 to 10080), found {d}"),
-                    );
+                    let found = if json::kind(d) == "a number" { d.get() } else { json::kind(d) };
+                    let msg = format!("expected a duration in whole minutes (1 to 10080), found {found}");
+                    self.report_on(t, "duration", talk, msg);
                     return None;
                 }
             }
         } else {
-            self.report(base, talk, "missing \"end\" (or \"duration\" in minutes)".into());
+            self.report(t.at, talk, "missing \"end\" (or \"duration\" in minutes)".into());
             return None;
         };
         let start = start?;
         if end <= start {
             let what = if end == start { "ends when it starts" } else { "ends before it starts" };
-            self.report(
-                &format!("{base}/end"),
-                talk,
-                format!("{what}: expected an end after {}", start.with_timezone(&tz).format("%Y-%m-%dT%H:%M")),
-            );
+            let after = start.with_timezone(&tz).format("%Y-%m-%dT%H:%M");
+            self.report_on(t, "end", talk, format!("{what}: expected an end after {after}"));
             return None;
         }
         Some(end)
     }
 
-    fn time(&mut self, t: &Value, base: &str, field: &str, talk: Option<&str>, tz: Tz) -> Option<DateTime<Utc>> {
-        let s = self.required_str(t, base, field, talk)?;
+    fn time(&mut self, t: &Here<'_>, field: &str, talk: Option<&str>, tz: Tz) -> Option<DateTime<Utc>> {
+        let s = self.required_str(t, field, talk)?;
         match parse_time(&s, tz) {
             Ok(v) => Some(v),
             Err(msg) => {
-                self.report(&format!("{base}/{field}"), talk, format!("\"{field}\": {msg}"));
+                self.report_on(t, field, talk, format!("\"{field}\": {msg}"));
                 None
             }
         }
     }
 
-    fn required_str(&mut self, obj: &Value, base: &str, field: &str, talk: Option<&str>) -> Option<String> {
-        match obj.get(field) {
-            None | Some(Value::Null) => {
-                self.report(base, talk, format!("missing \"{field}\""));
-                None
-            }
-            Some(_) => self.optional_str(obj, base, field, talk),
+    fn required_str(&mut self, obj: &Here<'_>, field: &str, talk: Option<&str>) -> Option<String> {
+        if obj.given(field).is_none() {
+            self.report(obj.at, talk, format!("missing \"{field}\""));
+            return None;
         }
+        self.optional_str(obj, field, talk)
     }
 
-    fn optional_str(&mut self, obj: &Value, base: &str, field: &str, talk: Option<&str>) -> Option<String> {
-        match obj.get(field) {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) => Some(s.clone()),
-            Some(other) => {
-                self.report(
-                    &format!("{base}/{field}"),
-                    talk,
-                    format!("\"{field}\" must be a string, found {}", kind_of(other)),
-                );
-                None
-            }
+    fn optional_str(&mut self, obj: &Here<'_>, field: &str, talk: Option<&str>) -> Option<String> {
+        let v = obj.given(field)?;
+        let s = json::string(v);
+        if s.is_none() {
+            self.report_on(obj, field, talk, format!("\"{field}\" must be a string, found {}", json::kind(v)));
         }
+        s
     }
 
-    fn optional_bool(&mut self, obj: &Value, base: &str, field: &str, talk: Option<&str>) -> Option<bool> {
-        match obj.get(field) {
-            None | Some(Value::Null) => None,
-            Some(Value::Bool(b)) => Some(*b),
-            Some(other) => {
-                let msg = format!("\"{field}\" must be true or false, found {}", kind_of(other));
-                self.report(&format!("{base}/{field}"), talk, msg);
-                None
-            }
+    fn optional_bool(&mut self, obj: &Here<'_>, field: &str, talk: Option<&str>) -> Option<bool> {
+        let v = obj.given(field)?;
+        let b = json::bool(v);
+        if b.is_none() {
+            self.report_on(obj, field, talk, format!("\"{field}\" must be true or false, found {}", json::kind(v)));
         }
+        b
     }
 
     /// `"links": [{"url": "https://…", "title": "Slides"}]`; an address that is not a web
     /// address is left out (a link is opened by a key).
-    fn links(&mut self, obj: &Value, base: &str, talk: Option<&str>) -> Vec<super::Link> {
-        let Some(v) = obj.get("links").filter(|v| !v.is_null()) else { return Vec::new() };
-        let Some(items) = v.as_array() else {
-            let msg = format!("\"links\" must be an array of {{\"url\", \"title\"}}, found {}", kind_of(v));
-            self.report(&format!("{base}/links"), talk, msg);
-            return Vec::new();
-        };
-        items
-            .iter()
-            .filter_map(|l| {
-                let url = sanitize::web_address(l.get("url")?.as_str()?)?;
-                let title = l.get("title").and_then(Value::as_str).map(sanitize::line).unwrap_or_default();
-                Some(super::Link { title: if title.is_empty() { url.clone() } else { title }, url })
-            })
-            .collect()
+    fn links(&mut self, obj: &Here<'_>, talk: Option<&str>) -> Vec<super::Link> {
+        let Some(v) = obj.given("links") else { return Vec::new() };
+        let mut links = Vec::new();
+        let listed = json::each(v, |l| {
+            let Some(l) = Object::of(l) else { return };
+            let Some(url) = l.str("url").and_then(|u| sanitize::web_address(&u)) else { return };
+            let title = l.str("title").map(|t| sanitize::line(&t)).unwrap_or_default();
+            links.push(super::Link { title: if title.is_empty() { url.clone() } else { title }, url });
+        });
+        if !listed {
+            let msg = format!("\"links\" must be an array of {{\"url\", \"title\"}}, found {}", json::kind(v));
+            self.report_on(obj, "links", talk, msg);
+        }
+        links
     }
 
-    fn string_list(&mut self, obj: &Value, base: &str, field: &str, talk: Option<&str>) -> Option<Vec<String>> {
-        match obj.get(field) {
-            None | Some(Value::Null) => None,
-            Some(Value::Array(items)) if items.iter().all(Value::is_string) => {
-                Some(items.iter().filter_map(Value::as_str).map(sanitize::line).filter(|s| !s.is_empty()).collect())
-            }
-            Some(other) => {
-                self.report(
-                    &format!("{base}/{field}"),
-                    talk,
-                    format!("\"{field}\" must be an array of strings, found {}", kind_of(other)),
-                );
-                None
-            }
-        }
+    fn string_list(&mut self, obj: &Here<'_>, field: &str, talk: Option<&str>) -> Option<Vec<String>> {
+        let v = obj.given(field)?;
+        let mut items = Vec::new();
+        let mut other = None;
+        let listed = json::each(v, |item| match json::str(item) {
+            Some(s) => items.push(sanitize::line(&s)),
+            None => other = other.or(Some(json::kind(item))),
+        });
+        let found = match (listed, other) {
+            (true, None) => return Some(items.into_iter().filter(|s| !s.is_empty()).collect()),
+            (true, Some(kind)) => format!("an array with {kind} in it"),
+            (false, _) => json::kind(v).to_string(),
+        };
+        self.report_on(obj, field, talk, format!("\"{field}\" must be an array of strings, found {found}"));
+        None
     }
 }
 
-pub(super) fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+/// What each talk is checked against: the conference's tracks and the ids seen so far.
+struct Talks {
+    /// Looked up by name, not searched: a file with many tracks and many talks would be
+    /// quadratic. An unknown one is said with the first few known ones.
+    track_of: HashMap<String, usize>,
+    listed: String,
+    ids: HashSet<String>,
+    tz: Tz,
+    talks: Vec<Talk>,
+}
+
+impl Talks {
+    fn new(conf: &Conference) -> Self {
+        Talks {
+            track_of: conf.rooms.iter().enumerate().map(|(i, t)| (t.clone(), i)).collect(),
+            listed: super::error::first_of(&conf.rooms, true),
+            ids: HashSet::new(),
+            tz: conf.tz,
+            talks: Vec::new(),
+        }
     }
 }
 

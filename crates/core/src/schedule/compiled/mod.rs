@@ -35,7 +35,7 @@ const SOURCES: &[&[u8]] = &[
     include_bytes!("../choices.rs"),
     include_bytes!("../native.rs"),
     include_bytes!("../native_fast.rs"),
-    include_bytes!("../locate.rs"),
+    include_bytes!("../lazy_json.rs"),
     include_bytes!("../import/mod.rs"),
     include_bytes!("../import/frab_json.rs"),
     include_bytes!("../import/pentabarf_xml.rs"),

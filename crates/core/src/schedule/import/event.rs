@@ -71,7 +71,18 @@ pub fn about(subtitle: Option<String>, abstract_text: Option<String>, descriptio
     let mut text = abstract_text.unwrap_or_default();
     // Words alone, to tell whether one part only repeats the other: a camp's abstract is often
     // its description cut short, and the two together read the opening twice.
-    let words = |x: &str| x.split_whitespace().map(|w| w.trim_end_matches(['…', '.'])).collect::<Vec<_>>().join(" ");
+    // Joined as they come, not collected first: a list of a million one-letter words would
+    // take eight times its text.
+    let words = |x: &str| {
+        let mut out = String::with_capacity(x.len());
+        for w in x.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w.trim_end_matches(['…', '.']));
+        }
+        out
+    };
     if let Some(desc) = description.filter(|x| !x.trim().is_empty()) {
         let (a, d) = (words(&text), words(&desc));
         if d.starts_with(&a) {

@@ -1,66 +1,73 @@
 //! frab / pretalx / c3voc `schedule.json`: `schedule.conference.days[].rooms{name: [event]}`.
+//! Read level by level ([`lazy_json`]): an event is opened, turned into a [`RawEvent`] and let
+//! go, so what the file carries besides the schedule costs no memory.
 
 use super::{Draft, Pos, RawEvent, timing};
-use crate::schedule::native::kind_of;
+use crate::schedule::lazy_json::{self as json, Object, Raw};
 use chrono::{NaiveDate, NaiveTime};
-use serde_json::Value;
 
-pub fn sniff(v: &Value) -> bool {
-    v.get("schedule").and_then(|s| s.get("conference")).is_some_and(Value::is_object)
+/// The file's `schedule.conference`, when it has one.
+pub fn sniff<'a>(root: &Object<'a>) -> Option<Object<'a>> {
+    root.object("schedule")?.object("conference")
 }
 
-pub fn read(root: &Value, text: &str) -> Draft {
+pub fn read(root: &Object<'_>, c: &Object<'_>, text: &str) -> Draft {
     let mut d = Draft::default();
-    let base = "schedule/conference";
-    let c = &root["schedule"]["conference"];
-    d.name = str_of(c, "title").unwrap_or_default();
-    d.id = str_of(c, "acronym").filter(|a| !a.trim().is_empty()).unwrap_or_else(|| d.name.clone());
-    d.url = str_of(&root["schedule"], "base_url").or_else(|| str_of(c, "url"));
-    d.zone = str_of(c, "time_zone_name").map(|z| (z, Pos::Path(format!("{base}/time_zone_name"))));
-    if let Some(rooms) = c.get("rooms").and_then(Value::as_array) {
-        d.rooms = rooms.iter().filter_map(|r| str_of(r, "name").or_else(|| r.as_str().map(str::to_string))).collect();
+    d.name = c.str("title").unwrap_or_default();
+    d.id = c.str("acronym").filter(|a| !a.trim().is_empty()).unwrap_or_else(|| d.name.clone());
+    d.url = root.object("schedule").and_then(|s| s.str("base_url")).or_else(|| c.str("url"));
+    d.zone = c.get("time_zone_name").and_then(|z| Some((json::string(z)?, Pos::Offset(json::offset(text, z)))));
+    if let Some(rooms) = c.list("rooms") {
+        d.rooms = rooms
+            .iter()
+            .filter_map(|r| Object::of(r).and_then(|r| r.str("name")).or_else(|| json::string(r)))
+            .collect();
     }
     // Sets, not lists: a file of many rooms over many days would be quadratic otherwise.
     let declared: std::collections::HashSet<String> = d.rooms.iter().cloned().collect();
     let mut seen = declared.clone();
     // An unknown room is said with the first few of the list.
     let listed = crate::schedule::error::first_of(&d.rooms, false);
-    let Some(days) = c.get("days").and_then(Value::as_array) else {
-        d.problem(text, &Pos::Path(base.into()), None, "expected \"days\": an array of days with rooms".into());
+    let Some(days) = c.list("days") else {
+        let conference = root.object("schedule").and_then(|s| s.get("conference"));
+        let at = c.get("days").or(conference).map_or(Pos::Unknown, |v| Pos::Offset(json::offset(text, v)));
+        d.problem(text, &at, None, "expected \"days\": an array of days with rooms".into());
         return d;
     };
-    for (di, day) in days.iter().enumerate() {
-        let dbase = format!("{base}/days/{di}");
-        let date = str_of(day, "date").and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok());
+    for day in days {
+        let here = Pos::Offset(json::offset(text, day));
+        let Some(day) = Object::of(day) else {
+            d.problem(text, &here, None, format!("a day must be an object, found {}", json::kind(day)));
+            continue;
+        };
+        let date = day.str("date").and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok());
         // Events before the day's start time belong to the night after it.
-        let starts = str_of(day, "day_start").and_then(|s| super::when(&s));
+        let starts = day.str("day_start").and_then(|s| super::when(&s));
         let day_change = starts.map(|w| super::wall_clock(w).time()).filter(|t| *t > NaiveTime::MIN);
         // A day that ends after midnight says when the next one begins (settled in the
         // conference's zone by `finish`).
-        let ends = str_of(day, "day_end").and_then(|s| super::when(&s));
+        let ends = day.str("day_end").and_then(|s| super::when(&s));
         d.days.push(super::DayBounds { date, start: starts, end: ends });
-        let Some(rooms) = day.get("rooms").and_then(Value::as_object) else {
-            d.problem(text, &Pos::Path(dbase), None, "expected \"rooms\": an object of room name to events".into());
+        let Some(rooms) = day.object("rooms") else {
+            d.problem(text, &here, None, "expected \"rooms\": an object of room name to events".into());
             continue;
         };
-        for (room, events) in rooms {
-            let rbase = format!("{dbase}/rooms/{room}");
+        for (room, events) in rooms.iter() {
+            let at = Pos::Offset(json::offset(text, events));
             if !declared.is_empty() && !declared.contains(room) {
                 let msg = format!("room '{room}' is not in the conference's room list ({listed})");
-                d.problem(text, &Pos::Path(rbase.clone()), None, msg);
+                d.problem(text, &at, None, msg);
             }
-            if seen.insert(room.clone()) {
-                d.rooms.push(room.clone());
+            if seen.insert(room.to_string()) {
+                d.rooms.push(room.to_string());
             }
-            let Some(events) = events.as_array() else {
-                d.problem(text, &Pos::Path(rbase), None, format!("room '{room}' must list its events in an array"));
-                continue;
-            };
-            for (ei, e) in events.iter().enumerate() {
-                let pos = Pos::Path(format!("{rbase}/{ei}"));
-                if let Some(ev) = event(&mut d, text, e, pos, room, date, day_change) {
+            let listed = json::each(events, |e| {
+                if let Some(ev) = event(&mut d, text, e, room, date, day_change) {
                     d.events.push(ev);
                 }
+            });
+            if !listed {
+                d.problem(text, &at, None, format!("room '{room}' must list its events in an array"));
             }
         }
     }
@@ -70,26 +77,24 @@ pub fn read(root: &Value, text: &str) -> Draft {
 fn event(
     d: &mut Draft,
     text: &str,
-    e: &Value,
-    pos: Pos,
+    raw: Raw<'_>,
     room: &str,
     date: Option<NaiveDate>,
     day_change: Option<NaiveTime>,
 ) -> Option<RawEvent> {
-    if !e.is_object() {
-        d.problem(text, &pos, None, format!("an event must be an object, found {}", kind_of(e)));
+    let pos = Pos::Offset(json::offset(text, raw));
+    let Some(e) = Object::of(raw) else {
+        d.problem(text, &pos, None, format!("an event must be an object, found {}", json::kind(raw)));
         return None;
-    }
-    let id = str_of(e, "guid").or_else(|| id_of(e.get("id")?)).unwrap_or_default();
-    let idr = Some(id.as_str()).filter(|i| !i.is_empty());
-    let at = |field: &str| match &pos {
-        Pos::Path(p) => Pos::Path(format!("{p}/{field}")),
-        other => other.clone(),
     };
+    let id = e.str("guid").or_else(|| json::id(e.get("id")?)).unwrap_or_default();
+    let idr = Some(id.as_str()).filter(|i| !i.is_empty());
+    // A problem points at the field's value, or at the event when the field is missing.
+    let at = |field: &str| e.get(field).map_or(pos.clone(), |v| Pos::Offset(json::offset(text, v)));
     let title = match e.get("title") {
-        Some(Value::String(t)) => t.clone(),
+        Some(t) if json::str(t).is_some() => json::string(t).unwrap_or_default(),
         other => {
-            let found = other.map_or("nothing", kind_of);
+            let found = other.map_or("nothing", json::kind);
             d.problem(text, &at("title"), idr, format!("expected \"title\" as a string, found {found}"));
             return None;
         }
@@ -97,12 +102,12 @@ fn event(
     // An empty "room" is the room the event is listed under, as in XML.
     // The event's own room wins over the one it is listed under (a merged Congress export
     // lists a stage's events under its own name); `validate` says so.
-    let own = str_of(e, "room").filter(|r| !r.trim().is_empty());
+    let own = e.str("room").filter(|r| !r.trim().is_empty());
     if let Some(r) = own.as_deref().filter(|r| !room.is_empty() && r != &room) {
         d.listed_elsewhere(room, r);
     }
     let room = own.as_deref().unwrap_or(room);
-    let fields = timing::Fields::read(|name| str_of(e, name));
+    let fields = timing::Fields::read(|name| e.str(name));
     let timing = match timing::decide(&fields, date, day_change, &timing::FRAB_JSON) {
         Ok(t) => t,
         Err((field, msg)) => {
@@ -110,34 +115,33 @@ fn event(
             return None;
         }
     };
-    let speakers = e
-        .get("persons")
-        .and_then(Value::as_array)
-        .map(|ps| {
-            ps.iter()
-                .filter_map(|p| {
-                    str_of(p, "public_name").or_else(|| str_of(p, "name")).or_else(|| p.as_str().map(str::to_string))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let abstract_text = super::about(str_of(e, "subtitle"), str_of(e, "abstract"), str_of(e, "description"));
-    let links: Vec<(String, String)> = e
-        .get("links")
-        .and_then(Value::as_array)
-        .map(|ls| {
-            ls.iter()
-                .filter_map(|l| {
-                    Some((str_of(l, "url").or_else(|| str_of(l, "href"))?, str_of(l, "title").unwrap_or_default()))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let direct = ["video_download_url", "recording_url", "video"].iter().find_map(|k| str_of(e, k));
+    // Each listed item read in turn, empty ones left out: a list of a million nothings is no list.
+    let each = |key: &str, f: &dyn Fn(Raw<'_>) -> Option<String>| {
+        let mut out = Vec::new();
+        if let Some(v) = e.get(key) {
+            json::each(v, |x| out.extend(f(x).filter(|s| !s.trim().is_empty())));
+        }
+        out
+    };
+    let speakers = each("persons", &|p| {
+        Object::of(p).and_then(|p| p.str("public_name").or_else(|| p.str("name"))).or_else(|| json::string(p))
+    });
+    let abstract_text = super::about(e.str("subtitle"), e.str("abstract"), e.str("description"));
+    let mut links = Vec::new();
+    if let Some(v) = e.get("links") {
+        json::each(v, |l| {
+            let Some(l) = Object::of(l) else { return };
+            if let Some(url) = l.str("url").or_else(|| l.str("href")) {
+                links.push((url, l.str("title").unwrap_or_default()));
+            }
+        });
+    }
+    let tags = each("tags", &|t| json::string(t).or_else(|| Object::of(t)?.str("name")));
+    let direct = ["video_download_url", "recording_url", "video"].iter().find_map(|k| e.str(k));
     let printed = timing.printed.map(|p| (p, at("start")));
     Some(RawEvent {
         printed,
-        url: str_of(e, "url"),
+        url: e.str("url"),
         pos,
         id,
         title,
@@ -145,19 +149,13 @@ fn event(
         room: room.to_string(),
         start: timing.start,
         end: timing.end,
-        kind: str_of(e, "type").unwrap_or_default().to_lowercase(),
-        track: str_of(e, "track"),
-        tags: e
-            .get("tags")
-            .and_then(Value::as_array)
-            .map(|ts| {
-                ts.iter().filter_map(|t| t.as_str().or_else(|| t.get("name")?.as_str())).map(str::to_string).collect()
-            })
-            .unwrap_or_default(),
+        kind: e.str("type").unwrap_or_default().to_lowercase(),
+        track: e.str("track"),
+        tags,
         markup: super::Markup::of_rich(&abstract_text),
         abstract_text,
-        language: str_of(e, "language"),
-        recorded: recorded(e),
+        language: e.str("language"),
+        recorded: recorded(&e),
         video: direct,
         links,
     })
@@ -165,27 +163,14 @@ fn event(
 
 /// Whether the talk will be recorded: frab's `do_not_record`, the C3VOC schema's
 /// `recording.optout`; None when the file does not say.
-fn recorded(e: &Value) -> Option<bool> {
-    let optout = e.get("do_not_record").or_else(|| e.get("recording")?.get("optout"))?;
-    match optout {
-        Value::Bool(b) => Some(!b),
-        Value::String(s) => match s.trim() {
-            "true" | "1" | "yes" => Some(false),
-            "false" | "0" | "no" => Some(true),
-            _ => None,
-        },
-        _ => None,
+fn recorded(e: &Object<'_>) -> Option<bool> {
+    let optout = e.get("do_not_record").or_else(|| e.object("recording")?.get("optout"))?;
+    if let Some(b) = json::bool(optout) {
+        return Some(!b);
     }
-}
-
-fn str_of(v: &Value, key: &str) -> Option<String> {
-    v.get(key).and_then(Value::as_str).map(str::to_string)
-}
-
-fn id_of(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
+    match json::str(optout)?.trim() {
+        "true" | "1" | "yes" => Some(false),
+        "false" | "0" | "no" => Some(true),
         _ => None,
     }
 }

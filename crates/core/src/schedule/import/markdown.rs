@@ -7,6 +7,11 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, T
 /// element's) is removed first: Markdown would read it as a code block.
 pub fn to_text(md: &str) -> String {
     let md = dedent(md);
+    // pulldown-cmark's memory is linear but may reach 150 times a crafted text (thousands of
+    // nested quotes); no abstract is this long, and a longer one is shown as written.
+    if md.len() > MAX_MARKDOWN {
+        return md;
+    }
     let mut out = Writer::default();
     for event in Parser::new_ext(&md, Options::ENABLE_STRIKETHROUGH) {
         out.event(event);
@@ -18,21 +23,26 @@ pub fn to_text(md: &str) -> String {
 /// measure (it usually follows its opening tag directly) and loses its own leading spaces.
 pub fn dedent(s: &str) -> String {
     let s = s.replace("\r\n", "\n");
-    let mut lines = s.lines();
-    let first = lines.next().unwrap_or("").trim_start();
-    let rest: Vec<&str> = lines.collect();
+    let (first, rest) = s.split_once('\n').unwrap_or((&s, ""));
+    let first = first.trim_start();
     let indent = |l: &str| l.len() - l.trim_start_matches([' ', '\t']).len();
-    let margin = rest.iter().filter(|l| !l.trim().is_empty()).map(|l| indent(l)).min().unwrap_or(0);
+    // Two passes over the lines rather than a list of them: a text of many short lines would
+    // take several times its size in slices.
+    let margin = rest.lines().filter(|l| !l.trim().is_empty()).map(indent).min().unwrap_or(0);
     let mut out = String::with_capacity(s.len());
     out.push_str(first);
-    for l in rest {
+    for l in rest.lines() {
         out.push('\n');
         // Lines are cut at the margin only where it is whitespace: a blank line shorter than
         // the margin stays blank.
         out.push_str(l.get(margin.min(indent(l))..).unwrap_or(""));
     }
-    out.trim_end().to_string()
+    out.truncate(out.trim_end().len());
+    out
 }
+
+/// The longest description read as Markdown, in bytes.
+const MAX_MARKDOWN: usize = 64 * 1024;
 
 /// How many levels of nested lists are shown indented.
 const MAX_INDENT: usize = 6;

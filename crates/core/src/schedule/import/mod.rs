@@ -12,7 +12,6 @@ pub mod sessionize;
 mod timing;
 mod zone;
 
-use super::locate::Locations;
 use super::{Conference, LoadError, Problem, Schedule};
 use crate::clock::local_to_utc;
 use crate::sanitize;
@@ -38,14 +37,12 @@ pub enum End {
     Minutes(i64),
 }
 
-/// Where in the source something is: a byte offset (XML), or a JSON path such as
-/// `schedule/conference/days/0/rooms/Curie/3` (placed only if a problem needs it).
+/// Where in the source something is, as a byte offset.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Pos {
     #[default]
     Unknown,
     Offset(usize),
-    Path(String),
 }
 
 /// One event as a format gives it, before zones and tracks are settled.
@@ -119,7 +116,6 @@ pub struct Draft {
     pub problems: Vec<Problem>,
     /// Found beyond [`MAX_PROBLEMS`](crate::schedule::error::MAX_PROBLEMS): counted, not located.
     more: usize,
-    locations: Option<Locations>,
 }
 
 /// Choices the file cannot make for itself.
@@ -147,7 +143,6 @@ impl Draft {
         let offset = match pos {
             Pos::Unknown => None,
             Pos::Offset(o) => Some(*o),
-            Pos::Path(path) => self.locations.get_or_insert_with(|| Locations::of(text, 12)).nearest(path),
         };
         self.problems.push(match offset {
             Some(o) => Problem::at_offset(text.as_bytes(), o, talk, message),

@@ -36,6 +36,9 @@ fn beyond_any_schedule(text: &str) -> Option<(usize, &'static str)> {
     None
 }
 
+/// The fewest bytes per XML node (element, text or comment) a file may have on average.
+const BYTES_PER_NODE: usize = 8;
+
 /// An XML document whose root element is `<schedule>`.
 pub fn sniff(text: &str) -> bool {
     let t = text.trim_start();
@@ -60,7 +63,10 @@ pub fn read(text: &str) -> Draft {
         d.problems.push(Problem::at_offset(text.as_bytes(), at, None, message));
         return d;
     }
-    let opts = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
+    // A node of the parsed tree takes about 80 bytes: a file of nothing but `<a/>` would take
+    // 20 to 40 times its size. Schedules have one node in 20 to 50 bytes (FOSDEM: 54).
+    let nodes_limit = u32::try_from(text.len() / BYTES_PER_NODE).unwrap_or(u32::MAX).max(10_000);
+    let opts = roxmltree::ParsingOptions { allow_dtd: true, nodes_limit, ..Default::default() };
     let doc = match Document::parse_with_options(text, opts) {
         Ok(doc) => doc,
         // Cut short (a download that stopped): roxmltree says 1:1; say where the file ends
@@ -76,6 +82,14 @@ pub fn read(text: &str) -> Draft {
                 None => "the file ends before the XML is complete: is it cut short?".into(),
             };
             d.problems.push(Problem::at_offset(text.as_bytes(), text.len(), None, message));
+            return d;
+        }
+        Err(roxmltree::Error::NodesLimitReached) => {
+            let message = format!(
+                "the file has more XML elements than a schedule of its size ({} bytes): more than one in {BYTES_PER_NODE} bytes",
+                text.len()
+            );
+            d.problems.push(Problem::new(None, message));
             return d;
         }
         Err(e) => {
