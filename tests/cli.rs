@@ -534,7 +534,18 @@ fn mistakes_get_the_valid_values_and_close_guesses() {
     fails(&["talks", "--day", "9"], &["no day '9'"]);
     fails(&["--schedule", "nope", "talks"], &["the bundled schedules are p99conf, srecon-emea"]);
     fails(&["--schedule", "fosdem.org/2024/schedule.xml", "talks"], &["https://fosdem.org/2024/schedule.xml"]);
-    fails(&["star", "ebpf"], &["nothing was changed", "Did you mean ebpf-vs-sidecars (\"eBPF vs Sidecars\")"]);
+    fails(
+        &["star", "ebpf"],
+        &[
+            "nothing was changed",
+            "'ebpf' is the start of 2 ids: ebpf-vs-sidecars (\"eBPF vs Sidecars\")",
+            "`hallway star ebpf-v`",
+        ],
+    );
+    fails(
+        &["star", "ebfp-vs-sidecars"],
+        &["Did you mean ebpf-vs-sidecars (\"eBPF vs Sidecars\")", "`hallway star ebpf-v`"],
+    );
     fails(&["note", "ebfp-vs-sidecars", "front row"], &["Did you mean ebpf-vs-sidecars"]);
     fails(&["--at", "Fri 09:20", "now"], &["no Fri", "Wed 19 Oct, Thu 20 Oct"]);
     fails(&["export", "-o", "agenda.pdf"], &["end it with .ics (calendar), .md or .json"]);

@@ -105,13 +105,12 @@ fn json_is_the_agenda_document_with_the_conference() {
 fn export_to_a_file_says_where() {
     let d = marked();
     let out = d.path().join("mine.ics");
-    hallway(&d)
-        .args(["export", "--format", "ics", "-o"])
-        .arg(&out)
-        .assert()
-        .success()
-        .stdout("")
-        .stderr(predicate::str::contains(format!("wrote {} (3 talks)", out.display())));
+    hallway(&d).args(["export", "--format", "ics", "-o"]).arg(&out).assert().success().stdout("").stderr(
+        predicate::str::contains(format!(
+            "wrote {} (3 talks to attend; the 1 to watch later are left out of a calendar",
+            out.display()
+        )),
+    );
     assert!(std::fs::read_to_string(&out).unwrap().contains("BEGIN:VEVENT"));
     hallway(&d)
         .args(["export", "--format", "pdf"])
@@ -191,4 +190,33 @@ fn colour_only_on_a_terminal_and_never_with_no_color() {
     assert!(tty.contains("eBPF vs Sidecars") && tty.contains("\u{1b}["), "{tty:?}");
     let plain = on_tty(true);
     assert!(plain.contains("eBPF vs Sidecars") && !plain.contains("\u{1b}["), "{plain:?}");
+}
+
+/// The planner's `e` and `hallway export` give one calendar for the same marks: the talks to
+/// attend, and the ones to watch later only when asked.
+#[test]
+fn the_planner_and_the_command_export_the_same_calendar() {
+    let d = marked();
+    let uids = |ics: &str| -> Vec<String> { unfold(ics).into_iter().filter(|l| l.starts_with("UID:")).collect() };
+    let cli = uids(&stdout(hallway(&d).args(["export", "--format", "ics"])));
+    let mut app = common::app();
+    let s = &mut app.session;
+    s.agenda = hallway::agenda::Agenda::new(&s.schedule.conference.id);
+    for (id, kind) in [
+        ("ebpf-vs-sidecars", hallway::agenda::MarkKind::Attend),
+        ("thread-sampling-ebpf", hallway::agenda::MarkKind::Attend),
+        ("extreme-http", hallway::agenda::MarkKind::Attend),
+        ("io-uring", hallway::agenda::MarkKind::OnDemand),
+    ] {
+        let t = s.schedule.talk(id).unwrap().clone();
+        s.agenda.set(&s.schedule, &t, kind, s.now);
+    }
+    let out = d.path().join("planner.ics");
+    let said = hallway::tui::shell::export(&app, &out, hallway::export::Format::Ics, false).unwrap();
+    assert!(said.contains("3 talks to attend; the 1 to watch later are left out"), "{said}");
+    let planner = uids(&std::fs::read_to_string(&out).unwrap());
+    assert_eq!(planner.len(), 3, "{planner:?}");
+    assert_eq!(planner, cli);
+    let with_later = uids(&stdout(hallway(&d).args(["export", "--format", "ics", "--include", "on-demand"])));
+    assert_eq!(with_later.len(), 4);
 }

@@ -87,6 +87,25 @@ fn what_a_file_carries_besides_its_schedule_costs_no_memory() {
             format!("BEGIN:VCALENDAR\r\n{}END:VCALENDAR\r\n", "BEGIN:VEVENT\r\nEND:VEVENT\r\n".repeat(N / 4)),
         ),
         (
+            "Sessionize, a speaker of 100,000 characters named 50,000 times",
+            format!(
+                r#"{{"rooms": [{{"id": 1, "name": "A"}}], "categories": [], "speakers": [{{"id": "a", "fullName": "{}"}}],
+                "sessions": [{{"id": "1", "title": "T", "startsAt": "2024-02-03T10:00:00", "endsAt": "2024-02-03T10:30:00",
+                "roomId": 1, "speakers": [{}]}}]}}"#,
+                "S".repeat(100_000),
+                many("\"a\"", 50_000)
+            ),
+        ),
+        (
+            "frab, a room of 100,000 characters listing 2,000 events that say another room",
+            format!(
+                r#"{{"schedule": {{"conference": {{"title": "C", "time_zone_name": "UTC", "days": [{{"date": "2024-02-03",
+                "rooms": {{"{}": [{}]}}}}]}}}}}}"#,
+                "R".repeat(100_000),
+                many(r#"{"guid": "g", "title": "a", "start": "10:00", "duration": "00:30", "room": "x"}"#, 2_000)
+            ),
+        ),
+        (
             "Sessionize, an unread field",
             format!(
                 r#"{{"rooms": [{{"id": 1, "name": "A"}}], "speakers": [], "categories": [], "sessions": [

@@ -301,7 +301,8 @@ fn a_narrow_grid_column_says_clash_and_live_by_symbol_rather_than_wrap_them() {
 }
 
 /// From a new-user run: `]` then `[` came back on the info desk, not on the talk left; `t`
-/// chose the info desk over my live starred talk.
+/// chose the info desk over my live starred talk. A day opens in the same room at the same
+/// time of day, so `]` then `[` comes back.
 #[test]
 fn a_day_left_is_found_as_it_was_and_t_goes_to_my_live_talk() {
     let mut a = saturday();
@@ -312,10 +313,13 @@ fn a_day_left_is_found_as_it_was_and_t_goes_to_my_live_talk() {
     press(&mut a, "]");
     let sunday = &a.session.schedule.talks()[a.schedule_view.selected];
     assert_eq!(sunday.room, room, "a new day opens in the same room: {}", sunday.title);
-    press(&mut a, "j");
-    let left_on_sunday = a.schedule_view.selected;
     press(&mut a, "[");
     assert_eq!(a.schedule_view.selected, playstation, "back where Saturday was left");
+    press(&mut a, "]j");
+    let left_on_sunday = a.schedule_view.selected;
+    press(&mut a, "[");
+    let saturday_talk = &a.session.schedule.talks()[a.schedule_view.selected];
+    assert_eq!(saturday_talk.room, room, "{}", saturday_talk.title);
     press(&mut a, "]");
     assert_eq!(a.schedule_view.selected, left_on_sunday, "and Sunday too");
     // Saturday 11:00, three starred talks live: `t` goes to one of them, not to a desk.
@@ -327,7 +331,8 @@ fn a_day_left_is_found_as_it_was_and_t_goes_to_my_live_talk() {
 
 /// From the second new-user run: S.ow2 has two talks at once at 15:30. At 80x24 each has half a
 /// column: its start shows whole ("15:30"), not a cut range ("15:30-16:…"). And `l` from there
-/// goes to the next room with a talk near 15:30, not to a room's only talk at 09:30.
+/// goes to the room beside, at its talk nearest 15:30; when that is far, the status line
+/// says where it is (a room is never passed over).
 #[test]
 fn a_half_column_shows_its_start_whole_and_l_keeps_to_the_time() {
     let mut a = fosdem_at("2021-02-06 15:40", None);
@@ -338,10 +343,16 @@ fn a_half_column_shows_its_start_whole_and_l_keeps_to_the_time() {
     let s = screen(&a, 80, 24);
     assert!(!s.contains("15:30-16:…"), "{s}");
     assert!(s.contains("▶ 15:30"), "{s}");
+    let cols = a.session.day_columns(a.schedule_view.day);
+    let mut col = cols.iter().position(|&r| r == from.room).unwrap();
     for _ in 0..3 {
         press(&mut a, "l");
+        col += 1;
         let t = &a.session.schedule.talks()[a.schedule_view.selected];
-        assert!(t.overlaps(&from) || (t.start - from.start).num_minutes().abs() <= 60, "{} at {}", t.title, t.start);
+        assert_eq!(t.room, cols[col], "the room beside");
+        let near = t.overlaps(&from) || (t.start - from.start).num_minutes().abs() <= 60;
+        let said = a.status.text().unwrap_or_default();
+        assert_eq!(!near, said.contains("its nearest talk is at"), "{} at {}: {said}", t.title, t.start);
     }
 }
 

@@ -203,15 +203,16 @@ fn go_to_a_time_turns_on_time_travel_everywhere() {
     }
     press(&mut a, "2022-10-20 09:10");
     key(&mut a, KeyCode::Enter);
-    assert_eq!(a.session.pinned, Some(parse_at("2022-10-20 09:10", chrono_tz::America::Los_Angeles).unwrap()));
+    let chosen = parse_at("2022-10-20 09:10", chrono_tz::America::Los_Angeles).unwrap();
+    assert_eq!(a.session.now, chosen);
     assert!(screen(&a, 120, 30).contains("⏱ Thu 20 Oct 09:10"));
     assert_eq!(a.schedule_view.day, 0, "the schedule keeps its place");
     press(&mut a, "t");
     assert_eq!(a.schedule_view.day, 1, "t shows that time in the schedule");
     press(&mut a, "2");
-    // The clock ticking does not undo the chosen time.
-    a.tick(chrono::Utc::now());
-    assert_eq!(a.session.now, a.session.pinned.unwrap());
+    // The chosen time runs on with the clock, as a clock does.
+    a.tick(a.session.clock_now + chrono::Duration::minutes(2));
+    assert_eq!(a.session.now, chosen + chrono::Duration::minutes(2));
     let retype = |a: &mut hallway::tui::app::App, text: &str| {
         press(a, "@");
         for _ in 0..20 {
@@ -224,7 +225,7 @@ fn go_to_a_time_turns_on_time_travel_everywhere() {
     press(&mut a, "@");
     press(&mut a, "2022-10-20 09:15");
     key(&mut a, KeyCode::Enter);
-    assert_eq!(a.session.pinned, Some(parse_at("2022-10-20 09:15", chrono_tz::America::Los_Angeles).unwrap()));
+    assert_eq!(a.session.now, parse_at("2022-10-20 09:15", chrono_tz::America::Los_Angeles).unwrap());
     retype(&mut a, "yesterday");
     let error = a.prompt().and_then(|p| p.error.clone()).expect("the prompt stays open and says why");
     assert!(error.contains("cannot read time 'yesterday'"), "{error}");
@@ -237,7 +238,7 @@ fn go_to_a_time_turns_on_time_travel_everywhere() {
     }
     press(&mut a, "11:30");
     key(&mut a, KeyCode::Enter);
-    assert_eq!(a.session.pinned, Some(parse_at("2022-10-20 11:30", chrono_tz::America::Los_Angeles).unwrap()));
+    assert_eq!(a.session.now, parse_at("2022-10-20 11:30", chrono_tz::America::Los_Angeles).unwrap());
     retype(&mut a, "");
     assert_eq!(a.session.pinned, None);
     assert_eq!(a.status.text().as_deref(), Some("back to the real clock"));

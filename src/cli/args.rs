@@ -172,7 +172,8 @@ pub enum Planner {
     /// Mark talks to attend.
     #[command(after_help = "Example:\n  hallway star ebpf-vs-sidecars rust-wrights-law")]
     Star {
-        /// Talk ids, as `hallway talks` lists them; several at once.
+        /// Talk ids as `hallway talks` lists them (or a unique start of one, or the end of the
+        /// talk's page address); several at once.
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
     },
@@ -180,7 +181,8 @@ pub enum Planner {
     /// video is out.
     #[command(after_help = "Example:\n  hallway later io-uring\n  hallway later --available")]
     Later {
-        /// Talk ids, as `hallway talks` lists them; several at once.
+        /// Talk ids as `hallway talks` lists them (or a unique start of one, or the end of the
+        /// talk's page address); several at once.
         #[arg(required_unless_present = "available", value_name = "ID")]
         ids: Vec<String>,
         /// List the talks saved for later, not yet watched, that have a video: those published
@@ -196,17 +198,19 @@ pub enum Planner {
         after_help = "Example:\n  hallway note io-uring 'ask about SQPOLL'\n  hallway note io-uring          (removes the note)"
     )]
     Note {
-        /// The talk's id, as `hallway talks` lists it.
+        /// The talk's id as `hallway talks` lists it (or a unique start of it).
         #[arg(value_name = "ID")]
         id: String,
-        /// The note, in one or more words; none removes the note.
-        #[arg(value_name = "TEXT", trailing_var_arg = true)]
+        /// The note, in one or more words; none removes the note. Options (`--at`) are read
+        /// as options wherever they stand; a note that starts with `-` goes after `--`.
+        #[arg(value_name = "TEXT")]
         text: Vec<String>,
     },
     /// Remove the marks of talks.
     #[command(after_help = "Example:\n  hallway unmark io-uring")]
     Unmark {
-        /// Talk ids, as `hallway talks` lists them; several at once.
+        /// Talk ids as `hallway talks` lists them (or a unique start of one, or the end of the
+        /// talk's page address); several at once.
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
     },

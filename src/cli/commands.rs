@@ -44,8 +44,8 @@ pub fn dispatch(ctx: &Context, command: Planner) -> Result<(), Failure> {
                     }
                     crate::atomic::write(&path, text.as_bytes())
                         .map_err(|e| Failure::Runtime(format!("cannot write {}: {e}", path.display())))?;
-                    let n = count_exported(ctx, &agenda, opts);
-                    say!("wrote {} ({n} talk{})", path.display(), if n == 1 { "" } else { "s" });
+                    let holds = crate::export::summary(format, &ctx.schedule, &agenda, opts);
+                    say!("wrote {} ({holds})", path.display());
                     Ok(())
                 }
                 None => emit(&text),
@@ -186,14 +186,6 @@ fn load_agenda(ctx: &Context) -> Result<Agenda, Failure> {
     }
 }
 
-fn count_exported(ctx: &Context, agenda: &Agenda, opts: crate::export::Options) -> usize {
-    agenda
-        .marked(&ctx.schedule)
-        .iter()
-        .filter(|&&i| opts.on_demand || agenda.is_attending(&ctx.schedule.talks()[i].id))
-        .count()
-}
-
 fn talks(ctx: &Context, f: &super::TalkFilter, json: bool) -> Result<(), Failure> {
     let s = &ctx.schedule;
     let day = f.day.as_deref().map(|d| parse_day(ctx, d)).transpose()?;
@@ -238,28 +230,25 @@ fn talks(ctx: &Context, f: &super::TalkFilter, json: bool) -> Result<(), Failure
         hide_past: f.upcoming,
         ..Filter::default()
     };
-    let words: Vec<String> = f.search.as_deref().map(|q| q.split_whitespace().map(lower).collect()).unwrap_or_default();
-    let list: Vec<&Talk> = s.talks()[range]
-        .iter()
+    // A search ranks as the planner's `/` does (the same engine), best first.
+    let order: Vec<usize> = match f.search.as_deref() {
+        Some(q) => crate::search::Index::new(s)
+            .search(q, usize::MAX)
+            .into_iter()
+            .map(|h| h.index)
+            .filter(|i| range.contains(i))
+            .collect(),
+        None => range.collect(),
+    };
+    let list: Vec<&Talk> = order
+        .into_iter()
+        .map(|i| &s.talks()[i])
         .filter(|t| room.is_none_or(|r| t.room == r))
         .filter(|t| speaker.as_ref().is_none_or(|sp| t.speakers.iter().any(|x| lower(x).contains(sp.as_str()))))
         .filter(|t| filter.admits(s, t, &agenda, &friend_talks, ctx.clock.now()))
-        .filter(|t| {
-            words.is_empty() || {
-                let hay = lower(&format!(
-                    "{} {} {} {} {}",
-                    t.title,
-                    t.speakers.join(" "),
-                    t.track.as_deref().unwrap_or(""),
-                    t.tags.join(" "),
-                    t.abstract_text
-                ));
-                // Words and word starts, not letters inside a word ("rust" is not "trusted").
-                words.iter().all(|w| crate::search::starts_a_word(&hay, w))
-            }
-        })
         .collect();
-    emit_json_or(json, || report::talks(s, list.iter().copied(), &agenda), || print::talks(ctx, &list, &agenda))
+    let ranked = f.search.is_some();
+    emit_json_or(json, || report::talks(s, list.iter().copied(), &agenda), || print::talks(ctx, &list, &agenda, ranked))
 }
 
 fn parse_day(ctx: &Context, d: &str) -> Result<usize, Failure> {
@@ -282,20 +271,12 @@ fn mark(ctx: &Context, ids: &[String], kind: Option<MarkKind>) -> Result<(), Fai
     // reads it again under the lock (and sets a damaged one aside).
     let agenda = load_agenda(ctx).unwrap_or_else(|_| Agenda::new(&s.conference.id));
     // Unmarking also works for a talk that has left the schedule.
-    let unknown: Vec<&str> = ids
-        .iter()
-        .map(String::as_str)
-        .filter(|id| s.talk(id).is_none() && !(kind.is_none() && agenda.marks.contains_key(*id)))
-        .collect();
-    if !unknown.is_empty() {
-        let hints: String = unknown.iter().map(|u| crate::did_you_mean::suggestion(s, u)).collect();
-        return Err(Failure::Usage(format!(
-            "no talk with id{} {} in {}; nothing was changed.{hints} (list ids with `hallway talks`)",
-            if unknown.len() > 1 { "s" } else { "" },
-            unknown.iter().map(|u| format!("'{}'", crate::sanitize::line(u))).collect::<Vec<_>>().join(", "),
-            s.conference.name
-        )));
-    }
+    let command = match kind {
+        Some(MarkKind::Attend) => "star",
+        Some(MarkKind::OnDemand) => "later",
+        None => "unmark",
+    };
+    let ids = &super::talk_ids::resolve(s, ids, command, |id| kind.is_none() && agenda.marks.contains_key(id))?;
     // Read, change and write under the lock: another window's changes are kept.
     let conf = &s.conference.id;
     let (agenda, mut lines) = ctx.store.update(conf, |agenda| {
@@ -381,14 +362,8 @@ fn available(ctx: &Context, json: bool) -> Result<(), Failure> {
 
 fn note(ctx: &Context, id: &str, text: &str) -> Result<(), Failure> {
     let s = &ctx.schedule;
-    let talk = s.talk(id).ok_or_else(|| {
-        Failure::Usage(format!(
-            "no talk with id '{}' in {}; nothing was changed.{} (list ids with `hallway talks`)",
-            crate::sanitize::line(id),
-            s.conference.name,
-            crate::did_you_mean::suggestion(s, id)
-        ))
-    })?;
+    let id = &super::talk_ids::resolve(s, &[id.to_string()], "note", |_| false)?[0];
+    let talk = s.talk(id).expect("a resolved id names a talk");
     let (agenda, (was_marked, changed)) = ctx.store.update(&s.conference.id, |agenda| {
         let was_marked = agenda.kind(id).is_some();
         (was_marked, agenda.set_note(s, talk, text, chrono::Utc::now()))

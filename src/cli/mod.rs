@@ -10,12 +10,14 @@ macro_rules! say {
 }
 
 mod args;
+mod columns;
 mod commands;
 mod conferences;
 mod files;
 mod manual;
 mod named;
 mod print;
+mod talk_ids;
 
 pub use args::*;
 

@@ -1,6 +1,7 @@
 //! Text for people: styled here, and `emit` strips the styles on a pipe or with NO_COLOR.
 
 use super::Context;
+use super::columns::{Fit, Ids, width_of};
 use crate::agenda::listing::{self, Row};
 use crate::agenda::{Agenda, MarkKind};
 use crate::clash::{self, Clash};
@@ -9,6 +10,7 @@ use crate::schedule::Talk;
 use crate::timefmt;
 use anstyle::{AnsiColor, Style};
 use std::fmt::Write;
+use unicode_width::UnicodeWidthStr as _;
 
 const BOLD: Style = Style::new().bold();
 const STAR: Style = AnsiColor::Yellow.on_default().bold();
@@ -37,48 +39,64 @@ fn speakers(t: &Talk) -> String {
     if t.speakers.is_empty() { String::new() } else { format!(" — {}", t.speakers.join(", ")) }
 }
 
-fn track_width(ctx: &Context) -> usize {
-    ctx.schedule.conference.rooms.iter().map(|t| unicode_width::UnicodeWidthStr::width(t.as_str())).max().unwrap_or(0)
-}
-
 fn pad(s: &str, width: usize) -> String {
     let w = unicode_width::UnicodeWidthStr::width(s);
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 
 fn header(ctx: &Context, what: &str) -> String {
-    format!(
-        "{} (times in {})\n",
-        paint(format!("{} — {what}", ctx.schedule.conference.name), BOLD),
-        crate::timefmt::zone_name(ctx.schedule.conference.tz)
-    )
+    let zone = crate::timefmt::zone_name(ctx.schedule.conference.tz);
+    // On a terminal the conference's name gives way; the rest says what the list is.
+    let rest = format!(" — {what} (times in {zone})");
+    let name = Fit::stdout().rest(&ctx.schedule.conference.name, rest.width(), 0);
+    format!("{} (times in {zone})\n", paint(format!("{name} — {what}"), BOLD))
 }
 
-pub fn talks(ctx: &Context, list: &[&Talk], agenda: &Agenda) -> String {
+/// `ranked`: the list is best match first (a search), not by time: no day headings, and
+/// each time says its date.
+pub fn talks(ctx: &Context, list: &[&Talk], agenda: &Agenda, ranked: bool) -> String {
     let s = &ctx.schedule;
-    let tw = track_width(ctx);
+    let fit = Fit::stdout();
+    let ids = Ids::new(fit, s);
+    let tw = width_of(list.iter().map(|t| s.room_name(t)));
     let mut out = header(ctx, "talks");
+    if ranked && !list.is_empty() {
+        out.push_str("\nBest match first:\n");
+    }
     let mut day = None;
     // Times of the night after a day carry its weekday ("Sat 00:15-00:55"): the column
     // is as wide as its widest time.
-    let times: Vec<String> = list.iter().map(|t| timefmt::range(s, t)).collect();
+    let times: Vec<String> = list
+        .iter()
+        .map(|t| match ranked {
+            true => {
+                format!("{} {}", timefmt::day_label(s.local(t.start).date_naive()), timefmt::range_on_its_date(s, t))
+            }
+            false => timefmt::range(s, t),
+        })
+        .collect();
     let time_w = times.iter().map(|t| t.chars().count()).max().unwrap_or(0);
     for (t, time) in list.iter().zip(&times) {
         let d = s.date_of(t.start);
-        if day != Some(d) {
+        if !ranked && day != Some(d) {
             let _ = writeln!(out, "\n{}", paint(timefmt::day_label(d), BOLD));
             day = Some(d);
         }
-        let _ = writeln!(
-            out,
-            "  {}  {}  {} {}{}{}  {}",
-            pad(time, time_w),
-            pad(s.room_name(t), tw),
-            symbol(agenda, &t.id),
+        let about = format!(
+            "{}{}{}",
             t.title,
             s.unusual_language(t).map(|l| format!(" [{l}]")).unwrap_or_default(),
-            speakers(t),
-            paint(format!("[{}]", t.id), DIM)
+            speakers(t)
+        );
+        let id = format!("[{}]", ids.of(s, t));
+        let _ = writeln!(
+            out,
+            "  {}  {}  {} {}  {}",
+            pad(time, time_w),
+            fit.column(s.room_name(t), tw),
+            symbol(agenda, &t.id),
+            fit.rest(&about, 2 + time_w + 2 + tw + 2 + 2, 2 + id.width()),
+            paint(id, DIM)
         );
     }
     if list.is_empty() {
@@ -89,8 +107,16 @@ pub fn talks(ctx: &Context, list: &[&Talk], agenda: &Agenda) -> String {
 
 pub fn agenda(ctx: &Context, agenda: &Agenda) -> String {
     let s = &ctx.schedule;
-    let tw = track_width(ctx);
+    let fit = Fit::stdout();
     let rows = listing::rows(s, agenda, ctx.clock.now());
+    let talks = || {
+        rows.iter().filter_map(|r| match r {
+            Row::Talk { index, .. } => Some(&s.talks()[*index]),
+            _ => None,
+        })
+    };
+    let tw = width_of(talks().map(|t| s.room_name(t)));
+    let ids = Ids::new(fit, s);
     let when_of = |mark: MarkKind, t: &Talk| match mark {
         MarkKind::Attend => timefmt::range(s, t),
         MarkKind::OnDemand => format!("{} {}", s.local(t.start).format("%a"), timefmt::hm(s, t.start)),
@@ -139,15 +165,14 @@ pub fn agenda(ctx: &Context, agenda: &Agenda) -> String {
             Row::Talk { index, mark, clashes_with } => {
                 let t = &s.talks()[*index];
                 let when = when_of(*mark, t);
+                let id = format!("[{}]", ids.of(s, t));
                 let _ = writeln!(
                     out,
-                    "  {}  {}  {} {}{}  [{}]{}",
+                    "  {}  {}  {} {}  {id}{}",
                     pad(&when, when_w),
-                    pad(s.room_name(t), tw),
+                    fit.column(s.room_name(t), tw),
                     symbol(agenda, &t.id),
-                    t.title,
-                    speakers(t),
-                    t.id,
+                    fit.rest(&format!("{}{}", t.title, speakers(t)), 2 + when_w + 2 + tw + 2 + 2, 2 + id.width()),
                     if *mark == MarkKind::OnDemand && t.unrecorded() {
                         paint("  ⚠ not recorded: attend it or miss it", WARN)
                     } else {
@@ -229,11 +254,11 @@ pub fn clash_warnings(ctx: &Context, agenda: &Agenda, ids: &[String]) -> String 
 
 pub fn now(ctx: &Context, o: &Overview, agenda: &Agenda, all: bool) -> String {
     let s = &ctx.schedule;
-    let tw = track_width(ctx);
+    let fit = Fit::stdout();
     let travel = if ctx.clock.is_fixed() { " (time set with --at)" } else { "" };
     let local = s.local(o.at);
-    let mut out =
-        format!("{} — {} {}{travel}\n", s.conference.name, local.format("%a %-d %b %Y %H:%M"), timefmt::zone(&local));
+    let when = format!(" — {} {}{travel}", local.format("%a %-d %b %Y %H:%M"), timefmt::zone(&local));
+    let mut out = format!("{}{when}\n", fit.rest(&s.conference.name, when.width(), 0));
     if let Some(user) = ctx.user_tz {
         let mine = o.at.with_timezone(&user);
         if mine.naive_local() != local.naive_local() {
@@ -241,7 +266,7 @@ pub fn now(ctx: &Context, o: &Overview, agenda: &Agenda, all: bool) -> String {
         }
     }
     if let Some(line) = now::phase_line(s, o) {
-        let _ = writeln!(out, "  {line}");
+        let _ = writeln!(out, "  {}", fit.rest(&line, 2, 0));
     }
     if matches!(o.phase, Phase::After { .. } | Phase::Empty) {
         let later = listing::on_demand(s, agenda);
@@ -255,14 +280,15 @@ pub fn now(ctx: &Context, o: &Overview, agenda: &Agenda, all: bool) -> String {
     if !agenda.attending(s).is_empty() {
         for line in now::mine_lines(s, o) {
             let style = if line.starts_with('⚠') { WARN } else { STAR };
-            let _ = writeln!(out, "  {}", paint(line, style));
+            let _ = writeln!(out, "  {}", paint(fit.rest(&line, 2, 0), style));
         }
     }
     // My rooms first, then those with something on now or soon; the quiet ones fold.
     let rooms = now::rooms(s, o, &agenda.attending(s));
     out.push('\n');
+    let tw = width_of(rooms.listed(all).map(|p| s.conference.rooms[o.tracks[p].track].as_str()));
     for tn in rooms.listed(all).map(|p| &o.tracks[p]) {
-        let name = pad(&s.conference.rooms[tn.track], tw);
+        let name = fit.column(&s.conference.rooms[tn.track], tw);
         let live = match tn.live {
             Some(i) => {
                 let t = &s.talks()[i];
@@ -297,6 +323,7 @@ pub fn now(ctx: &Context, o: &Overview, agenda: &Agenda, all: bool) -> String {
             }
             None => "next  no more talks".into(),
         };
+        let (live, next) = (fit.rest(&live, 2 + tw + 2, 0), fit.rest(&next, 2 + tw + 2, 0));
         let _ = writeln!(out, "  {name}  {live}\n  {}  {next}", pad("", tw));
     }
     if !rooms.lists_quiet(all) {
@@ -318,7 +345,8 @@ pub fn suggestions(ctx: &Context, slots: &[crate::suggest::Slot]) -> String {
             .into();
     }
     let mut out = header(ctx, "talks for the gaps in your agenda");
-    let tw = track_width(ctx);
+    let fit = Fit::stdout();
+    let tw = width_of(slots.iter().flat_map(|slot| &slot.picks).map(|p| s.room_name(&s.talks()[p.talk])));
     for slot in slots {
         let _ = writeln!(
             out,
@@ -334,7 +362,7 @@ pub fn suggestions(ctx: &Context, slots: &[crate::suggest::Slot]) -> String {
                 out,
                 "  {}  {}  {}{}  [{}]",
                 timefmt::range(s, t),
-                pad(s.room_name(t), tw),
+                fit.column(s.room_name(t), tw),
                 t.title,
                 speakers(t),
                 t.id

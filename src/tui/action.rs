@@ -31,6 +31,8 @@ pub enum Action {
     CopyPage,
     OpenPage,
     GoToTime,
+    GoToRoom,
+    MyNext,
     Filter,
     Acknowledge,
     Suggest,

@@ -33,6 +33,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Char('j'), KeyCode::Down], "↓ / j", Action::Down, "next talk (scroll down in details)", None),
     bind(&[Char('h'), KeyCode::Left], "← / h", Action::Left, "room to the left", None),
     bind(&[Char('l'), KeyCode::Right], "→ / l", Action::Right, "room to the right", None),
+    bind(&[Char('c')], "c", Action::GoToRoom, "go to a room by name (Tab completes)", Some("c room")),
+    bind(
+        &[Char('m')],
+        "m",
+        Action::MyNext,
+        "my next starred talk in the schedule (again: the one after)",
+        Some("m my next"),
+    ),
     bind(&[Char('[')], "[", Action::PrevDay, "previous day", Some("[ day")),
     bind(&[Char(']')], "]", Action::NextDay, "next day", None),
     bind(&[Char('g'), Home], "g / Home", Action::Top, "first talk (of the day)", None),
@@ -98,7 +106,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(&[Tab], "Tab", Action::NextView, "next view", Some("Tab view")),
     bind(&[BackTab], "Shift-Tab", Action::PrevView, "previous view", None),
-    bind(&[Char('1')], "1", Action::ShowSchedule, "schedule: rooms side by side", None),
+    bind(&[Char('1')], "1", Action::ShowSchedule, "schedule: rooms side by side (from details: at that talk)", None),
     bind(&[Char('2')], "2", Action::ShowNow, "now: live and next in every room", None),
     bind(&[Char('3')], "3", Action::ShowAgenda, "agenda: your talks, clashes, gaps", None),
     bind(&[Char('4')], "4", Action::ShowOnDemand, "on-demand: talks to watch later", None),
@@ -140,6 +148,8 @@ impl Action {
             CopyPage => "copy_page",
             OpenPage => "open_page",
             GoToTime => "go_to_time",
+            GoToRoom => "go_to_room",
+            MyNext => "my_next",
             Filter => "filter",
             Acknowledge => "acknowledge",
             Suggest => "suggest",
@@ -252,7 +262,9 @@ impl Keymap {
 pub fn footer_order(view: View) -> &'static [Action] {
     use Action::*;
     match view {
-        View::Schedule => &[Open, ToggleStar, Search, Filter, ToggleList, PrevDay, ToggleLater, Resolve, Undo],
+        View::Schedule => {
+            &[Open, ToggleStar, Search, Filter, ToggleList, MyNext, GoToRoom, PrevDay, ToggleLater, Resolve, Undo]
+        }
         View::Now => &[Open, ToggleStar, AllRooms, Search, Filter, Resolve, ToggleLater, Undo],
         View::Agenda => &[Open, ToggleStar, Resolve, Suggest, Export, Search, Undo, EditNote, Acknowledge],
         View::OnDemand => &[Open, ToggleWatched, CopyLink, Export, ToggleLater, Search, Undo],

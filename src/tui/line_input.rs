@@ -35,6 +35,10 @@ impl LineInput {
         Self { suggested: true, ..Self::new(text, max_chars) }
     }
 
+    pub fn max_chars(&self) -> usize {
+        self.max_chars
+    }
+
     pub fn text(&self) -> &str {
         &self.text
     }

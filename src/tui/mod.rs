@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+mod browser;
 mod crash;
 pub mod effect;
 pub mod filter_picker;
@@ -38,6 +39,10 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
     // From a compiled schedule the first frame is drawn from the part it shows while another
     // thread reads the whole; keys wait for it (a key before it is in hand is read after).
     let mut rest = ctx.rest.take().map(|r| std::thread::spawn(move || r.whole()));
+    // A time given with --at runs on from there, as a clock does, while the planner is open.
+    if ctx.clock.is_fixed() {
+        ctx.clock = Box::new(crate::clock::RunningClock::from(ctx.clock.now()));
+    }
     let (agenda, can_save, warning) = load_agenda(&ctx);
     let empty = crate::schedule::Schedule::new(ctx.schedule.conference.clone(), Vec::new());
     let schedule = std::mem::replace(&mut ctx.schedule, empty);

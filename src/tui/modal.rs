@@ -19,22 +19,26 @@ pub enum Modal {
 
 impl Modal {
     /// Details and help take actions from the key table (so remapped keys scroll them too).
-    pub fn action(&mut self, action: Action) -> Outcome {
+    /// `max` is how far they scroll, as last drawn.
+    pub fn action(&mut self, action: Action, max: u16) -> Outcome {
         let scroll = match self {
             Modal::Details { scroll, .. } | Modal::Help { scroll } => scroll,
             _ => return Outcome::Stay,
         };
         match action {
             Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll = scroll.saturating_add(1),
+            Action::Down => *scroll = scroll.saturating_add(1).min(max),
             Action::PageUp => *scroll = scroll.saturating_sub(10),
-            Action::PageDown => *scroll = scroll.saturating_add(10),
+            Action::PageDown => *scroll = scroll.saturating_add(10).min(max),
+            Action::Bottom => *scroll = max,
             Action::Top => *scroll = 0,
             // Any other key closes help and does nothing else, as help says.
             _ if matches!(self, Modal::Help { .. }) => return Outcome::Close,
             Action::Back | Action::Open => return Outcome::Close,
+            // From details, the schedule opens at the talk (wherever details were opened from).
+            Action::ShowSchedule if let Modal::Details { talk, .. } = self => return Outcome::GoTo(*talk),
             // Moves of the view underneath mean nothing over details.
-            Action::Left | Action::Right | Action::PrevDay | Action::NextDay | Action::Bottom => {}
+            Action::Left | Action::Right | Action::PrevDay | Action::NextDay => {}
             _ => return Outcome::Act(action),
         }
         Outcome::Stay

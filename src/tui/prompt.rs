@@ -16,6 +16,8 @@ pub enum Ask {
     },
     Time,
     Export,
+    /// A room to go to, by (part of) its name.
+    Room,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +47,14 @@ impl Prompt {
         Self { ask, input: LineInput::suggesting(text, max_chars), error: None }
     }
 
-    pub fn key(&mut self, key: KeyEvent) -> Outcome {
+    /// `rooms` completes a room's name on Tab.
+    pub fn key(&mut self, key: KeyEvent, rooms: &[String]) -> Outcome {
+        if self.ask == Ask::Room && key.code == crossterm::event::KeyCode::Tab {
+            if let Some(&first) = crate::search::rooms_named(rooms, self.input.text()).first() {
+                self.input = LineInput::new(&rooms[first], self.input.max_chars());
+            }
+            return Outcome::Stay;
+        }
         match self.input.key(key) {
             Edit::Submit => Outcome::Submit,
             Edit::Cancel => Outcome::Close,

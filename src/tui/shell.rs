@@ -39,7 +39,7 @@ impl Shell<'_> {
                     // The browser is started with the address as one argument, never through a
                     // shell; it outlives the planner.
                     // The launcher's own words (its command line, the address again) help nobody.
-                    if open::that_detached(&url).is_err() {
+                    if !super::browser::open(&url) {
                         app.status.error("⚠ no browser could be started here: Y copies the page's address");
                     }
                 }
@@ -132,11 +132,13 @@ pub fn export(
         return Err(crate::tui::effect::ExportError::Exists(path.display().to_string()));
     }
     let s = &app.session;
-    let opts = crate::export::Options { on_demand: true };
+    // As `hallway export` without options: the same marks give the same calendar.
+    let opts = crate::export::Options { on_demand: false };
     let text = crate::export::render(format, &s.schedule, &s.agenda, s.now, opts);
     crate::atomic::write(path, text.as_bytes())
         .map_err(|source| crate::tui::effect::ExportError::Write { path: path.display().to_string(), source })?;
-    Ok(format!("wrote {} ({} marked talks)", path.display(), s.agenda.marked(&s.schedule).len()))
+    let holds = crate::export::summary(format, &s.schedule, &s.agenda, opts);
+    Ok(format!("wrote {} ({holds})", path.display()))
 }
 
 /// A reminder: the terminal bell, and a desktop notification where a notification service

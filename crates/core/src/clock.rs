@@ -32,6 +32,28 @@ impl Clock for FixedClock {
     }
 }
 
+/// A pretended time that runs like a clock from where it was set (`--at` in the planner):
+/// the header, Now, progress bars and reminders move on with it.
+pub struct RunningClock {
+    start: DateTime<Utc>,
+    since: std::time::Instant,
+}
+
+impl RunningClock {
+    pub fn from(start: DateTime<Utc>) -> Self {
+        Self { start, since: std::time::Instant::now() }
+    }
+}
+
+impl Clock for RunningClock {
+    fn now(&self) -> DateTime<Utc> {
+        self.start + chrono::Duration::from_std(self.since.elapsed()).unwrap_or_default()
+    }
+    fn is_fixed(&self) -> bool {
+        true
+    }
+}
+
 /// A clock tests move by hand.
 pub struct TestClock(Cell<DateTime<Utc>>);
 

@@ -32,22 +32,6 @@ pub fn closest_talks(s: &Schedule, typed: &str, n: usize) -> Vec<usize> {
     scored.into_iter().take(n).map(|(_, i)| i).collect()
 }
 
-/// The sentence to add to "no talk with id …": empty when nothing is close.
-pub fn suggestion(s: &Schedule, typed: &str) -> String {
-    let picks = closest_talks(s, typed, 3);
-    if picks.is_empty() {
-        return String::new();
-    }
-    let names: Vec<String> = picks
-        .iter()
-        .map(|&i| {
-            let t = &s.talks()[i];
-            format!("{} (\"{}\")", t.id, crate::sanitize::line(&t.title))
-        })
-        .collect();
-    format!(" Did you mean {}?", names.join(", or "))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,6 +45,5 @@ mod tests {
         assert_eq!(ids("ebfp-vs-sidecars")[0], "ebpf-vs-sidecars");
         assert!(ids("ebpf").contains(&"ebpf-vs-sidecars".to_string()), "{:?}", ids("ebpf"));
         assert!(ids("zzzzzz").is_empty());
-        assert!(suggestion(&s, "ebpf").starts_with(" Did you mean "));
     }
 }

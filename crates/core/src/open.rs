@@ -202,7 +202,7 @@ pub fn resolve(
                             )));
                         }
                     },
-                    None => return Err(OpenError::Usage(no_such_schedule(&text))),
+                    None => return Err(OpenError::Usage(no_such_schedule(&text, opened))),
                 },
             }
         }
@@ -224,11 +224,24 @@ pub fn resolve(
     Ok((source, tz.or(remembered), notes))
 }
 
-/// What to say of a `--schedule` that names no file: the bundled schedules, and the scheme an
+/// What to say of a `--schedule` that names no file: the conferences planned before whose id
+/// or name holds it (`fosdem` finds fosdem-2021), the bundled schedules, and the scheme an
 /// address needs.
-pub fn no_such_schedule(name: &str) -> String {
+pub fn no_such_schedule(name: &str, opened: &[Opened]) -> String {
     let bundled: Vec<&str> = schedule::BUNDLED_SCHEDULES.iter().map(|(n, _)| *n).collect();
     let mut text = format!("no schedule file '{}'", crate::sanitize::line(name));
+    let typed = name.trim().to_lowercase();
+    let planned: Vec<String> = opened
+        .iter()
+        .filter(|o| {
+            !typed.is_empty() && (o.id.to_lowercase().contains(&typed) || o.name.to_lowercase().contains(&typed))
+        })
+        .take(3)
+        .map(|o| format!("--schedule {} ({})", crate::sanitize::line(&o.id), crate::sanitize::line(&o.name)))
+        .collect();
+    if !planned.is_empty() {
+        text.push_str(&format!("; you planned {} before", planned.join(", ")));
+    }
     // "fosdem.org/2024/schedule.xml": a host, then a path, and no scheme.
     let host = name.split('/').next().unwrap_or("");
     if !name.contains("://") && name.contains('/') && host.contains('.') && !host.starts_with('.') {

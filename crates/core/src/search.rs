@@ -16,6 +16,10 @@ pub struct Index {
     folded: Vec<(String, String)>,
     /// Each title folded, to rank a word in the title above the same word elsewhere.
     titles: Vec<String>,
+    /// Each title in lower case where that differs from folded (it has accents): the word
+    /// typed found as written ranks above one found only without accents ("Rust" above
+    /// "Rüstungsgüter" for `rust`).
+    accented: Vec<Option<String>>,
     matcher: Matcher,
     /// The last query and the talks it matched: typing one more letter can only narrow them.
     last: Option<(String, Vec<usize>)>,
@@ -79,8 +83,14 @@ impl Index {
                 (fold(&line), fold(&t.abstract_text))
             })
             .collect();
-        let titles = s.talks().iter().map(|t| fold(&t.title)).collect();
-        Self { primary, abstracts, folded, titles, matcher: Matcher::new(Config::DEFAULT), last: None }
+        let titles: Vec<String> = s.talks().iter().map(|t| fold(&t.title)).collect();
+        let accented = s
+            .talks()
+            .iter()
+            .zip(&titles)
+            .map(|(t, folded)| Some(t.title.to_lowercase()).filter(|lower| lower != folded))
+            .collect();
+        Self { primary, abstracts, folded, titles, accented, matcher: Matcher::new(Config::DEFAULT), last: None }
     }
 
     /// The best `limit` talks for `query`, best first (ties in time order). Every word of the
@@ -101,6 +111,7 @@ impl Index {
         };
         let search_abstracts = query.trim().chars().count() >= 3;
         let words: Vec<String> = query.split_whitespace().map(fold).collect();
+        let typed: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
         // Plain words need their letters in order somewhere: a byte scan rules out most talks
         // long before the matcher would score them. (Not for `!^$'` syntax.)
         let plain = words.iter().all(|w| w.bytes().all(|b| b.is_ascii_alphanumeric()));
@@ -133,6 +144,12 @@ impl Index {
                 (None, None) => continue,
             };
             score += self.place_bonus(index, &words, whole_in_line, whole_in_body);
+            let in_title = || words.iter().all(|w| starts_a_word(&self.titles[index], w));
+            let as_typed = |t: &str| typed.iter().all(|w| starts_a_word(t, w));
+            if whole_in_line && self.accented[index].as_deref().is_some_and(|t| !as_typed(t)) && in_title() {
+                // Found in the title only once its accents are off: below the same word as typed.
+                score = score.saturating_sub(WHOLE_WORDS);
+            }
             hits.push(Hit { index, score, title_chars: Vec::new(), in_abstract });
         }
         // What narrowing may start from: every talk that passed the byte checks (a superset of
@@ -230,6 +247,38 @@ impl Index {
     }
 }
 
+/// Rooms whose name matches what was typed, best first: the name itself, then names that
+/// start with it, then names with a word that does, then names that contain it (letters
+/// compared without case or accents: "janson" finds "Janson", "fontaine" "K.1.105 (La
+/// Fontaine)"). Within a rank, in the conference's room order.
+pub fn rooms_named(rooms: &[String], typed: &str) -> Vec<usize> {
+    let typed = fold(typed.trim());
+    if typed.is_empty() {
+        return Vec::new();
+    }
+    let mut ranked: Vec<(u8, usize)> = rooms
+        .iter()
+        .enumerate()
+        .filter_map(|(i, name)| {
+            let name = fold(name);
+            let rank = if name == typed {
+                0
+            } else if name.starts_with(&typed) {
+                1
+            } else if starts_a_word(&name, &typed) {
+                2
+            } else if name.contains(&typed) {
+                3
+            } else {
+                return None;
+            };
+            Some((rank, i))
+        })
+        .collect();
+    ranked.sort_unstable();
+    ranked.into_iter().map(|(_, i)| i).collect()
+}
+
 /// Lower case without accents, as the matcher compares letters.
 fn fold(text: &str) -> String {
     use nucleo_matcher::chars::{normalize, to_lower_case};
@@ -257,6 +306,23 @@ fn in_order(text: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_room_is_found_by_its_name_a_word_of_it_or_a_part_best_first() {
+        let rooms: Vec<String> =
+            ["K.1.105 (La Fontaine)", "Janson", "H.2215 (Ferrer)", "UB2.252A (Lameere)", "Jansen annex", "Café"]
+                .map(String::from)
+                .into();
+        assert_eq!(rooms_named(&rooms, "janson"), [1]);
+        assert_eq!(rooms_named(&rooms, "jans"), [1, 4]);
+        assert_eq!(rooms_named(&rooms, "fontaine"), [0]);
+        assert_eq!(rooms_named(&rooms, "LA"), [0, 3]);
+        assert_eq!(rooms_named(&rooms, "cafe"), [5]);
+        assert_eq!(rooms_named(&rooms, "2"), [2, 3]);
+        assert_eq!(rooms_named(&rooms, "(l"), [0, 3]);
+        assert!(rooms_named(&rooms, "  ").is_empty());
+        assert!(rooms_named(&rooms, "nowhere").is_empty());
+    }
     use crate::schedule;
 
     #[test]
@@ -310,6 +376,21 @@ mod tests {
         let mut fresh = Index::new(&s);
         typed.search("!la", 500);
         assert_eq!(typed.search("!lat", 500), fresh.search("!lat", 500));
+    }
+
+    #[test]
+    fn a_word_as_typed_ranks_above_the_same_letters_without_accents() {
+        let text = r#"{"conference": {"id": "c", "name": "C", "timezone": "UTC", "tracks": ["A"]}, "talks": [
+            {"id": "waffen", "title": "Rüstungsgüter und Exportkontrolle", "speakers": ["Anna Döllmann"], "track": "A", "start": "2024-01-01T09:00", "duration": 30},
+            {"id": "rust", "title": "Rust in the kernel", "track": "A", "start": "2024-01-01T10:00", "duration": 30}]}"#;
+        let s = schedule::parse_bytes(text.as_bytes(), "c.json").unwrap();
+        let mut idx = Index::new(&s);
+        let ids = |idx: &mut Index, q: &str| -> Vec<String> {
+            idx.search(q, 10).iter().map(|h| s.talks()[h.index].id.clone()).collect()
+        };
+        assert_eq!(ids(&mut idx, "rust"), ["rust", "waffen"], "the word as typed first");
+        assert_eq!(ids(&mut idx, "rüstung")[0], "waffen");
+        assert_eq!(ids(&mut idx, "dollmann"), ["waffen"], "accents folded for speakers too");
     }
 
     #[test]

@@ -94,9 +94,10 @@ pub fn render_fit(template: &str, s: &Schedule, n: Next, width: usize) -> Result
     }
     let rest = render_with_title(template, s, n, "")?.width();
     let title = &s.talks()[n.talk()].title;
+    // However little room is left, the title gives way before the time and the countdown.
     let line = match width.checked_sub(rest) {
-        Some(room) if room >= 8 => render_with_title(template, s, n, &cut(title, room))?,
-        _ => full,
+        Some(room) if room >= 1 => render_with_title(template, s, n, &cut(title, room))?,
+        _ => render_with_title(template, s, n, "")?,
     };
     Ok(cut(&line, width))
 }
@@ -151,18 +152,29 @@ fn render_with_title(template: &str, s: &Schedule, n: Next, title: &str) -> Resu
     Ok(out.replace(['\n', '\r'], " "))
 }
 
-/// At most `width` terminal columns, ending in "…" when cut.
+/// At most `width` terminal columns, ending in "…" when cut: between words where a word ends
+/// in the last two thirds of the room, else between two characters (never inside one).
 pub fn cut(line: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthStr;
     if line.width() <= width {
         return line.to_string();
     }
     let mut out = String::new();
+    let mut used = 0;
+    let mut mid_word = false;
     for g in unicode_segmentation::UnicodeSegmentation::graphemes(line, true) {
-        if out.width() + g.width() + 1 > width {
+        if used + g.width() + 1 > width {
+            mid_word = !g.chars().all(char::is_whitespace);
             break;
         }
         out.push_str(g);
+        used += g.width();
+    }
+    if mid_word
+        && let Some(space) = out.rfind(char::is_whitespace)
+        && out[..space].width() >= width / 3
+    {
+        out.truncate(space);
     }
     let mut out = out.trim_end().to_string();
     if width > 0 {
@@ -224,10 +236,15 @@ mod tests {
         let http = Next::Next { talk: s.index_of("extreme-http").unwrap(), minutes: 7 };
         assert_eq!(
             render_fit(DEFAULT_NEXT, &s, http, 50).unwrap(),
-            "10:20 Main Stage: Extreme HTTP Performanc… (in 7m)",
-            "the title gives way, the time stays"
+            "10:20 Main Stage: Extreme HTTP… (in 7m)",
+            "the title gives way between words, the time stays"
         );
-        assert_eq!(render_fit(DEFAULT_NEXT, &s, http, 20).unwrap(), "10:20 Main Stage: E…");
+        assert_eq!(
+            render_fit(DEFAULT_NEXT, &s, http, 30).unwrap(),
+            "10:20 Main Stage: Ext… (in 7m)",
+            "the countdown too"
+        );
+        assert_eq!(render_fit(DEFAULT_NEXT, &s, http, 20).unwrap(), "10:20 Main Stage:…");
         assert_eq!(cut("日本語のタイトル", 7), "日本語…");
     }
 }

@@ -5,6 +5,9 @@ mod modals;
 mod mouse;
 mod newer;
 mod options;
+mod talk_actions;
+
+pub(super) use talk_actions::is_talk_action;
 
 pub use options::Options;
 
@@ -13,12 +16,12 @@ use super::filter_picker;
 use super::finder::Finder;
 use super::keys::{Action, Keymap};
 use super::modal::{Modal, Outcome};
-use super::prompt::{self, Ask, Prompt};
+use super::prompt::{Ask, Prompt};
 use super::session::{Done, Item, Session};
 pub use super::state::View;
 use super::state::{AgendaView, NowView, OnDemandView, ScheduleView};
 use super::status::Status;
-use crate::agenda::{Agenda, MarkKind};
+use crate::agenda::Agenda;
 use crate::schedule::Schedule;
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyEvent;
@@ -50,6 +53,8 @@ pub struct App {
     pub palette: super::theme::Palette,
     /// Where `e` offers to write: the documents or downloads folder.
     pub export_dir: std::path::PathBuf,
+    /// How far details or help can scroll, as last drawn.
+    pub scroll_max: std::cell::Cell<u16>,
     /// Where the last frame drew something clickable.
     pub clickable: std::cell::RefCell<Vec<(ratatui::layout::Rect, Pick)>>,
     /// A newer copy of the schedule, waiting for the open prompt or panel to close.
@@ -87,6 +92,7 @@ impl App {
             no_color: opts.no_color,
             palette: opts.palette,
             export_dir: opts.export_dir,
+            scroll_max: std::cell::Cell::new(u16::MAX),
             clickable: std::cell::RefCell::new(Vec::new()),
             incoming: None,
             refreshes: false,
@@ -174,10 +180,10 @@ impl App {
                 };
             }
             Some(m @ (Modal::Details { .. } | Modal::Help { .. })) => match self.keymap.action_for(key) {
-                Some(a) => m.action(a),
+                Some(a) => m.action(a, self.scroll_max.get()),
                 None => Outcome::Stay,
             },
-            Some(Modal::Prompt(p)) => p.key(key),
+            Some(Modal::Prompt(p)) => p.key(key, &self.session.schedule.conference.rooms),
             Some(Modal::Finder(f)) => {
                 let index =
                     self.session.search_index.get_or_insert_with(|| crate::search::Index::new(&self.session.schedule));
@@ -198,7 +204,7 @@ impl App {
         if let Some(m) = &mut self.modal {
             return match m {
                 Modal::Details { .. } | Modal::Help { .. } => {
-                    let outcome = m.action(action);
+                    let outcome = m.action(action, self.scroll_max.get());
                     self.outcome(outcome)
                 }
                 // The others read keys, not actions.
@@ -239,6 +245,18 @@ impl App {
                 }
             }
             Action::GoToTime => self.ask_time(),
+            Action::GoToRoom => self.modal = Some(Modal::Prompt(Prompt::new(Ask::Room, "", 80))),
+            Action::MyNext => {
+                let from_now = self.view != View::Schedule;
+                match self.schedule_view.next_starred(&self.session, from_now) {
+                    Ok((i, said)) => {
+                        let effects = self.outcome(Outcome::GoTo(i));
+                        self.status.info(said);
+                        return effects;
+                    }
+                    Err(said) => self.status.info(said),
+                }
+            }
             Action::Export => {
                 let name = format!("{}-agenda.ics", self.session.schedule.conference.id);
                 let path = self.export_dir.join(name).display().to_string();
@@ -312,77 +330,6 @@ impl App {
         }
     }
 
-    /// Actions on the current talk's marks.
-    fn act(&mut self, action: Action) -> Vec<Effect> {
-        let Some(i) = self.current_talk() else {
-            if action == Action::Acknowledge
-                && let Some(id) = self.current_id()
-            {
-                return self.acknowledge(&id);
-            }
-            if action == Action::Undo {
-                let done = self.session.undo();
-                return self.done(done);
-            }
-            return Vec::new();
-        };
-        let done = match action {
-            Action::ToggleStar => self.session.toggle(i, MarkKind::Attend),
-            Action::ToggleLater => self.session.toggle(i, MarkKind::OnDemand),
-            Action::Resolve => self.session.resolve(i),
-            Action::Undo => self.session.undo(),
-            Action::ToggleWatched => self.session.toggle_watched(i),
-            Action::Acknowledge => {
-                let id = self.session.id(i).to_string();
-                return self.acknowledge(&id);
-            }
-            Action::EditNote => {
-                let note = self.session.agenda.note(self.session.id(i)).unwrap_or("").to_string();
-                let from_details = matches!(self.modal, Some(Modal::Details { .. }));
-                let ask = Ask::Note { talk: i, from_details };
-                self.modal = Some(Modal::Prompt(Prompt::new(ask, &note, prompt::NOTE_MAX_CHARS)));
-                return Vec::new();
-            }
-            Action::CopyLink => {
-                let talk = &self.session.schedule.talks()[i];
-                // Only a web address goes to the clipboard: a `javascript:` link or `--help` pasted
-                // into a browser or a shell is not what the user meant to copy.
-                return match &talk.video {
-                    Some(link) if crate::sanitize::web_address(link).is_none() => {
-                        self.status.info(format!("the video link \"{link}\" is not a web address: not copied"));
-                        Vec::new()
-                    }
-                    Some(url) => {
-                        // Shown in full too, in case the terminal ignores OSC 52.
-                        self.status.info(format!("copied to the clipboard (if your terminal allows it): {url}"));
-                        vec![Effect::Copy(url.clone())]
-                    }
-                    None => {
-                        self.status.info(format!("no video link announced for \"{}\" yet", talk.title));
-                        Vec::new()
-                    }
-                };
-            }
-            Action::CopyPage | Action::OpenPage => {
-                let talk = &self.session.schedule.talks()[i];
-                // A web address, checked again here: whatever is opened or pasted must be one.
-                let Some(url) = talk.url.as_deref().and_then(crate::sanitize::web_address) else {
-                    self.status.info(format!("the schedule gives no page for \"{}\"", talk.title));
-                    return Vec::new();
-                };
-                return if action == Action::CopyPage {
-                    self.status.info(format!("copied to the clipboard (if your terminal allows it): {url}"));
-                    vec![Effect::Copy(url)]
-                } else {
-                    self.status.info(format!("opening {url}"));
-                    vec![Effect::Open(url)]
-                };
-            }
-            _ => return Vec::new(),
-        };
-        self.done(done)
-    }
-
     /// Take note of a change; the agenda's cursor goes on to the next change, where the one
     /// noted was (it leaves the changes list).
     fn acknowledge(&mut self, id: &str) -> Vec<Effect> {
@@ -417,21 +364,4 @@ impl App {
         let effects = if due.is_empty() { Vec::new() } else { vec![Effect::Remind(due)] };
         (changed || !effects.is_empty(), effects)
     }
-}
-
-/// Actions on the current talk (they work from details too).
-pub(super) fn is_talk_action(a: Action) -> bool {
-    matches!(
-        a,
-        Action::ToggleStar
-            | Action::ToggleLater
-            | Action::Resolve
-            | Action::Undo
-            | Action::EditNote
-            | Action::ToggleWatched
-            | Action::CopyLink
-            | Action::CopyPage
-            | Action::OpenPage
-            | Action::Acknowledge
-    )
 }

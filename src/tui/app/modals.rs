@@ -125,6 +125,20 @@ impl App {
                 }
             },
             Ask::Time => self.go_to_time(prompt),
+            Ask::Room => {
+                let rooms = &self.session.schedule.conference.rooms;
+                let Some(&room) = crate::search::rooms_named(rooms, prompt.input.text()).first() else {
+                    let said = format!("no room is called \"{}\"", crate::sanitize::line(prompt.input.text().trim()));
+                    self.modal = Some(Modal::Prompt(Prompt { error: Some(said), ..prompt }));
+                    return Vec::new();
+                };
+                self.view = View::Schedule;
+                self.schedule_view.list_mode = false;
+                if let Some(said) = self.schedule_view.go_to_room(&self.session, room) {
+                    self.status.info(said);
+                }
+                Vec::new()
+            }
         }
     }
 
@@ -156,6 +170,7 @@ impl App {
         let text = prompt.input.text().trim();
         if text.is_empty() {
             s.pinned = None;
+            s.set_now(s.clock_now);
             self.status.info(if s.time_travel { "back to the time given with --at" } else { "back to the real clock" });
             return Vec::new();
         }
@@ -169,8 +184,8 @@ impl App {
             s.schedule.conference.day_change,
         ) {
             Ok(t) => {
-                s.pinned = Some(t);
-                let (_, due) = s.set_now(t);
+                s.pinned = Some(t - s.clock_now);
+                let (_, due) = s.set_now(s.clock_now);
                 let travel = format!(
                     "⏱ time travel: it is now {} (conference time); t shows it in the schedule, @ then an empty line goes back",
                     s.schedule.local(t).format("%a %-d %b %Y %H:%M")

@@ -53,8 +53,11 @@ pub struct Session {
     pub schedule: Schedule,
     pub agenda: Agenda,
     pub now: DateTime<Utc>,
-    /// A time chosen with `@`; wins over the clock until cleared.
-    pub pinned: Option<DateTime<Utc>>,
+    /// How far `@` moved the time from the clock's: the time chosen then runs on with the
+    /// clock until cleared.
+    pub pinned: Option<chrono::Duration>,
+    /// The clock's own time, as last told (`now` is it moved by `pinned`).
+    pub clock_now: DateTime<Utc>,
     /// The clock is not the real one (`--at`).
     pub time_travel: bool,
     /// When a mark changes, for merging with other windows: the real time even while
@@ -89,6 +92,7 @@ impl Session {
             agenda,
             now,
             pinned: None,
+            clock_now: now,
             time_travel: false,
             stamp: Utc::now,
             user_tz,
@@ -241,7 +245,8 @@ impl Session {
     /// Move the clock. Returns whether what is shown may change (a new minute) and the
     /// reminders now due.
     pub fn set_now(&mut self, now: DateTime<Utc>) -> (bool, Vec<Reminder>) {
-        let now = self.pinned.unwrap_or(now);
+        self.clock_now = now;
+        let now = now + self.pinned.unwrap_or_default();
         let changed = now.timestamp() / 60 != self.now.timestamp() / 60;
         self.now = now;
         if changed {

@@ -23,9 +23,8 @@ pub struct ScheduleView {
     pub columns_shown: Cell<(usize, usize, usize)>,
     /// The talk `h`/`l` started from: moving across rooms keeps its time instead of drifting.
     anchor: Option<usize>,
-    /// The talk last selected on each day (by id: a newer schedule moves indices), so `]` then
-    /// `[` comes back to it.
-    visited: std::collections::HashMap<usize, String>,
+    /// The talk `[`/`]` started from: days open at its time of day, so `]` then `[` comes back.
+    day_anchor: Option<usize>,
 }
 
 impl ScheduleView {
@@ -57,25 +56,16 @@ impl ScheduleView {
         self.selected = index;
         self.day = s.schedule.day_of(index);
         self.anchor = None;
-        if let Some(t) = s.schedule.talks().get(index) {
-            self.visited.insert(self.day, t.id.clone());
-        }
+        self.day_anchor = None;
     }
 
-    /// A day opens where it was left. A day not seen yet opens in the room of the selection,
-    /// so the columns stay put: at what is on there now when the day is today, else at its
-    /// first talk there. A room with nothing that day gives way to my starred talks, then to
-    /// the first talk that is not an all-day desk.
+    /// A day opens in the room of the selection at the same time of day, so the columns stay
+    /// put and `]` then `[` comes back (on today, among what has not ended yet). A room with
+    /// nothing that day gives way to my starred talks, then to the first talk that is not an
+    /// all-day desk.
     pub fn open_day(&mut self, s: &Session, day: usize) {
         let range = s.schedule.day_range(day);
         let talks = s.schedule.talks();
-        if let Some(i) = self.visited.get(&day).and_then(|id| s.schedule.index_of(id))
-            && range.contains(&i)
-            && s.is_shown(i)
-        {
-            self.select(s, i);
-            return;
-        }
         let shown: Vec<usize> = range.clone().filter(|&i| s.is_shown(i)).collect();
         let mut candidates = if shown.is_empty() { range.collect() } else { shown };
         if s.schedule.day_date(day) == Some(s.schedule.local(s.now).date_naive()) {
@@ -84,15 +74,19 @@ impl ScheduleView {
                 candidates = upcoming;
             }
         }
-        let track = talks.get(self.selected).map(|t| t.room);
-        let pick = candidates
-            .iter()
-            .find(|&&i| Some(talks[i].room) == track)
-            .or_else(|| candidates.iter().find(|&&i| s.agenda.is_attending(&talks[i].id)))
-            .or_else(|| candidates.iter().find(|&&i| talks[i].minutes() <= ALL_DAY_MINUTES))
-            .or(candidates.first());
-        if let Some(&i) = pick {
+        // In the selection's room at the same time of day (Sat 15:00 -> Sun 15:00).
+        let from = self.day_anchor.filter(|&i| i < talks.len()).unwrap_or(self.selected);
+        let pick = match talks.get(from) {
+            Some(cur) => closest_time_of_day(s, candidates.iter().copied().filter(|&i| talks[i].room == cur.room), cur),
+            None => None,
+        };
+        let pick = pick
+            .or_else(|| candidates.iter().copied().find(|&i| s.agenda.is_attending(&talks[i].id)))
+            .or_else(|| candidates.iter().copied().find(|&i| talks[i].minutes() <= ALL_DAY_MINUTES))
+            .or(candidates.first().copied());
+        if let Some(i) = pick {
             self.select(s, i);
+            self.day_anchor = (from < talks.len()).then_some(from);
         }
     }
 
@@ -178,10 +172,7 @@ impl ScheduleView {
                 let at = cur.start + hour;
                 in_track(cur.room).min_by_key(|&i| (talks[i].start - at).num_minutes().abs())
             }
-            Action::Left | Action::Right => {
-                self.sideways(s, action == Action::Right);
-                return None;
-            }
+            Action::Left | Action::Right => return self.sideways(s, action == Action::Right),
             Action::PrevDay | Action::NextDay => {
                 if self.other_day(s, action == Action::NextDay) {
                     return None;
@@ -207,55 +198,94 @@ impl ScheduleView {
         }
     }
 
-    /// `h`/`l`: the next room, sideways, with a talk near the time the walk started from.
-    fn sideways(&mut self, s: &Session, right: bool) {
+    /// `h`/`l`: the next room sideways, always the one beside (a room is never passed over),
+    /// at its talk nearest the time the walk started from. When that talk is far from it,
+    /// the status line says so.
+    fn sideways(&mut self, s: &Session, right: bool) -> Option<String> {
         let range = s.schedule.day_range(self.day);
         let talks = s.schedule.talks();
         let sel = self.selected;
         let cur = &talks[sel];
-        let in_track = |track: usize| range.clone().filter(move |&i| talks[i].room == track && s.is_shown(i));
-        // Over the day's columns; the time kept is the one the walk started from.
-        let from = &talks[self.anchor.unwrap_or(sel)];
         let cols = s.day_columns(self.day);
-        let n = cols.len();
-        let step = |c: usize| {
-            if right { c.checked_add(1).filter(|&x| x < n) } else { c.checked_sub(1) }
-        };
         // From the selection's column, or where it would be when its room has none
         // today (its talk left the filter).
-        let mut col = match cols.iter().position(|&t| t == cur.room) {
-            Some(c) => step(c),
+        let col = match cols.iter().position(|&t| t == cur.room) {
+            Some(c) if right => c.checked_add(1).filter(|&x| x < cols.len()),
+            Some(c) => c.checked_sub(1),
             None if right => cols.iter().position(|&t| t > cur.room),
             None => cols.iter().rposition(|&t| t < cur.room),
         };
-        // The next room with a talk near that time (on then, or within the hour):
-        // rooms with nothing near are passed over, so `l` at 15:30 does not jump to a
-        // room's only talk at 09:30. With none near, the next room with any talk.
-        let near = |i: usize| {
-            let t = &talks[i];
-            t.overlaps(from) || (t.start - from.start).num_minutes().abs() <= 60
+        let Some(col) = col else {
+            let which = if right { "last" } else { "first" };
+            return Some(format!("{} is the {which} room", s.schedule.conference.rooms[cur.room]));
         };
-        let start = col;
-        let mut found = None;
-        while let Some(c) = col {
-            if let Some(i) = closest(talks, in_track(cols[c]), from).filter(|&i| near(i)) {
-                found = Some(i);
-                break;
-            }
-            col = step(c);
+        // The time kept is the one the walk started from.
+        let anchor = self.anchor.unwrap_or(sel);
+        let from = &talks[anchor];
+        let room = cols[col];
+        let found = closest(talks, range.filter(|&i| talks[i].room == room && s.is_shown(i)), from)?;
+        self.select(s, found);
+        self.anchor = Some(anchor);
+        let t = &talks[found];
+        let near = t.overlaps(from) || (t.start - from.start).num_minutes().abs() <= 60;
+        (!near).then(|| {
+            let at = |x| s.schedule.local(x).format("%H:%M");
+            format!(
+                "nothing in {} near {}: its nearest talk is at {}",
+                s.schedule.conference.rooms[room],
+                at(from.start),
+                at(t.start)
+            )
+        })
+    }
+
+    /// `m`: my next starred talk after the selected one (from now, when `from_now`), on
+    /// whichever day; after the last, the first again. With what to say: which of how many.
+    pub fn next_starred(&self, s: &Session, from_now: bool) -> Result<(usize, String), String> {
+        let talks = s.schedule.talks();
+        let starred = &s.attending;
+        if starred.is_empty() {
+            return Err("no starred talks yet: s stars the selected talk".into());
         }
-        col = start;
-        while found.is_none()
-            && let Some(c) = col
-        {
-            found = closest(talks, in_track(cols[c]), from);
-            col = step(c);
+        let after = |&i: &usize| if from_now { talks[i].end > s.now } else { i > self.selected };
+        let (pick, wrapped) = match starred.iter().position(after) {
+            Some(p) => (p, false),
+            None => (0, true),
+        };
+        let i = starred[pick];
+        let t = &talks[i];
+        let when = crate::timefmt::at(&s.schedule, t.start);
+        let room = &s.schedule.conference.rooms[t.room];
+        let mut said = format!("your starred talk {} of {}: {when} in {room}", pick + 1, starred.len());
+        if wrapped {
+            said.push_str(if from_now { " (none is still to come)" } else { " (back to the first)" });
         }
-        if let Some(i) = found {
-            let anchor = self.anchor.unwrap_or(sel);
-            self.select(s, i);
-            self.anchor = Some(anchor);
+        Ok((i, said))
+    }
+
+    /// Bring a room's column into view at its talk nearest the selected time: on this day, or
+    /// else on the nearest day it has talks.
+    pub fn go_to_room(&mut self, s: &Session, room: usize) -> Option<String> {
+        let talks = s.schedule.talks();
+        let name = &s.schedule.conference.rooms[room];
+        let from = talks.get(self.selected)?;
+        let in_room = |d: usize| s.schedule.day_range(d).filter(move |&i| talks[i].room == room && s.is_shown(i));
+        let day =
+            (0..s.schedule.day_count()).filter(|&d| in_room(d).next().is_some()).min_by_key(|&d| d.abs_diff(self.day));
+        let Some(day) = day else {
+            let why = if s.filtering() { " that your filter shows (f to change)" } else { "" };
+            return Some(format!("{name} has no talks{why}"));
+        };
+        let i = closest_time_of_day(s, in_room(day), from)?;
+        let (anchor, from_day) = (self.anchor, self.day);
+        self.select(s, i);
+        if day == from_day {
+            // Moving on with h/l keeps the time the walk started from.
+            self.anchor = anchor;
+            return None;
         }
+        let date = |d| s.schedule.day_date(d).map(|d| d.format("%a %-d %b").to_string()).unwrap_or_default();
+        Some(format!("{name} has no talks on {}: showing {}", date(from_day), date(day)))
     }
 
     /// `[`/`]`: the next day in that direction among the days the filter keeps; false when
@@ -276,6 +306,18 @@ impl ScheduleView {
 
 /// Longer than this, an entry is a desk or an exhibition open all day, not a talk to go to.
 const ALL_DAY_MINUTES: i64 = 180;
+
+/// The candidate whose start is nearest `cur`'s time of day (on its own conference day: a
+/// talk after midnight is late that day, not early).
+fn closest_time_of_day(s: &Session, candidates: impl Iterator<Item = usize>, cur: &Talk) -> Option<usize> {
+    let of_day = |t: &Talk| {
+        let midnight = s.schedule.date_of(t.start).and_time(chrono::NaiveTime::MIN);
+        (s.schedule.local(t.start).naive_local() - midnight).num_minutes()
+    };
+    let want = of_day(cur);
+    let talks = s.schedule.talks();
+    candidates.min_by_key(|&i| ((of_day(&talks[i]) - want).abs(), i))
+}
 
 /// The candidate overlapping `cur` the most, else the one starting nearest to it.
 fn closest(talks: &[Talk], candidates: impl Iterator<Item = usize>, cur: &Talk) -> Option<usize> {

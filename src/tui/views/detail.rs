@@ -21,6 +21,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, index: usize, scroll: u16, the
     let para = Paragraph::new(wrapped);
     let rect = centered(area, width, content.saturating_add(2));
     let max = content.saturating_sub(rect.height.saturating_sub(2));
+    app.scroll_max.set(max);
     super::clear_popup(f, rect);
     f.render_widget(para.block(block).scroll((scroll.min(max), 0)), rect);
 }
@@ -40,6 +41,10 @@ fn keys(app: &App, index: usize, width: u16) -> String {
     // Most needed first: a narrow border keeps the first ones.
     let mut items =
         vec![(key(Action::Back), "close"), (key(Action::ToggleStar), star), (key(Action::ToggleLater), later)];
+    // From another view, where the talk is in the schedule.
+    if app.view != crate::tui::state::View::Schedule {
+        items.push((key(Action::ShowSchedule), "in schedule"));
+    }
     if t.url.is_some() {
         items.push((key(Action::OpenPage), "page"));
     }

@@ -9,8 +9,10 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
+use std::cell::Cell;
 
-pub fn draw(f: &mut Frame, area: Rect, scroll: u16, keymap: &Keymap, theme: &Theme) {
+/// `scroll_max` is told how far the keys can scroll, so ↓ past the end does not count on.
+pub fn draw(f: &mut Frame, area: Rect, scroll: u16, keymap: &Keymap, theme: &Theme, scroll_max: &Cell<u16>) {
     let legend = " ★ starred  ◷ on-demand  ⚠ clash  ● live now";
     // As wide as the longest line, so a wide terminal shows every line whole; on a narrow one
     // a description wraps under itself rather than being cut.
@@ -30,6 +32,7 @@ pub fn draw(f: &mut Frame, area: Rect, scroll: u16, keymap: &Keymap, theme: &The
     lines.push(fit(Line::styled(legend, theme.dim()), inner));
     let rect = centered(area, widest + 3, lines.len() as u16 + 2);
     let hidden = (lines.len() as u16).saturating_sub(rect.height.saturating_sub(2));
+    scroll_max.set(hidden);
     let closes = if hidden > 0 { " ↑↓ scroll · any other key closes " } else { " any key closes " };
     super::clear_popup(f, rect);
     f.render_widget(

@@ -79,7 +79,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
     match &app.modal {
         Some(Modal::Details { talk, scroll }) => detail::draw(f, body, app, *talk, *scroll, &theme),
-        Some(Modal::Help { scroll }) => help::draw(f, f.area(), *scroll, &app.keymap, &theme),
+        Some(Modal::Help { scroll }) => help::draw(f, f.area(), *scroll, &app.keymap, &theme, &app.scroll_max),
         Some(Modal::Finder(fd)) => finder::draw(f, body, app, fd, &theme),
         Some(Modal::Filter(p)) => filter_picker::draw(f, body, app, p, &theme),
         Some(Modal::Gaps(g)) => gaps::draw(f, body, app, g, &theme),

@@ -59,6 +59,24 @@ pub fn render(format: Format, s: &Schedule, a: &Agenda, now: DateTime<Utc>, opts
     }
 }
 
+/// What a file written by [`render`] holds, said once it is written: the same words from the
+/// planner's `e` and from `hallway export`, which follow one rule (talks to watch later go
+/// into a calendar only when asked).
+pub fn summary(format: Format, s: &Schedule, a: &Agenda, opts: Options) -> String {
+    let marked = a.marked(s);
+    let later = marked.iter().filter(|&&i| a.kind(&s.talks()[i].id) == Some(MarkKind::OnDemand)).count();
+    let attend = marked.len() - later;
+    let talks = |n: usize| format!("{n} talk{}", if n == 1 { "" } else { "s" });
+    match format {
+        Format::Ics if !opts.on_demand && later > 0 => format!(
+            "{} to attend; the {later} to watch later are left out of a calendar (`hallway export --include on-demand` puts them in)",
+            talks(attend)
+        ),
+        Format::Ics if !opts.on_demand => format!("{} to attend", talks(attend)),
+        _ => format!("{} to attend, {later} to watch later", talks(attend)),
+    }
+}
+
 /// The `agenda --json` array with the conference around it, so another tool needs nothing else.
 pub fn document(s: &Schedule, a: &Agenda, now: DateTime<Utc>) -> Value {
     let c = &s.conference;

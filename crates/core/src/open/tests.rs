@@ -66,3 +66,21 @@ fn a_remembered_conference_is_found_by_name_and_a_gone_one_is_said() {
     assert_eq!(source, Source::sample());
     assert!(notes[0].contains("was opened last, but /nowhere/c.json is gone"), "{notes:?}");
 }
+
+#[test]
+fn a_name_that_is_part_of_a_planned_conference_suggests_it() {
+    let planned = Opened {
+        id: "fosdem-2021".into(),
+        name: "FOSDEM 2021".into(),
+        source: "/home/me/fosdem.xml".into(),
+        tz: None,
+        first_day: None,
+        last_day: None,
+        opened: Utc::now(),
+    };
+    let Err(OpenError::Usage(m)) = resolve(Some(Path::new("fosdem")), None, &[planned]) else {
+        panic!("not a usage error")
+    };
+    assert!(m.contains("you planned --schedule fosdem-2021 (FOSDEM 2021) before"), "{m}");
+    assert!(m.contains("the bundled schedules are"), "{m}");
+}

@@ -15,9 +15,71 @@ use std::fmt;
 /// A value of the file, not yet read.
 pub type Raw<'a> = &'a RawValue;
 
-/// The whole file as one value, checked for syntax (a syntax error is serde's, with its line).
-pub fn root(text: &str) -> Result<Raw<'_>, serde_json::Error> {
-    serde_json::from_str(text)
+/// The whole file as one value, checked for syntax.
+pub fn root(text: &str) -> Result<Raw<'_>, Invalid> {
+    let root = serde_json::from_str(text).map_err(Invalid::Syntax)?;
+    // serde_json checks a `\u` escape's digits only when it decodes the string, and a value
+    // never read is never decoded: half a surrogate pair would pass here and fail later as "a
+    // string that is not a string". It is a syntax error, said where it is.
+    match lone_surrogate(text) {
+        Some(at) => Err(Invalid::Surrogate(at)),
+        None => Ok(root),
+    }
+}
+
+/// Why a file is not JSON.
+#[derive(Debug)]
+pub enum Invalid {
+    Syntax(serde_json::Error),
+    /// A `\u` escape of half a surrogate pair, at this byte.
+    Surrogate(usize),
+}
+
+impl Invalid {
+    /// As a problem, at its line and column in characters (serde_json counts bytes).
+    pub fn problem(&self, text: &str) -> super::Problem {
+        let (at, msg) = match self {
+            Invalid::Syntax(e) => {
+                let msg = e.to_string();
+                let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m).to_string();
+                let line_start = if e.line() <= 1 {
+                    0
+                } else {
+                    text.match_indices('\n').nth(e.line() - 2).map_or(text.len(), |(i, _)| i + 1)
+                };
+                ((line_start + e.column().saturating_sub(1)).min(text.len()), msg)
+            }
+            Invalid::Surrogate(at) => (*at, "a \\u escape names half a character (a lone surrogate)".to_string()),
+        };
+        super::Problem::at_offset(text.as_bytes(), at, None, format!("invalid JSON: {msg}"))
+    }
+}
+
+/// Where a `\u` escape of a lone surrogate is, if any. The text is valid JSON, so a backslash
+/// is an escape inside a string.
+fn lone_surrogate(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let hex = |i: usize| text.get(i..i + 4).and_then(|h| u16::from_str_radix(h, 16).ok());
+    let mut i = 0;
+    while let Some(rel) = b[i..].iter().position(|&c| c == b'\\') {
+        let at = i + rel;
+        i = at + 2;
+        if b.get(at + 1) != Some(&b'u') {
+            continue;
+        }
+        match hex(at + 2) {
+            Some(0xD800..=0xDBFF) => {
+                let low = b[at + 6..].starts_with(b"\\u").then(|| hex(at + 8)).flatten();
+                if !matches!(low, Some(0xDC00..=0xDFFF)) {
+                    return Some(at);
+                }
+                i = at + 12;
+            }
+            Some(0xDC00..=0xDFFF) => return Some(at),
+            _ => i = at + 6,
+        }
+    }
+    None
 }
 
 /// Where the value starts in `text` (the file it was read from), in bytes.
@@ -123,6 +185,16 @@ impl<'a> Object<'a> {
         serde_json::from_str(v.get()).ok()
     }
 
+    /// Only the members named `keys` (a reader's own): the others, however many, are never
+    /// listed.
+    pub fn only(v: Raw<'a>, keys: &'static [&'static str]) -> Option<Self> {
+        if !is_object(v) {
+            return None;
+        }
+        let mut de = serde_json::Deserializer::from_str(v.get());
+        de::DeserializeSeed::deserialize(Only(keys), &mut de).ok()
+    }
+
     pub fn empty() -> Self {
         Object(Vec::new())
     }
@@ -152,6 +224,46 @@ impl<'a> Object<'a> {
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, Raw<'a>)> {
         self.0.iter().map(|(k, v)| (k.as_ref(), *v))
+    }
+
+    /// The members in the file's order, a name given twice once, with its last value (as
+    /// [`get`](Self::get) reads it).
+    pub fn unique(&self) -> impl Iterator<Item = (&str, Raw<'a>)> {
+        let last: std::collections::HashMap<&str, usize> =
+            self.0.iter().enumerate().map(|(i, (k, _))| (k.as_ref(), i)).collect();
+        let first: std::collections::HashMap<&str, usize> =
+            self.0.iter().enumerate().rev().map(|(i, (k, _))| (k.as_ref(), i)).collect();
+        self.0.iter().enumerate().filter(move |(i, (k, _))| first[k.as_ref()] == *i).map(move |(_, (k, _))| {
+            let k = k.as_ref();
+            (k, self.0[last[k]].1)
+        })
+    }
+}
+
+/// An object's members whose names are among a reader's keys.
+struct Only(&'static [&'static str]);
+
+impl<'de> de::DeserializeSeed<'de> for Only {
+    type Value = Object<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Only {
+    type Value = Object<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object")
+    }
+    fn visit_map<M: MapAccess<'de>>(self, mut m: M) -> Result<Self::Value, M::Error> {
+        let mut members = Vec::new();
+        while let Some(Text(k)) = m.next_key::<Text<'de>>()? {
+            let v = m.next_value::<Raw<'de>>()?;
+            if self.0.contains(&k.as_ref()) {
+                members.push((k, v));
+            }
+        }
+        Ok(Object(members))
     }
 }
 
@@ -238,6 +350,28 @@ mod tests {
         let mut seen = Vec::new();
         assert!(each(o.get("s").unwrap(), |x| seen.push(i64(x))));
         assert_eq!(seen, [Some(1)]);
+    }
+
+    #[test]
+    fn half_a_surrogate_pair_is_a_syntax_error_where_it_is() {
+        assert!(root(r#"{"a": "\ud83e\udd80 crab", "b": "\\ud800"}"#).is_ok(), "a pair, and an escaped backslash");
+        let text = "{\"a\": 1,\n \"é\": \"x\\ud800y\"}";
+        let e = root(text).unwrap_err();
+        assert_eq!(
+            e.problem(text).to_string(),
+            "2:9: invalid JSON: a \\u escape names half a character (a lone surrogate)"
+        );
+        let text = "{\"é\": \"éé\" \"b\": 1}";
+        assert!(root(text).unwrap_err().problem(text).to_string().starts_with("1:12: invalid JSON: expected `,`"));
+    }
+
+    #[test]
+    fn only_a_readers_own_members_are_listed() {
+        let o = Object::only(root(r#"{"a": 1, "x": 2, "a": 3, "y": [4]}"#).unwrap(), &["a", "y"]).unwrap();
+        assert_eq!(o.iter().map(|(k, _)| k).collect::<Vec<_>>(), ["a", "a", "y"]);
+        assert_eq!(o.get("a").and_then(i64), Some(3));
+        assert_eq!(o.unique().map(|(k, v)| (k, v.get())).collect::<Vec<_>>(), [("a", "3"), ("y", "[4]")]);
+        assert!(Object::only(root("[1]").unwrap(), &["a"]).is_none());
     }
 
     #[test]

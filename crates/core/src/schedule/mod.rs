@@ -8,11 +8,13 @@ pub mod error;
 pub mod fuzz;
 pub mod import;
 pub(crate) mod lazy_json;
+mod named_talk;
 pub mod native;
 mod native_fast;
 mod talk;
 
 pub use choices::Choices;
+pub use named_talk::{MIN_PREFIX, Named, short_ids};
 
 pub use bundled::{BUNDLED, BUNDLED_NAME, BUNDLED_SCHEDULES, bundled, bundled_named, bundled_text};
 pub use error::{LoadError, MAX_PROBLEMS, Problem};
@@ -335,7 +337,7 @@ pub fn parse_bytes_with(bytes: &[u8], source: &str, opts: import::Options) -> Re
         return import::ical::parse(text).finish(text, source, opts);
     }
     let root = match lazy_json::root(text) {
-        Ok(v) => lazy_json::Object::of(v),
+        Ok(v) => lazy_json::Object::only(v, import::JSON_ROOT_KEYS),
         // Not JSON either: say what it is not, where.
         Err(_) if text.trim_start().starts_with('<') => {
             let start = text.trim_start().get(..64).unwrap_or(text.trim_start()).to_ascii_lowercase();
@@ -364,7 +366,7 @@ pub fn parse_bytes_with(bytes: &[u8], source: &str, opts: import::Options) -> Re
     };
     let root = root.unwrap_or_else(lazy_json::Object::empty);
     if native::sniff(&root) {
-        native::parse(text, source)
+        native::parse_root(&root, text, source)
     } else if let Some(conference) = import::frab_json::sniff(&root) {
         import::frab_json::read(&root, &conference, text).finish(text, source, opts)
     } else if let Some(sessions) = import::sessionize::sniff(&root) {

@@ -1,6 +1,7 @@
 //! hallway's own JSON schedule format (ARCHITECTURE.md, "The native schedule format"): parse, validate, report every problem.
 
 use super::error::MAX_PROBLEMS;
+use super::import::{MAX_PER_TALK, MAX_ROOMS};
 use super::lazy_json::{self as json, Object, Raw};
 use super::{Conference, LoadError, Problem, Schedule, Talk};
 use crate::clock::local_to_utc;
@@ -14,15 +15,36 @@ use std::collections::{HashMap, HashSet};
 pub fn parse(text: &str, source: &str) -> Result<Schedule, LoadError> {
     let mut v = Validator { text, problems: Vec::new(), more: 0 };
     let schedule = match json::root(text) {
-        Ok(root) => v.run(root),
+        Ok(root) => v.run(Object::only(root, ROOT).as_ref()),
         Err(e) => {
-            v.syntax(&e);
+            v.problems.push(e.problem(text));
             None
         }
     };
-    match schedule {
-        Some(s) if v.problems.is_empty() => Ok(s),
-        _ => Err(LoadError::invalid_and_more(source, v.problems, v.more)),
+    v.finish(schedule, source)
+}
+
+/// The same, for a root already read (while telling the format).
+pub fn parse_root(root: &Object<'_>, text: &str, source: &str) -> Result<Schedule, LoadError> {
+    let mut v = Validator { text, problems: Vec::new(), more: 0 };
+    let schedule = v.run(Some(root));
+    v.finish(schedule, source)
+}
+
+/// The members this format has at each level (the others are never listed).
+const ROOT: &[&str] = &["conference", "talks"];
+const CONFERENCE_FIELDS: &[&str] = &["id", "name", "timezone", "url", "tracks", "day_change"];
+const TALK_FIELDS: &[&str] = &[
+    "id", "title", "speakers", "track", "topic", "start", "end", "duration", "kind", "tags", "abstract", "video",
+    "url", "language", "recorded", "links",
+];
+
+impl Validator<'_> {
+    fn finish(self, schedule: Option<Schedule>, source: &str) -> Result<Schedule, LoadError> {
+        match schedule {
+            Some(s) if self.problems.is_empty() => Ok(s),
+            _ => Err(LoadError::invalid_and_more(source, self.problems, self.more)),
+        }
     }
 }
 
@@ -40,8 +62,8 @@ struct Here<'a> {
 }
 
 impl<'a> Here<'a> {
-    fn of(text: &str, raw: Raw<'a>) -> Option<Self> {
-        Some(Here { obj: Object::of(raw)?, at: json::offset(text, raw) })
+    fn of(text: &str, raw: Raw<'a>, fields: &'static [&'static str]) -> Option<Self> {
+        Some(Here { obj: Object::only(raw, fields)?, at: json::offset(text, raw) })
     }
 
     /// A member that is there and not null.
@@ -74,22 +96,15 @@ impl<'a> Validator<'a> {
         self.report(here.place(self.text, field), talk, message);
     }
 
-    /// serde_json's own syntax error, with its line and column.
-    fn syntax(&mut self, e: &serde_json::Error) {
-        let msg = e.to_string();
-        let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m);
-        self.problems.push(Problem::at(e.line(), e.column().max(1), None, format!("invalid JSON: {msg}")));
-    }
-
-    fn run(&mut self, root: Raw<'a>) -> Option<Schedule> {
-        let Some(root) = Object::of(root).filter(sniff) else {
+    fn run(&mut self, root: Option<&Object<'a>>) -> Option<Schedule> {
+        let Some(root) = root.filter(|r| sniff(r)) else {
             self.problems.push(Problem::new(
                 None,
                 "expected a JSON object with \"conference\" and \"talks\" (hallway's schedule format)".into(),
             ));
             return None;
         };
-        let conference = Here::of(self.text, root.get("conference")?)?;
+        let conference = Here::of(self.text, root.get("conference")?, CONFERENCE_FIELDS)?;
         let conference = self.conference(&conference);
         let talks = root.get("talks")?;
         let mut i = 0;
@@ -122,7 +137,12 @@ impl<'a> Validator<'a> {
             None => Tz::UTC,
         };
         let url = self.optional_str(c, "url", None).map(|u| sanitize::line(&u));
-        let tracks = self.string_list(c, "tracks", None).unwrap_or_default();
+        let mut tracks = self.string_list(c, "tracks", None, MAX_ROOMS + 1).unwrap_or_default();
+        if tracks.len() > MAX_ROOMS {
+            let msg = format!("more than {MAX_ROOMS} tracks: no schedule has so many (is this the right file?)");
+            self.report_on(c, "tracks", None, msg);
+            tracks.truncate(MAX_ROOMS);
+        }
         if tracks.is_empty() {
             self.report_on(c, "tracks", None, "expected at least one track name in \"tracks\"".into());
         }
@@ -157,7 +177,7 @@ impl<'a> Validator<'a> {
 
     /// The talk at index `i` of `talks`, if it is whole and right.
     fn talk(&mut self, i: usize, raw: Raw<'_>, known: &mut Talks) -> Option<Talk> {
-        let Some(t) = Here::of(self.text, raw) else {
+        let Some(t) = Here::of(self.text, raw, TALK_FIELDS) else {
             self.report(json::offset(self.text, raw), None, format!("talk #{} must be an object", i + 1));
             return None;
         };
@@ -172,7 +192,7 @@ impl<'a> Validator<'a> {
             self.report_on(t, "id", idr, "duplicate id: every talk needs its own id".into());
         }
         let title = self.required_str(t, "title", idr).map(|s| sanitize::line(&s));
-        let speakers = self.string_list(t, "speakers", idr).unwrap_or_default();
+        let speakers = self.string_list(t, "speakers", idr, MAX_PER_TALK).unwrap_or_default();
         let room = match self.required_str(t, "track", idr) {
             Some(name) => known.track_of.get(sanitize::line(&name).as_str()).copied().or_else(|| {
                 let msg = format!("unknown track '{}': expected one of {}", sanitize::line(&name), known.listed);
@@ -184,7 +204,7 @@ impl<'a> Validator<'a> {
         let start = self.time(t, "start", idr, known.tz);
         let end = self.end(t, idr, known.tz, start);
         let kind = self.optional_str(t, "kind", idr).map(|k| sanitize::line(&k));
-        let tags = self.string_list(t, "tags", idr).unwrap_or_default();
+        let tags = self.string_list(t, "tags", idr, MAX_PER_TALK).unwrap_or_default();
         let abstract_text = self.optional_str(t, "abstract", idr).map(|a| sanitize::text(&a));
         let video = self.optional_str(t, "video", idr).map(|v| sanitize::line(&v)).filter(|v| !v.is_empty());
         let url = self.optional_str(t, "url", idr).and_then(|u| sanitize::web_address(&u));
@@ -212,9 +232,9 @@ impl<'a> Validator<'a> {
     }
 
     fn end(&mut self, t: &Here<'_>, talk: Option<&str>, tz: Tz, start: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
-        let end = if t.obj.get("end").is_some() {
+        let end = if t.given("end").is_some() {
             self.time(t, "end", talk, tz)?
-        } else if let Some(d) = t.obj.get("duration") {
+        } else if let Some(d) = t.given("duration") {
             match json::i64(d).filter(|m| (1..=7 * 24 * 60).contains(m)) {
                 Some(m) => start? + Duration::minutes(m),
                 None => {
@@ -281,7 +301,7 @@ impl<'a> Validator<'a> {
         let Some(v) = obj.given("links") else { return Vec::new() };
         let mut links = Vec::new();
         let listed = json::each(v, |l| {
-            let Some(l) = Object::of(l) else { return };
+            let Some(l) = Object::of(l).filter(|_| links.len() < MAX_PER_TALK) else { return };
             let Some(url) = l.str("url").and_then(|u| sanitize::web_address(&u)) else { return };
             let title = l.str("title").map(|t| sanitize::line(&t)).unwrap_or_default();
             links.push(super::Link { title: if title.is_empty() { url.clone() } else { title }, url });
@@ -293,12 +313,14 @@ impl<'a> Validator<'a> {
         links
     }
 
-    fn string_list(&mut self, obj: &Here<'_>, field: &str, talk: Option<&str>) -> Option<Vec<String>> {
+    /// A list of strings, of which the first `most` are kept.
+    fn string_list(&mut self, obj: &Here<'_>, field: &str, talk: Option<&str>, most: usize) -> Option<Vec<String>> {
         let v = obj.given(field)?;
         let mut items = Vec::new();
         let mut other = None;
         let listed = json::each(v, |item| match json::str(item) {
-            Some(s) => items.push(sanitize::line(&s)),
+            Some(s) if items.len() < most => items.push(sanitize::line(&s)),
+            Some(_) => {}
             None => other = other.or(Some(json::kind(item))),
         });
         let found = match (listed, other) {

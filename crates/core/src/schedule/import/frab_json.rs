@@ -2,14 +2,43 @@
 //! Read level by level ([`lazy_json`]): an event is opened, turned into a [`RawEvent`] and let
 //! go, so what the file carries besides the schedule costs no memory.
 
-use super::{Draft, Pos, RawEvent, timing};
+use super::{Draft, ListOf, MAX_ROOMS, Pos, RawEvent, timing};
 use crate::schedule::lazy_json::{self as json, Object, Raw};
 use chrono::{NaiveDate, NaiveTime};
 
 /// The file's `schedule.conference`, when it has one.
 pub fn sniff<'a>(root: &Object<'a>) -> Option<Object<'a>> {
-    root.object("schedule")?.object("conference")
+    Object::only(Object::only(root.get("schedule")?, &["base_url", "conference"])?.get("conference")?, CONFERENCE)
 }
+
+/// The members each level has that the reader reads (the others are never listed).
+const CONFERENCE: &[&str] = &["title", "acronym", "url", "time_zone_name", "rooms", "days"];
+const DAY: &[&str] = &["date", "day_start", "day_end", "rooms"];
+const EVENT: &[&str] = &[
+    "guid",
+    "id",
+    "title",
+    "room",
+    "date",
+    "start",
+    "end",
+    "duration",
+    "persons",
+    "subtitle",
+    "abstract",
+    "description",
+    "links",
+    "tags",
+    "video_download_url",
+    "recording_url",
+    "video",
+    "url",
+    "type",
+    "track",
+    "language",
+    "do_not_record",
+    "recording",
+];
 
 pub fn read(root: &Object<'_>, c: &Object<'_>, text: &str) -> Draft {
     let mut d = Draft::default();
@@ -17,15 +46,21 @@ pub fn read(root: &Object<'_>, c: &Object<'_>, text: &str) -> Draft {
     d.id = c.str("acronym").filter(|a| !a.trim().is_empty()).unwrap_or_else(|| d.name.clone());
     d.url = root.object("schedule").and_then(|s| s.str("base_url")).or_else(|| c.str("url"));
     d.zone = c.get("time_zone_name").and_then(|z| Some((json::string(z)?, Pos::Offset(json::offset(text, z)))));
-    if let Some(rooms) = c.list("rooms") {
-        d.rooms = rooms
-            .iter()
-            .filter_map(|r| Object::of(r).and_then(|r| r.str("name")).or_else(|| json::string(r)))
-            .collect();
+    if let Some(rooms) = c.get("rooms") {
+        json::each(rooms, |r| {
+            if let Some(n) = Object::of(r).and_then(|r| r.str("name")).or_else(|| json::string(r)) {
+                d.rooms.push(super::name(&n));
+            }
+        });
     }
-    // Sets, not lists: a file of many rooms over many days would be quadratic otherwise.
-    let declared: std::collections::HashSet<String> = d.rooms.iter().cloned().collect();
-    let mut seen = declared.clone();
+    if d.rooms.len() > MAX_ROOMS {
+        d.problem(text, &Pos::Unknown, None, too_many_rooms(d.rooms.len()));
+        return d;
+    }
+    // A map, not a list: a file of many rooms over many days would be quadratic otherwise.
+    // Each room once, and whether the conference declares it.
+    let mut seen: std::collections::HashMap<String, bool> = d.rooms.iter().map(|r| (r.clone(), true)).collect();
+    let declared = !d.rooms.is_empty();
     // An unknown room is said with the first few of the list.
     let listed = crate::schedule::error::first_of(&d.rooms, false);
     let Some(days) = c.list("days") else {
@@ -36,7 +71,7 @@ pub fn read(root: &Object<'_>, c: &Object<'_>, text: &str) -> Draft {
     };
     for day in days {
         let here = Pos::Offset(json::offset(text, day));
-        let Some(day) = Object::of(day) else {
+        let Some(day) = Object::only(day, DAY) else {
             d.problem(text, &here, None, format!("a day must be an object, found {}", json::kind(day)));
             continue;
         };
@@ -47,22 +82,39 @@ pub fn read(root: &Object<'_>, c: &Object<'_>, text: &str) -> Draft {
         // A day that ends after midnight says when the next one begins (settled in the
         // conference's zone by `finish`).
         let ends = day.str("day_end").and_then(|s| super::when(&s));
-        d.days.push(super::DayBounds { date, start: starts, end: ends });
+        // A day that says nothing of itself is no day (a million `{}` are a million problems).
+        if date.is_some() || starts.is_some() || ends.is_some() {
+            d.days.push(super::DayBounds { date, start: starts, end: ends });
+        }
         let Some(rooms) = day.object("rooms") else {
-            d.problem(text, &here, None, "expected \"rooms\": an object of room name to events".into());
+            let (at, found) = match day.get("rooms") {
+                Some(v) => (Pos::Offset(json::offset(text, v)), json::kind(v)),
+                None => (here, "nothing"),
+            };
+            let msg = format!("expected \"rooms\": an object of room name to events, found {found}");
+            d.problem(text, &at, None, msg);
             continue;
         };
-        for (room, events) in rooms.iter() {
+        for (room, events) in rooms.unique() {
             let at = Pos::Offset(json::offset(text, events));
-            if !declared.is_empty() && !declared.contains(room) {
-                let msg = format!("room '{room}' is not in the conference's room list ({listed})");
-                d.problem(text, &at, None, msg);
-            }
-            if seen.insert(room.to_string()) {
-                d.rooms.push(room.to_string());
+            let room = super::name(room);
+            match seen.get(&room) {
+                Some(_) => {}
+                None if d.rooms.len() >= MAX_ROOMS => {
+                    d.problem(text, &at, None, too_many_rooms(d.rooms.len() + 1));
+                    return d;
+                }
+                None => {
+                    if declared {
+                        let msg = format!("room '{room}' is not in the conference's room list ({listed})");
+                        d.problem(text, &at, None, msg);
+                    }
+                    seen.insert(room.clone(), false);
+                    d.rooms.push(room.clone());
+                }
             }
             let listed = json::each(events, |e| {
-                if let Some(ev) = event(&mut d, text, e, room, date, day_change) {
+                if let Some(ev) = event(&mut d, text, e, &room, date, day_change) {
                     d.events.push(ev);
                 }
             });
@@ -83,7 +135,7 @@ fn event(
     day_change: Option<NaiveTime>,
 ) -> Option<RawEvent> {
     let pos = Pos::Offset(json::offset(text, raw));
-    let Some(e) = Object::of(raw) else {
+    let Some(e) = Object::only(raw, EVENT) else {
         d.problem(text, &pos, None, format!("an event must be an object, found {}", json::kind(raw)));
         return None;
     };
@@ -102,7 +154,7 @@ fn event(
     // An empty "room" is the room the event is listed under, as in XML.
     // The event's own room wins over the one it is listed under (a merged Congress export
     // lists a stage's events under its own name); `validate` says so.
-    let own = e.str("room").filter(|r| !r.trim().is_empty());
+    let own = e.str("room").filter(|r| !r.trim().is_empty()).map(|r| super::name(&r));
     if let Some(r) = own.as_deref().filter(|r| !room.is_empty() && r != &room) {
         d.listed_elsewhere(room, r);
     }
@@ -115,28 +167,29 @@ fn event(
             return None;
         }
     };
-    // Each listed item read in turn, empty ones left out: a list of a million nothings is no list.
-    let each = |key: &str, f: &dyn Fn(Raw<'_>) -> Option<String>| {
-        let mut out = Vec::new();
+    // Each listed item read in turn, into a bounded list (see `ListOf`).
+    let mut each = |key: &str, f: &dyn Fn(Raw<'_>) -> Option<String>| {
+        let mut out = ListOf::new();
         if let Some(v) = e.get(key) {
-            json::each(v, |x| out.extend(f(x).filter(|s| !s.trim().is_empty())));
+            json::each(v, |x| out.name(&f(x).unwrap_or_default()));
         }
-        out
+        out.done(d)
     };
     let speakers = each("persons", &|p| {
         Object::of(p).and_then(|p| p.str("public_name").or_else(|| p.str("name"))).or_else(|| json::string(p))
     });
+    let tags = each("tags", &|t| json::string(t).or_else(|| Object::of(t)?.str("name")));
     let abstract_text = super::about(e.str("subtitle"), e.str("abstract"), e.str("description"));
-    let mut links = Vec::new();
+    let mut links = ListOf::new();
     if let Some(v) = e.get("links") {
         json::each(v, |l| {
             let Some(l) = Object::of(l) else { return };
             if let Some(url) = l.str("url").or_else(|| l.str("href")) {
-                links.push((url, l.str("title").unwrap_or_default()));
+                links.push((url, super::name(&l.str("title").unwrap_or_default())));
             }
         });
     }
-    let tags = each("tags", &|t| json::string(t).or_else(|| Object::of(t)?.str("name")));
+    let links = links.done(d);
     let direct = ["video_download_url", "recording_url", "video"].iter().find_map(|k| e.str(k));
     let printed = timing.printed.map(|p| (p, at("start")));
     Some(RawEvent {
@@ -149,8 +202,8 @@ fn event(
         room: room.to_string(),
         start: timing.start,
         end: timing.end,
-        kind: e.str("type").unwrap_or_default().to_lowercase(),
-        track: e.str("track"),
+        kind: super::name(&crate::sanitize::line(&e.str("type").unwrap_or_default())).to_lowercase(),
+        track: e.str("track").map(|t| super::name(&t)),
         tags,
         markup: super::Markup::of_rich(&abstract_text),
         abstract_text,
@@ -173,4 +226,10 @@ fn recorded(e: &Object<'_>) -> Option<bool> {
         "false" | "0" | "no" => Some(true),
         _ => None,
     }
+}
+
+fn too_many_rooms(n: usize) -> String {
+    format!(
+        "the file names more than {MAX_ROOMS} rooms ({n} at least): no schedule has so many (is this the right file?)"
+    )
 }

@@ -7,6 +7,7 @@ pub mod frab_json;
 mod html;
 pub mod ical;
 mod markdown;
+mod names;
 pub mod pentabarf_xml;
 pub mod sessionize;
 mod timing;
@@ -21,6 +22,7 @@ use std::collections::{HashMap, HashSet};
 
 use event::talk;
 pub use event::{about, pick_video};
+pub use names::{ListOf, MAX_NAME, MAX_PER_TALK, MAX_ROOMS, name};
 
 /// How an event's start (or end) is given.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -113,10 +115,15 @@ pub struct Draft {
     pub remarks: Vec<String>,
     /// Events listed under one room that say another: (listed, own) with how many.
     elsewhere: std::collections::BTreeMap<(String, String), usize>,
+    /// Talks whose speakers, tags or links were more than [`MAX_PER_TALK`].
+    long_lists: usize,
     pub problems: Vec<Problem>,
     /// Found beyond [`MAX_PROBLEMS`](crate::schedule::error::MAX_PROBLEMS): counted, not located.
     more: usize,
 }
+
+/// The members of a JSON document's root that tell its format and that its reader reads.
+pub const JSON_ROOT_KEYS: &[&str] = &["conference", "talks", "schedule", "sessions", "rooms", "speakers", "categories"];
 
 /// Choices the file cannot make for itself.
 #[derive(Debug, Clone, Copy, Default)]
@@ -260,6 +267,7 @@ impl Draft {
         let id = slug(&self.id);
         let mut remarks: Vec<String> = std::mem::take(&mut self.remarks).iter().map(|r| sanitize::line(r)).collect();
         remarks.extend(self.elsewhere_remarks());
+        remarks.extend(self.long_lists_remark());
         if !duplicates.is_empty() {
             let some = crate::schedule::error::first_of(&duplicates, true);
             let events = if repeats == 1 { "1 event shares".to_string() } else { format!("{repeats} events share") };

@@ -2,10 +2,11 @@
 //! <event>`. FOSDEM's flavour has no zone and no per-event `<date>`; the Congress flavour adds
 //! `guid`, `<date>` with an offset, recording and feedback fields.
 
-use super::{Draft, Pos, RawEvent, timing};
+use super::{Draft, ListOf, MAX_ROOMS, Pos, RawEvent, timing};
 use crate::schedule::Problem;
 use chrono::{NaiveDate, NaiveTime};
 use roxmltree::{Document, Node};
+use std::collections::HashMap;
 
 /// Shapes the XML reader takes time over out of proportion to their size (each namespace
 /// declared is checked against those in scope, each attribute against the element's others),
@@ -14,8 +15,14 @@ fn beyond_any_schedule(text: &str) -> Option<(usize, &'static str)> {
     const MAX: usize = 256;
     let (mut namespaces, mut attributes, mut in_tag) = (0, 0, false);
     let b = text.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
-        match c {
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            // Comments, CDATA and processing instructions hold text, not attributes.
+            b'<' if let Some(end) = unparsed_end(&text[i..]) => {
+                i += end;
+                continue;
+            }
             b'<' => (in_tag, attributes) = (true, 0),
             b'>' => in_tag = false,
             b'=' if in_tag => {
@@ -32,8 +39,19 @@ fn beyond_any_schedule(text: &str) -> Option<(usize, &'static str)> {
             }
             _ => {}
         }
+        i += 1;
     }
     None
+}
+
+/// Where a comment, CDATA section or processing instruction starting `rest` ends (past its
+/// closing mark, or the end of the text); None for anything else.
+fn unparsed_end(rest: &str) -> Option<usize> {
+    let close = [("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>"), ("<!", ">")]
+        .iter()
+        .find(|(open, _)| rest.starts_with(open))
+        .map(|(_, close)| *close)?;
+    Some(rest.find(close).map_or(rest.len(), |e| e + close.len()))
 }
 
 /// The fewest bytes per XML node (element, text or comment) a file may have on average.
@@ -131,19 +149,42 @@ pub fn read(text: &str) -> Draft {
         let change = starts.map(|w| super::wall_clock(w).time()).filter(|t| *t > NaiveTime::MIN).or(day_change);
         let ends = day.attribute("end").and_then(super::when);
         d.days.push(super::DayBounds { date, start: starts, end: ends });
-        for room in day.children().filter(|n| n.has_tag_name("room")) {
-            let name = room.attribute("name").unwrap_or("").to_string();
-            if !name.is_empty() && seen.insert(name.clone()) {
-                d.rooms.push(name.clone());
-            }
-            for e in room.children().filter(|n| n.has_tag_name("event")) {
-                if let Some(ev) = event(&mut d, text, e, &name, date, change) {
-                    d.events.push(ev);
-                }
-            }
+        if !rooms_of_day(&mut d, text, day, date, change, &mut seen) {
+            return d;
         }
     }
     d
+}
+
+/// A day's rooms and their events into the draft; false when the file names more rooms than any
+/// schedule has (said as a problem), so reading stops.
+fn rooms_of_day(
+    d: &mut Draft,
+    text: &str,
+    day: Node,
+    date: Option<NaiveDate>,
+    change: Option<NaiveTime>,
+    seen: &mut std::collections::HashSet<String>,
+) -> bool {
+    for room in day.children().filter(|n| n.has_tag_name("room")) {
+        let name = super::name(room.attribute("name").unwrap_or(""));
+        if !name.is_empty() && seen.insert(name.clone()) {
+            if d.rooms.len() >= MAX_ROOMS {
+                let msg = format!(
+                    "the file names more than {MAX_ROOMS} rooms: no schedule has so many (is this the right file?)"
+                );
+                d.problem(text, &Pos::Offset(room.range().start), None, msg);
+                return false;
+            }
+            d.rooms.push(name.clone());
+        }
+        for e in room.children().filter(|n| n.has_tag_name("event")) {
+            if let Some(ev) = event(d, text, e, &name, date, change) {
+                d.events.push(ev);
+            }
+        }
+    }
+    true
 }
 
 fn event(
@@ -171,7 +212,7 @@ fn event(
     // must agree when both are given; with neither, the event has no room (said in `finish`).
     // The event's own room wins over the one it is listed in (a merged Congress export lists
     // 91 events under `<room name="1Komona headnut">` that say `headnut`); `validate` says so.
-    let own = child_text(e, "room").filter(|r| !r.trim().is_empty());
+    let own = child_text(e, "room").filter(|r| !r.trim().is_empty()).map(|r| super::name(&r));
     if let Some(r) = own.as_deref().filter(|r| !room.is_empty() && r != &room) {
         d.listed_elsewhere(room, r);
     }
@@ -184,21 +225,20 @@ fn event(
             return None;
         }
     };
-    let speakers = child(e, "persons")
-        .map(|ps| {
-            ps.children().filter(|n| n.has_tag_name("person")).filter_map(|n| n.text().map(str::to_string)).collect()
-        })
-        .unwrap_or_default();
+    let mut speakers = ListOf::new();
+    for p in child(e, "persons").iter().flat_map(|ps| ps.children()).filter(|n| n.has_tag_name("person")) {
+        speakers.name(p.text().unwrap_or(""));
+    }
+    let speakers = speakers.done(d);
     let abstract_text =
         super::about(child_text(e, "subtitle"), child_text(e, "abstract"), child_text(e, "description"));
-    let links: Vec<(String, String)> = child(e, "links")
-        .map(|ls| {
-            ls.children()
-                .filter(|n| n.has_tag_name("link"))
-                .filter_map(|n| Some((n.attribute("href")?.to_string(), n.text().unwrap_or("").to_string())))
-                .collect()
-        })
-        .unwrap_or_default();
+    let mut links = ListOf::new();
+    for l in child(e, "links").iter().flat_map(|ls| ls.children()).filter(|n| n.has_tag_name("link")) {
+        if let Some(href) = l.attribute("href") {
+            links.push((href.to_string(), super::name(l.text().unwrap_or(""))));
+        }
+    }
+    let links = links.done(d);
     let video = child_text(e, "video_download_url").filter(|v| !v.trim().is_empty());
     let recorded = child(e, "recording").and_then(|r| child_text(r, "optout")).and_then(|o| {
         match o.to_ascii_lowercase().as_str() {
@@ -218,8 +258,8 @@ fn event(
         room: room.to_string(),
         start: timing.start,
         end: timing.end,
-        kind: child_text(e, "type").unwrap_or_default().to_lowercase(),
-        track: child_text(e, "track"),
+        kind: super::name(&crate::sanitize::line(&child_text(e, "type").unwrap_or_default())).to_lowercase(),
+        track: child_text(e, "track").map(|t| super::name(&t)),
         tags: Vec::new(),
         markup: super::Markup::of_rich(&abstract_text),
         abstract_text,
@@ -245,21 +285,15 @@ fn child_text(n: Node, name: &str) -> Option<String> {
 /// scan of tags alone, for the message about a file cut short (the parser only says it ended).
 fn unclosed(text: &str) -> Option<(&str, usize)> {
     let mut open: Vec<(&str, usize)> = Vec::new();
+    // How many of each name are open: a closing tag of a name not open is passed over without
+    // searching the stack (thousands of them would be quadratic).
+    let mut count: HashMap<&str, usize> = HashMap::new();
     let mut i = 0;
     while let Some(rel) = text[i..].find('<') {
         let at = i + rel;
         let rest = &text[at..];
-        let skip_to = |end: &str| rest.find(end).map_or(text.len(), |e| at + e + end.len());
-        if rest.starts_with("<!--") {
-            i = skip_to("-->");
-            continue;
-        }
-        if rest.starts_with("<![CDATA[") {
-            i = skip_to("]]>");
-            continue;
-        }
-        if rest.starts_with("<?") || rest.starts_with("<!") {
-            i = skip_to(">");
+        if let Some(end) = unparsed_end(rest) {
+            i = at + end;
             continue;
         }
         let name_of = |tag: &'_ str| -> usize {
@@ -278,13 +312,18 @@ fn unclosed(text: &str) -> Option<(&str, usize)> {
         let tag = &rest[1..close];
         if let Some(end) = tag.strip_prefix('/') {
             let name = end.trim();
-            if let Some(k) = open.iter().rposition(|(n, _)| *n == name) {
-                open.truncate(k);
+            if count.get(name).is_some_and(|&n| n > 0)
+                && let Some(k) = open.iter().rposition(|(n, _)| *n == name)
+            {
+                for (gone, _) in open.drain(k..) {
+                    *count.entry(gone).or_default() -= 1;
+                }
             }
         } else if !tag.ends_with('/') {
             let name = &tag[..name_of(tag)];
             if !name.is_empty() {
                 open.push((name, at));
+                *count.entry(name).or_default() += 1;
             }
         }
         i = at + close + 1;

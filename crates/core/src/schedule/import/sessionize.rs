@@ -1,7 +1,7 @@
 //! Sessionize "All" JSON (`/api/v2/{id}/view/All`): sessions, speakers, rooms, categories.
 //! Times are local wall-clock times without an offset; the file names no conference.
 
-use super::{Draft, End, Pos, RawEvent};
+use super::{Draft, End, ListOf, MAX_ROOMS, Pos, RawEvent};
 use crate::schedule::lazy_json::{self as json, Object, Raw};
 use std::collections::HashMap;
 
@@ -10,6 +10,20 @@ pub fn sniff<'a>(root: &Object<'a>) -> Option<Raw<'a>> {
     let is_list = |k| root.get(k).is_some_and(|v| v.get().starts_with('['));
     (is_list("rooms") && is_list("sessions")).then(|| root.get("sessions")).flatten()
 }
+
+/// The members of a session the reader reads (the others are never listed).
+const SESSION: &[&str] = &[
+    "id",
+    "title",
+    "startsAt",
+    "endsAt",
+    "roomId",
+    "speakers",
+    "categoryItems",
+    "isServiceSession",
+    "description",
+    "recordingUrl",
+];
 
 /// An id as Sessionize writes it: a string or a number.
 fn key(v: Raw<'_>) -> Option<String> {
@@ -30,8 +44,16 @@ fn lookups(root: &Object<'_>, d: &mut Draft) -> Lookups {
     let mut rooms: Vec<(i64, String, String)> = Vec::new();
     for r in each("rooms") {
         if let (Some(id), Some(n)) = (r.get("id").and_then(key), r.str("name")) {
-            rooms.push((r.get("sort").and_then(json::i64).unwrap_or(i64::MAX), id, n));
+            rooms.push((r.get("sort").and_then(json::i64).unwrap_or(i64::MAX), id, super::name(&n)));
         }
+    }
+    if rooms.len() > MAX_ROOMS {
+        let msg = format!(
+            "the file names {} rooms: no schedule has more than {MAX_ROOMS} (is this the right file?)",
+            rooms.len()
+        );
+        d.problem("", &Pos::Unknown, None, msg);
+        rooms.truncate(MAX_ROOMS);
     }
     rooms.sort_by_key(|(sort, _, _)| *sort);
     d.rooms = rooms.iter().map(|(_, _, n)| n.clone()).collect();
@@ -42,7 +64,7 @@ fn lookups(root: &Object<'_>, d: &mut Draft) -> Lookups {
                 let part = |k| s.str(k).unwrap_or_default();
                 format!("{} {}", part("firstName"), part("lastName")).trim().to_string()
             });
-            Some((s.get("id").and_then(key)?, full))
+            Some((s.get("id").and_then(key)?, super::name(&full)))
         })
         .collect();
     // Category items: "Session format" says the kind, the others are tags.
@@ -51,7 +73,7 @@ fn lookups(root: &Object<'_>, d: &mut Draft) -> Lookups {
         let group = c.str("title").unwrap_or_default().to_lowercase();
         for item in c.list("items").unwrap_or_default().into_iter().filter_map(Object::of) {
             if let (Some(id), Some(n)) = (item.get("id").and_then(key), item.str("name")) {
-                item_of.insert(id, (group.clone(), n));
+                item_of.insert(id, (group.clone(), super::name(&n)));
             }
         }
     }
@@ -69,21 +91,24 @@ struct Categories {
     tags: Vec<String>,
 }
 
-fn categories(s: &Object<'_>, title: &str, item_of: &HashMap<String, (String, String)>) -> Categories {
+fn categories(d: &mut Draft, s: &Object<'_>, title: &str, item_of: &HashMap<String, (String, String)>) -> Categories {
     let mut c = Categories::default();
-    for item in s.list("categoryItems").unwrap_or_default() {
-        if let Some((group, name)) = key(item).and_then(|k| item_of.get(&k)) {
+    let mut tags = ListOf::new();
+    if let Some(items) = s.get("categoryItems") {
+        json::each(items, |item| {
+            let Some((group, name)) = key(item).and_then(|k| item_of.get(&k)) else { return };
             if group.contains("format") || group.contains("type") {
-                c.kind = name.to_lowercase();
+                c.kind = crate::sanitize::line(name).to_lowercase();
             } else if group.contains("track") && c.track.is_none() {
                 c.track = Some(name.clone());
             } else if group.contains("language") && c.language.is_none() {
                 c.language = Some(name.clone());
             } else {
-                c.tags.push(name.clone());
+                tags.name(name);
             }
-        }
+        });
     }
+    c.tags = tags.done(d);
     if s.get("isServiceSession").and_then(json::bool) == Some(true) {
         let t = title.to_lowercase();
         let is_break = ["break", "lunch", "coffee", "registration", "breakfast"].iter().any(|w| t.contains(w));
@@ -103,7 +128,7 @@ pub fn read(root: &Object<'_>, sessions: Raw<'_>, text: &str, name: &str) -> Dra
 fn session(d: &mut Draft, text: &str, raw: Raw<'_>, lookups: &Lookups) {
     let Lookups { room_of, speaker_of, item_of } = lookups;
     let pos = Pos::Offset(json::offset(text, raw));
-    let Some(s) = Object::of(raw) else {
+    let Some(s) = Object::only(raw, SESSION) else {
         d.problem(text, &pos, None, format!("a session must be an object, found {}", json::kind(raw)));
         return;
     };
@@ -118,7 +143,9 @@ fn session(d: &mut Draft, text: &str, raw: Raw<'_>, lookups: &Lookups) {
     let time = |f: &str| s.str(f).and_then(|t| super::when(&t));
     let (Some(start), Some(end)) = (time("startsAt"), time("endsAt")) else {
         let msg = "expected \"startsAt\" and \"endsAt\" like 2020-03-28T09:00:00 (sessions without a time slot are not on the schedule)";
-        d.problem(text, &pos, idr, msg.into());
+        // At the one that is wrong, when it is there.
+        let wrong = if time("startsAt").is_none() { "startsAt" } else { "endsAt" };
+        d.problem(text, &at(wrong), idr, msg.into());
         return;
     };
     let room = match s.get("roomId").and_then(key) {
@@ -134,16 +161,19 @@ fn session(d: &mut Draft, text: &str, raw: Raw<'_>, lookups: &Lookups) {
             return;
         }
     };
-    let speakers = s
-        .list("speakers")
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|sp| match Object::of(sp) {
-            Some(o) => o.str("name"),
-            None => key(sp).map(|k| speaker_of.get(&k).cloned().unwrap_or(k)),
-        })
-        .collect();
-    let Categories { kind, track, language, tags } = categories(&s, &title, item_of);
+    let mut speakers = ListOf::new();
+    if let Some(list) = s.get("speakers") {
+        json::each(list, |sp| match Object::of(sp) {
+            Some(o) => speakers.name(&o.str("name").unwrap_or_default()),
+            None => {
+                if let Some(k) = key(sp) {
+                    speakers.name(speaker_of.get(&k).unwrap_or(&k));
+                }
+            }
+        });
+    }
+    let speakers = speakers.done(d);
+    let Categories { kind, track, language, tags } = categories(d, &s, &title, item_of);
     d.events.push(RawEvent {
         printed: None,
         url: None,

@@ -1,0 +1,79 @@
+//! Names and lists as a reader keeps them: bounded, so that what a file names once and refers
+//! to many times (a room, a speaker) costs memory in proportion to the file.
+
+use super::Draft;
+
+/// The longest name kept (a room, a speaker, a track, a tag, a kind), in characters. No real
+/// one comes near; a longer one, copied into every talk that names it, would multiply the file.
+pub const MAX_NAME: usize = 200;
+
+/// The most rooms a schedule may have (FOSDEM has 106, a Congress 72): a file naming more is
+/// refused before they cost memory.
+pub const MAX_ROOMS: usize = 10_000;
+
+/// The most speakers, tags or links a talk keeps.
+pub const MAX_PER_TALK: usize = 100;
+
+/// A name as kept: cut to [`MAX_NAME`] characters.
+pub fn name(s: &str) -> String {
+    match s.char_indices().nth(MAX_NAME) {
+        Some((end, _)) => format!("{}…", &s[..end]),
+        None => s.to_string(),
+    }
+}
+
+/// A talk's list (speakers, tags, links) as it is read: each item once, empty ones left out,
+/// at most [`MAX_PER_TALK`]. A list of a million nothings, or one name a million times, is not
+/// a list to keep.
+pub struct ListOf<T> {
+    pub items: Vec<T>,
+    over: bool,
+}
+
+impl<T> Default for ListOf<T> {
+    fn default() -> Self {
+        ListOf { items: Vec::new(), over: false }
+    }
+}
+
+impl<T: PartialEq> ListOf<T> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, item: T) {
+        if self.items.contains(&item) {
+            return;
+        }
+        if self.items.len() < MAX_PER_TALK {
+            self.items.push(item);
+        } else {
+            self.over = true;
+        }
+    }
+
+    /// The items, with the count of long lists kept in the draft.
+    pub fn done(self, d: &mut Draft) -> Vec<T> {
+        d.long_lists += usize::from(self.over);
+        self.items
+    }
+}
+
+impl ListOf<String> {
+    /// A name to the list, cut to [`MAX_NAME`]; blank ones are left out.
+    pub fn name(&mut self, s: &str) {
+        if !s.trim().is_empty() {
+            self.push(name(s));
+        }
+    }
+}
+
+impl Draft {
+    /// What `validate` says of lists cut to [`MAX_PER_TALK`].
+    pub(super) fn long_lists_remark(&self) -> Option<String> {
+        (self.long_lists > 0).then(|| {
+            let (n, list) = (self.long_lists, if self.long_lists == 1 { "talk lists" } else { "talks list" });
+            format!("{n} {list} more than {MAX_PER_TALK} speakers, tags or links: the first {MAX_PER_TALK} are kept")
+        })
+    }
+}

@@ -1,0 +1,188 @@
+//! The CLI on a Congress-sized programme: lines that fit a terminal (seen through a pty, as a
+//! person sees them) and stay whole in a pipe; ids by a unique start or a page's slug;
+//! searches ranked as in the planner, accents folded.
+
+mod common;
+
+use std::io::Read;
+use std::os::fd::{FromRawFd, OwnedFd};
+use std::process::{Command, Stdio};
+use tempfile::TempDir;
+use unicode_width::UnicodeWidthStr;
+
+const LONG_ROOM: &str = "Chaos-West Bühne (im Zelt hinter der Halle 4, Eingang Süd)";
+
+/// A frab schedule.json in the Congress's shape: UUID ids, German and English titles, a room
+/// name of 59 characters among short ones, talks at night.
+fn congress(dir: &TempDir) -> std::path::PathBuf {
+    let rooms = ["Saal 1", "Saal 2", "Saal G", "Saal Z", LONG_ROOM];
+    let titles = [
+        ("Rüstungsgüter und Exportkontrolle: wer liefert was an wen", "Anna Döllmann"),
+        ("Rust in the kernel, two years on", "Ferris Crab"),
+        ("Wie man mit Kompostieren die Welt rettet, sagt man Computern", "Kim Beet"),
+        ("Funkamateure im Katastrophenfall", "Ola Morse"),
+        ("A very long English title about memory safety in embedded firmware", "Ada Lovelace"),
+    ];
+    let mut days = Vec::new();
+    for (d, date) in ["2019-12-27", "2019-12-28"].iter().enumerate() {
+        let mut by_room = serde_json::Map::new();
+        for (r, room) in rooms.iter().enumerate() {
+            // The long room is a small one (as at a Congress): few of the talks are there.
+            let count = if *room == LONG_ROOM { 2 } else { 6 };
+            let events: Vec<serde_json::Value> = (0..count)
+                .map(|k| {
+                    let n = d * 100 + r * 10 + k;
+                    let (title, who) = titles[(r + k) % titles.len()];
+                    serde_json::json!({
+                        "guid": format!("{:08x}-1e1a-4b3d-9d4c-{:012x}", 0xceb3_7500 + n, n),
+                        "id": 10_000 + n,
+                        "date": format!("{date}T{:02}:00:00+01:00", 11 + 2 * k),
+                        "start": format!("{:02}:00", 11 + 2 * k),
+                        "duration": "01:00",
+                        "room": room,
+                        "title": title,
+                        "url": format!("https://fahrplan.events.ccc.de/congress/2019/Fahrplan/events/{}.html", 10_000 + n),
+                        "type": "lecture",
+                        "language": if title.contains("Rust in") || title.starts_with('A') { "en" } else { "de" },
+                        "persons": [{"public_name": who}],
+                    })
+                })
+                .collect();
+            by_room.insert(room.to_string(), events.into());
+        }
+        days.push(serde_json::json!({"index": d + 1, "date": date, "rooms": by_room}));
+    }
+    let doc = serde_json::json!({"schedule": {"conference": {
+        "acronym": "36c3", "title": "36th Chaos Communication Congress", "time_zone_name": "Europe/Berlin",
+        "rooms": rooms.iter().map(|r| serde_json::json!({"name": r})).collect::<Vec<_>>(), "days": days}}});
+    let path = dir.path().join("36c3.json");
+    std::fs::write(&path, doc.to_string()).unwrap();
+    path
+}
+
+fn hallway(dir: &TempDir) -> Command {
+    let mut c = Command::new(assert_cmd::cargo::cargo_bin("hallway"));
+    common::isolate(&mut c, dir.path());
+    c
+}
+
+/// What the command prints on a terminal of `cols` columns (a pty), escape codes and all.
+fn on_terminal(mut c: Command, cols: u16) -> String {
+    let (mut master, mut slave) = (0, 0);
+    let size = libc::winsize { ws_row: 50, ws_col: cols, ws_xpixel: 0, ws_ypixel: 0 };
+    // SAFETY: openpty writes two descriptors that we then own; the size is read, not kept.
+    let rc = unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), &size) };
+    assert_eq!(rc, 0, "openpty");
+    // SAFETY: both descriptors were just opened and are owned here alone.
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    c.stdin(Stdio::null()).stdout(Stdio::from(slave.try_clone().unwrap())).stderr(Stdio::from(slave));
+    let mut child = c.spawn().unwrap();
+    // Read while it writes (a full pty would block it), until the last writer is gone (EIO).
+    let mut out = Vec::new();
+    let mut master = std::fs::File::from(master);
+    let mut buf = [0u8; 4096];
+    drop(c);
+    loop {
+        match master.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => out.extend_from_slice(&buf[..n]),
+        }
+    }
+    child.wait().unwrap();
+    String::from_utf8_lossy(&out).replace("\r\n", "\n")
+}
+
+/// Text without its colour codes.
+fn plain(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for d in chars.by_ref() {
+                if d.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn on_a_terminal_every_line_fits_and_keeps_its_id() {
+    let d = TempDir::new().unwrap();
+    let f = congress(&d);
+    for args in [vec!["talks"], vec!["now", "--at", "2019-12-27 13:30", "--all"]] {
+        let mut c = hallway(&d);
+        c.arg("--schedule").arg(&f).args(&args);
+        let screen = plain(&on_terminal(c, 80));
+        assert!(screen.contains("Saal 1"), "{screen}");
+        for line in screen.lines() {
+            assert!(line.width() <= 80, "{} columns in {args:?}: {line}", line.width());
+        }
+        if args[0] == "talks" {
+            assert!(screen.contains("  Chaos…  "), "the long room gives way: {screen}");
+            let ids = screen.lines().filter(|l| l.trim_end().ends_with(']')).count();
+            assert_eq!(ids, 52, "every talk keeps its id: {screen}");
+            // A UUID shows as its first 8 characters, which `star` takes.
+            assert!(screen.contains("[ceb37500]"), "{screen}");
+            // A title that gives way is cut between words.
+            let full = "Wie man mit Kompostieren die Welt rettet, sagt man Computern — Kim Beet";
+            let line = screen.lines().find(|l| l.contains("Wie man mit")).unwrap();
+            let kept = &line[line.find("Wie man mit").unwrap()..line.find('…').expect(line)];
+            assert!(full.starts_with(kept) && full[kept.len()..].starts_with(' '), "cut mid-word: {line}");
+        }
+    }
+}
+
+#[test]
+fn piped_lines_stay_whole_and_columns_are_not_padded_to_the_longest() {
+    let d = TempDir::new().unwrap();
+    let f = congress(&d);
+    let out = hallway(&d).arg("--schedule").arg(&f).arg("talks").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains(LONG_ROOM) && text.contains("Wie man mit Kompostieren die Welt rettet, sagt man Computern"));
+    let short = text.lines().find(|l| l.contains("Saal 1 ")).unwrap();
+    assert!(!short.contains(&" ".repeat(12)), "padded to the longest room: {short}");
+}
+
+#[test]
+fn ids_by_a_unique_start_or_the_page_and_a_wrong_one_says_what_would_work() {
+    let d = TempDir::new().unwrap();
+    let f = congress(&d);
+    let run = |args: &[&str]| hallway(&d).arg("--schedule").arg(&f).args(args).output().unwrap();
+    let out = run(&["star", "ceb37500"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("starred    ceb37500-1e1a-4b3d-9d4c-000000000000"));
+    let out = run(&["star", "10101"]);
+    assert!(out.status.success(), "the event number from its page: {}", String::from_utf8_lossy(&out.stderr));
+    let out = run(&["star", "ceb375"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("'ceb375' is the start of 52 ids") && err.contains("`hallway star ceb37500`"), "{err}");
+    let out = run(&["star", "ceb37500-1e1a-4b3d-9d4c-00000000000x"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Did you mean") && err.contains("`hallway star "), "{err}");
+    // Options stand wherever they are, also after a note's words.
+    let out = run(&["note", "ceb37500", "front", "row", "--at", "2019-12-27 10:00"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("note: front row\n"));
+}
+
+#[test]
+fn search_ranks_as_the_planner_and_folds_accents() {
+    let d = TempDir::new().unwrap();
+    let f = congress(&d);
+    let search = |q: &str| {
+        let out = hallway(&d).arg("--schedule").arg(&f).args(["talks", "--search", q]).output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let found = search("dollmann");
+    assert!(found.contains("Anna Döllmann"), "{found}");
+    let rust = search("rust");
+    let (word, folded) = (rust.find("Rust in the kernel").unwrap(), rust.find("Rüstungsgüter").unwrap());
+    assert!(word < folded, "the word as typed first: {rust}");
+    assert!(rust.contains("Best match first"), "{rust}");
+}

@@ -1,0 +1,169 @@
+//! Going where I need in one key, at FOSDEM's size: my next starred talk, a room by name,
+//! every room in turn sideways, the same time of day on the next day, a talk from another
+//! view shown in the schedule, details that stop scrolling at their end.
+
+mod common;
+
+use common::{fosdem_at, key, mark_titled, press, screen};
+use crossterm::event::KeyCode;
+use hallway::agenda::MarkKind;
+use hallway::tui::app::{App, View};
+use hallway::tui::modal::Modal;
+
+const STARS: [&str; 3] =
+    ["The PlayStation 2: From Emotion to Emulation", "Faster Spark SQL", "Eleventy is a simpler static site generator"];
+
+fn saturday() -> App {
+    let mut a = fosdem_at("2021-02-06 11:00", None);
+    let marks: Vec<(&str, MarkKind)> = STARS.iter().map(|t| (*t, MarkKind::Attend)).collect();
+    mark_titled(&mut a, &marks);
+    a
+}
+
+fn selected(a: &App) -> &hallway::schedule::Talk {
+    &a.session.schedule.talks()[a.schedule_view.selected]
+}
+
+fn room_of(a: &App) -> &str {
+    a.session.schedule.room_name(selected(a))
+}
+
+#[test]
+fn m_goes_to_my_next_starred_talk_then_the_one_after_then_round_again() {
+    let mut a = saturday();
+    press(&mut a, "3");
+    let starred = a.session.attending.clone();
+    assert_eq!(starred.len(), 3);
+    // From another view, the next one from now (all three are on at 11:00).
+    press(&mut a, "m");
+    assert_eq!((a.view, a.schedule_view.selected), (View::Schedule, starred[0]));
+    assert!(screen(&a, 80, 24).contains("your starred talk 1 of 3"), "{}", screen(&a, 80, 24));
+    press(&mut a, "m");
+    assert_eq!(a.schedule_view.selected, starred[1]);
+    press(&mut a, "m");
+    assert_eq!(a.schedule_view.selected, starred[2]);
+    press(&mut a, "m");
+    assert_eq!(a.schedule_view.selected, starred[0]);
+    assert!(screen(&a, 200, 50).contains("(back to the first)"));
+    // With none starred, it says how to star.
+    let mut none = fosdem_at("2021-02-06 11:00", None);
+    press(&mut none, "m");
+    assert!(screen(&none, 80, 24).contains("no starred talks yet"));
+}
+
+#[test]
+fn c_asks_for_a_room_completes_its_name_and_brings_its_column_into_view() {
+    let mut a = saturday();
+    press(&mut a, "c");
+    assert_eq!(a.modal_name(), Some("prompt"));
+    press(&mut a, "postgres");
+    let prompt = screen(&a, 80, 24);
+    assert!(prompt.contains("Go to room") && prompt.contains("Enter D.postgresql · S.postgresql"), "{prompt}");
+    insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
+        for (w, h) in [(80, 24), (200, 50)] {
+            insta::assert_snapshot!(format!("fosdem_room_prompt_{w}x{h}"), common::render(&a, w, h).backend());
+        }
+    });
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.modal_name(), None);
+    assert_eq!(room_of(&a), "D.postgresql");
+    let grid = screen(&a, 80, 24);
+    assert!(grid.contains("D.postgresql"), "its column is in view: {grid}");
+    // Tab completes to the best match; an unknown name keeps the prompt open, saying so.
+    press(&mut a, "clight");
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(a.prompt().unwrap().input.text(), "L.lightningtalks");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(room_of(&a), "L.lightningtalks");
+    press(&mut a, "cnowhere");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.modal_name(), Some("prompt"));
+    assert!(screen(&a, 80, 24).contains("no room is called \"nowhere\""));
+}
+
+#[test]
+fn h_and_l_visit_every_room_of_the_day_in_turn() {
+    let mut a = saturday();
+    let cols = a.session.day_columns(a.schedule_view.day);
+    press(&mut a, "g");
+    // To the first column, then right through all of them.
+    for _ in 0..cols.len() {
+        press(&mut a, "h");
+    }
+    let mut seen = vec![selected(&a).room];
+    for _ in 1..cols.len() {
+        press(&mut a, "l");
+        seen.push(selected(&a).room);
+    }
+    assert_eq!(seen, cols, "no room passed over");
+    press(&mut a, "l");
+    assert!(screen(&a, 80, 24).contains("is the last room"));
+    // A room with nothing near the time says where its nearest talk is.
+    let far = (0..cols.len()).find(|_| {
+        press(&mut a, "h");
+        screen(&a, 200, 50).contains("its nearest talk is at")
+    });
+    assert!(far.is_some(), "FOSDEM has rooms with nothing near some hour");
+}
+
+#[test]
+fn next_day_keeps_the_room_and_the_time_of_day() {
+    let mut a = saturday();
+    let s = &a.session.schedule;
+    // A Saturday talk at 15:00 in a room that has talks on Sunday too.
+    let at_15 = |i: &usize| s.local(s.talks()[*i].start).format("%H:%M").to_string() == "15:00";
+    let sunday_rooms: Vec<usize> = s.day_range(1).map(|i| s.talks()[i].room).collect();
+    let sat = s
+        .day_range(0)
+        .filter(at_15)
+        .find(|&i| sunday_rooms.contains(&s.talks()[i].room))
+        .expect("a room at 15:00 on both days");
+    let room = s.room_name(&s.talks()[sat]).to_string();
+    a.select(sat);
+    press(&mut a, "]");
+    let s = &a.session.schedule;
+    let sun = selected(&a);
+    assert_eq!((s.day_of(a.schedule_view.selected), room_of(&a)), (1, room.as_str()));
+    let minutes = |t: &hallway::schedule::Talk| {
+        let l = s.local(t.start);
+        chrono::Timelike::hour(&l) as i64 * 60 + chrono::Timelike::minute(&l) as i64
+    };
+    let nearest = s
+        .day_range(1)
+        .filter(|&i| s.room_name(&s.talks()[i]) == room)
+        .map(|i| (minutes(&s.talks()[i]) - 15 * 60).abs())
+        .min()
+        .unwrap();
+    assert_eq!((minutes(sun) - 15 * 60).abs(), nearest, "Sunday's talk nearest 15:00");
+    press(&mut a, "[");
+    assert_eq!(a.schedule_view.selected, sat, "and back");
+}
+
+#[test]
+fn one_in_details_opens_the_schedule_at_that_talk_from_any_view() {
+    let mut a = saturday();
+    press(&mut a, "3j");
+    let talk = a.current_talk().expect("a talk in the agenda");
+    key(&mut a, KeyCode::Enter);
+    assert!(screen(&a, 120, 30).contains("1 in schedule"), "{}", screen(&a, 120, 30));
+    press(&mut a, "1");
+    assert_eq!((a.modal_name(), a.view, a.schedule_view.selected), (None, View::Schedule, talk));
+}
+
+#[test]
+fn details_stop_scrolling_at_their_end() {
+    let mut a = saturday();
+    key(&mut a, KeyCode::Enter);
+    screen(&a, 80, 12);
+    let max = a.scroll_max.get();
+    for _ in 0..200 {
+        press(&mut a, "j");
+    }
+    let at = |a: &App| match a.modal {
+        Some(Modal::Details { scroll, .. }) => scroll,
+        _ => panic!("details closed"),
+    };
+    assert_eq!(at(&a), max);
+    press(&mut a, "k");
+    assert_eq!(at(&a), max.saturating_sub(1), "one ↑ comes back one line");
+}
