@@ -53,12 +53,18 @@ pub struct Global {
 pub enum Command {
     #[command(flatten)]
     Planner(Planner),
-    /// The conferences you have planned, the one used last first, each with how to open it.
-    #[command(after_help = "Example:\n  hallway conferences\n  hallway --schedule fosdem-2021 agenda")]
+    /// The conferences you have planned, the one used last first, each with how to open it;
+    /// with --known, the well-known ones hallway can download by name and year.
+    #[command(
+        after_help = "Example:\n  hallway conferences\n  hallway --schedule fosdem-2021 agenda\n  hallway conferences --known\n  hallway --schedule fosdem:2026"
+    )]
     Conferences {
         /// Print JSON (a stable format for scripts) instead of text.
         #[arg(long)]
         json: bool,
+        /// The known conferences (`--schedule NAME:YEAR` downloads and opens one).
+        #[arg(long)]
+        known: bool,
     },
     /// The config file: where it is (`path`), or whether it reads (`check`).
     #[command(after_help = "The file (TOML), every key optional:\n\

@@ -4,8 +4,12 @@
 use super::{Failure, Global};
 use crate::recent::{Opened, Recent};
 
-/// `hallway conferences`: those with an agenda, the one used last first.
-pub fn list(g: &Global, json: bool) -> Result<(), Failure> {
+/// `hallway conferences`: those with an agenda, the one used last first; with `known`, the
+/// catalogue.
+pub fn list(g: &Global, json: bool, known: bool) -> Result<(), Failure> {
+    if known {
+        return self::known(json);
+    }
     let data_dir = match &g.data_dir {
         Some(d) => d.clone(),
         None => crate::agenda::store::default_data_dir()?,
@@ -49,6 +53,27 @@ pub fn list(g: &Global, json: bool) -> Result<(), Failure> {
             crate::sanitize::line(&o.name),
             crate::sanitize::line(&o.id)
         ));
+    }
+    super::commands::emit_bytes(out.as_bytes())
+}
+
+/// `hallway conferences --known`: the catalogue, each with the line that opens it.
+fn known(json: bool) -> Result<(), Failure> {
+    let file = crate::open::catalogue_file();
+    let all = crate::catalogue::known(file.as_deref()).map_err(Failure::Usage)?;
+    if json {
+        let v: Vec<serde_json::Value> =
+            all.iter().map(|(key, e)| serde_json::json!({"key": key, "name": e.name, "url": e.url})).collect();
+        return super::commands::emit_bytes(format!("{}\n", serde_json::Value::Array(v)).as_bytes());
+    }
+    let mut out = String::from("Conferences hallway can download by name and year:\n");
+    for (key, e) in &all {
+        let (key, name, url) =
+            (crate::sanitize::line(key), crate::sanitize::line(&e.name), crate::sanitize::line(&e.url));
+        out.push_str(&format!("\n{key}  {name}\n    hallway --schedule {key}:YEAR    ({url})\n"));
+    }
+    if let Some(f) = file {
+        out.push_str(&format!("\nYour own entries (added, or replacing these) go in {}.\n", f.display()));
     }
     super::commands::emit_bytes(out.as_bytes())
 }

@@ -150,7 +150,7 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
         Some(Command::Import { path, output }) => {
             return files::import(&path, output.as_deref(), cli.global.load_options(Abstracts::Read)?);
         }
-        Some(Command::Conferences { json }) => return conferences::list(&cli.global, json),
+        Some(Command::Conferences { json, known }) => return conferences::list(&cli.global, json, known),
         Some(Command::Planner(p)) => Some(p),
         None => None,
     };
@@ -207,8 +207,9 @@ pub fn run(mut cli: Cli) -> Result<(), Failure> {
         request.patience = Some(std::time::Duration::from_secs(1));
     }
     let ctx = Context::open(&request)?;
-    // A command that changes an agenda makes its conference the one used last; a status bar
-    // running `next` every few seconds writes nothing.
+    // A command that changes an agenda makes its conference the one used last; one that only
+    // reads (a status bar running `next` every few seconds, a look at another conference's
+    // talks) leaves it.
     let remembers = matches!(
         command,
         Planner::Star { .. }

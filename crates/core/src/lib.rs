@@ -45,6 +45,7 @@
 pub mod agenda;
 pub mod atomic;
 pub mod bounded;
+pub mod catalogue;
 pub mod clash;
 pub mod clock;
 pub mod config;

@@ -184,6 +184,11 @@ pub fn resolve(
     let (source, remembered) = match given {
         Some(p) => {
             let text = p.to_string_lossy();
+            // A known conference by name and year is its feed's address (a file of that name wins).
+            let text = match known_feed(&text)? {
+                Some(url) => std::borrow::Cow::Owned(url),
+                None => text,
+            };
             match Source::locate(&text) {
                 Some(source) => {
                     let key = source.key();
@@ -224,6 +229,22 @@ pub fn resolve(
     Ok((source, tz.or(remembered), notes))
 }
 
+/// The feed of a known conference named `name:year` (see `catalogue`), unless a file has that
+/// name; a known name without a year, or with a wrong one, is a usage error.
+fn known_feed(text: &str) -> Result<Option<String>, OpenError> {
+    // A name alone may be a conference planned before (said by `no_such_schedule` otherwise).
+    if !text.contains(':') || Path::new(text).exists() {
+        return Ok(None);
+    }
+    let all = crate::catalogue::known(catalogue_file().as_deref()).map_err(OpenError::Usage)?;
+    crate::catalogue::resolve(&all, text).transpose().map_err(OpenError::Usage)
+}
+
+/// A person's own catalogue: `catalogue.toml` beside the config file.
+pub fn catalogue_file() -> Option<PathBuf> {
+    Some(crate::dirs::config_file()?.parent()?.join("catalogue.toml"))
+}
+
 /// What to say of a `--schedule` that names no file: the conferences planned before whose id
 /// or name holds it (`fosdem` finds fosdem-2021), the bundled schedules, and the scheme an
 /// address needs.
@@ -239,9 +260,14 @@ pub fn no_such_schedule(name: &str, opened: &[Opened]) -> String {
         .take(3)
         .map(|o| format!("--schedule {} ({})", crate::sanitize::line(&o.id), crate::sanitize::line(&o.name)))
         .collect();
-    if !planned.is_empty() {
-        text.push_str(&format!("; you planned {} before", planned.join(", ")));
+    let planned =
+        if planned.is_empty() { String::new() } else { format!("; you planned {} before", planned.join(", ")) };
+    let all = crate::catalogue::known(catalogue_file().as_deref()).unwrap_or_default();
+    // A known conference without its year: that is what to say, with those planned.
+    if let Some(Err(why)) = crate::catalogue::resolve(&all, name) {
+        return format!("{why}{planned}");
     }
+    text.push_str(&planned);
     // "fosdem.org/2024/schedule.xml": a host, then a path, and no scheme.
     let host = name.split('/').next().unwrap_or("");
     if !name.contains("://") && name.contains('/') && host.contains('.') && !host.starts_with('.') {
@@ -249,6 +275,10 @@ pub fn no_such_schedule(name: &str, opened: &[Opened]) -> String {
             "; to download it, give the address with its scheme: https://{}",
             crate::sanitize::line(name)
         ));
+    }
+    if !all.is_empty() {
+        let names: Vec<&str> = all.keys().map(String::as_str).collect();
+        text.push_str(&format!("; known conferences take a year: {} (--schedule fosdem:2026)", names.join(", ")));
     }
     text.push_str(&format!(
         "; the bundled schedules are {} (for example --schedule {})",

@@ -82,5 +82,7 @@ fn a_name_that_is_part_of_a_planned_conference_suggests_it() {
         panic!("not a usage error")
     };
     assert!(m.contains("you planned --schedule fosdem-2021 (FOSDEM 2021) before"), "{m}");
-    assert!(m.contains("the bundled schedules are"), "{m}");
+    assert!(m.contains("needs a year: --schedule fosdem:2026"), "a known conference: {m}");
+    let Err(OpenError::Usage(m)) = resolve(Some(Path::new("fosdem-20")), None, &[]) else { panic!() };
+    assert!(m.contains("the bundled schedules are") && m.contains("known conferences take a year"), "{m}");
 }
