@@ -43,7 +43,17 @@ fn a_known_conference_by_name_and_year_is_downloaded_and_opened() {
             .and(predicate::str::contains("hallway --schedule congress:YEAR")),
     );
     // A known name without a year, or an unknown name, says what works.
-    hallway().args(["--schedule", "fosdem", "talks"]).assert().code(2).stderr(predicate::str::contains("needs a year"));
+    hallway()
+        .args(["--schedule", "congress", "talks"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs a year"));
+    // The start of a conference planned before opens it.
+    hallway()
+        .args(["--schedule", "fosdem", "talks", "--day", "1", "--room", "K.fosdem"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("opening fosdem-2021 (FOSDEM 2021)"));
     hallway()
         .args(["--schedule", "fosdme:2021", "talks"])
         .assert()

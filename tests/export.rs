@@ -107,7 +107,7 @@ fn export_to_a_file_says_where() {
     let out = d.path().join("mine.ics");
     hallway(&d).args(["export", "--format", "ics", "-o"]).arg(&out).assert().success().stdout("").stderr(
         predicate::str::contains(format!(
-            "wrote {} (3 talks to attend; the 1 to watch later are left out of a calendar",
+            "wrote {} (3 talks to attend; 1 talk to watch later left out of a calendar",
             out.display()
         )),
     );
@@ -213,7 +213,7 @@ fn the_planner_and_the_command_export_the_same_calendar() {
     }
     let out = d.path().join("planner.ics");
     let said = hallway::tui::shell::export(&app, &out, hallway::export::Format::Ics, false).unwrap();
-    assert!(said.contains("3 talks to attend; the 1 to watch later are left out"), "{said}");
+    assert!(said.contains("3 talks to attend; 1 talk to watch later left out"), "{said}");
     let planner = uids(&std::fs::read_to_string(&out).unwrap());
     assert_eq!(planner.len(), 3, "{planner:?}");
     assert_eq!(planner, cli);

@@ -156,3 +156,72 @@ fn a_planted_agenda_says_nothing_raw() {
         assert!(text.contains("PLANT") || text.contains("x"), "{args:?} answered");
     }
 }
+
+/// A frab schedule.json with the given events under one listed room.
+fn frab(events: &str) -> String {
+    format!(
+        r#"{{"schedule": {{"conference": {{"acronym": "c", "title": "C", "time_zone_name": "UTC",
+        "days": [{{"index": 1, "date": "2024-02-03", "rooms": {{"A": [{events}]}}}}]}}}}}}"#
+    )
+}
+
+fn event(i: usize, room: &str) -> String {
+    format!(
+        r#"{{"guid": "g{i}", "title": "T{i}", "date": "2024-02-03T10:00:00+00:00", "duration": "00:30", "room": "{room}"}}"#
+    )
+}
+
+/// From a hostile run: the cap on rooms held for listed rooms only; events naming their own
+/// rooms got past it. Now every format, and every way of naming a room, meets one cap and one
+/// sentence.
+#[test]
+fn more_rooms_than_any_schedule_are_refused_however_they_are_named() {
+    let events: Vec<String> = (0..10_001).map(|i| event(i, &format!("r{i}"))).collect();
+    let e = refused(&frab(&events.join(",")), "rooms.json");
+    assert!(e.contains("the file names more than 10000 rooms"), "{e}");
+    let rooms: Vec<String> = (0..10_001).map(|i| format!("\"r{i}\"")).collect();
+    let native =
+        format!(r#"{{"conference": {{"id": "c", "timezone": "UTC", "tracks": [{}]}}, "talks": []}}"#, rooms.join(","));
+    assert!(refused(&native, "tracks.json").contains("more than 10000 tracks"));
+}
+
+/// Names are cut at 200 characters; two that differ only beyond that stay two rooms, two
+/// speakers, and `--room` with the whole name still finds its room.
+#[test]
+fn long_names_are_cut_without_merging_two_into_one() {
+    let (north, south) = (format!("Hall {} North", "x".repeat(250)), format!("Hall {} South", "x".repeat(250)));
+    let s =
+        schedule::parse_bytes(frab(&[event(1, &north), event(2, &south)].join(",")).as_bytes(), "long.json").unwrap();
+    assert_eq!(s.conference.rooms.len(), 2, "{:?}", s.conference.rooms);
+    assert!(s.conference.rooms.iter().all(|r| r.chars().count() == 200 && r.contains('…')));
+    assert!(s.same_room_overlaps().is_empty(), "no false overlap");
+    assert_eq!(s.room_index(&north), Some(s.talk("g1").unwrap().room));
+}
+
+/// A talk's list of a million tags is a list of a hundred, said by `validate`; the fast reader
+/// of hallway's own format leaves such a file to the full one, which cuts it the same way.
+#[test]
+fn lists_are_cut_at_a_hundred_and_that_is_said() {
+    let tags: Vec<String> = (0..1_000).map(|i| format!("\"t{i}\"")).collect();
+    let native = format!(
+        r#"{{"conference": {{"id": "c", "timezone": "UTC", "tracks": ["A"]}}, "talks": [{{"id": "x", "title": "T",
+        "track": "A", "start": "2024-02-03T10:00", "duration": 30, "tags": [{}], "speakers": ["a", "a"]}}]}}"#,
+        tags.join(",")
+    );
+    let s = schedule::parse_bytes(native.as_bytes(), "tags.json").unwrap();
+    assert_eq!(s.talk("x").unwrap().tags.len(), 100);
+    assert_eq!(s.conference.remarks, ["1 list of speakers, tags or links longer than 100: the first 100 are kept"]);
+    let frab_tags = frab(&event(1, "A").replace("\"room\"", &format!("\"tags\": [{}], \"room\"", tags.join(","))));
+    let s = schedule::parse_bytes(frab_tags.as_bytes(), "tags.json").unwrap();
+    assert_eq!(s.talk("g1").unwrap().tags.len(), 100);
+    assert!(s.conference.remarks.iter().any(|r| r.starts_with("1 list of speakers, tags or links longer than 100")));
+}
+
+/// Half a surrogate pair in a member no reader reads is still a syntax error, in every reader.
+#[test]
+fn a_lone_surrogate_anywhere_is_said_where_it_is() {
+    let native = r#"{"conference": {"id": "c", "timezone": "UTC", "tracks": ["A"]}, "talks": [{"id": "x", "title": "T",
+        "track": "A", "start": "2024-02-03T10:00", "duration": 30, "zzz": "\ud800"}]}"#;
+    let e = refused(native, "s.json");
+    assert!(e.contains("s.json:2:76: invalid JSON: a \\u escape names half a character"), "{e}");
+}

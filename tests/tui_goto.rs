@@ -34,17 +34,18 @@ fn m_goes_to_my_next_starred_talk_then_the_one_after_then_round_again() {
     press(&mut a, "3");
     let starred = a.session.attending.clone();
     assert_eq!(starred.len(), 3);
-    // From another view, the next one from now (all three are on at 11:00).
+    // From another view, the one after the talk the keys are on there (the agenda's first).
+    assert_eq!(a.current_talk(), Some(starred[0]));
     press(&mut a, "m");
-    assert_eq!((a.view, a.schedule_view.selected), (View::Schedule, starred[0]));
-    assert!(screen(&a, 80, 24).contains("your starred talk 1 of 3"), "{}", screen(&a, 80, 24));
-    press(&mut a, "m");
-    assert_eq!(a.schedule_view.selected, starred[1]);
+    assert_eq!((a.view, a.schedule_view.selected), (View::Schedule, starred[1]));
+    assert!(screen(&a, 80, 24).contains("your starred talk 2 of 3"), "{}", screen(&a, 80, 24));
     press(&mut a, "m");
     assert_eq!(a.schedule_view.selected, starred[2]);
     press(&mut a, "m");
     assert_eq!(a.schedule_view.selected, starred[0]);
     assert!(screen(&a, 200, 50).contains("(back to the first)"));
+    press(&mut a, "m");
+    assert_eq!(a.schedule_view.selected, starred[1]);
     // With none starred, it says how to star.
     let mut none = fosdem_at("2021-02-06 11:00", None);
     press(&mut none, "m");
@@ -75,6 +76,18 @@ fn c_asks_for_a_room_completes_its_name_and_brings_its_column_into_view() {
     assert_eq!(a.prompt().unwrap().input.text(), "L.lightningtalks");
     key(&mut a, KeyCode::Enter);
     assert_eq!(room_of(&a), "L.lightningtalks");
+    // Tab again goes on to the next match of what was typed.
+    press(&mut a, "cpostgres");
+    let tab = |a: &mut App| {
+        key(a, KeyCode::Tab);
+        a.prompt().unwrap().input.text().to_string()
+    };
+    assert_eq!([tab(&mut a), tab(&mut a), tab(&mut a)], ["D.postgresql", "S.postgresql", "D.postgresql"]);
+    key(&mut a, KeyCode::Esc);
+    // A near spelling finds the room.
+    press(&mut a, "cpostgrs");
+    assert!(screen(&a, 80, 24).contains("Enter D.postgresql"), "{}", screen(&a, 80, 24));
+    key(&mut a, KeyCode::Esc);
     press(&mut a, "cnowhere");
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.modal_name(), Some("prompt"));
@@ -137,6 +150,14 @@ fn next_day_keeps_the_room_and_the_time_of_day() {
     assert_eq!((minutes(sun) - 15 * 60).abs(), nearest, "Sunday's talk nearest 15:00");
     press(&mut a, "[");
     assert_eq!(a.schedule_view.selected, sat, "and back");
+    // A room with nothing the next day: the talk nearest that time elsewhere, said.
+    let s = &a.session.schedule;
+    let sunday: Vec<usize> = s.day_range(1).map(|i| s.talks()[i].room).collect();
+    let lone = s.day_range(0).find(|&i| !sunday.contains(&s.talks()[i].room)).expect("a Saturday-only room");
+    a.select(lone);
+    press(&mut a, "]");
+    assert_eq!(a.session.schedule.day_of(a.schedule_view.selected), 1);
+    assert!(screen(&a, 200, 50).contains("has no talks on Sun 7 Feb: showing"), "{}", screen(&a, 200, 50));
 }
 
 #[test]

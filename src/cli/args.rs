@@ -178,8 +178,8 @@ pub enum Planner {
     /// Mark talks to attend.
     #[command(after_help = "Example:\n  hallway star ebpf-vs-sidecars rust-wrights-law")]
     Star {
-        /// Talk ids as `hallway talks` lists them (or a unique start of one, or the end of the
-        /// talk's page address); several at once.
+        /// Talk ids as `hallway talks` lists them (or a unique start of one, 4 characters or
+        /// more, or the end of the talk's page address); several at once.
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
     },
@@ -187,8 +187,8 @@ pub enum Planner {
     /// video is out.
     #[command(after_help = "Example:\n  hallway later io-uring\n  hallway later --available")]
     Later {
-        /// Talk ids as `hallway talks` lists them (or a unique start of one, or the end of the
-        /// talk's page address); several at once.
+        /// Talk ids as `hallway talks` lists them (or a unique start of one, 4 characters or
+        /// more, or the end of the talk's page address); several at once.
         #[arg(required_unless_present = "available", value_name = "ID")]
         ids: Vec<String>,
         /// List the talks saved for later, not yet watched, that have a video: those published
@@ -204,7 +204,7 @@ pub enum Planner {
         after_help = "Example:\n  hallway note io-uring 'ask about SQPOLL'\n  hallway note io-uring          (removes the note)"
     )]
     Note {
-        /// The talk's id as `hallway talks` lists it (or a unique start of it).
+        /// The talk's id as `hallway talks` lists it (or a unique start of it, 4 characters or more).
         #[arg(value_name = "ID")]
         id: String,
         /// The note, in one or more words; none removes the note. Options (`--at`) are read
@@ -215,8 +215,8 @@ pub enum Planner {
     /// Remove the marks of talks.
     #[command(after_help = "Example:\n  hallway unmark io-uring")]
     Unmark {
-        /// Talk ids as `hallway talks` lists them (or a unique start of one, or the end of the
-        /// talk's page address); several at once.
+        /// Talk ids as `hallway talks` lists them (or a unique start of one, 4 characters or
+        /// more, or the end of the talk's page address); several at once.
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
     },

@@ -43,6 +43,30 @@ impl Fit {
     }
 }
 
+impl Fit {
+    /// A line of the person's own (their next talk, a clash) that must be read whole: on a
+    /// terminal it wraps between words, its next lines under its start (`indent` columns in).
+    pub fn wrap(self, text: &str, indent: usize) -> String {
+        let Some(width) = self.0.map(|w| w.saturating_sub(indent).max(MIN_REST)) else { return text.to_string() };
+        let mut out = String::new();
+        let mut line = 0;
+        for word in text.split(' ') {
+            let w = word.width();
+            if line > 0 && line + 1 + w > width {
+                out.push('\n');
+                out.push_str(&" ".repeat(indent));
+                line = 0;
+            } else if line > 0 {
+                out.push(' ');
+                line += 1;
+            }
+            out.push_str(word);
+            line += w;
+        }
+        out
+    }
+}
+
 /// Ids as a terminal shows them: a long id (a Congress's UUIDs) by the start that names it
 /// alone, at least 8 characters, which every command takes; piped, whole.
 pub struct Ids(Option<Vec<usize>>);
@@ -103,5 +127,10 @@ mod tests {
         let title = "Wie man mit Kompostieren die Welt rettet, sagt man Computern";
         assert_eq!(Fit(Some(40)).rest(title, 10, 6), "Wie man mit…");
         assert_eq!(Fit::whole().rest(title, 10, 6), title);
+        assert_eq!(
+            Fit(Some(30)).wrap("★ Your next starred talk: \"Notcurses\" (13:00)", 2),
+            "★ Your next starred talk:\n  \"Notcurses\" (13:00)"
+        );
+        assert_eq!(Fit::whole().wrap(title, 2), title);
     }
 }

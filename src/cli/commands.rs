@@ -231,7 +231,8 @@ fn talks(ctx: &Context, f: &super::TalkFilter, json: bool) -> Result<(), Failure
         ..Filter::default()
     };
     // A search ranks as the planner's `/` does (the same engine), best first.
-    let order: Vec<usize> = match f.search.as_deref() {
+    let search = f.search.as_deref().filter(|q| !q.trim().is_empty());
+    let order: Vec<usize> = match search {
         Some(q) => crate::search::Index::new(s)
             .search(q, usize::MAX)
             .into_iter()
@@ -247,7 +248,7 @@ fn talks(ctx: &Context, f: &super::TalkFilter, json: bool) -> Result<(), Failure
         .filter(|t| speaker.as_ref().is_none_or(|sp| t.speakers.iter().any(|x| lower(x).contains(sp.as_str()))))
         .filter(|t| filter.admits(s, t, &agenda, &friend_talks, ctx.clock.now()))
         .collect();
-    let ranked = f.search.is_some();
+    let ranked = search.is_some();
     emit_json_or(json, || report::talks(s, list.iter().copied(), &agenda), || print::talks(ctx, &list, &agenda, ranked))
 }
 

@@ -70,7 +70,7 @@ pub fn talks(ctx: &Context, list: &[&Talk], agenda: &Agenda, ranked: bool) -> St
         .iter()
         .map(|t| match ranked {
             true => {
-                format!("{} {}", timefmt::day_label(s.local(t.start).date_naive()), timefmt::range_on_its_date(s, t))
+                format!("{} {}", s.local(t.start).format("%a"), timefmt::range_on_its_date(s, t))
             }
             false => timefmt::range(s, t),
         })
@@ -280,7 +280,7 @@ pub fn now(ctx: &Context, o: &Overview, agenda: &Agenda, all: bool) -> String {
     if !agenda.attending(s).is_empty() {
         for line in now::mine_lines(s, o) {
             let style = if line.starts_with('⚠') { WARN } else { STAR };
-            let _ = writeln!(out, "  {}", paint(fit.rest(&line, 2, 0), style));
+            let _ = writeln!(out, "  {}", paint(fit.wrap(&line, 2), style));
         }
     }
     // My rooms first, then those with something on now or soon; the quiet ones fold.

@@ -265,7 +265,7 @@ pub fn footer_order(view: View) -> &'static [Action] {
         View::Schedule => {
             &[Open, ToggleStar, Search, Filter, ToggleList, MyNext, GoToRoom, PrevDay, ToggleLater, Resolve, Undo]
         }
-        View::Now => &[Open, ToggleStar, AllRooms, Search, Filter, Resolve, ToggleLater, Undo],
+        View::Now => &[Open, ToggleStar, AllRooms, MyNext, Search, Filter, Resolve, ToggleLater, Undo],
         View::Agenda => &[Open, ToggleStar, Resolve, Suggest, Export, Search, Undo, EditNote, Acknowledge],
         View::OnDemand => &[Open, ToggleWatched, CopyLink, Export, ToggleLater, Search, Undo],
     }

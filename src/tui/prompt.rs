@@ -26,6 +26,9 @@ pub struct Prompt {
     pub input: LineInput,
     /// Why the last Enter was refused; the prompt stays open with the text kept.
     pub error: Option<String>,
+    /// Tab completing a room: what was typed and which of its matches is shown, so Tab again
+    /// goes on to the next.
+    pub completing: Option<(String, usize)>,
 }
 
 /// A file name whose extension names no export format.
@@ -39,22 +42,30 @@ pub const REPLACE: &str = "replace the existing";
 
 impl Prompt {
     pub fn new(ask: Ask, text: &str, max_chars: usize) -> Self {
-        Self { ask, input: LineInput::new(text, max_chars), error: None }
+        Self { ask, input: LineInput::new(text, max_chars), error: None, completing: None }
     }
 
     /// A prompt offering `text`: Enter takes it, typing replaces it.
     pub fn suggesting(ask: Ask, text: &str, max_chars: usize) -> Self {
-        Self { ask, input: LineInput::suggesting(text, max_chars), error: None }
+        Self { ask, input: LineInput::suggesting(text, max_chars), error: None, completing: None }
     }
 
     /// `rooms` completes a room's name on Tab.
     pub fn key(&mut self, key: KeyEvent, rooms: &[String]) -> Outcome {
         if self.ask == Ask::Room && key.code == crossterm::event::KeyCode::Tab {
-            if let Some(&first) = crate::search::rooms_named(rooms, self.input.text()).first() {
-                self.input = LineInput::new(&rooms[first], self.input.max_chars());
+            // Tab again, on a name it filled in, goes on to the next match of what was typed.
+            let (typed, k) = match self.completing.take() {
+                Some((typed, k)) => (typed, k + 1),
+                None => (self.input.text().to_string(), 0),
+            };
+            let found = crate::room_names::rooms_named(rooms, &typed);
+            if !found.is_empty() {
+                self.input = LineInput::new(&rooms[found[k % found.len()]], self.input.max_chars());
+                self.completing = Some((typed, k % found.len()));
             }
             return Outcome::Stay;
         }
+        self.completing = None;
         match self.input.key(key) {
             Edit::Submit => Outcome::Submit,
             Edit::Cancel => Outcome::Close,

@@ -62,6 +62,7 @@ pub mod open;
 pub mod recent;
 pub mod reminders;
 pub mod report;
+pub mod room_names;
 pub mod sanitize;
 pub mod schedule;
 pub mod search;

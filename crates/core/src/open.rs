@@ -207,7 +207,25 @@ pub fn resolve(
                             )));
                         }
                     },
-                    None => return Err(OpenError::Usage(no_such_schedule(&text, opened))),
+                    // The start of one planned conference's id or name ("fosdem" for fosdem-2021).
+                    None => match planned_starting(opened, &text) {
+                        Some(o) => {
+                            notes.push(format!(
+                                "opening {} ({}), the conference you planned whose name starts so",
+                                crate::sanitize::line(&o.id),
+                                crate::sanitize::line(&o.name)
+                            ));
+                            let source = Source::locate(&o.source).ok_or_else(|| {
+                                OpenError::Usage(format!(
+                                    "{} was opened from {}, which is gone: give its new place with --schedule",
+                                    crate::sanitize::line(&o.name),
+                                    crate::sanitize::line(&o.source)
+                                ))
+                            })?;
+                            (source, o.tz.clone())
+                        }
+                        None => return Err(OpenError::Usage(no_such_schedule(&text, opened))),
+                    },
                 },
             }
         }
@@ -227,65 +245,6 @@ pub fn resolve(
         },
     };
     Ok((source, tz.or(remembered), notes))
-}
-
-/// The feed of a known conference named `name:year` (see `catalogue`), unless a file has that
-/// name; a known name without a year, or with a wrong one, is a usage error.
-fn known_feed(text: &str) -> Result<Option<String>, OpenError> {
-    // A name alone may be a conference planned before (said by `no_such_schedule` otherwise).
-    if !text.contains(':') || Path::new(text).exists() {
-        return Ok(None);
-    }
-    let all = crate::catalogue::known(catalogue_file().as_deref()).map_err(OpenError::Usage)?;
-    crate::catalogue::resolve(&all, text).transpose().map_err(OpenError::Usage)
-}
-
-/// A person's own catalogue: `catalogue.toml` beside the config file.
-pub fn catalogue_file() -> Option<PathBuf> {
-    Some(crate::dirs::config_file()?.parent()?.join("catalogue.toml"))
-}
-
-/// What to say of a `--schedule` that names no file: the conferences planned before whose id
-/// or name holds it (`fosdem` finds fosdem-2021), the bundled schedules, and the scheme an
-/// address needs.
-pub fn no_such_schedule(name: &str, opened: &[Opened]) -> String {
-    let bundled: Vec<&str> = schedule::BUNDLED_SCHEDULES.iter().map(|(n, _)| *n).collect();
-    let mut text = format!("no schedule file '{}'", crate::sanitize::line(name));
-    let typed = name.trim().to_lowercase();
-    let planned: Vec<String> = opened
-        .iter()
-        .filter(|o| {
-            !typed.is_empty() && (o.id.to_lowercase().contains(&typed) || o.name.to_lowercase().contains(&typed))
-        })
-        .take(3)
-        .map(|o| format!("--schedule {} ({})", crate::sanitize::line(&o.id), crate::sanitize::line(&o.name)))
-        .collect();
-    let planned =
-        if planned.is_empty() { String::new() } else { format!("; you planned {} before", planned.join(", ")) };
-    let all = crate::catalogue::known(catalogue_file().as_deref()).unwrap_or_default();
-    // A known conference without its year: that is what to say, with those planned.
-    if let Some(Err(why)) = crate::catalogue::resolve(&all, name) {
-        return format!("{why}{planned}");
-    }
-    text.push_str(&planned);
-    // "fosdem.org/2024/schedule.xml": a host, then a path, and no scheme.
-    let host = name.split('/').next().unwrap_or("");
-    if !name.contains("://") && name.contains('/') && host.contains('.') && !host.starts_with('.') {
-        text.push_str(&format!(
-            "; to download it, give the address with its scheme: https://{}",
-            crate::sanitize::line(name)
-        ));
-    }
-    if !all.is_empty() {
-        let names: Vec<&str> = all.keys().map(String::as_str).collect();
-        text.push_str(&format!("; known conferences take a year: {} (--schedule fosdem:2026)", names.join(", ")));
-    }
-    text.push_str(&format!(
-        "; the bundled schedules are {} (for example --schedule {})",
-        bundled.join(", "),
-        bundled.first().copied().unwrap_or("p99conf")
-    ));
-    text
 }
 
 /// The reading options for a zone given by name.
@@ -421,6 +380,10 @@ impl Context {
         })
     }
 }
+
+mod by_name;
+pub use by_name::{catalogue_file, no_such_schedule};
+use by_name::{known_feed, planned_starting};
 
 #[cfg(test)]
 mod tests;

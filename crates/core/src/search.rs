@@ -99,7 +99,11 @@ impl Index {
         if query.trim().is_empty() {
             return Vec::new();
         }
-        let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
+        // Letters compared as the byte checks compare them: without case or accents, whatever
+        // was typed ("RUST", "ünïcode"); the word as typed still ranks first (see `accented`).
+        let typed_query = query;
+        let query = &fold(query);
+        let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
         // A query that extends the last one (the next letter typed) matches a subset of its
         // matches; one or two letters would match nearly every abstract, so those wait.
         let candidates: Vec<usize> = match &self.last {
@@ -111,7 +115,7 @@ impl Index {
         };
         let search_abstracts = query.trim().chars().count() >= 3;
         let words: Vec<String> = query.split_whitespace().map(fold).collect();
-        let typed: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        let typed: Vec<String> = typed_query.split_whitespace().map(str::to_lowercase).collect();
         // Plain words need their letters in order somewhere: a byte scan rules out most talks
         // long before the matcher would score them. (Not for `!^$'` syntax.)
         let plain = words.iter().all(|w| w.bytes().all(|b| b.is_ascii_alphanumeric()));
@@ -121,7 +125,7 @@ impl Index {
         // every word whole, they fall under its noise floor and need no scoring.
         let scattered_hopeless = passed.iter().any(|p| p.1)
             && weigh_primary(query.chars().count() as u32 * MAX_SCORE_PER_CHAR) < WHOLE_WORDS / 3;
-        let exact = Pattern::new(query, CaseMatching::Smart, Normalization::Smart, AtomKind::Substring);
+        let exact = Pattern::new(query, CaseMatching::Ignore, Normalization::Smart, AtomKind::Substring);
         let mut hits: Vec<Hit> = Vec::new();
         for &(index, whole_in_line, whole_in_body) in &passed {
             if scattered_hopeless && !whole_in_line && !whole_in_body {
@@ -141,6 +145,9 @@ impl Index {
                 (Some(p), Some(b)) if b > p => (b, true),
                 (Some(p), _) => (p, false),
                 (None, Some(b)) => (b, true),
+                // Every word whole, some in the title line and some in the abstract ("rust
+                // safety"): neither text holds them all for the matcher, but the talk does.
+                (None, None) if whole_in_body => (0, true),
                 (None, None) => continue,
             };
             score += self.place_bonus(index, &words, whole_in_line, whole_in_body);
@@ -180,10 +187,8 @@ impl Index {
         let mut passed = Vec::new();
         for index in candidates {
             let (line, body_text) = &self.folded[index];
-            if plain
-                && !words.iter().all(|w| in_order(line, w))
-                && !(search_abstracts && words.iter().all(|w| in_order(body_text, w)))
-            {
+            // Each word somewhere: in the title line, or (from three letters on) the abstract.
+            if plain && !words.iter().all(|w| in_order(line, w) || (search_abstracts && in_order(body_text, w))) {
                 continue;
             }
             // Every word found whole ranks above letters found scattered: "rust" in a title
@@ -247,40 +252,8 @@ impl Index {
     }
 }
 
-/// Rooms whose name matches what was typed, best first: the name itself, then names that
-/// start with it, then names with a word that does, then names that contain it (letters
-/// compared without case or accents: "janson" finds "Janson", "fontaine" "K.1.105 (La
-/// Fontaine)"). Within a rank, in the conference's room order.
-pub fn rooms_named(rooms: &[String], typed: &str) -> Vec<usize> {
-    let typed = fold(typed.trim());
-    if typed.is_empty() {
-        return Vec::new();
-    }
-    let mut ranked: Vec<(u8, usize)> = rooms
-        .iter()
-        .enumerate()
-        .filter_map(|(i, name)| {
-            let name = fold(name);
-            let rank = if name == typed {
-                0
-            } else if name.starts_with(&typed) {
-                1
-            } else if starts_a_word(&name, &typed) {
-                2
-            } else if name.contains(&typed) {
-                3
-            } else {
-                return None;
-            };
-            Some((rank, i))
-        })
-        .collect();
-    ranked.sort_unstable();
-    ranked.into_iter().map(|(_, i)| i).collect()
-}
-
 /// Lower case without accents, as the matcher compares letters.
-fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     use nucleo_matcher::chars::{normalize, to_lower_case};
     text.chars().map(|c| to_lower_case(normalize(c))).collect()
 }
@@ -306,23 +279,6 @@ fn in_order(text: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_room_is_found_by_its_name_a_word_of_it_or_a_part_best_first() {
-        let rooms: Vec<String> =
-            ["K.1.105 (La Fontaine)", "Janson", "H.2215 (Ferrer)", "UB2.252A (Lameere)", "Jansen annex", "Café"]
-                .map(String::from)
-                .into();
-        assert_eq!(rooms_named(&rooms, "janson"), [1]);
-        assert_eq!(rooms_named(&rooms, "jans"), [1, 4]);
-        assert_eq!(rooms_named(&rooms, "fontaine"), [0]);
-        assert_eq!(rooms_named(&rooms, "LA"), [0, 3]);
-        assert_eq!(rooms_named(&rooms, "cafe"), [5]);
-        assert_eq!(rooms_named(&rooms, "2"), [2, 3]);
-        assert_eq!(rooms_named(&rooms, "(l"), [0, 3]);
-        assert!(rooms_named(&rooms, "  ").is_empty());
-        assert!(rooms_named(&rooms, "nowhere").is_empty());
-    }
     use crate::schedule;
 
     #[test]
@@ -382,15 +338,25 @@ mod tests {
     fn a_word_as_typed_ranks_above_the_same_letters_without_accents() {
         let text = r#"{"conference": {"id": "c", "name": "C", "timezone": "UTC", "tracks": ["A"]}, "talks": [
             {"id": "waffen", "title": "Rüstungsgüter und Exportkontrolle", "speakers": ["Anna Döllmann"], "track": "A", "start": "2024-01-01T09:00", "duration": 30},
-            {"id": "rust", "title": "Rust in the kernel", "track": "A", "start": "2024-01-01T10:00", "duration": 30}]}"#;
+            {"id": "rust", "title": "Rust in the kernel", "track": "A", "start": "2024-01-01T10:00", "duration": 30},
+            {"id": "safe", "title": "Talk about Go", "track": "A", "start": "2024-01-01T11:00", "duration": 30, "abstract": "memory safety"}]}"#;
         let s = schedule::parse_bytes(text.as_bytes(), "c.json").unwrap();
         let mut idx = Index::new(&s);
+        assert_eq!(
+            idx.search("go safety", 5).iter().map(|h| s.talks()[h.index].id.as_str()).collect::<Vec<_>>(),
+            ["safe"],
+            "a word of the title and one of the abstract"
+        );
         let ids = |idx: &mut Index, q: &str| -> Vec<String> {
             idx.search(q, 10).iter().map(|h| s.talks()[h.index].id.clone()).collect()
         };
         assert_eq!(ids(&mut idx, "rust"), ["rust", "waffen"], "the word as typed first");
         assert_eq!(ids(&mut idx, "rüstung")[0], "waffen");
         assert_eq!(ids(&mut idx, "dollmann"), ["waffen"], "accents folded for speakers too");
+        assert_eq!(ids(&mut idx, "RUST"), ["rust", "waffen"], "any case");
+        assert_eq!(ids(&mut idx, "dÖllmann"), ["waffen"], "accents folded in what is typed too");
+        assert_eq!(ids(&mut idx, "kernel anna"), Vec::<String>::new());
+        assert_eq!(ids(&mut idx, "rust exportkontrolle"), ["waffen"], "every word somewhere in one talk");
     }
 
     #[test]

@@ -247,8 +247,8 @@ impl App {
             Action::GoToTime => self.ask_time(),
             Action::GoToRoom => self.modal = Some(Modal::Prompt(Prompt::new(Ask::Room, "", 80))),
             Action::MyNext => {
-                let from_now = self.view != View::Schedule;
-                match self.schedule_view.next_starred(&self.session, from_now) {
+                // After the talk the keys are on, in any view; with none, the next to start.
+                match ScheduleView::next_starred(&self.session, self.current_talk()) {
                     Ok((i, said)) => {
                         let effects = self.outcome(Outcome::GoTo(i));
                         self.status.info(said);

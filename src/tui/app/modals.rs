@@ -127,7 +127,7 @@ impl App {
             Ask::Time => self.go_to_time(prompt),
             Ask::Room => {
                 let rooms = &self.session.schedule.conference.rooms;
-                let Some(&room) = crate::search::rooms_named(rooms, prompt.input.text()).first() else {
+                let Some(&room) = crate::room_names::rooms_named(rooms, prompt.input.text()).first() else {
                     let said = format!("no room is called \"{}\"", crate::sanitize::line(prompt.input.text().trim()));
                     self.modal = Some(Modal::Prompt(Prompt { error: Some(said), ..prompt }));
                     return Vec::new();

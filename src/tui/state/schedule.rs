@@ -43,7 +43,9 @@ impl ScheduleView {
                     v.open_day(s, 0);
                 }
             }
-            None => v.open_day(s, 0),
+            None => {
+                v.open_day(s, 0);
+            }
         }
         v
     }
@@ -61,9 +63,9 @@ impl ScheduleView {
 
     /// A day opens in the room of the selection at the same time of day, so the columns stay
     /// put and `]` then `[` comes back (on today, among what has not ended yet). A room with
-    /// nothing that day gives way to my starred talks, then to the first talk that is not an
-    /// all-day desk.
-    pub fn open_day(&mut self, s: &Session, day: usize) {
+    /// nothing that day gives way to the talk nearest that time in another room (said), and
+    /// with nothing selected, to my starred talks, then to the first that is not an all-day desk.
+    pub fn open_day(&mut self, s: &Session, day: usize) -> Option<String> {
         let range = s.schedule.day_range(day);
         let talks = s.schedule.talks();
         let shown: Vec<usize> = range.clone().filter(|&i| s.is_shown(i)).collect();
@@ -76,18 +78,29 @@ impl ScheduleView {
         }
         // In the selection's room at the same time of day (Sat 15:00 -> Sun 15:00).
         let from = self.day_anchor.filter(|&i| i < talks.len()).unwrap_or(self.selected);
-        let pick = match talks.get(from) {
-            Some(cur) => closest_time_of_day(s, candidates.iter().copied().filter(|&i| talks[i].room == cur.room), cur),
-            None => None,
-        };
-        let pick = pick
+        let cur = talks.get(from);
+        let same_room = cur.and_then(|cur| {
+            closest_time_of_day(s, candidates.iter().copied().filter(|&i| talks[i].room == cur.room), cur)
+        });
+        let not_a_desk = |i: &usize| talks[*i].minutes() <= ALL_DAY_MINUTES;
+        let pick = same_room
+            .or_else(|| closest_time_of_day(s, candidates.iter().copied().filter(not_a_desk), cur?))
             .or_else(|| candidates.iter().copied().find(|&i| s.agenda.is_attending(&talks[i].id)))
-            .or_else(|| candidates.iter().copied().find(|&i| talks[i].minutes() <= ALL_DAY_MINUTES))
-            .or(candidates.first().copied());
-        if let Some(i) = pick {
-            self.select(s, i);
-            self.day_anchor = (from < talks.len()).then_some(from);
-        }
+            .or_else(|| candidates.iter().copied().find(not_a_desk))
+            .or(candidates.first().copied())?;
+        self.select(s, pick);
+        self.day_anchor = (from < talks.len()).then_some(from);
+        let (cur, to) = (cur?, &talks[pick]);
+        let date = s.schedule.day_date(day).map(crate::timefmt::day_label).unwrap_or_default();
+        (same_room.is_none()).then(|| {
+            let room = |t: &Talk| s.schedule.room_name(t).to_string();
+            format!(
+                "{} has no talks on {date}: showing {} at {}",
+                room(cur),
+                room(to),
+                crate::timefmt::at(&s.schedule, to.start)
+            )
+        })
     }
 
     /// Select what is live now (or next) on the day it is on; says why when nothing is on.
@@ -174,8 +187,8 @@ impl ScheduleView {
             }
             Action::Left | Action::Right => return self.sideways(s, action == Action::Right),
             Action::PrevDay | Action::NextDay => {
-                if self.other_day(s, action == Action::NextDay) {
-                    return None;
+                if let Some(said) = self.other_day(s, action == Action::NextDay) {
+                    return said;
                 }
                 None
             }
@@ -239,15 +252,19 @@ impl ScheduleView {
         })
     }
 
-    /// `m`: my next starred talk after the selected one (from now, when `from_now`), on
-    /// whichever day; after the last, the first again. With what to say: which of how many.
-    pub fn next_starred(&self, s: &Session, from_now: bool) -> Result<(usize, String), String> {
+    /// `m`: my next starred talk after the talk `from` (the one the keys are on), or, on none,
+    /// the next to start; on whichever day; after the last, the first again. With what to say:
+    /// which of how many.
+    pub fn next_starred(s: &Session, from: Option<usize>) -> Result<(usize, String), String> {
         let talks = s.schedule.talks();
         let starred = &s.attending;
         if starred.is_empty() {
             return Err("no starred talks yet: s stars the selected talk".into());
         }
-        let after = |&i: &usize| if from_now { talks[i].end > s.now } else { i > self.selected };
+        let after = |&i: &usize| match from {
+            Some(f) => i > f,
+            None => talks[i].start > s.now,
+        };
         let (pick, wrapped) = match starred.iter().position(after) {
             Some(p) => (p, false),
             None => (0, true),
@@ -258,7 +275,7 @@ impl ScheduleView {
         let room = &s.schedule.conference.rooms[t.room];
         let mut said = format!("your starred talk {} of {}: {when} in {room}", pick + 1, starred.len());
         if wrapped {
-            said.push_str(if from_now { " (none is still to come)" } else { " (back to the first)" });
+            said.push_str(if from.is_none() { " (none is still to come)" } else { " (back to the first)" });
         }
         Ok((i, said))
     }
@@ -282,25 +299,24 @@ impl ScheduleView {
         if day == from_day {
             // Moving on with h/l keeps the time the walk started from.
             self.anchor = anchor;
-            return None;
+            let to = &talks[i];
+            let near = to.overlaps(from) || (to.start - from.start).num_minutes().abs() <= 60;
+            let at = |t| s.schedule.local(t).format("%H:%M");
+            return (!near).then(|| {
+                format!("nothing in {name} near {}: its nearest talk is at {}", at(from.start), at(to.start))
+            });
         }
         let date = |d| s.schedule.day_date(d).map(|d| d.format("%a %-d %b").to_string()).unwrap_or_default();
         Some(format!("{name} has no talks on {}: showing {}", date(from_day), date(day)))
     }
 
-    /// `[`/`]`: the next day in that direction among the days the filter keeps; false when
-    /// there is none.
-    fn other_day(&mut self, s: &Session, next: bool) -> bool {
+    /// `[`/`]`: the next day in that direction among the days the filter keeps, with what to
+    /// say of it; None when there is none.
+    fn other_day(&mut self, s: &Session, next: bool) -> Option<Option<String>> {
         let mut days: Box<dyn Iterator<Item = usize>> =
             if next { Box::new(self.day + 1..s.schedule.day_count()) } else { Box::new((0..self.day).rev()) };
-        let day = days.find(|&d| s.schedule.day_date(d).is_some_and(|date| s.agenda.filter.has_day(date)));
-        match day {
-            Some(d) if !s.schedule.day_range(d).is_empty() => {
-                self.open_day(s, d);
-                true
-            }
-            _ => false,
-        }
+        let day = days.find(|&d| s.schedule.day_date(d).is_some_and(|date| s.agenda.filter.has_day(date)))?;
+        (!s.schedule.day_range(day).is_empty()).then(|| self.open_day(s, day))
     }
 }
 

@@ -51,9 +51,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: &Theme
 /// completes.
 fn room_matches(app: &App, prompt: &Prompt, width: usize) -> String {
     let rooms = &app.session.schedule.conference.rooms;
-    let found = crate::search::rooms_named(rooms, prompt.input.text());
+    let found = crate::room_names::rooms_named(rooms, prompt.input.text());
     if prompt.input.text().trim().is_empty() {
-        return format!(" type a name: {} rooms · Esc cancel ", rooms.len());
+        return format!(" type a room's name ({} over all days) · Esc cancel ", rooms.len());
     }
     let Some((first, rest)) = found.split_first() else { return " no room by that name · Esc cancel ".into() };
     let mut said = format!(" Enter {} ", rooms[*first]);

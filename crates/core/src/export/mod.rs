@@ -69,8 +69,10 @@ pub fn summary(format: Format, s: &Schedule, a: &Agenda, opts: Options) -> Strin
     let talks = |n: usize| format!("{n} talk{}", if n == 1 { "" } else { "s" });
     match format {
         Format::Ics if !opts.on_demand && later > 0 => format!(
-            "{} to attend; the {later} to watch later are left out of a calendar (`hallway export --include on-demand` puts them in)",
-            talks(attend)
+            "{} to attend; {} to watch later left out of a calendar (`hallway export --include on-demand` puts {} in)",
+            talks(attend),
+            talks(later),
+            if later == 1 { "it" } else { "them" }
         ),
         Format::Ics if !opts.on_demand => format!("{} to attend", talks(attend)),
         _ => format!("{} to attend, {later} to watch later", talks(attend)),

@@ -78,10 +78,17 @@ fn a_name_that_is_part_of_a_planned_conference_suggests_it() {
         last_day: None,
         opened: Utc::now(),
     };
-    let Err(OpenError::Usage(m)) = resolve(Some(Path::new("fosdem")), None, &[planned]) else {
+    // The start of one planned conference's name opens it, saying so (here its file is gone).
+    let Err(OpenError::Usage(m)) = resolve(Some(Path::new("fosdem")), None, std::slice::from_ref(&planned)) else {
         panic!("not a usage error")
     };
-    assert!(m.contains("you planned --schedule fosdem-2021 (FOSDEM 2021) before"), "{m}");
+    assert!(m.contains("FOSDEM 2021 was opened from /home/me/fosdem.xml, which is gone"), "{m}");
+    let mut two = planned.clone();
+    two.id = "fosdem-2022".into();
+    let Err(OpenError::Usage(m)) = resolve(Some(Path::new("fosdem")), None, &[planned, two]) else {
+        panic!("not a usage error")
+    };
+    assert!(m.contains("you planned --schedule fosdem-2021 (FOSDEM 2021), --schedule fosdem-2022"), "{m}");
     assert!(m.contains("needs a year: --schedule fosdem:2026"), "a known conference: {m}");
     let Err(OpenError::Usage(m)) = resolve(Some(Path::new("fosdem-20")), None, &[]) else { panic!() };
     assert!(m.contains("the bundled schedules are") && m.contains("known conferences take a year"), "{m}");

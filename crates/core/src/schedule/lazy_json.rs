@@ -57,7 +57,7 @@ impl Invalid {
 
 /// Where a `\u` escape of a lone surrogate is, if any. The text is valid JSON, so a backslash
 /// is an escape inside a string.
-fn lone_surrogate(text: &str) -> Option<usize> {
+pub(super) fn lone_surrogate(text: &str) -> Option<usize> {
     let b = text.as_bytes();
     let hex = |i: usize| text.get(i..i + 4).and_then(|h| u16::from_str_radix(h, 16).ok());
     let mut i = 0;

@@ -263,7 +263,9 @@ impl Schedule {
     }
 
     pub fn room_index(&self, name: &str) -> Option<usize> {
-        self.conference.rooms.iter().position(|t| t.eq_ignore_ascii_case(name))
+        // A long name is kept cut (see `import::name`): the whole one finds it too.
+        let kept = import::name(name);
+        self.conference.rooms.iter().position(|t| t.eq_ignore_ascii_case(name) || *t == kept)
     }
 }
 

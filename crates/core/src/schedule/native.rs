@@ -1,7 +1,7 @@
 //! hallway's own JSON schedule format (ARCHITECTURE.md, "The native schedule format"): parse, validate, report every problem.
 
 use super::error::MAX_PROBLEMS;
-use super::import::{MAX_PER_TALK, MAX_ROOMS};
+use super::import::{self, MAX_PER_TALK, MAX_ROOMS};
 use super::lazy_json::{self as json, Object, Raw};
 use super::{Conference, LoadError, Problem, Schedule, Talk};
 use crate::clock::local_to_utc;
@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 
 /// Parse a native schedule; any problem rejects the whole file, and all of them are reported.
 pub fn parse(text: &str, source: &str) -> Result<Schedule, LoadError> {
-    let mut v = Validator { text, problems: Vec::new(), more: 0 };
+    let mut v = Validator { text, problems: Vec::new(), more: 0, long_lists: 0 };
     let schedule = match json::root(text) {
         Ok(root) => v.run(Object::only(root, ROOT).as_ref()),
         Err(e) => {
@@ -26,7 +26,7 @@ pub fn parse(text: &str, source: &str) -> Result<Schedule, LoadError> {
 
 /// The same, for a root already read (while telling the format).
 pub fn parse_root(root: &Object<'_>, text: &str, source: &str) -> Result<Schedule, LoadError> {
-    let mut v = Validator { text, problems: Vec::new(), more: 0 };
+    let mut v = Validator { text, problems: Vec::new(), more: 0, long_lists: 0 };
     let schedule = v.run(Some(root));
     v.finish(schedule, source)
 }
@@ -81,6 +81,8 @@ struct Validator<'a> {
     problems: Vec<Problem>,
     /// Found beyond [`MAX_PROBLEMS`]: counted, not located.
     more: usize,
+    /// Lists of speakers, tags or links longer than [`MAX_PER_TALK`]: the first are kept.
+    long_lists: usize,
 }
 
 impl<'a> Validator<'a> {
@@ -117,6 +119,14 @@ impl<'a> Validator<'a> {
         });
         if !listed {
             self.report(json::offset(self.text, talks), None, "\"talks\" must be an array".into());
+        }
+        let mut conference = conference;
+        if self.long_lists > 0 {
+            let n = self.long_lists;
+            conference.remarks.push(format!(
+                "{n} list{} of speakers, tags or links longer than {MAX_PER_TALK}: the first {MAX_PER_TALK} are kept",
+                if n == 1 { "" } else { "s" }
+            ));
         }
         Some(Schedule::new(conference, talks_of.talks))
     }
@@ -194,7 +204,7 @@ impl<'a> Validator<'a> {
         let title = self.required_str(t, "title", idr).map(|s| sanitize::line(&s));
         let speakers = self.string_list(t, "speakers", idr, MAX_PER_TALK).unwrap_or_default();
         let room = match self.required_str(t, "track", idr) {
-            Some(name) => known.track_of.get(sanitize::line(&name).as_str()).copied().or_else(|| {
+            Some(name) => known.track_of.get(import::name(&sanitize::line(&name)).as_str()).copied().or_else(|| {
                 let msg = format!("unknown track '{}': expected one of {}", sanitize::line(&name), known.listed);
                 self.report_on(t, "track", idr, msg);
                 None
@@ -203,7 +213,7 @@ impl<'a> Validator<'a> {
         };
         let start = self.time(t, "start", idr, known.tz);
         let end = self.end(t, idr, known.tz, start);
-        let kind = self.optional_str(t, "kind", idr).map(|k| sanitize::line(&k));
+        let kind = self.optional_str(t, "kind", idr).map(|k| import::name(&sanitize::line(&k)));
         let tags = self.string_list(t, "tags", idr, MAX_PER_TALK).unwrap_or_default();
         let abstract_text = self.optional_str(t, "abstract", idr).map(|a| sanitize::text(&a));
         let video = self.optional_str(t, "video", idr).map(|v| sanitize::line(&v)).filter(|v| !v.is_empty());
@@ -300,12 +310,18 @@ impl<'a> Validator<'a> {
     fn links(&mut self, obj: &Here<'_>, talk: Option<&str>) -> Vec<super::Link> {
         let Some(v) = obj.given("links") else { return Vec::new() };
         let mut links = Vec::new();
+        let mut over = false;
         let listed = json::each(v, |l| {
-            let Some(l) = Object::of(l).filter(|_| links.len() < MAX_PER_TALK) else { return };
+            if links.len() >= MAX_PER_TALK {
+                over = true;
+                return;
+            }
+            let Some(l) = Object::of(l) else { return };
             let Some(url) = l.str("url").and_then(|u| sanitize::web_address(&u)) else { return };
             let title = l.str("title").map(|t| sanitize::line(&t)).unwrap_or_default();
             links.push(super::Link { title: if title.is_empty() { url.clone() } else { title }, url });
         });
+        self.long_lists += usize::from(over);
         if !listed {
             let msg = format!("\"links\" must be an array of {{\"url\", \"title\"}}, found {}", json::kind(v));
             self.report_on(obj, "links", talk, msg);
@@ -318,11 +334,14 @@ impl<'a> Validator<'a> {
         let v = obj.given(field)?;
         let mut items = Vec::new();
         let mut other = None;
+        let mut over = false;
         let listed = json::each(v, |item| match json::str(item) {
-            Some(s) if items.len() < most => items.push(sanitize::line(&s)),
-            Some(_) => {}
+            Some(s) if items.len() < most => items.push(import::name(&sanitize::line(&s))),
+            Some(_) => over = true,
             None => other = other.or(Some(json::kind(item))),
         });
+        // The conference's tracks have their own limit (`MAX_ROOMS`), said by the caller.
+        self.long_lists += usize::from(over && most == MAX_PER_TALK);
         let found = match (listed, other) {
             (true, None) => return Some(items.into_iter().filter(|s| !s.is_empty()).collect()),
             (true, Some(kind)) => format!("an array with {kind} in it"),

@@ -3,6 +3,7 @@
 //! the full validator in `native.rs` runs and says exactly what is wrong. Both must build the
 //! same schedule; tests check that they do.
 
+use super::import::{MAX_NAME, MAX_PER_TALK, MAX_ROOMS};
 use super::{Conference, Schedule, Talk};
 use crate::clock::local_to_utc;
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
@@ -30,7 +31,7 @@ struct Conf<'a> {
     #[serde(borrow, default)]
     url: Option<Cow<'a, str>>,
     #[serde(borrow)]
-    tracks: Vec<Cow<'a, str>>,
+    tracks: Capped<'a, { MAX_ROOMS }>,
     #[serde(borrow, default)]
     day_change: Option<Cow<'a, str>>,
 }
@@ -42,7 +43,7 @@ struct Raw<'a> {
     #[serde(borrow)]
     title: Cow<'a, str>,
     #[serde(borrow, default)]
-    speakers: Option<Vec<Cow<'a, str>>>,
+    speakers: Option<Capped<'a, { MAX_PER_TALK }>>,
     #[serde(borrow)]
     track: Cow<'a, str>,
     #[serde(borrow)]
@@ -54,7 +55,7 @@ struct Raw<'a> {
     #[serde(borrow, default)]
     kind: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
-    tags: Option<Vec<Cow<'a, str>>>,
+    tags: Option<Capped<'a, { MAX_PER_TALK }>>,
     #[serde(borrow, default, rename = "abstract")]
     abstract_text: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
@@ -70,6 +71,47 @@ struct Raw<'a> {
     language: Option<serde::de::IgnoredAny>,
     #[serde(default)]
     links: Option<serde::de::IgnoredAny>,
+}
+
+/// A list of strings of at most `N` (and whether there were more): a longer one is never kept
+/// here, and the full validator, which keeps the first `N` and says so, reads the file.
+struct Capped<'a, const N: usize>(Vec<Cow<'a, str>>, bool);
+
+impl<'de: 'a, 'a, const N: usize> Deserialize<'de> for Capped<'a, N> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<'a, const N: usize>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a, const N: usize> serde::de::Visitor<'de> for V<'a, N> {
+            type Value = Capped<'a, N>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of strings")
+            }
+            fn visit_seq<S: serde::de::SeqAccess<'de>>(self, mut s: S) -> Result<Self::Value, S::Error> {
+                let mut items = Vec::new();
+                while items.len() < N {
+                    match s.next_element::<Cow<'de, str>>()? {
+                        Some(x) => items.push(x),
+                        None => return Ok(Capped(items, false)),
+                    }
+                }
+                let more = s.next_element::<serde::de::IgnoredAny>()?.is_some();
+                while s.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Capped(items, more))
+            }
+        }
+        d.deserialize_seq(V(std::marker::PhantomData))
+    }
+}
+
+impl<'a, const N: usize> std::ops::Deref for Capped<'a, N> {
+    type Target = [Cow<'a, str>];
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+/// A name the full validator would cut (see `import::name`).
+fn long(s: &str) -> bool {
+    s.len() > MAX_NAME && s.chars().nth(MAX_NAME).is_some()
 }
 
 /// Text the sanitiser would leave as it is (printable ASCII with single spaces is checked
@@ -108,6 +150,10 @@ fn instant(s: &str, tz: Tz) -> Option<DateTime<Utc>> {
 }
 
 pub fn parse(text: &str, without_abstracts: bool) -> Option<Schedule> {
+    // Half a surrogate pair anywhere, even in a member never read, is the full reader's to say.
+    if super::lazy_json::lone_surrogate(text).is_some() {
+        return None;
+    }
     let file: File = serde_json::from_str(text).ok()?;
     let c = file.conference;
     let tz: Tz = c.timezone.parse().ok()?;
@@ -115,7 +161,7 @@ pub fn parse(text: &str, without_abstracts: bool) -> Option<Schedule> {
     if c.id.is_empty() || !lines.into_iter().flatten().all(|s| clean_line(s)) {
         return None;
     }
-    if c.tracks.is_empty() || !c.tracks.iter().all(|t| clean_line(t) && !t.is_empty()) {
+    if c.tracks.is_empty() || c.tracks.1 || !c.tracks.iter().all(|t| clean_line(t) && !t.is_empty() && !long(t)) {
         return None;
     }
     let mut lower = HashSet::new();
@@ -131,8 +177,12 @@ pub fn parse(text: &str, without_abstracts: bool) -> Option<Schedule> {
     let mut talks = Vec::with_capacity(file.talks.len());
     for r in file.talks {
         let strs = [Some(&r.id), Some(&r.title), r.kind.as_ref(), r.video.as_ref(), r.url.as_ref()];
-        let lists = r.speakers.iter().chain(r.tags.iter()).flatten();
+        let lists = r.speakers.iter().chain(r.tags.iter()).flat_map(|l| l.iter());
+        let over = r.speakers.iter().chain(r.tags.iter()).any(|l| l.1);
         if r.id.is_empty()
+            || over
+            || lists.clone().any(|s| long(s))
+            || r.kind.as_deref().is_some_and(long)
             || r.topic.is_some()
             || r.language.is_some()
             || r.links.is_some()
@@ -155,13 +205,13 @@ pub fn parse(text: &str, without_abstracts: bool) -> Option<Schedule> {
         talks.push(Talk {
             id: r.id.into_owned(),
             title: r.title.into_owned(),
-            speakers: r.speakers.unwrap_or_default().into_iter().map(Cow::into_owned).collect(),
+            speakers: r.speakers.map(|l| l.0).unwrap_or_default().into_iter().map(Cow::into_owned).collect(),
             room,
             track: None,
             start,
             end,
             kind: r.kind.filter(|k| !k.is_empty()).map_or_else(|| "talk".to_string(), Cow::into_owned),
-            tags: r.tags.unwrap_or_default().into_iter().map(Cow::into_owned).collect(),
+            tags: r.tags.map(|l| l.0).unwrap_or_default().into_iter().map(Cow::into_owned).collect(),
             abstract_text: r.abstract_text.filter(|_| !without_abstracts).map(Cow::into_owned).unwrap_or_default(),
             language: None,
             recorded: r.recorded,
@@ -176,7 +226,7 @@ pub fn parse(text: &str, without_abstracts: bool) -> Option<Schedule> {
         id,
         tz,
         url: c.url.map(Cow::into_owned),
-        rooms: c.tracks.into_iter().map(Cow::into_owned).collect(),
+        rooms: c.tracks.0.into_iter().map(Cow::into_owned).collect(),
         notes: Vec::new(),
         remarks: Vec::new(),
         day_change,

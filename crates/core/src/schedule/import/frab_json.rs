@@ -54,7 +54,7 @@ pub fn read(root: &Object<'_>, c: &Object<'_>, text: &str) -> Draft {
         });
     }
     if d.rooms.len() > MAX_ROOMS {
-        d.problem(text, &Pos::Unknown, None, too_many_rooms(d.rooms.len()));
+        d.problem(text, &Pos::Unknown, None, super::too_many_rooms());
         return d;
     }
     // A map, not a list: a file of many rooms over many days would be quadratic otherwise.
@@ -101,7 +101,7 @@ pub fn read(root: &Object<'_>, c: &Object<'_>, text: &str) -> Draft {
             match seen.get(&room) {
                 Some(_) => {}
                 None if d.rooms.len() >= MAX_ROOMS => {
-                    d.problem(text, &at, None, too_many_rooms(d.rooms.len() + 1));
+                    d.problem(text, &at, None, super::too_many_rooms());
                     return d;
                 }
                 None => {
@@ -226,10 +226,4 @@ fn recorded(e: &Object<'_>) -> Option<bool> {
         "false" | "0" | "no" => Some(true),
         _ => None,
     }
-}
-
-fn too_many_rooms(n: usize) -> String {
-    format!(
-        "the file names more than {MAX_ROOMS} rooms ({n} at least): no schedule has so many (is this the right file?)"
-    )
 }

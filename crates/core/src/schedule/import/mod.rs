@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 
 use event::talk;
 pub use event::{about, pick_video};
-pub use names::{ListOf, MAX_NAME, MAX_PER_TALK, MAX_ROOMS, name};
+pub use names::{ListOf, MAX_NAME, MAX_PER_TALK, MAX_ROOMS, name, too_many_rooms};
 
 /// How an event's start (or end) is given.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -246,6 +246,11 @@ impl Draft {
                 self.problem(text, &e.pos, idr, "event without a room".into());
                 continue;
             }
+            // Rooms an event names itself count too: the cap holds however they are given.
+            if rooms.len() >= MAX_ROOMS && !room_index.contains_key(&room) {
+                self.problem(text, &e.pos, idr, too_many_rooms());
+                break;
+            }
             let room_at = *room_index.entry(room.clone()).or_insert_with(|| {
                 rooms.push(room.clone());
                 used.push(false);
@@ -257,13 +262,7 @@ impl Draft {
         if !self.problems.is_empty() {
             return Err(LoadError::invalid_and_more(source, self.problems, self.more));
         }
-        // Rooms with no event are not columns anyone wants.
-        let keep: Vec<usize> = (0..rooms.len()).filter(|&i| used[i]).collect();
-        let renumber: HashMap<usize, usize> = keep.iter().enumerate().map(|(new, &old)| (old, new)).collect();
-        for t in &mut talks {
-            t.room = renumber[&t.room];
-        }
-        let rooms = keep.into_iter().map(|i| rooms[i].clone()).collect();
+        let rooms = used_rooms(rooms, &used, &mut talks);
         let id = slug(&self.id);
         let mut remarks: Vec<String> = std::mem::take(&mut self.remarks).iter().map(|r| sanitize::line(r)).collect();
         remarks.extend(self.elsewhere_remarks());
@@ -421,6 +420,18 @@ pub fn wall_clock(w: When) -> NaiveDateTime {
         When::Instant(t) => t.naive_local(),
         When::Local(t) => t,
     }
+}
+
+/// The rooms with an event, the talks renumbered to them: rooms with no event are not
+/// columns anyone wants.
+fn used_rooms(rooms: Vec<String>, used: &[bool], talks: &mut [super::Talk]) -> Vec<String> {
+    let keep: Vec<usize> = (0..rooms.len()).filter(|&i| used[i]).collect();
+    let renumber: HashMap<usize, usize> = keep.iter().enumerate().map(|(new, &old)| (old, new)).collect();
+    for t in talks.iter_mut() {
+        t.room = renumber[&t.room];
+    }
+    let mut rooms: Vec<Option<String>> = rooms.into_iter().map(Some).collect();
+    keep.into_iter().filter_map(|i| rooms[i].take()).collect()
 }
 
 #[cfg(test)]

@@ -11,13 +11,23 @@ pub const MAX_NAME: usize = 200;
 /// refused before they cost memory.
 pub const MAX_ROOMS: usize = 10_000;
 
+/// What is said of a file naming more than [`MAX_ROOMS`] rooms, in every format.
+pub fn too_many_rooms() -> String {
+    format!("the file names more than {MAX_ROOMS} rooms; no schedule has so many (is this the right file?)")
+}
+
 /// The most speakers, tags or links a talk keeps.
 pub const MAX_PER_TALK: usize = 100;
 
-/// A name as kept: cut to [`MAX_NAME`] characters.
+/// A name as kept: at most [`MAX_NAME`] characters. A longer one keeps its start and a mark of
+/// the whole (`…#3fa2`), so two long names that differ only at their ends stay two.
 pub fn name(s: &str) -> String {
     match s.char_indices().nth(MAX_NAME) {
-        Some((end, _)) => format!("{}…", &s[..end]),
+        Some(_) => {
+            let keep = s.char_indices().nth(MAX_NAME - 6).map_or(s.len(), |(at, _)| at);
+            let mark = xxhash_rust::xxh3::xxh3_64(s.as_bytes()) & 0xffff;
+            format!("{}…#{mark:04x}", &s[..keep])
+        }
         None => s.to_string(),
     }
 }
@@ -72,8 +82,27 @@ impl Draft {
     /// What `validate` says of lists cut to [`MAX_PER_TALK`].
     pub(super) fn long_lists_remark(&self) -> Option<String> {
         (self.long_lists > 0).then(|| {
-            let (n, list) = (self.long_lists, if self.long_lists == 1 { "talk lists" } else { "talks list" });
-            format!("{n} {list} more than {MAX_PER_TALK} speakers, tags or links: the first {MAX_PER_TALK} are kept")
+            let n = self.long_lists;
+            let lists = if n == 1 { "list" } else { "lists" };
+            format!(
+                "{n} {lists} of speakers, tags or links longer than {MAX_PER_TALK}: the first {MAX_PER_TALK} are kept"
+            )
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_name_is_cut_and_two_that_differ_only_at_the_end_stay_two() {
+        let (north, south) = (format!("Hall {} North", "x".repeat(250)), format!("Hall {} South", "x".repeat(250)));
+        let (n, s) = (name(&north), name(&south));
+        assert_ne!(n, s);
+        assert_eq!(n.chars().count(), MAX_NAME);
+        assert!(n.starts_with("Hall xxx") && n.contains("…#"), "{n}");
+        assert_eq!(name(&north), n, "the same name, the same cut");
+        assert_eq!(name("Saal 1"), "Saal 1");
     }
 }

@@ -112,7 +112,10 @@ pub fn read(text: &str) -> Draft {
         }
         Err(e) => {
             let p = e.pos();
-            d.problems.push(Problem::at(p.row as usize, p.col as usize, None, format!("invalid XML: {e}")));
+            // The position goes before the message, not after it again.
+            let msg = e.to_string();
+            let msg = msg.rsplit_once(" at ").filter(|(_, at)| at.contains(':')).map_or(msg.as_str(), |(m, _)| m);
+            d.problems.push(Problem::at(p.row as usize, p.col as usize, None, format!("invalid XML: {msg}")));
             return d;
         }
     };

@@ -48,12 +48,8 @@ fn lookups(root: &Object<'_>, d: &mut Draft) -> Lookups {
         }
     }
     if rooms.len() > MAX_ROOMS {
-        let msg = format!(
-            "the file names {} rooms: no schedule has more than {MAX_ROOMS} (is this the right file?)",
-            rooms.len()
-        );
-        d.problem("", &Pos::Unknown, None, msg);
-        rooms.truncate(MAX_ROOMS);
+        d.problem("", &Pos::Unknown, None, super::too_many_rooms());
+        rooms.clear();
     }
     rooms.sort_by_key(|(sort, _, _)| *sort);
     d.rooms = rooms.iter().map(|(_, _, n)| n.clone()).collect();
@@ -99,10 +95,11 @@ fn categories(d: &mut Draft, s: &Object<'_>, title: &str, item_of: &HashMap<Stri
             let Some((group, name)) = key(item).and_then(|k| item_of.get(&k)) else { return };
             if group.contains("format") || group.contains("type") {
                 c.kind = crate::sanitize::line(name).to_lowercase();
-            } else if group.contains("track") && c.track.is_none() {
-                c.track = Some(name.clone());
-            } else if group.contains("language") && c.language.is_none() {
-                c.language = Some(name.clone());
+            } else if group.contains("track") {
+                // The first is the track; a repeat or a second one is no tag.
+                c.track.get_or_insert_with(|| name.clone());
+            } else if group.contains("language") {
+                c.language.get_or_insert_with(|| name.clone());
             } else {
                 tags.name(name);
             }
@@ -121,7 +118,9 @@ fn categories(d: &mut Draft, s: &Object<'_>, title: &str, item_of: &HashMap<Stri
 pub fn read(root: &Object<'_>, sessions: Raw<'_>, text: &str, name: &str) -> Draft {
     let mut d = Draft { id: name.to_string(), name: name.to_string(), ..Draft::default() };
     let lookups = lookups(root, &mut d);
-    json::each(sessions, |raw| session(&mut d, text, raw, &lookups));
+    if d.problems.is_empty() {
+        json::each(sessions, |raw| session(&mut d, text, raw, &lookups));
+    }
     d
 }
 
