@@ -456,6 +456,9 @@ fn friends_add_list_filter_and_remove() {
         .success()
         .stderr("added Ana Lima (AL): 2 talks to attend, 1 to watch later\n");
     hallway(&me).args(["friends"]).assert().success().stdout("AL   Ana Lima  2 talks (1 with you), 1 to watch later\n");
+    let listed = json(&me, &["friends"]);
+    assert_eq!((listed[0]["name"].as_str(), listed[0]["initials"].as_str()), (Some("Ana Lima"), Some("AL")));
+    assert_eq!(listed[0]["attend"].as_array().unwrap().len(), 2);
     let v = json(&me, &["talks", "--friends"]);
     let ids: Vec<&str> = v.as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["io-uring", "ebpf-vs-sidecars"]);

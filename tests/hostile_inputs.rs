@@ -182,7 +182,7 @@ fn more_rooms_than_any_schedule_are_refused_however_they_are_named() {
     let rooms: Vec<String> = (0..10_001).map(|i| format!("\"r{i}\"")).collect();
     let native =
         format!(r#"{{"conference": {{"id": "c", "timezone": "UTC", "tracks": [{}]}}, "talks": []}}"#, rooms.join(","));
-    assert!(refused(&native, "tracks.json").contains("more than 10000 tracks"));
+    assert!(refused(&native, "tracks.json").contains("the file names more than 10000 rooms"));
 }
 
 /// Names are cut at 200 characters; two that differ only beyond that stay two rooms, two

@@ -177,6 +177,7 @@ fn details_stop_scrolling_at_their_end() {
     key(&mut a, KeyCode::Enter);
     screen(&a, 80, 12);
     let max = a.scroll_max.get();
+    assert!(max > 5, "details longer than the screen: {max}");
     for _ in 0..200 {
         press(&mut a, "j");
     }
@@ -187,4 +188,66 @@ fn details_stop_scrolling_at_their_end() {
     assert_eq!(at(&a), max);
     press(&mut a, "k");
     assert_eq!(at(&a), max.saturating_sub(1), "one ↑ comes back one line");
+}
+
+#[test]
+fn minus_shows_the_rooms_with_a_talk_on_screen_and_star_my_rooms() {
+    let mut a = saturday();
+    let all = a.session.day_columns(a.schedule_view.day).len();
+    screen(&a, 200, 50);
+    press(&mut a, "-");
+    let s = screen(&a, 200, 50);
+    let in_view = a.schedule_view.columns(&a.session);
+    assert!(in_view.len() < all, "{} of {all}", in_view.len());
+    assert!(s.lines().next().unwrap().contains(&format!("rooms in view 1-5 of {}", in_view.len())), "{s}");
+    // Each room shown has a talk in the hours on screen.
+    let (from, to) = a.schedule_view.window.get().unwrap();
+    let talks = a.session.schedule.talks().to_vec();
+    let day = a.session.schedule.day_range(a.schedule_view.day);
+    for &r in &in_view {
+        assert!(day.clone().any(|i| talks[i].room == r && talks[i].start < to && talks[i].end > from), "room {r}");
+    }
+    insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!("fosdem_rooms_in_view_200x50", common::render(&a, 200, 50).backend());
+    });
+    // My rooms: those of my three starred talks, and h/l walk only them.
+    press(&mut a, "*");
+    let mine = a.schedule_view.columns(&a.session);
+    let starred: Vec<usize> = a.session.attending.iter().map(|&i| talks[i].room).collect();
+    assert!(mine.iter().all(|r| starred.contains(r) || *r == selected(&a).room), "{mine:?}");
+    assert!(screen(&a, 80, 24).lines().next().unwrap().contains("my rooms"), "{}", screen(&a, 80, 24));
+    press(&mut a, "hhhh");
+    for _ in 0..mine.len() {
+        assert!(mine.contains(&selected(&a).room));
+        press(&mut a, "l");
+    }
+    // Again: all rooms.
+    press(&mut a, "*");
+    assert_eq!(a.schedule_view.columns(&a.session).len(), all);
+}
+
+#[test]
+fn the_mouse_clicks_tabs_and_arrows_and_the_wheel_goes_sideways() {
+    let mut a = saturday();
+    let s = screen(&a, 120, 30);
+    let head = s.lines().next().unwrap().trim_matches('"');
+    let col = |line: &str, text: &str| {
+        line.chars().take_while(|_| true).collect::<String>().find(text).map(|b| line[..b].chars().count())
+    };
+    let x = col(head, "3 Agenda").expect(head) as u16;
+    a.click(x + 1, 0, false);
+    assert_eq!(a.view, View::Agenda);
+    a.click(col(head, "1 Sched").unwrap() as u16 + 1, 0, false);
+    assert_eq!(a.view, View::Schedule);
+    // ▶ at the right of the room names: the room beside.
+    let s = screen(&a, 120, 30);
+    let names = s.lines().nth(1).unwrap().trim_matches('"');
+    let cols = a.session.day_columns(a.schedule_view.day);
+    let before = cols.iter().position(|&r| r == selected(&a).room).unwrap();
+    a.click(col(names, "▶").expect(names) as u16, 1, false);
+    assert_eq!(cols.iter().position(|&r| r == selected(&a).room), Some(before + 1));
+    a.wheel_sideways(true);
+    assert_eq!(cols.iter().position(|&r| r == selected(&a).room), Some(before + 2));
+    a.wheel_sideways(false);
+    assert_eq!(cols.iter().position(|&r| r == selected(&a).room), Some(before + 1));
 }

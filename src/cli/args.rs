@@ -163,6 +163,9 @@ pub enum Planner {
     Friends {
         #[command(subcommand)]
         action: Option<FriendsAction>,
+        /// The list as JSON (each friend's name, initials and marked talk ids).
+        #[arg(long)]
+        json: bool,
     },
     /// What is live and next: rooms with my starred talks first, then those with a talk on
     /// now or within 30 minutes; quiet rooms fold into one line.

@@ -62,7 +62,7 @@ pub fn dispatch(ctx: &Context, command: Planner) -> Result<(), Failure> {
             let slots = crate::suggest::suggest(&ctx.schedule, &agenda, ctx.clock.now(), per_slot.max(1));
             emit_json_or(json, || report::suggestions(&ctx.schedule, &slots), || print::suggestions(ctx, &slots))
         }
-        Planner::Friends { action } => friends(ctx, action),
+        Planner::Friends { action, json } => friends(ctx, action, json),
         Planner::Note { id, text } => note(ctx, &id, &text.join(" ")),
         Planner::Star { ids } => mark(ctx, &ids, Some(MarkKind::Attend)),
         Planner::Later { available: true, json, .. } => available(ctx, json),
@@ -113,12 +113,20 @@ fn next(ctx: &Context, format: Option<&str>, width: Option<usize>, json: bool) -
     emit(&format!("{line}\n"))
 }
 
-fn friends(ctx: &Context, action: Option<super::FriendsAction>) -> Result<(), Failure> {
+fn friends(ctx: &Context, action: Option<super::FriendsAction>, json: bool) -> Result<(), Failure> {
     use crate::friends::Friends;
     let s = &ctx.schedule;
     let path = ctx.store.friends_path();
     let mut list = Friends::load(&path).map_err(Failure::from)?;
     match action {
+        None if json => {
+            let v: Vec<serde_json::Value> = list
+                .friends
+                .iter()
+                .map(|f| serde_json::json!({"name": f.name, "initials": f.initials, "attend": f.attend, "on_demand": f.on_demand}))
+                .collect();
+            emit_json(&serde_json::Value::Array(v))
+        }
         None => {
             if list.friends.is_empty() {
                 return emit("No friends' agendas yet: hallway friends add THEIR-EXPORT.json --name NAME\n");
@@ -230,24 +238,23 @@ fn talks(ctx: &Context, f: &super::TalkFilter, json: bool) -> Result<(), Failure
         hide_past: f.upcoming,
         ..Filter::default()
     };
-    // A search ranks as the planner's `/` does (the same engine), best first.
     let search = f.search.as_deref().filter(|q| !q.trim().is_empty());
-    let order: Vec<usize> = match search {
-        Some(q) => crate::search::Index::new(s)
-            .search(q, usize::MAX)
-            .into_iter()
-            .map(|h| h.index)
-            .filter(|i| range.contains(i))
-            .collect(),
-        None => range.collect(),
-    };
-    let list: Vec<&Talk> = order
-        .into_iter()
+    let list: Vec<&Talk> = range
         .map(|i| &s.talks()[i])
         .filter(|t| room.is_none_or(|r| t.room == r))
         .filter(|t| speaker.as_ref().is_none_or(|sp| t.speakers.iter().any(|x| lower(x).contains(sp.as_str()))))
         .filter(|t| filter.admits(s, t, &agenda, &friend_talks, ctx.clock.now()))
         .collect();
+    // A search ranks as the planner's `/` does (the same engine), best first, among the talks
+    // the other filters kept.
+    let list = match search {
+        Some(q) => {
+            let kept: Vec<usize> = list.iter().filter_map(|t| s.index_of(&t.id)).collect();
+            let hits = crate::search::Index::new(s).search_among(q, usize::MAX, &kept);
+            hits.into_iter().map(|h| &s.talks()[h.index]).collect()
+        }
+        None => list,
+    };
     let ranked = search.is_some();
     emit_json_or(json, || report::talks(s, list.iter().copied(), &agenda), || print::talks(ctx, &list, &agenda, ranked))
 }

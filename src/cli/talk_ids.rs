@@ -18,9 +18,13 @@ pub fn resolve(
     let mut ids = Vec::with_capacity(typed.len());
     let mut wrong = Vec::new();
     for t in typed {
+        // A mark kept as typed (its talk gone) is that mark, not a talk whose id starts so.
+        if s.index_of(t).is_none() && kept(t) {
+            ids.push(t.clone());
+            continue;
+        }
         match s.named(t) {
             Named::Talk(i) => ids.push(s.talks()[i].id.clone()),
-            _ if kept(t) => ids.push(t.clone()),
             Named::Ambiguous(found) => wrong.push(ambiguous(s, t, &found, command)),
             Named::Unknown => wrong.push(unknown(s, t, command)),
         }
@@ -62,7 +66,7 @@ fn named(s: &Schedule, i: usize) -> String {
 /// The shortest start of the talk's id that names it alone (the whole id when none does).
 fn short(s: &Schedule, i: usize) -> String {
     let id = &s.talks()[i].id;
-    let cuts = id.char_indices().map(|(at, _)| at).skip(MIN_PREFIX).chain([id.len()]);
-    let best = cuts.map(|at| &id[..at]).find(|p| s.named(p) == Named::Talk(i)).unwrap_or(id);
-    line(best)
+    let len = crate::schedule::short_ids(s, MIN_PREFIX)[i];
+    // `short_ids` leaves a start that is some talk's slug longer; whatever it says is checked.
+    line(if s.named(&id[..len]) == Named::Talk(i) { &id[..len] } else { id })
 }

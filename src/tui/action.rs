@@ -33,6 +33,8 @@ pub enum Action {
     GoToTime,
     GoToRoom,
     MyNext,
+    RoomsInView,
+    MyRooms,
     Filter,
     Acknowledge,
     Suggest,

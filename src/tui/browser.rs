@@ -2,6 +2,7 @@
 //! separated by `:`, where `%s` stands for the address), else the desktop's opener.
 //! Commands are started directly with the address as one argument, never through a shell.
 
+use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
 
 /// The commands `$BROWSER` names for `url`, in the order to try them: each as a program and its
@@ -27,13 +28,17 @@ pub fn commands(browser: &str, url: &str) -> Vec<Vec<String>> {
 pub fn open(url: &str) -> bool {
     if let Some(browser) = std::env::var("BROWSER").ok().filter(|b| !b.trim().is_empty()) {
         for argv in commands(&browser, url) {
+            // In a process group of its own, so closing the terminal does not close the
+            // browser; waited for on a thread of its own, so it leaves no zombie behind.
             let started = Command::new(&argv[0])
                 .args(&argv[1..])
                 .stdin(Stdio::null())
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
+                .process_group(0)
                 .spawn();
-            if started.is_ok() {
+            if let Ok(mut child) = started {
+                std::thread::spawn(move || child.wait());
                 return true;
             }
         }

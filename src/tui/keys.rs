@@ -35,6 +35,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Char('l'), KeyCode::Right], "→ / l", Action::Right, "room to the right", None),
     bind(&[Char('c')], "c", Action::GoToRoom, "go to a room by name (Tab completes)", Some("c room")),
     bind(
+        &[Char('-')],
+        "-",
+        Action::RoomsInView,
+        "schedule: only the rooms with a talk in the hours on screen, or all again",
+        None,
+    ),
+    bind(&[Char('*')], "*", Action::MyRooms, "schedule: only my rooms (a starred talk that day), or all again", None),
+    bind(
         &[Char('m')],
         "m",
         Action::MyNext,
@@ -150,6 +158,8 @@ impl Action {
             GoToTime => "go_to_time",
             GoToRoom => "go_to_room",
             MyNext => "my_next",
+            RoomsInView => "rooms_in_view",
+            MyRooms => "my_rooms",
             Filter => "filter",
             Acknowledge => "acknowledge",
             Suggest => "suggest",

@@ -228,6 +228,12 @@ fn read_input(
                     *last_click = if double { None } else { Some((now, m.column, m.row)) };
                     pending.extend(app.click(m.column, m.row, double));
                 }
+                // Shift and the wheel, or a sideways wheel: the room beside.
+                MouseEventKind::ScrollDown | MouseEventKind::ScrollUp if m.modifiers.contains(KeyModifiers::SHIFT) => {
+                    pending.extend(app.wheel_sideways(m.kind == MouseEventKind::ScrollDown))
+                }
+                MouseEventKind::ScrollRight => pending.extend(app.wheel_sideways(true)),
+                MouseEventKind::ScrollLeft => pending.extend(app.wheel_sideways(false)),
                 MouseEventKind::ScrollDown => pending.extend(app.wheel(true)),
                 MouseEventKind::ScrollUp => pending.extend(app.wheel(false)),
                 _ => seen = false,

@@ -26,9 +26,10 @@ impl Modal {
             _ => return Outcome::Stay,
         };
         match action {
-            Action::Up => *scroll = scroll.saturating_sub(1),
+            // From where it shows (a scroll set before the last draw may be past the end).
+            Action::Up => *scroll = (*scroll).min(max).saturating_sub(1),
             Action::Down => *scroll = scroll.saturating_add(1).min(max),
-            Action::PageUp => *scroll = scroll.saturating_sub(10),
+            Action::PageUp => *scroll = (*scroll).min(max).saturating_sub(10),
             Action::PageDown => *scroll = scroll.saturating_add(10).min(max),
             Action::Bottom => *scroll = max,
             Action::Top => *scroll = 0,

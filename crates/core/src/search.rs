@@ -96,6 +96,19 @@ impl Index {
     /// The best `limit` talks for `query`, best first (ties in time order). Every word of the
     /// query must match, fuzzily, in one place.
     pub fn search(&mut self, query: &str, limit: usize) -> Vec<Hit> {
+        self.search_in(query, limit, None)
+    }
+
+    /// [`search`](Self::search) among `among` only (talks a filter kept, in any order): the
+    /// ranking, and what counts as noise, is theirs alone, not the whole schedule's.
+    pub fn search_among(&mut self, query: &str, limit: usize, among: &[usize]) -> Vec<Hit> {
+        self.last = None;
+        let hits = self.search_in(query, limit, Some(among));
+        self.last = None;
+        hits
+    }
+
+    fn search_in(&mut self, query: &str, limit: usize, among: Option<&[usize]>) -> Vec<Hit> {
         if query.trim().is_empty() {
             return Vec::new();
         }
@@ -111,7 +124,10 @@ impl Index {
             Some((prev, ids)) if query.starts_with(prev.as_str()) && !query.contains(['!', '^', '$', '\'', '\\']) => {
                 ids.clone()
             }
-            _ => (0..self.primary.len()).collect(),
+            _ => match among {
+                Some(among) => among.iter().copied().filter(|&i| i < self.primary.len()).collect(),
+                None => (0..self.primary.len()).collect(),
+            },
         };
         let search_abstracts = query.trim().chars().count() >= 3;
         let words: Vec<String> = query.split_whitespace().map(fold).collect();

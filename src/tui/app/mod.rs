@@ -1,6 +1,7 @@
 //! The planner's state and `update`: a key becomes an action, the action changes the session or
 //! a view's place, and what must touch the world comes back as effects for the shell.
 
+mod going;
 mod modals;
 mod mouse;
 mod newer;
@@ -35,6 +36,10 @@ pub enum Pick {
     Star(usize),
     /// The nth selectable line of a list view (Now, Agenda, On-demand).
     Row(usize),
+    /// A view's tab in the header.
+    Tab(View),
+    /// The grid's ◀ (false) or ▶ (true): the room beside.
+    Side(bool),
 }
 
 pub struct App {
@@ -245,18 +250,10 @@ impl App {
                 }
             }
             Action::GoToTime => self.ask_time(),
-            Action::GoToRoom => self.modal = Some(Modal::Prompt(Prompt::new(Ask::Room, "", 80))),
-            Action::MyNext => {
-                // After the talk the keys are on, in any view; with none, the next to start.
-                match ScheduleView::next_starred(&self.session, self.current_talk()) {
-                    Ok((i, said)) => {
-                        let effects = self.outcome(Outcome::GoTo(i));
-                        self.status.info(said);
-                        return effects;
-                    }
-                    Err(said) => self.status.info(said),
-                }
+            Action::GoToRoom => {
+                self.modal = Some(Modal::Prompt(Prompt::new(Ask::Room, "", crate::schedule::import::MAX_NAME)))
             }
+            Action::RoomsInView | Action::MyRooms | Action::MyNext => return self.go(action),
             Action::Export => {
                 let name = format!("{}-agenda.ics", self.session.schedule.conference.id);
                 let path = self.export_dir.join(name).display().to_string();

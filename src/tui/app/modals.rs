@@ -170,9 +170,10 @@ impl App {
         let text = prompt.input.text().trim();
         if text.is_empty() {
             s.pinned = None;
-            s.set_now(s.clock_now);
+            // A reminder due at the clock's time rings now (the reminders keep what they rang).
+            let (_, due) = s.set_now(s.clock_now);
             self.status.info(if s.time_travel { "back to the time given with --at" } else { "back to the real clock" });
-            return Vec::new();
+            return if due.is_empty() { Vec::new() } else { vec![Effect::Remind(due)] };
         }
         let day = s.schedule.day_date(self.schedule_view.day).unwrap_or_else(|| s.schedule.local(s.now).date_naive());
         let days: Vec<_> = s.schedule.days().collect();

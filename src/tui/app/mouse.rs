@@ -13,6 +13,14 @@ impl App {
         self.update(if down { Action::Down } else { Action::Up })
     }
 
+    /// A sideways turn of the wheel (or Shift and the wheel): the room beside, in the grid.
+    pub fn wheel_sideways(&mut self, right: bool) -> Vec<Effect> {
+        if self.modal.is_some() || self.view != View::Schedule {
+            return Vec::new();
+        }
+        self.update(if right { Action::Right } else { Action::Left })
+    }
+
     /// A left click at a screen cell; `double` for the second click of a double-click.
     pub fn click(&mut self, column: u16, row: u16, double: bool) -> Vec<Effect> {
         self.status.key_pressed();
@@ -35,6 +43,11 @@ impl App {
                 return self.done(done);
             }
             Some(Pick::Talk(i)) => self.select(i),
+            Some(Pick::Tab(view)) => {
+                self.view = view;
+                return Vec::new();
+            }
+            Some(Pick::Side(right)) => return self.update(if right { Action::Right } else { Action::Left }),
             Some(Pick::Row(pos)) => {
                 let s = &self.session;
                 match self.view {

@@ -7,6 +7,15 @@ use crate::tui::keys::Action;
 use crate::tui::prompt::{self, Ask, Prompt};
 
 impl App {
+    /// Said after a copy. A terminal that ignores OSC 52 copies nothing, so the address is
+    /// also shown whole: in details (opened if they are not), where it wraps, never cut.
+    fn copied(&mut self, talk: usize, url: &str) {
+        if !matches!(self.modal, Some(Modal::Details { .. })) {
+            self.modal = Some(Modal::Details { talk, scroll: 0 });
+        }
+        self.status.info(format!("copied to the clipboard (if your terminal allows it): {url}"));
+    }
+
     /// Actions on the current talk's marks.
     pub(super) fn act(&mut self, action: Action) -> Vec<Effect> {
         let Some(i) = self.current_talk() else {
@@ -48,9 +57,9 @@ impl App {
                         Vec::new()
                     }
                     Some(url) => {
-                        // Shown in full too, in case the terminal ignores OSC 52.
-                        self.status.info(format!("copied to the clipboard (if your terminal allows it): {url}"));
-                        vec![Effect::Copy(url.clone())]
+                        let url = url.clone();
+                        self.copied(i, &url);
+                        vec![Effect::Copy(url)]
                     }
                     None => {
                         self.status.info(format!("no video link announced for \"{}\" yet", talk.title));
@@ -66,7 +75,7 @@ impl App {
                     return Vec::new();
                 };
                 return if action == Action::CopyPage {
-                    self.status.info(format!("copied to the clipboard (if your terminal allows it): {url}"));
+                    self.copied(i, &url);
                     vec![Effect::Copy(url)]
                 } else {
                     self.status.info(format!("opening {url}"));

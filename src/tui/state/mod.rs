@@ -1,9 +1,11 @@
 //! One state per view, each with its own cursor and scroll: switching views never moves another
 //! view's place.
 
+mod columns;
 mod lists;
 mod schedule;
 
+pub use columns::Rooms;
 pub use lists::ListView;
 pub use schedule::ScheduleView;
 

@@ -25,6 +25,10 @@ pub struct ScheduleView {
     anchor: Option<usize>,
     /// The talk `[`/`]` started from: days open at its time of day, so `]` then `[` comes back.
     day_anchor: Option<usize>,
+    /// Which rooms the grid shows (`-`, `*`).
+    pub rooms: super::Rooms,
+    /// The hours on screen as last drawn, for the rooms with a talk in view.
+    pub window: Cell<Option<(chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>)>>,
 }
 
 impl ScheduleView {
@@ -219,7 +223,7 @@ impl ScheduleView {
         let talks = s.schedule.talks();
         let sel = self.selected;
         let cur = &talks[sel];
-        let cols = s.day_columns(self.day);
+        let cols = self.columns(s);
         // From the selection's column, or where it would be when its room has none
         // today (its talk left the filter).
         let col = match cols.iter().position(|&t| t == cur.room) {

@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use std::ops::Range;
 
-const AXIS: u16 = 6;
+use super::grid_headers::AXIS;
 const MIN_COL: u16 = 24;
 const MINUTES_PER_ROW: i64 = 5;
 
@@ -95,19 +95,22 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         f.render_widget(Paragraph::new(" This schedule has no talks."), area);
         return;
     }
-    let cols = app.session.day_columns(app.schedule_view.day);
+    // The hours on screen first: the rooms with a talk in them may be all that is shown.
+    let rows = Rows::of_day(s, &s.talks()[range.clone()]);
+    let body_h = area.height - 1;
+    let top = scroll_rows(app, &rows, body_h);
+    let at = |row: u16| rows.start + Duration::minutes(i64::from(row) * MINUTES_PER_ROW);
+    app.schedule_view.window.set(Some((at(top), at(top + body_h))));
+    let cols = app.schedule_view.columns(&app.session);
     let mut column_of = vec![None; s.conference.rooms.len()];
     for (c, &t) in cols.iter().enumerate() {
         column_of[t] = Some(c);
     }
     let (first, visible) = scroll_columns(app, area, &cols, &column_of);
     let col_w = (area.width - AXIS) / visible as u16;
-    let rows = Rows::of_day(s, &s.talks()[range.clone()]);
-    let body_h = area.height - 1;
-    let top = scroll_rows(app, &rows, body_h);
     let g = Grid { area, cols: &cols, column_of, first, visible, col_w, rows, top, body_h };
 
-    draw_track_headers(f, &g, s, theme);
+    super::grid_headers::draw(f, g.area, g.cols, (g.first, g.visible, g.col_w), app, theme);
     draw_time_axis(f, &g, app, theme);
     if !app.session.admitted.is_empty() && !range.clone().any(|i| app.session.is_shown(i)) {
         let msg =
@@ -165,28 +168,6 @@ fn scroll_rows(app: &App, rows: &Rows, body_h: u16) -> u16 {
     top = top.min(rows.total().saturating_sub(body_h));
     app.schedule_view.grid_top.set(top);
     top
-}
-
-/// Track headers, with arrows when more tracks are off to the side.
-fn draw_track_headers(f: &mut Frame, g: &Grid, s: &Schedule, theme: &Theme) {
-    let (area, first, visible) = (g.area, g.first, g.visible);
-    for c in 0..visible.min(g.cols.len()) {
-        let t = g.cols[first + c];
-        let x = area.x + AXIS + c as u16 * g.col_w;
-        let rect = Rect { x, y: area.y, width: g.col_w.saturating_sub(1), height: 1 };
-        // Arrows sit outside the (possibly truncated) name so they always show.
-        let left_arrow = c == 0 && first > 0;
-        let right_arrow = c == visible - 1 && first + visible < g.cols.len().max(1);
-        let name_rect = Rect { x: rect.x + 2, width: rect.width.saturating_sub(4), ..rect };
-        let name = super::text::ellipsize(&s.conference.rooms[t], name_rect.width as usize);
-        f.render_widget(Paragraph::new(name).style(theme.track(t)).centered(), name_rect);
-        if left_arrow {
-            f.render_widget(Paragraph::new("◀").style(theme.key()), Rect { width: 1, ..rect });
-        }
-        if right_arrow && rect.width > 0 {
-            f.render_widget(Paragraph::new("▶").style(theme.key()), Rect { x: rect.right() - 1, width: 1, ..rect });
-        }
-    }
 }
 
 /// Time axis; the row holding "now" is marked.

@@ -6,6 +6,7 @@ mod filter_picker;
 mod finder;
 mod gaps;
 mod grid;
+mod grid_headers;
 mod help;
 mod now;
 mod on_demand;
@@ -126,6 +127,18 @@ fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let w = (r.width() as u16).min(area.width);
     let lw = area.width - w;
     f.render_widget(Paragraph::new(text::fit(l, lw as usize)).style(theme.bar()), Rect { width: lw, ..area });
+    // Each tab is clickable: the last four spans, in the views' order.
+    let mut x = area.right() - w;
+    let first_tab = r.spans.len().saturating_sub(View::ALL.len());
+    let mut c = app.clickable.borrow_mut();
+    for (n, span) in r.spans.iter().enumerate() {
+        let sw = span.width() as u16;
+        if n >= first_tab {
+            c.push((Rect { x, width: sw, height: 1, ..area }, Pick::Tab(View::ALL[n - first_tab])));
+        }
+        x = x.saturating_add(sw);
+    }
+    drop(c);
     f.render_widget(Paragraph::new(r).style(theme.bar()), Rect { x: area.right() - w, width: w, ..area });
 }
 
@@ -163,10 +176,13 @@ fn header_place(app: &App, narrow: bool) -> String {
     };
     if app.view == View::Schedule && !sv.list_mode {
         let (first, shown, of) = sv.columns_shown.get();
+        let label = sv.rooms.label();
         if shown < of && shown > 0 {
             let range = if shown == 1 { format!("{}", first + 1) } else { format!("{}-{}", first + 1, first + shown) };
             // In words at every width: "1-3/87" read as a date or a score to new users.
-            place.push_str(&format!(" · rooms {range} of {of}"));
+            place.push_str(&format!(" · {label} {range} of {of}"));
+        } else if sv.rooms != crate::tui::state::Rooms::All {
+            place.push_str(&format!(" · {label} ({of})"));
         }
     }
     if app.view == View::Schedule && sess.filtering() {

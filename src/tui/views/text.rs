@@ -130,11 +130,13 @@ pub fn wrap_indented(text: &str, width: usize, indent: &str, style: Style) -> Ve
 /// a line is cut with `…`. (ratatui's own wrapping can write a wide character past a narrow
 /// area's edge.)
 pub fn wrap_line(line: &Line<'_>, width: usize) -> Vec<Line<'static>> {
-    wrap_widths(line, width, width)
+    wrap_widths(line, width, width, false)
 }
 
-/// [`wrap_line`] with the first line `first` columns wide and those after it `rest`.
-fn wrap_widths(line: &Line<'_>, first: usize, rest: usize) -> Vec<Line<'static>> {
+/// [`wrap_line`] with the first line `first` columns wide and those after it `rest`; with
+/// `whole`, a word longer than a line (a web address) is broken across lines, never cut, so all
+/// of it can be read and typed.
+fn wrap_widths(line: &Line<'_>, first: usize, rest: usize, whole: bool) -> Vec<Line<'static>> {
     let (first, rest) = (first.max(1), rest.max(1));
     let mut width = first;
     if line.width() <= width {
@@ -154,9 +156,32 @@ fn wrap_widths(line: &Line<'_>, first: usize, rest: usize) -> Vec<Line<'static>>
                 used = 0;
                 width = rest;
             }
-            let piece = if word.width() > width { ellipsize(word, width) } else { piece.to_string() };
+            if word.width() > width && !whole {
+                let piece = ellipsize(word, width);
+                used += piece.width();
+                cur.push(Span::styled(piece, span.style));
+                continue;
+            }
+            if word.width() > width {
+                if used > 0 {
+                    out.push(finish(std::mem::take(&mut cur), line.style));
+                    width = rest;
+                }
+                let mut chunk = String::new();
+                for g in unicode_segmentation::UnicodeSegmentation::graphemes(piece, true) {
+                    if chunk.width() + g.width() > width && !chunk.is_empty() {
+                        cur.push(Span::styled(std::mem::take(&mut chunk), span.style));
+                        out.push(finish(std::mem::take(&mut cur), line.style));
+                        width = rest;
+                    }
+                    chunk.push_str(g);
+                }
+                used = chunk.width();
+                cur.push(Span::styled(chunk, span.style));
+                continue;
+            }
             used += piece.width();
-            cur.push(Span::styled(piece, span.style));
+            cur.push(Span::styled(piece.to_string(), span.style));
         }
     }
     if !cur.is_empty() || out.is_empty() {
@@ -167,12 +192,13 @@ fn wrap_widths(line: &Line<'_>, first: usize, rest: usize) -> Vec<Line<'static>>
 
 /// A line wrapped to `width` columns with a hanging indent: the lines it wraps onto start
 /// `hang` columns in, under the text after a label ("Page   ") rather than under the label.
+/// A word longer than a line (an address) is broken across lines, never cut.
 pub fn wrap_hanging(line: &Line<'_>, width: usize, hang: usize) -> Vec<Line<'static>> {
     if line.width() <= width || hang * 2 >= width {
-        return wrap_line(line, width);
+        return wrap_widths(line, width, width, true);
     }
     let pad = " ".repeat(hang);
-    wrap_widths(line, width, width - hang)
+    wrap_widths(line, width, width - hang, true)
         .into_iter()
         .enumerate()
         .map(|(n, l)| {
@@ -300,5 +326,16 @@ mod tests {
         assert_eq!(lines, ["Page   one two three", "       four five six", "       seven"]);
         assert_eq!(wrap_hanging(&l, 60, 7).len(), 1, "a line that fits is left alone");
         assert!(wrap_hanging(&l, 10, 7).iter().all(|l| l.width() <= 10), "too narrow to hang: plain wrap");
+    }
+
+    #[test]
+    fn a_long_address_in_details_is_broken_across_lines_never_cut() {
+        let url = "https://fosdem.org/2021/schedule/event/postgresql_pg_stat_monitor_the_new_way_to_analyze_query_performance/";
+        let l = Line::from(vec![Span::raw("Page   "), Span::raw(url)]);
+        let lines: Vec<String> = wrap_hanging(&l, 40, 0).iter().map(ToString::to_string).collect();
+        assert!(lines.iter().all(|l| l.chars().count() <= 40 && !l.contains('…')), "{lines:?}");
+        assert_eq!(lines.concat().trim_start_matches("Page"), url, "all of it, in order");
+        // Elsewhere (a title in a narrow grid column) a long word is still cut.
+        assert_eq!(wrap_line(&Line::from(url), 20).len(), 1);
     }
 }

@@ -18,8 +18,16 @@ pub(super) fn planned_starting<'a>(opened: &'a [Opened], typed: &str) -> Option<
 /// The feed of a known conference named `name:year` (see `catalogue`), unless a file has that
 /// name; a known name without a year, or with a wrong one, is a usage error.
 pub(super) fn known_feed(text: &str) -> Result<Option<String>, OpenError> {
-    // A name alone may be a conference planned before (said by `no_such_schedule` otherwise).
-    if !text.contains(':') || Path::new(text).exists() {
+    // Only `name:year` (a name alone may be a conference planned before, said by
+    // `no_such_schedule` otherwise); an address or a file is never looked up, so a broken
+    // catalogue of one's own never stands in the way of one.
+    let looks_named = text.split_once(':').is_some_and(|(name, year)| {
+        !name.is_empty()
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            && !year.is_empty()
+            && year.chars().all(|c| c.is_ascii_alphanumeric())
+    });
+    if !looks_named || Path::new(text).exists() {
         return Ok(None);
     }
     let all = crate::catalogue::known(catalogue_file().as_deref()).map_err(OpenError::Usage)?;
@@ -48,7 +56,10 @@ pub fn no_such_schedule(name: &str, opened: &[Opened]) -> String {
         .collect();
     let planned =
         if planned.is_empty() { String::new() } else { format!("; you planned {} before", planned.join(", ")) };
-    let all = crate::catalogue::known(catalogue_file().as_deref()).unwrap_or_default();
+    // A broken catalogue of one's own still leaves the bundled one to suggest from.
+    let all = crate::catalogue::known(catalogue_file().as_deref())
+        .or_else(|_| crate::catalogue::known(None))
+        .unwrap_or_default();
     // A known conference without its year: that is what to say, with those planned.
     if let Some(Err(why)) = crate::catalogue::resolve(&all, name) {
         return format!("{why}{planned}");

@@ -11,8 +11,9 @@ fn text(data: &[u8]) -> Option<&str> {
     std::str::from_utf8(data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data)).ok()
 }
 
+/// The document's root as format detection reads it.
 fn root(t: &str) -> Option<super::lazy_json::Object<'_>> {
-    super::lazy_json::Object::of(super::lazy_json::root(t).ok()?)
+    super::lazy_json::Object::only(super::lazy_json::root(t).ok()?, import::JSON_ROOT_KEYS)
 }
 
 pub fn native_json(data: &[u8]) {

@@ -18,9 +18,10 @@ pub type Raw<'a> = &'a RawValue;
 /// The whole file as one value, checked for syntax.
 pub fn root(text: &str) -> Result<Raw<'_>, Invalid> {
     let root = serde_json::from_str(text).map_err(Invalid::Syntax)?;
-    // serde_json checks a `\u` escape's digits only when it decodes the string, and a value
-    // never read is never decoded: half a surrogate pair would pass here and fail later as "a
-    // string that is not a string". It is a syntax error, said where it is.
+    // serde_json checks that a `\u` escape has four hex digits, but pairs surrogates only when
+    // it decodes the string, and a value never read is never decoded: half a pair would pass
+    // here and fail later as "a string that is not a string". It is a syntax error, said where
+    // it is.
     match lone_surrogate(text) {
         Some(at) => Err(Invalid::Surrogate(at)),
         None => Ok(root),
@@ -61,7 +62,8 @@ pub(super) fn lone_surrogate(text: &str) -> Option<usize> {
     let b = text.as_bytes();
     let hex = |i: usize| text.get(i..i + 4).and_then(|h| u16::from_str_radix(h, 16).ok());
     let mut i = 0;
-    while let Some(rel) = b[i..].iter().position(|&c| c == b'\\') {
+    // Bounds are checked at every step: the fast reader asks before it knows the text is JSON.
+    while let Some(rel) = b.get(i..).and_then(|rest| rest.iter().position(|&c| c == b'\\')) {
         let at = i + rel;
         i = at + 2;
         if b.get(at + 1) != Some(&b'u') {
@@ -69,7 +71,7 @@ pub(super) fn lone_surrogate(text: &str) -> Option<usize> {
         }
         match hex(at + 2) {
             Some(0xD800..=0xDBFF) => {
-                let low = b[at + 6..].starts_with(b"\\u").then(|| hex(at + 8)).flatten();
+                let low = b.get(at + 6..).is_some_and(|r| r.starts_with(b"\\u")).then(|| hex(at + 8)).flatten();
                 if !matches!(low, Some(0xDC00..=0xDFFF)) {
                     return Some(at);
                 }
@@ -259,7 +261,11 @@ impl<'de> Visitor<'de> for Only {
         let mut members = Vec::new();
         while let Some(Text(k)) = m.next_key::<Text<'de>>()? {
             let v = m.next_value::<Raw<'de>>()?;
-            if self.0.contains(&k.as_ref()) {
+            // A name given again replaces its value (the last wins, as `get` reads): a million
+            // repeats of one member are one member.
+            if let Some(slot) = members.iter_mut().find(|(name, _): &&mut (Cow<'de, str>, Raw<'de>)| *name == k) {
+                slot.1 = v;
+            } else if self.0.contains(&k.as_ref()) {
                 members.push((k, v));
             }
         }
@@ -306,10 +312,6 @@ impl<'de> Deserialize<'de> for Object<'de> {
                     members.push((k, m.next_value::<Raw<'de>>()?));
                 }
                 Ok(Object(members))
-            }
-            // Unused by serde_json (arrays go through `list`), but a visitor must say it.
-            fn visit_seq<S: SeqAccess<'de>>(self, _: S) -> Result<Self::Value, S::Error> {
-                Err(de::Error::custom("expected an object"))
             }
         }
         d.deserialize_map(V)
@@ -366,9 +368,18 @@ mod tests {
     }
 
     #[test]
+    fn any_text_is_scanned_for_surrogates_without_a_panic() {
+        for text in ["\\", "a\\", "\\u", "\\ud800", "\\ud800\\", "\\ud800\\u", "\\ud800\\udc0", "\\uzzzz"] {
+            let _ = lone_surrogate(text);
+        }
+        assert_eq!(lone_surrogate("x\\ud800"), Some(1));
+        assert_eq!(lone_surrogate("\\ud800\\udc00"), None);
+    }
+
+    #[test]
     fn only_a_readers_own_members_are_listed() {
         let o = Object::only(root(r#"{"a": 1, "x": 2, "a": 3, "y": [4]}"#).unwrap(), &["a", "y"]).unwrap();
-        assert_eq!(o.iter().map(|(k, _)| k).collect::<Vec<_>>(), ["a", "a", "y"]);
+        assert_eq!(o.iter().map(|(k, _)| k).collect::<Vec<_>>(), ["a", "y"], "a repeat replaces its value");
         assert_eq!(o.get("a").and_then(i64), Some(3));
         assert_eq!(o.unique().map(|(k, v)| (k, v.get())).collect::<Vec<_>>(), [("a", "3"), ("y", "[4]")]);
         assert!(Object::only(root("[1]").unwrap(), &["a"]).is_none());

@@ -72,9 +72,9 @@ pub fn short_ids(s: &Schedule, min: usize) -> Vec<usize> {
         while len < id.len() && slugs.contains(&id[..len]) {
             len = id[len..].chars().next().map_or(id.len(), |c| len + c.len_utf8());
         }
-        // Lower and upper case have the same length in the ids we shorten (ASCII UUIDs); any
-        // other id is shown whole.
-        out[i] = if id.len() == talks[i].id.len() { len } else { talks[i].id.len() };
+        // Only ASCII ids are shortened (UUIDs): their lower case has the same bytes at the same
+        // places, so the length found cuts the id itself at a character's end.
+        out[i] = if talks[i].id.is_ascii() { len } else { talks[i].id.len() };
     }
     out
 }

@@ -122,11 +122,7 @@ impl<'a> Validator<'a> {
         }
         let mut conference = conference;
         if self.long_lists > 0 {
-            let n = self.long_lists;
-            conference.remarks.push(format!(
-                "{n} list{} of speakers, tags or links longer than {MAX_PER_TALK}: the first {MAX_PER_TALK} are kept",
-                if n == 1 { "" } else { "s" }
-            ));
+            conference.remarks.push(import::long_lists_remark(self.long_lists));
         }
         Some(Schedule::new(conference, talks_of.talks))
     }
@@ -149,8 +145,7 @@ impl<'a> Validator<'a> {
         let url = self.optional_str(c, "url", None).map(|u| sanitize::line(&u));
         let mut tracks = self.string_list(c, "tracks", None, MAX_ROOMS + 1).unwrap_or_default();
         if tracks.len() > MAX_ROOMS {
-            let msg = format!("more than {MAX_ROOMS} tracks: no schedule has so many (is this the right file?)");
-            self.report_on(c, "tracks", None, msg);
+            self.report_on(c, "tracks", None, import::too_many_rooms());
             tracks.truncate(MAX_ROOMS);
         }
         if tracks.is_empty() {
@@ -316,7 +311,7 @@ impl<'a> Validator<'a> {
                 over = true;
                 return;
             }
-            let Some(l) = Object::of(l) else { return };
+            let Some(l) = Object::only(l, &["url", "title"]) else { return };
             let Some(url) = l.str("url").and_then(|u| sanitize::web_address(&u)) else { return };
             let title = l.str("title").map(|t| sanitize::line(&t)).unwrap_or_default();
             links.push(super::Link { title: if title.is_empty() { url.clone() } else { title }, url });

@@ -48,7 +48,11 @@ pub fn read(root: &Object<'_>, c: &Object<'_>, text: &str) -> Draft {
     d.zone = c.get("time_zone_name").and_then(|z| Some((json::string(z)?, Pos::Offset(json::offset(text, z)))));
     if let Some(rooms) = c.get("rooms") {
         json::each(rooms, |r| {
-            if let Some(n) = Object::of(r).and_then(|r| r.str("name")).or_else(|| json::string(r)) {
+            // Past the cap nothing more is kept: the file is refused below.
+            let name = || Object::only(r, &["name"]).and_then(|r| r.str("name")).or_else(|| json::string(r));
+            if d.rooms.len() <= MAX_ROOMS
+                && let Some(n) = name()
+            {
                 d.rooms.push(super::name(&n));
             }
         });
@@ -57,9 +61,8 @@ pub fn read(root: &Object<'_>, c: &Object<'_>, text: &str) -> Draft {
         d.problem(text, &Pos::Unknown, None, super::too_many_rooms());
         return d;
     }
-    // A map, not a list: a file of many rooms over many days would be quadratic otherwise.
-    // Each room once, and whether the conference declares it.
-    let mut seen: std::collections::HashMap<String, bool> = d.rooms.iter().map(|r| (r.clone(), true)).collect();
+    // A set beside the list: a file of many rooms over many days would be quadratic otherwise.
+    let mut seen: std::collections::HashSet<String> = d.rooms.iter().cloned().collect();
     let declared = !d.rooms.is_empty();
     // An unknown room is said with the first few of the list.
     let listed = crate::schedule::error::first_of(&d.rooms, false);
@@ -98,18 +101,18 @@ pub fn read(root: &Object<'_>, c: &Object<'_>, text: &str) -> Draft {
         for (room, events) in rooms.unique() {
             let at = Pos::Offset(json::offset(text, events));
             let room = super::name(room);
-            match seen.get(&room) {
-                Some(_) => {}
-                None if d.rooms.len() >= MAX_ROOMS => {
+            match seen.contains(&room) {
+                true => {}
+                false if d.rooms.len() >= MAX_ROOMS => {
                     d.problem(text, &at, None, super::too_many_rooms());
                     return d;
                 }
-                None => {
+                false => {
                     if declared {
                         let msg = format!("room '{room}' is not in the conference's room list ({listed})");
                         d.problem(text, &at, None, msg);
                     }
-                    seen.insert(room.clone(), false);
+                    seen.insert(room.clone());
                     d.rooms.push(room.clone());
                 }
             }
@@ -176,14 +179,16 @@ fn event(
         out.done(d)
     };
     let speakers = each("persons", &|p| {
-        Object::of(p).and_then(|p| p.str("public_name").or_else(|| p.str("name"))).or_else(|| json::string(p))
+        Object::only(p, &["public_name", "name"])
+            .and_then(|p| p.str("public_name").or_else(|| p.str("name")))
+            .or_else(|| json::string(p))
     });
-    let tags = each("tags", &|t| json::string(t).or_else(|| Object::of(t)?.str("name")));
+    let tags = each("tags", &|t| json::string(t).or_else(|| Object::only(t, &["name"])?.str("name")));
     let abstract_text = super::about(e.str("subtitle"), e.str("abstract"), e.str("description"));
     let mut links = ListOf::new();
     if let Some(v) = e.get("links") {
         json::each(v, |l| {
-            let Some(l) = Object::of(l) else { return };
+            let Some(l) = Object::only(l, &["url", "href", "title"]) else { return };
             if let Some(url) = l.str("url").or_else(|| l.str("href")) {
                 links.push((url, super::name(&l.str("title").unwrap_or_default())));
             }

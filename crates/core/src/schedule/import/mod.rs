@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 
 use event::talk;
 pub use event::{about, pick_video};
-pub use names::{ListOf, MAX_NAME, MAX_PER_TALK, MAX_ROOMS, name, too_many_rooms};
+pub use names::{ListOf, MAX_NAME, MAX_PER_TALK, MAX_ROOMS, long_lists_remark, name, too_many_rooms};
 
 /// How an event's start (or end) is given.
 #[derive(Debug, Clone, Copy, PartialEq)]

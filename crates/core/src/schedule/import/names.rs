@@ -16,17 +16,23 @@ pub fn too_many_rooms() -> String {
     format!("the file names more than {MAX_ROOMS} rooms; no schedule has so many (is this the right file?)")
 }
 
+/// What `validate` says of `n` lists cut to [`MAX_PER_TALK`], in every format.
+pub fn long_lists_remark(n: usize) -> String {
+    let lists = if n == 1 { "list" } else { "lists" };
+    format!("{n} {lists} of speakers, tags or links longer than {MAX_PER_TALK}: the first {MAX_PER_TALK} are kept")
+}
+
 /// The most speakers, tags or links a talk keeps.
 pub const MAX_PER_TALK: usize = 100;
 
 /// A name as kept: at most [`MAX_NAME`] characters. A longer one keeps its start and a mark of
-/// the whole (`…#3fa2`), so two long names that differ only at their ends stay two.
+/// the whole (`…#3fa2b7c1`), so two long names that differ only at their ends stay two.
 pub fn name(s: &str) -> String {
     match s.char_indices().nth(MAX_NAME) {
         Some(_) => {
-            let keep = s.char_indices().nth(MAX_NAME - 6).map_or(s.len(), |(at, _)| at);
-            let mark = xxhash_rust::xxh3::xxh3_64(s.as_bytes()) & 0xffff;
-            format!("{}…#{mark:04x}", &s[..keep])
+            let keep = s.char_indices().nth(MAX_NAME - 10).map_or(s.len(), |(at, _)| at);
+            let mark = xxhash_rust::xxh3::xxh3_64(s.as_bytes()) as u32;
+            format!("{}…#{mark:08x}", &s[..keep])
         }
         None => s.to_string(),
     }
@@ -52,7 +58,8 @@ impl<T: PartialEq> ListOf<T> {
     }
 
     pub fn push(&mut self, item: T) {
-        if self.items.contains(&item) {
+        // Full, nothing more is compared: a list of a million items costs a hundred compares.
+        if self.over || self.items.contains(&item) {
             return;
         }
         if self.items.len() < MAX_PER_TALK {
@@ -81,13 +88,7 @@ impl ListOf<String> {
 impl Draft {
     /// What `validate` says of lists cut to [`MAX_PER_TALK`].
     pub(super) fn long_lists_remark(&self) -> Option<String> {
-        (self.long_lists > 0).then(|| {
-            let n = self.long_lists;
-            let lists = if n == 1 { "list" } else { "lists" };
-            format!(
-                "{n} {lists} of speakers, tags or links longer than {MAX_PER_TALK}: the first {MAX_PER_TALK} are kept"
-            )
-        })
+        (self.long_lists > 0).then(|| long_lists_remark(self.long_lists))
     }
 }
 

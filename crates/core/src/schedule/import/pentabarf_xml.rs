@@ -173,10 +173,7 @@ fn rooms_of_day(
         let name = super::name(room.attribute("name").unwrap_or(""));
         if !name.is_empty() && seen.insert(name.clone()) {
             if d.rooms.len() >= MAX_ROOMS {
-                let msg = format!(
-                    "the file names more than {MAX_ROOMS} rooms: no schedule has so many (is this the right file?)"
-                );
-                d.problem(text, &Pos::Offset(room.range().start), None, msg);
+                d.problem(text, &Pos::Offset(room.range().start), None, super::too_many_rooms());
                 return false;
             }
             d.rooms.push(name.clone());

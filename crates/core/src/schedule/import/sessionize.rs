@@ -40,13 +40,25 @@ struct Lookups {
 
 /// The rooms in their order (into the draft), and the tables sessions refer to.
 fn lookups(root: &Object<'_>, d: &mut Draft) -> Lookups {
-    let each = |key: &str| root.list(key).unwrap_or_default().into_iter().filter_map(Object::of);
+    // Each table's entries read in turn, only the members used (see `lazy_json`).
+    let each = |key: &str, fields: &'static [&'static str], f: &mut dyn FnMut(Object<'_>)| {
+        if let Some(list) = root.get(key) {
+            json::each(list, |x| {
+                if let Some(o) = Object::only(x, fields) {
+                    f(o)
+                }
+            });
+        }
+    };
     let mut rooms: Vec<(i64, String, String)> = Vec::new();
-    for r in each("rooms") {
-        if let (Some(id), Some(n)) = (r.get("id").and_then(key), r.str("name")) {
+    each("rooms", &["id", "name", "sort"], &mut |r| {
+        // Past the cap nothing more is kept: the file is refused below.
+        if rooms.len() <= MAX_ROOMS
+            && let (Some(id), Some(n)) = (r.get("id").and_then(key), r.str("name"))
+        {
             rooms.push((r.get("sort").and_then(json::i64).unwrap_or(i64::MAX), id, super::name(&n)));
         }
-    }
+    });
     if rooms.len() > MAX_ROOMS {
         d.problem("", &Pos::Unknown, None, super::too_many_rooms());
         rooms.clear();
@@ -54,29 +66,32 @@ fn lookups(root: &Object<'_>, d: &mut Draft) -> Lookups {
     rooms.sort_by_key(|(sort, _, _)| *sort);
     d.rooms = rooms.iter().map(|(_, _, n)| n.clone()).collect();
     let room_of: HashMap<String, String> = rooms.into_iter().map(|(_, id, n)| (id, n)).collect();
-    let speaker_of: HashMap<String, String> = each("speakers")
-        .filter_map(|s| {
-            let full = s.str("fullName").unwrap_or_else(|| {
-                let part = |k| s.str(k).unwrap_or_default();
-                format!("{} {}", part("firstName"), part("lastName")).trim().to_string()
-            });
-            Some((s.get("id").and_then(key)?, super::name(&full)))
-        })
-        .collect();
+    let mut speaker_of: HashMap<String, String> = HashMap::new();
+    each("speakers", &["id", "fullName", "firstName", "lastName"], &mut |s| {
+        let full = s.str("fullName").unwrap_or_else(|| {
+            let part = |k| s.str(k).unwrap_or_default();
+            format!("{} {}", part("firstName"), part("lastName")).trim().to_string()
+        });
+        if let Some(id) = s.get("id").and_then(key) {
+            speaker_of.insert(id, super::name(&full));
+        }
+    });
     // Category items: "Session format" says the kind, the others are tags.
     let mut item_of: HashMap<String, (String, String)> = HashMap::new();
-    for c in each("categories") {
-        let group = c.str("title").unwrap_or_default().to_lowercase();
-        for item in c.list("items").unwrap_or_default().into_iter().filter_map(Object::of) {
-            if let (Some(id), Some(n)) = (item.get("id").and_then(key), item.str("name")) {
-                item_of.insert(id, (group.clone(), super::name(&n)));
-            }
+    each("categories", &["title", "items"], &mut |c| {
+        let group = super::name(&c.str("title").unwrap_or_default()).to_lowercase();
+        if let Some(items) = c.get("items") {
+            json::each(items, |item| {
+                let Some(item) = Object::only(item, &["id", "name"]) else { return };
+                if let (Some(id), Some(n)) = (item.get("id").and_then(key), item.str("name")) {
+                    item_of.insert(id, (group.clone(), super::name(&n)));
+                }
+            });
         }
-    }
+    });
     Lookups { room_of, speaker_of, item_of }
 }
 
-/// A session's kind (its "format" or "type" category, or break/service) and tags (the others).
 /// What a session's categories say, by their group's name: its format is its kind, its
 /// "Track" its track, its "Language" its language; the rest are tags.
 #[derive(Default)]
@@ -162,7 +177,7 @@ fn session(d: &mut Draft, text: &str, raw: Raw<'_>, lookups: &Lookups) {
     };
     let mut speakers = ListOf::new();
     if let Some(list) = s.get("speakers") {
-        json::each(list, |sp| match Object::of(sp) {
+        json::each(list, |sp| match Object::only(sp, &["name"]) {
             Some(o) => speakers.name(&o.str("name").unwrap_or_default()),
             None => {
                 if let Some(k) = key(sp) {
