@@ -20,6 +20,15 @@ fn saturday() -> App {
     a
 }
 
+/// Snapshots at 80x24 and 200x50, kept in tests/snapshots under the name alone.
+fn snap(name: &str, a: &App) {
+    insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
+        for (w, h) in [(80, 24), (200, 50)] {
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), common::render(a, w, h).backend());
+        }
+    });
+}
+
 fn selected(a: &App) -> &hallway::schedule::Talk {
     &a.session.schedule.talks()[a.schedule_view.selected]
 }
@@ -39,6 +48,7 @@ fn m_goes_to_my_next_starred_talk_then_the_one_after_then_round_again() {
     press(&mut a, "m");
     assert_eq!((a.view, a.schedule_view.selected), (View::Schedule, starred[1]));
     assert!(screen(&a, 80, 24).contains("your starred talk 2 of 3"), "{}", screen(&a, 80, 24));
+    snap("fosdem_my_next", &a);
     press(&mut a, "m");
     assert_eq!(a.schedule_view.selected, starred[2]);
     press(&mut a, "m");
@@ -207,9 +217,7 @@ fn minus_shows_the_rooms_with_a_talk_on_screen_and_star_my_rooms() {
     for &r in &in_view {
         assert!(day.clone().any(|i| talks[i].room == r && talks[i].start < to && talks[i].end > from), "room {r}");
     }
-    insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
-        insta::assert_snapshot!("fosdem_rooms_in_view_200x50", common::render(&a, 200, 50).backend());
-    });
+    snap("fosdem_rooms_in_view", &a);
     // My rooms: those of my three starred talks, and h/l walk only them.
     press(&mut a, "*");
     let mine = a.schedule_view.columns(&a.session);
@@ -250,4 +258,18 @@ fn the_mouse_clicks_tabs_and_arrows_and_the_wheel_goes_sideways() {
     assert_eq!(cols.iter().position(|&r| r == selected(&a).room), Some(before + 2));
     a.wheel_sideways(false);
     assert_eq!(cols.iter().position(|&r| r == selected(&a).room), Some(before + 1));
+}
+
+/// A long address in details shows whole, broken across lines, at 80 columns too.
+#[test]
+fn a_long_link_shows_whole_in_details() {
+    let mut a = saturday();
+    let long = a.session.schedule.talks().iter().position(|t| t.video.as_ref().is_some_and(|v| v.len() > 70)).unwrap();
+    a.select(long);
+    key(&mut a, KeyCode::Enter);
+    let video = selected(&a).video.clone().unwrap();
+    let shown: String =
+        screen(&a, 80, 24).lines().map(|l| l.trim_matches('"').trim_matches(|c| c == '│' || c == ' ')).collect();
+    assert!(shown.contains(&video), "{video} whole in: {}", screen(&a, 80, 24));
+    snap("fosdem_long_link", &a);
 }
