@@ -43,19 +43,24 @@ fn m_goes_to_my_next_starred_talk_then_the_one_after_then_round_again() {
     press(&mut a, "3");
     let starred = a.session.attending.clone();
     assert_eq!(starred.len(), 3);
-    // From another view, the one after the talk the keys are on there (the agenda's first).
-    assert_eq!(a.current_talk(), Some(starred[0]));
+    // From any view, the next to start from now (11:00: all three are on, so the first
+    // still to start, then the one after, and round).
+    let after: Vec<usize> =
+        starred.iter().copied().filter(|&i| a.session.schedule.talks()[i].start > a.session.now).collect();
+    let first = after.first().copied().unwrap_or(starred[0]);
     press(&mut a, "m");
-    assert_eq!((a.view, a.schedule_view.selected), (View::Schedule, starred[1]));
-    assert!(screen(&a, 80, 24).contains("your starred talk 2 of 3"), "{}", screen(&a, 80, 24));
+    assert_eq!((a.view, a.schedule_view.selected), (View::Schedule, first));
+    let k = starred.iter().position(|&i| i == first).unwrap();
+    assert!(screen(&a, 80, 24).contains(&format!("your starred talk {} of 3", k + 1)), "{}", screen(&a, 80, 24));
     snap("fosdem_my_next", &a);
+    for step in 1..=3 {
+        press(&mut a, "m");
+        assert_eq!(a.schedule_view.selected, starred[(k + step) % 3], "m again: the one after");
+    }
+    // Moved away, m starts from now again.
+    press(&mut a, "j");
     press(&mut a, "m");
-    assert_eq!(a.schedule_view.selected, starred[2]);
-    press(&mut a, "m");
-    assert_eq!(a.schedule_view.selected, starred[0]);
-    assert!(screen(&a, 200, 50).contains("(back to the first)"));
-    press(&mut a, "m");
-    assert_eq!(a.schedule_view.selected, starred[1]);
+    assert_eq!(a.schedule_view.selected, first);
     // With none starred, it says how to star.
     let mut none = fosdem_at("2021-02-06 11:00", None);
     press(&mut none, "m");
@@ -218,11 +223,13 @@ fn minus_shows_the_rooms_with_a_talk_on_screen_and_star_my_rooms() {
         assert!(day.clone().any(|i| talks[i].room == r && talks[i].start < to && talks[i].end > from), "room {r}");
     }
     snap("fosdem_rooms_in_view", &a);
-    // My rooms: those of my three starred talks, and h/l walk only them.
+    // My rooms: those of my three starred talks (the selection moves into one), and h/l walk
+    // only them.
     press(&mut a, "*");
     let mine = a.schedule_view.columns(&a.session);
     let starred: Vec<usize> = a.session.attending.iter().map(|&i| talks[i].room).collect();
-    assert!(mine.iter().all(|r| starred.contains(r) || *r == selected(&a).room), "{mine:?}");
+    assert!(mine.iter().all(|r| starred.contains(r)), "{mine:?}");
+    assert!(starred.contains(&selected(&a).room));
     assert!(screen(&a, 80, 24).lines().next().unwrap().contains("my rooms"), "{}", screen(&a, 80, 24));
     press(&mut a, "hhhh");
     for _ in 0..mine.len() {
@@ -272,4 +279,17 @@ fn a_long_link_shows_whole_in_details() {
         screen(&a, 80, 24).lines().map(|l| l.trim_matches('"').trim_matches(|c| c == '│' || c == ' ')).collect();
     assert!(shown.contains(&video), "{video} whole in: {}", screen(&a, 80, 24));
     snap("fosdem_long_link", &a);
+}
+
+/// From a new-user run: a room whose next talk is someone else's, before my starred one later
+/// that day, is still one of my rooms in Now; my rooms come soonest first.
+#[test]
+fn now_lists_every_room_with_a_starred_talk_still_to_come_soonest_first() {
+    let mut a = fosdem_at("2021-02-06 09:50", None);
+    mark_titled(&mut a, &[("Deploy a Go HTTP server", MarkKind::Attend), ("Faster Spark SQL", MarkKind::Attend)]);
+    let s = &a.session.schedule;
+    let o = hallway::now::overview(s, &a.session.attending, a.session.now);
+    let rooms = hallway::now::rooms(s, &o, &a.session.attending);
+    let names: Vec<&str> = rooms.mine.iter().map(|&p| s.conference.rooms[o.tracks[p].track].as_str()).collect();
+    assert_eq!(names, ["D.hpc", "D.go"], "Spark at 11:00 before Go at 14:00");
 }

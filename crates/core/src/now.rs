@@ -99,9 +99,9 @@ pub fn at(schedule: &Schedule, t: DateTime<Utc>) -> Vec<TrackNow> {
 pub const SOON_MINUTES: i64 = 30;
 
 /// The rooms of an [`Overview`] in the order a person scans them at a big conference: first
-/// those where one of my starred talks is live or next, then those with a talk live or starting
-/// within [`SOON_MINUTES`], then the quiet rest (FOSDEM on a Saturday morning: 79 of 106).
-/// Each list holds positions in `Overview::tracks`, in track order.
+/// those where one of my starred talks is live or still to come that day, soonest first; then
+/// those with a talk live or starting within [`SOON_MINUTES`], then the quiet rest (FOSDEM on a
+/// Saturday morning: 79 of 106). The busy and quiet lists are in track order.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Rooms {
     pub mine: Vec<usize>,
@@ -128,11 +128,16 @@ impl Rooms {
 
 pub fn rooms(schedule: &Schedule, o: &Overview, attending: &[usize]) -> Rooms {
     let talks = schedule.talks();
-    let starred = |i: &usize| attending.binary_search(i).is_ok();
     let soon = o.at + chrono::Duration::minutes(SOON_MINUTES);
+    // Each room's first starred talk not over yet that day: mine even when the next is not.
+    let today = schedule.date_of(o.at);
+    let mut first_mine: std::collections::HashMap<usize, chrono::DateTime<chrono::Utc>> = Default::default();
+    for &i in attending.iter().filter(|&&i| talks[i].end > o.at && schedule.date_of(talks[i].start) == today) {
+        first_mine.entry(talks[i].room).or_insert(talks[i].start);
+    }
     let mut r = Rooms::default();
     for (pos, tn) in o.tracks.iter().enumerate() {
-        if tn.live.iter().chain(&tn.next).any(starred) {
+        if first_mine.contains_key(&tn.track) {
             r.mine.push(pos);
         } else if tn.live.is_some() || tn.next.is_some_and(|i| talks[i].start <= soon) {
             r.busy.push(pos);
@@ -140,6 +145,7 @@ pub fn rooms(schedule: &Schedule, o: &Overview, attending: &[usize]) -> Rooms {
             r.quiet.push(pos);
         }
     }
+    r.mine.sort_by_key(|&pos| (first_mine[&o.tracks[pos].track], pos));
     r
 }
 

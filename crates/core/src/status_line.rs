@@ -176,7 +176,8 @@ pub fn cut(line: &str, width: usize) -> String {
     {
         out.truncate(space);
     }
-    let mut out = out.trim_end().to_string();
+    // "…" after a word, not after the dash or comma that led to the next ("two years on —…").
+    let mut out = out.trim_end_matches(|c: char| c.is_whitespace() || "—–-,;:".contains(c)).to_string();
     if width > 0 {
         out.push('…');
     }
@@ -244,7 +245,8 @@ mod tests {
             "10:20 Main Stage: Ext… (in 7m)",
             "the countdown too"
         );
-        assert_eq!(render_fit(DEFAULT_NEXT, &s, http, 20).unwrap(), "10:20 Main Stage:…");
+        assert_eq!(render_fit(DEFAULT_NEXT, &s, http, 20).unwrap(), "10:20 Main Stage…");
+        assert_eq!(cut("Rust in the kernel, two years on — Ferris", 36), "Rust in the kernel, two years on…");
         assert_eq!(cut("日本語のタイトル", 7), "日本語…");
     }
 }

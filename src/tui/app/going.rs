@@ -11,9 +11,12 @@ impl App {
     pub(super) fn go(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::MyNext => {
-                // After the talk the keys are on, in any view; with none, the next to start.
-                match ScheduleView::next_starred(&self.session, self.current_talk()) {
+                // From now, the next to start; `m` again, the one after that.
+                let here = Some(self.schedule_view.selected).filter(|_| self.view == View::Schedule);
+                let from = self.my_next_at.filter(|&i| here == Some(i));
+                match ScheduleView::next_starred(&self.session, from) {
                     Ok((i, said)) => {
+                        self.my_next_at = Some(i);
                         let revealed = !self.session.is_shown(i);
                         let effects = self.outcome(Outcome::GoTo(i));
                         // Shown although the filter hid it: the filter's news is said too.

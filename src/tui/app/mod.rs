@@ -58,6 +58,9 @@ pub struct App {
     pub palette: super::theme::Palette,
     /// Where `e` offers to write: the documents or downloads folder.
     pub export_dir: std::path::PathBuf,
+    /// The talk `m` went to last: `m` again there goes on to the one after; anywhere else it
+    /// starts from now.
+    pub my_next_at: Option<usize>,
     /// How far details or help can scroll, as last drawn.
     pub scroll_max: std::cell::Cell<u16>,
     /// Where the last frame drew something clickable.
@@ -97,6 +100,7 @@ impl App {
             no_color: opts.no_color,
             palette: opts.palette,
             export_dir: opts.export_dir,
+            my_next_at: None,
             scroll_max: std::cell::Cell::new(u16::MAX),
             clickable: std::cell::RefCell::new(Vec::new()),
             incoming: None,

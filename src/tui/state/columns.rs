@@ -46,15 +46,31 @@ impl ScheduleView {
         if cols.iter().all(|&r| Some(r) == selected) { all } else { cols }
     }
 
-    /// `-` / `*`: that choice of rooms, or all again; what to say of it.
+    /// `-` / `*`: that choice of rooms, or all again; what to say of it. My rooms move the
+    /// selection to my starred talk nearest it in time when it is in a room of no mark of mine.
     pub fn toggle_rooms(&mut self, s: &Session, choice: Rooms) -> String {
         self.rooms = if self.rooms == choice { Rooms::All } else { choice };
+        if self.rooms == Rooms::Mine {
+            let talks = s.schedule.talks();
+            let day = s.schedule.day_range(self.day);
+            let mine: Vec<usize> = day.filter(|&i| s.agenda.is_attending(&talks[i].id)).collect();
+            let here = talks.get(self.selected).map(|t| (t.room, t.start));
+            if mine.is_empty() {
+                self.rooms = Rooms::All;
+                return "no talk starred on this day: all rooms (s stars a talk)".into();
+            }
+            if let Some((room, at)) = here
+                && !mine.iter().any(|&i| talks[i].room == room)
+                && let Some(&near) = mine.iter().min_by_key(|&&i| (talks[i].start - at).num_minutes().abs())
+            {
+                self.select(s, near);
+            }
+        }
         self.first_column.set(0);
         let n = self.columns(s).len();
         match self.rooms {
             Rooms::All => format!("all {n} rooms of the day"),
             Rooms::InView => format!("{n} rooms with a talk in the hours on screen (- again: all)"),
-            Rooms::Mine if s.attending.is_empty() => "no starred talks yet: all rooms (s stars a talk)".into(),
             Rooms::Mine => format!("{n} rooms with a talk you starred that day (* again: all)"),
         }
     }

@@ -256,9 +256,8 @@ impl ScheduleView {
         })
     }
 
-    /// `m`: my next starred talk after the talk `from` (the one the keys are on), or, on none,
-    /// the next to start; on whichever day; after the last, the first again. With what to say:
-    /// which of how many.
+    /// `m`: my next starred talk to start, or the one after `from` (where `m` went last); on
+    /// whichever day; after the last, the first again. With what to say: which of how many.
     pub fn next_starred(s: &Session, from: Option<usize>) -> Result<(usize, String), String> {
         let talks = s.schedule.talks();
         let starred = &s.attending;
