@@ -89,13 +89,23 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
             pending = whole_pending;
         }
         start_refresher(&ctx, &settings, &mut app, &mut shell);
+        let hyperlinks = views::hyperlinks::wanted();
         let mut redraw = true;
         while !stop.load(Ordering::Relaxed) {
             if shell.carry_out(&mut app, &mut pending)? {
                 break;
             }
             if redraw {
-                terminal.draw(|f| views::draw(f, &app))?;
+                let frame = terminal.draw(|f| views::draw(f, &app))?;
+                if hyperlinks {
+                    let cells = views::hyperlinks::cells(frame.buffer, &app.links_drawn.borrow());
+                    if !cells.is_empty() {
+                        use ratatui::backend::Backend;
+                        let backend = terminal.backend_mut();
+                        backend.draw(cells.iter().map(|(x, y, c)| (*x, *y, c)))?;
+                        Backend::flush(backend)?;
+                    }
+                }
                 if exit_after_first_frame {
                     break;
                 }

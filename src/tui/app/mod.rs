@@ -63,6 +63,8 @@ pub struct App {
     pub my_next_at: Option<usize>,
     /// How far details or help can scroll, as last drawn.
     pub scroll_max: std::cell::Cell<u16>,
+    /// Where the last frame drew links, to be written again as hyperlinks.
+    pub links_drawn: std::cell::RefCell<super::views::hyperlinks::Drawn>,
     /// Where the last frame drew something clickable.
     pub clickable: std::cell::RefCell<Vec<(ratatui::layout::Rect, Pick)>>,
     /// A newer copy of the schedule, waiting for the open prompt or panel to close.
@@ -103,6 +105,7 @@ impl App {
             my_next_at: None,
             scroll_max: std::cell::Cell::new(u16::MAX),
             clickable: std::cell::RefCell::new(Vec::new()),
+            links_drawn: std::cell::RefCell::new(Vec::new()),
             incoming: None,
             refreshes: false,
             unsaved: false,

@@ -24,6 +24,14 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, index: usize, scroll: u16, the
     app.scroll_max.set(max);
     super::clear_popup(f, rect);
     f.render_widget(para.block(block).scroll((scroll.min(max), 0)), rect);
+    links_drawn(app, rect, index);
+}
+
+/// Where the talk's links are, so they can be made clickable (see `hyperlinks`).
+fn links_drawn(app: &App, area: Rect, index: usize) {
+    let t = &app.session.schedule.talks()[index];
+    let urls = t.url.iter().chain(t.video.iter()).cloned().chain(t.links.iter().map(|l| l.url.clone())).collect();
+    app.links_drawn.borrow_mut().push((area, urls));
 }
 
 /// The keys that work on this talk, as remapped, as many as the border holds (the page's keys
@@ -74,6 +82,7 @@ pub fn draw_pane(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &The
     let block = Block::new().borders(ratatui::widgets::Borders::LEFT).border_style(theme.dim());
     let wrapped = lines(app, index, theme, area.width.saturating_sub(1) as usize);
     f.render_widget(Paragraph::new(wrapped).block(block), area);
+    links_drawn(app, area, index);
 }
 
 /// The details, wrapped to `width`: a labelled line wraps under its text, not its label.

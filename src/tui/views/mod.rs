@@ -8,6 +8,7 @@ mod gaps;
 mod grid;
 mod grid_headers;
 mod help;
+pub mod hyperlinks;
 mod now;
 mod on_demand;
 mod prompt;
@@ -36,6 +37,7 @@ const SIDE_PANE_WIDTH: u16 = 56;
 
 pub fn draw(f: &mut Frame, app: &App) {
     app.clickable.borrow_mut().clear();
+    app.links_drawn.borrow_mut().clear();
     let theme = Theme { color: !app.no_color, palette: app.palette };
     // A long status message (a clash, where a corrupt file went) gets a second line, not a cut.
     let status = match &app.modal {
