@@ -31,6 +31,7 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ("HALLWAY_FETCH_TIMEOUT", "seconds to wait for a server (default 10)"),
     ("HALLWAY_REFRESH_SECONDS", "seconds between the planner's checks for a newer schedule, over refresh_minutes"),
     ("HALLWAY_NO_NOTIFY", "when set, reminders ring the bell but raise no desktop notification"),
+    ("HALLWAY_NO_HYPERLINKS", "when set, links are written as plain text, not as OSC 8 hyperlinks"),
     ("TZ", "your own time zone, shown beside the conference's"),
     ("NO_COLOR", "when set and not empty, no colour (every state keeps a symbol)"),
 ];

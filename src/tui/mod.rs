@@ -8,6 +8,7 @@ pub mod effect;
 pub mod filter_picker;
 pub mod finder;
 pub mod gaps;
+pub mod hyperlinks;
 pub mod keys;
 pub mod line_input;
 pub mod modal;
@@ -89,7 +90,7 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
             pending = whole_pending;
         }
         start_refresher(&ctx, &settings, &mut app, &mut shell);
-        let hyperlinks = views::hyperlinks::wanted();
+        let links_wanted = hyperlinks::wanted();
         let mut redraw = true;
         while !stop.load(Ordering::Relaxed) {
             if shell.carry_out(&mut app, &mut pending)? {
@@ -97,15 +98,9 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
             }
             if redraw {
                 let frame = terminal.draw(|f| views::draw(f, &app))?;
-                if hyperlinks {
-                    let cells = views::hyperlinks::cells(frame.buffer, &app.links_drawn.borrow());
-                    if !cells.is_empty() {
-                        use ratatui::backend::Backend;
-                        let backend = terminal.backend_mut();
-                        backend.draw(cells.iter().map(|(x, y, c)| (*x, *y, c)))?;
-                        Backend::flush(backend)?;
-                    }
-                }
+                let links =
+                    if links_wanted { hyperlinks::cells(frame.buffer, &app.links_drawn.borrow()) } else { vec![] };
+                hyperlinks::write(terminal.backend_mut(), &links)?;
                 if exit_after_first_frame {
                     break;
                 }

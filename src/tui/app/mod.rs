@@ -64,7 +64,7 @@ pub struct App {
     /// How far details or help can scroll, as last drawn.
     pub scroll_max: std::cell::Cell<u16>,
     /// Where the last frame drew links, to be written again as hyperlinks.
-    pub links_drawn: std::cell::RefCell<super::views::hyperlinks::Drawn>,
+    pub links_drawn: std::cell::RefCell<super::hyperlinks::Drawn>,
     /// Where the last frame drew something clickable.
     pub clickable: std::cell::RefCell<Vec<(ratatui::layout::Rect, Pick)>>,
     /// A newer copy of the schedule, waiting for the open prompt or panel to close.

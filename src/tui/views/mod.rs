@@ -8,7 +8,6 @@ mod gaps;
 mod grid;
 mod grid_headers;
 mod help;
-pub mod hyperlinks;
 mod now;
 mod on_demand;
 mod prompt;

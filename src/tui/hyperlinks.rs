@@ -49,6 +49,15 @@ pub fn cells(buf: &Buffer, drawn: &Drawn) -> Vec<(u16, u16, Cell)> {
     out
 }
 
+/// Write the cells again (after the frame), when there are any.
+pub fn write<B: ratatui::backend::Backend>(backend: &mut B, cells: &[(u16, u16, Cell)]) -> Result<(), B::Error> {
+    if cells.is_empty() {
+        return Ok(());
+    }
+    backend.draw(cells.iter().map(|(x, y, c)| (*x, *y, c)))?;
+    backend.flush()
+}
+
 /// Whether to write them: a terminal that shows the escapes as text (the Linux console, a dumb
 /// one) gets plain links; `HALLWAY_NO_HYPERLINKS` turns them off anywhere.
 pub fn wanted() -> bool {
