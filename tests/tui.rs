@@ -183,7 +183,7 @@ fn a_five_minute_talk_shows_its_title_on_its_one_row() {
     let now = parse_at("2023-01-01 00:00", s.conference.tz).unwrap();
     let a = App::new(s, Agenda::new("s"), hallway::tui::app::Options::at(now, None));
     let screen = render(&a, 80, 24).backend().to_string();
-    assert!(screen.contains("10:00-10:05 ☆ Opening"), "{screen}");
+    assert!(screen.contains("10:00 ☆ Opening"), "its start, then its title: {screen}");
 }
 
 /// Starring updates the attended set in place; it must stay what a full reread gives, with

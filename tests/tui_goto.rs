@@ -293,3 +293,20 @@ fn now_lists_every_room_with_a_starred_talk_still_to_come_soonest_first() {
     let names: Vec<&str> = rooms.mine.iter().map(|&p| s.conference.rooms[o.tracks[p].track].as_str()).collect();
     assert_eq!(names, ["D.hpc", "D.go"], "Spark at 11:00 before Go at 14:00");
 }
+
+/// The export prompt offers the file written last (writing it again updates it).
+#[test]
+fn e_offers_the_file_it_wrote_last() {
+    let mut a = saturday();
+    press(&mut a, "e");
+    key(&mut a, KeyCode::End);
+    for _ in 0..200 {
+        key(&mut a, KeyCode::Backspace);
+    }
+    press(&mut a, "/tmp/my-saturday.ics");
+    let effects = key(&mut a, KeyCode::Enter);
+    assert!(matches!(effects.as_slice(), [hallway::tui::effect::Effect::Export { .. }]), "{effects:?}");
+    a.exported(Ok("wrote /tmp/my-saturday.ics".into()));
+    press(&mut a, "e");
+    assert_eq!(a.prompt().unwrap().input.text(), "/tmp/my-saturday.ics");
+}

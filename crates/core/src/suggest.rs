@@ -20,7 +20,7 @@ pub struct Slot {
 }
 
 impl Slot {
-    /// " · Main Stage: where your talks are that day": the rooms its picks share with my day.
+    /// " · Main Stage: one of your rooms that day": which of its picks' rooms I am already in.
     pub fn where_you_are(&self) -> String {
         if self.rooms.is_empty() {
             return String::new();
@@ -30,7 +30,8 @@ impl Slot {
             Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
             None => String::new(),
         };
-        format!(" · {names}: where your talks are that day")
+        let which = if self.rooms.len() == 1 { "one of your rooms" } else { "your rooms" };
+        format!(" · {names}: {which} that day")
     }
 }
 
@@ -409,10 +410,7 @@ mod tests {
             assert!(is_stop(filler), "{filler}");
         }
         let slots = suggest(&s, &a, s.talks()[0].start, 3);
-        assert!(
-            slots.iter().any(|sl| sl.where_you_are() == " · Main Stage: where your talks are that day"),
-            "{slots:?}"
-        );
+        assert!(slots.iter().any(|sl| sl.where_you_are() == " · Main Stage: one of your rooms that day"), "{slots:?}");
         for sl in &slots {
             for pick in &sl.picks {
                 let said: Vec<&str> = pick.reason.split("words: ").nth(1).unwrap_or("").split(", ").collect();

@@ -56,6 +56,8 @@ pub struct App {
     pub keymap: Keymap,
     pub no_color: bool,
     pub palette: super::theme::Palette,
+    /// The file `e` wrote last, offered again.
+    pub last_export: Option<String>,
     /// Where `e` offers to write: the documents or downloads folder.
     pub export_dir: std::path::PathBuf,
     /// The talk `m` went to last: `m` again there goes on to the one after; anywhere else it
@@ -102,6 +104,7 @@ impl App {
             no_color: opts.no_color,
             palette: opts.palette,
             export_dir: opts.export_dir,
+            last_export: None,
             my_next_at: None,
             scroll_max: std::cell::Cell::new(u16::MAX),
             clickable: std::cell::RefCell::new(Vec::new()),
@@ -262,8 +265,9 @@ impl App {
             }
             Action::RoomsInView | Action::MyRooms | Action::MyNext => return self.go(action),
             Action::Export => {
+                // The file written last is offered again (writing it anew updates it).
                 let name = format!("{}-agenda.ics", self.session.schedule.conference.id);
-                let path = self.export_dir.join(name).display().to_string();
+                let path = self.last_export.clone().unwrap_or_else(|| self.export_dir.join(name).display().to_string());
                 self.modal = Some(Modal::Prompt(Prompt::new(Ask::Export, &path, 400)));
             }
             Action::Filter => self.open_filter(),

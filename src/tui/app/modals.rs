@@ -155,7 +155,8 @@ impl App {
             _ => None,
         };
         match (result, prompt) {
-            (Ok(said), Some(_)) => {
+            (Ok(said), Some(p)) => {
+                self.last_export = Some(p.input.text().trim().to_string());
                 self.modal = None;
                 self.status.info(said);
             }

@@ -357,7 +357,10 @@ fn talk_box(f: &mut Frame, rect: Rect, app: &App, index: usize, theme: &Theme) {
         Style::new()
     };
     let mut lines = if rect.height <= 1 {
-        // A short talk gets one row: its title goes on the time line, not out of sight.
+        // A short talk (or one cut by the screen's edge) gets one row: its title goes on the
+        // time line, after its start alone, so a narrow column still shows some of it.
+        let time = usize::from(selected);
+        first_line[time] = Span::styled(timefmt::at(s, t.start), time_style);
         first_line.push(Span::styled(format!(" {}", t.title), title_style));
         vec![Line::from(first_line)]
     } else {
