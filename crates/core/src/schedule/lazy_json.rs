@@ -181,20 +181,21 @@ pub struct Object<'a>(Vec<(Cow<'a, str>, Raw<'a>)>);
 
 impl<'a> Object<'a> {
     pub fn of(v: Raw<'a>) -> Option<Self> {
-        if !is_object(v) {
-            return None;
-        }
-        serde_json::from_str(v.get()).ok()
+        Self::read(v, None)
     }
 
     /// Only the members named `keys` (a reader's own): the others, however many, are never
     /// listed.
     pub fn only(v: Raw<'a>, keys: &'static [&'static str]) -> Option<Self> {
+        Self::read(v, Some(keys))
+    }
+
+    fn read(v: Raw<'a>, keys: Option<&'static [&'static str]>) -> Option<Self> {
         if !is_object(v) {
             return None;
         }
         let mut de = serde_json::Deserializer::from_str(v.get());
-        de::DeserializeSeed::deserialize(Only(keys), &mut de).ok()
+        de::DeserializeSeed::deserialize(Members(keys), &mut de).ok()
     }
 
     pub fn empty() -> Self {
@@ -242,17 +243,17 @@ impl<'a> Object<'a> {
     }
 }
 
-/// An object's members whose names are among a reader's keys.
-struct Only(&'static [&'static str]);
+/// An object's members: all of them, or those whose names are among a reader's keys.
+struct Members(Option<&'static [&'static str]>);
 
-impl<'de> de::DeserializeSeed<'de> for Only {
+impl<'de> de::DeserializeSeed<'de> for Members {
     type Value = Object<'de>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_map(self)
     }
 }
 
-impl<'de> Visitor<'de> for Only {
+impl<'de> Visitor<'de> for Members {
     type Value = Object<'de>;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("an object")
@@ -261,11 +262,15 @@ impl<'de> Visitor<'de> for Only {
         let mut members = Vec::new();
         while let Some(Text(k)) = m.next_key::<Text<'de>>()? {
             let v = m.next_value::<Raw<'de>>()?;
-            // A name given again replaces its value (the last wins, as `get` reads): a million
-            // repeats of one member are one member.
+            let Some(keys) = self.0 else {
+                members.push((k, v));
+                continue;
+            };
+            // Of a reader's few members, a name given again replaces its value (the last wins,
+            // as `get` reads): a million repeats of one member are one member.
             if let Some(slot) = members.iter_mut().find(|(name, _): &&mut (Cow<'de, str>, Raw<'de>)| *name == k) {
                 slot.1 = v;
-            } else if self.0.contains(&k.as_ref()) {
+            } else if keys.contains(&k.as_ref()) {
                 members.push((k, v));
             }
         }
@@ -295,26 +300,6 @@ impl<'de> Deserialize<'de> for Text<'de> {
             }
         }
         d.deserialize_str(V)
-    }
-}
-
-impl<'de> Deserialize<'de> for Object<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Object<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<M: MapAccess<'de>>(self, mut m: M) -> Result<Self::Value, M::Error> {
-                let mut members = Vec::new();
-                while let Some(Text(k)) = m.next_key::<Text<'de>>()? {
-                    members.push((k, m.next_value::<Raw<'de>>()?));
-                }
-                Ok(Object(members))
-            }
-        }
-        d.deserialize_map(V)
     }
 }
 
