@@ -43,10 +43,10 @@ fn m_goes_to_my_next_starred_talk_then_the_one_after_then_round_again() {
     press(&mut a, "3");
     let starred = a.session.attending.clone();
     assert_eq!(starred.len(), 3);
-    // From any view, the next to start from now (11:00: all three are on, so the first
-    // still to start, then the one after, and round).
+    // From any view, the next to start from now (at 11:00 all three start: the first of them,
+    // then the one after, and round).
     let after: Vec<usize> =
-        starred.iter().copied().filter(|&i| a.session.schedule.talks()[i].start > a.session.now).collect();
+        starred.iter().copied().filter(|&i| a.session.schedule.talks()[i].start >= a.session.now).collect();
     let first = after.first().copied().unwrap_or(starred[0]);
     press(&mut a, "m");
     assert_eq!((a.view, a.schedule_view.selected), (View::Schedule, first));

@@ -256,8 +256,9 @@ impl ScheduleView {
         })
     }
 
-    /// `m`: my next starred talk to start, or the one after `from` (where `m` went last); on
-    /// whichever day; after the last, the first again. With what to say: which of how many.
+    /// `m`: my next starred talk to start (now or later), or the one after `from` (where `m`
+    /// went last); on whichever day; after the last, the first again. With what to say: which
+    /// of how many.
     pub fn next_starred(s: &Session, from: Option<usize>) -> Result<(usize, String), String> {
         let talks = s.schedule.talks();
         let starred = &s.attending;
@@ -266,7 +267,7 @@ impl ScheduleView {
         }
         let after = |&i: &usize| match from {
             Some(f) => i > f,
-            None => talks[i].start > s.now,
+            None => talks[i].start >= s.now,
         };
         let (pick, wrapped) = match starred.iter().position(after) {
             Some(p) => (p, false),
