@@ -4,9 +4,7 @@
 
 mod common;
 
-use std::io::Read;
-use std::os::fd::{FromRawFd, OwnedFd};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use tempfile::TempDir;
 use unicode_width::UnicodeWidthStr;
 
@@ -67,29 +65,8 @@ fn hallway(dir: &TempDir) -> Command {
 }
 
 /// What the command prints on a terminal of `cols` columns (a pty), escape codes and all.
-fn on_terminal(mut c: Command, cols: u16) -> String {
-    let (mut master, mut slave) = (0, 0);
-    let size = libc::winsize { ws_row: 50, ws_col: cols, ws_xpixel: 0, ws_ypixel: 0 };
-    // SAFETY: openpty writes two descriptors that we then own; the size is read, not kept.
-    let rc = unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), &size) };
-    assert_eq!(rc, 0, "openpty");
-    // SAFETY: both descriptors were just opened and are owned here alone.
-    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
-    c.stdin(Stdio::null()).stdout(Stdio::from(slave.try_clone().unwrap())).stderr(Stdio::from(slave));
-    let mut child = c.spawn().unwrap();
-    // Read while it writes (a full pty would block it), until the last writer is gone (EIO).
-    let mut out = Vec::new();
-    let mut master = std::fs::File::from(master);
-    let mut buf = [0u8; 4096];
-    drop(c);
-    loop {
-        match master.read(&mut buf) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => out.extend_from_slice(&buf[..n]),
-        }
-    }
-    child.wait().unwrap();
-    String::from_utf8_lossy(&out).replace("\r\n", "\n")
+fn on_terminal(c: Command, cols: u16) -> String {
+    common::pty::run(c, cols, 50).0
 }
 
 /// Text without its colour codes.

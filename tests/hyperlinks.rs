@@ -3,39 +3,17 @@
 
 mod common;
 
-use std::io::Read;
-use std::os::fd::{FromRawFd, OwnedFd};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 /// What the planner writes to a terminal of 200x50 in its first frame.
 fn first_frame(term: &str) -> String {
     let dir = tempfile::TempDir::new().unwrap();
-    let (mut master, mut slave) = (0, 0);
-    let size = libc::winsize { ws_row: 50, ws_col: 200, ws_xpixel: 0, ws_ypixel: 0 };
-    // SAFETY: openpty writes two descriptors that we then own; the size is read, not kept.
-    let rc = unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), &size) };
-    assert_eq!(rc, 0, "openpty");
-    // SAFETY: both descriptors were just opened and are owned here alone.
-    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
     let mut c = Command::new(assert_cmd::cargo::cargo_bin("hallway"));
     common::isolate(&mut c, dir.path());
     c.env("TERM", term).env("HALLWAY_NO_CACHE", "1").args(["--at", "2022-10-19 09:20", "--exit-after-first-frame"]);
-    c.stdin(Stdio::from(slave.try_clone().unwrap()))
-        .stdout(Stdio::from(slave.try_clone().unwrap()))
-        .stderr(Stdio::from(slave));
-    let mut child = c.spawn().unwrap();
-    drop(c);
-    let mut out = Vec::new();
-    let mut master = std::fs::File::from(master);
-    let mut buf = [0u8; 8192];
-    loop {
-        match master.read(&mut buf) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => out.extend_from_slice(&buf[..n]),
-        }
-    }
-    assert!(child.wait().unwrap().success());
-    String::from_utf8_lossy(&out).into_owned()
+    let (shown, status) = common::pty::run(c, 200, 50);
+    assert!(status.success());
+    shown
 }
 
 #[test]

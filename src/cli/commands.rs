@@ -239,22 +239,21 @@ fn talks(ctx: &Context, f: &super::TalkFilter, json: bool) -> Result<(), Failure
         ..Filter::default()
     };
     let search = f.search.as_deref().filter(|q| !q.trim().is_empty());
-    let list: Vec<&Talk> = range
-        .map(|i| &s.talks()[i])
-        .filter(|t| room.is_none_or(|r| t.room == r))
-        .filter(|t| speaker.as_ref().is_none_or(|sp| t.speakers.iter().any(|x| lower(x).contains(sp.as_str()))))
-        .filter(|t| filter.admits(s, t, &agenda, &friend_talks, ctx.clock.now()))
+    let talks = s.talks();
+    let kept: Vec<usize> = range
+        .filter(|&i| room.is_none_or(|r| talks[i].room == r))
+        .filter(|&i| speaker.as_ref().is_none_or(|sp| talks[i].speakers.iter().any(|x| lower(x).contains(sp.as_str()))))
+        .filter(|&i| filter.admits(s, &talks[i], &agenda, &friend_talks, ctx.clock.now()))
         .collect();
     // A search ranks as the planner's `/` does (the same engine), best first, among the talks
     // the other filters kept.
-    let list = match search {
+    let order = match search {
         Some(q) => {
-            let kept: Vec<usize> = list.iter().filter_map(|t| s.index_of(&t.id)).collect();
-            let hits = crate::search::Index::new(s).search_among(q, usize::MAX, &kept);
-            hits.into_iter().map(|h| &s.talks()[h.index]).collect()
+            crate::search::Index::new(s).search_among(q, usize::MAX, &kept).into_iter().map(|h| h.index).collect()
         }
-        None => list,
+        None => kept,
     };
+    let list: Vec<&Talk> = order.into_iter().map(|i| &talks[i]).collect();
     let ranked = search.is_some();
     emit_json_or(json, || report::talks(s, list.iter().copied(), &agenda), || print::talks(ctx, &list, &agenda, ranked))
 }

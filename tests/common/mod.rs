@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod http;
+pub mod pty;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hallway::agenda::{Agenda, MarkKind};

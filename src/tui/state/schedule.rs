@@ -243,17 +243,7 @@ impl ScheduleView {
         let found = closest(talks, range.filter(|&i| talks[i].room == room && s.is_shown(i)), from)?;
         self.select(s, found);
         self.anchor = Some(anchor);
-        let t = &talks[found];
-        let near = t.overlaps(from) || (t.start - from.start).num_minutes().abs() <= 60;
-        (!near).then(|| {
-            let at = |x| s.schedule.local(x).format("%H:%M");
-            format!(
-                "nothing in {} near {}: its nearest talk is at {}",
-                s.schedule.conference.rooms[room],
-                at(from.start),
-                at(t.start)
-            )
-        })
+        far_from(s, from, &talks[found])
     }
 
     /// `m`: my next starred talk to start (now or later), or the one after `from` (where `m`
@@ -303,14 +293,9 @@ impl ScheduleView {
         if day == from_day {
             // Moving on with h/l keeps the time the walk started from.
             self.anchor = anchor;
-            let to = &talks[i];
-            let near = to.overlaps(from) || (to.start - from.start).num_minutes().abs() <= 60;
-            let at = |t| s.schedule.local(t).format("%H:%M");
-            return (!near).then(|| {
-                format!("nothing in {name} near {}: its nearest talk is at {}", at(from.start), at(to.start))
-            });
+            return far_from(s, from, &talks[i]);
         }
-        let date = |d| s.schedule.day_date(d).map(|d| d.format("%a %-d %b").to_string()).unwrap_or_default();
+        let date = |d| s.schedule.day_date(d).map(crate::timefmt::day_label).unwrap_or_default();
         Some(format!("{name} has no talks on {}: showing {}", date(from_day), date(day)))
     }
 
@@ -322,6 +307,15 @@ impl ScheduleView {
         let day = days.find(|&d| s.schedule.day_date(d).is_some_and(|date| s.agenda.filter.has_day(date)))?;
         (!s.schedule.day_range(day).is_empty()).then(|| self.open_day(s, day))
     }
+}
+
+/// What to say when the talk gone to in another room is far in time from the one moved from
+/// (neither on then nor within the hour): `h`/`l` and `c` say it alike.
+fn far_from(s: &Session, from: &Talk, to: &Talk) -> Option<String> {
+    let near = to.overlaps(from) || (to.start - from.start).num_minutes().abs() <= 60;
+    let at = |t| s.schedule.local(t).format("%H:%M");
+    let room = s.schedule.room_name(to);
+    (!near).then(|| format!("nothing in {room} near {}: its nearest talk is at {}", at(from.start), at(to.start)))
 }
 
 /// Longer than this, an entry is a desk or an exhibition open all day, not a talk to go to.
