@@ -495,8 +495,11 @@ fn a_schedule_file_rewritten_while_the_planner_runs_is_taken_like_a_download() {
     assert!(status.contains("🎬 1 talk you saved for later now has a video"), "{status}");
     app.status.acknowledge();
 
-    // Cut short by a writer: said once, the version shown stays, not parsed again.
-    std::fs::write(&path, &V2[..V2.len() / 2]).unwrap();
+    // Cut short by a writer: said once, the version shown stays, not parsed again. Put in place
+    // whole (a write that truncates first could be looked at, empty, between its two steps on a
+    // loaded machine, and the cut version then be news of its own).
+    std::fs::write(&next, &V2[..V2.len() / 2]).unwrap();
+    std::fs::rename(&next, &path).unwrap();
     deliver_until(&mut refresher, &mut app, |a| a.status.text().is_some());
     let status = app.status.text().unwrap();
     assert!(

@@ -77,8 +77,8 @@ impl Ids {
     }
 
     pub fn of<'a>(&self, s: &Schedule, t: &'a Talk) -> &'a str {
-        match (&self.0, s.index_of(&t.id)) {
-            (Some(short), Some(i)) if t.id.len() > LONG_ID => &t.id[..short[i]],
+        match &self.0 {
+            Some(short) if t.id.len() > LONG_ID => s.index_of(&t.id).map_or(&t.id, |i| &t.id[..short[i]]),
             _ => &t.id,
         }
     }

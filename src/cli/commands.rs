@@ -385,16 +385,27 @@ fn note(ctx: &Context, id: &str, text: &str) -> Result<(), Failure> {
     })
 }
 
-fn emit_json_or(
+fn emit_json_or<D: serde::Serialize>(
     json: bool,
-    doc: impl FnOnce() -> serde_json::Value,
+    doc: impl FnOnce() -> D,
     text: impl FnOnce() -> String,
 ) -> Result<(), Failure> {
     if json { emit_json(&doc()) } else { emit(&text()) }
 }
 
-pub(super) fn emit_json(v: &serde_json::Value) -> Result<(), Failure> {
-    emit(&format!("{}\n", serde_json::to_string_pretty(v).expect("json serialises")))
+/// A document written as it is serialised, 64 KiB at a time: JSON holds no styles to strip
+/// (serde escapes every control character), and a day with its abstracts is megabytes that
+/// need not be held whole.
+pub(super) fn emit_json(v: &impl serde::Serialize) -> Result<(), Failure> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let written = serde_json::to_writer_pretty(&mut out, v).map_err(std::io::Error::from);
+    match written.and_then(|()| out.write_all(b"\n")).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::Runtime(format!("cannot write output: {e}")))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Write to stdout; a closed pipe (`| head`) is not an error.
@@ -406,10 +417,18 @@ pub(super) fn emit(s: &str) -> Result<(), Failure> {
 pub fn emit_bytes(b: &[u8]) -> Result<(), Failure> {
     // Styles are stripped (for a pipe) in memory, then written at once: stripping straight to
     // stdout writes each run of text with its own system call (1,000 for a day's talks).
+    // Text for a pipe is written plain in the first place (`print::styled`): it goes as it is.
     let stdout = std::io::stdout();
-    let mut styled = anstream::AutoStream::new(Vec::with_capacity(b.len()), anstream::AutoStream::choice(&stdout));
-    let _ = styled.write_all(b);
-    match stdout.lock().write_all(&styled.into_inner()) {
+    let stripped;
+    let out = if !super::print::styled() && !b.contains(&0x1b) {
+        b
+    } else {
+        let mut styled = anstream::AutoStream::new(Vec::with_capacity(b.len()), anstream::AutoStream::choice(&stdout));
+        let _ = styled.write_all(b);
+        stripped = styled.into_inner();
+        &stripped[..]
+    };
+    match stdout.lock().write_all(out) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(Failure::Runtime(format!("cannot write output: {e}")))
         }

@@ -18,8 +18,15 @@ const LATER: Style = AnsiColor::Cyan.on_default();
 const WARN: Style = AnsiColor::Red.on_default().bold();
 const DIM: Style = Style::new().dimmed();
 
+/// Whether styles reach standard output (a terminal that takes them), decided once: text for a
+/// pipe is written plain, not styled and then stripped again.
+pub fn styled() -> bool {
+    static STYLED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *STYLED.get_or_init(|| anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never)
+}
+
 fn paint(s: impl std::fmt::Display, style: Style) -> String {
-    format!("{style}{s}{style:#}")
+    if styled() { format!("{style}{s}{style:#}") } else { s.to_string() }
 }
 
 fn symbol(agenda: &Agenda, id: &str) -> String {
@@ -65,39 +72,37 @@ pub fn talks(ctx: &Context, list: &[&Talk], agenda: &Agenda, ranked: bool) -> St
     }
     let mut day = None;
     // Times of the night after a day carry its weekday ("Sat 00:15-00:55"): the column
-    // is as wide as its widest time.
-    let times: Vec<String> = list
-        .iter()
-        .map(|t| match ranked {
-            true => {
-                format!("{} {}", s.local(t.start).format("%a"), timefmt::range_on_its_date(s, t))
-            }
-            false => timefmt::range(s, t),
-        })
-        .collect();
-    let time_w = times.iter().map(|t| t.chars().count()).max().unwrap_or(0);
-    for (t, time) in list.iter().zip(&times) {
-        let d = s.date_of(t.start);
+    // is as wide as its widest time. Each distinct slot is worked out once.
+    let mut instants = timefmt::Instants::new(s);
+    let searched = |t: &Talk| format!("{} {}", s.local(t.start).format("%a"), timefmt::range_on_its_date(s, t));
+    let times: Vec<(String, chrono::NaiveDate)> = match ranked {
+        true => list.iter().map(|t| (searched(t), instants.at(t.start).1)).collect(),
+        false => list.iter().map(|t| instants.range(t)).collect(),
+    };
+    let time_w = times.iter().map(|(t, _)| t.chars().count()).max().unwrap_or(0);
+    for (t, (time, d)) in list.iter().zip(times) {
         if !ranked && day != Some(d) {
             let _ = writeln!(out, "\n{}", paint(timefmt::day_label(d), BOLD));
             day = Some(d);
         }
-        let about = format!(
-            "{}{}{}",
-            t.title,
-            s.unusual_language(t).map(|l| format!(" [{l}]")).unwrap_or_default(),
-            speakers(t)
-        );
-        let id = format!("[{}]", ids.of(s, t));
-        let _ = writeln!(
-            out,
-            "  {}  {}  {} {}  {}",
-            pad(time, time_w),
-            fit.column(s.room_name(t), tw),
-            symbol(agenda, &t.id),
-            fit.rest(&about, 2 + time_w + 2 + tw + 2 + 2, 2 + id.width()),
-            paint(id, DIM)
-        );
+        let mut about = String::with_capacity(t.title.len() + 40);
+        about.push_str(&t.title);
+        if let Some(l) = s.unusual_language(t) {
+            let _ = write!(about, " [{l}]");
+        }
+        about.push_str(&speakers(t));
+        let id = ids.of(s, t);
+        let id_w = 2 + id.width() + 2; // "  [id]"
+        out.push_str("  ");
+        out.push_str(&time);
+        out.extend(std::iter::repeat_n(' ', time_w.saturating_sub(time.width()) + 2));
+        out.push_str(&fit.column(s.room_name(t), tw));
+        out.push_str("  ");
+        out.push_str(&symbol(agenda, &t.id));
+        out.push(' ');
+        out.push_str(&fit.rest(&about, 2 + time_w + 2 + tw + 2 + 2, id_w));
+        out.push_str("  ");
+        let _ = writeln!(out, "{}", paint(format_args!("[{id}]"), DIM));
     }
     if list.is_empty() {
         out.push_str("\nNo talks match.\n");

@@ -77,27 +77,59 @@ fn write_parts_then(
     durability: Durability,
     before_rename: impl FnOnce() -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    let dir = folder_of(path);
-    // tempfile names its random file in the error ("at path .tmp-Yjvian.tmp"): the file asked
-    // for is what the caller names, and the temp file never existed.
-    let mut tmp = tempfile::Builder::new().prefix(prefix).suffix(".tmp").tempfile_in(dir).map_err(|e| {
-        let said = e.to_string();
-        std::io::Error::new(e.kind(), said.split(" at path ").next().unwrap_or(&said).to_string())
-    })?;
-    for part in parts {
-        tmp.write_all(part)?;
+    Pending::begin(path, prefix)?.finish(parts, durability, before_rename)
+}
+
+/// A new version of a file begun: its temp file is there, so the folder takes writes. A writer
+/// that would give something up to make its bytes (a compiler moving a schedule's text into its
+/// own form) begins first, and keeps what it has when the folder cannot be written.
+pub struct Pending<'a> {
+    path: &'a Path,
+    prefix: &'a str,
+    tmp: tempfile::NamedTempFile,
+}
+
+impl<'a> Pending<'a> {
+    pub fn begin(path: &'a Path, prefix: &'a str) -> std::io::Result<Self> {
+        // tempfile names its random file in the error ("at path .tmp-Yjvian.tmp"): the file
+        // asked for is what the caller names, and the temp file never existed.
+        let tmp = tempfile::Builder::new().prefix(prefix).suffix(".tmp").tempfile_in(folder_of(path)).map_err(|e| {
+            let said = e.to_string();
+            std::io::Error::new(e.kind(), said.split(" at path ").next().unwrap_or(&said).to_string())
+        })?;
+        Ok(Self { path, prefix, tmp })
     }
-    if durability == Durability::Synced {
-        tmp.as_file().sync_all()?;
+
+    /// Write `parts` and put them in place of the file (see [`write_parts`]).
+    pub fn write(self, parts: &[&[u8]], durability: Durability) -> std::io::Result<()> {
+        let prefix = self.prefix;
+        self.finish(parts, durability, || {
+            fail_point::before_rename(prefix);
+            Ok(())
+        })
     }
-    before_rename()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    if durability == Durability::Synced
-        && let Ok(d) = std::fs::File::open(dir)
-    {
-        let _ = d.sync_all();
+
+    fn finish(
+        mut self,
+        parts: &[&[u8]],
+        durability: Durability,
+        before_rename: impl FnOnce() -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        for part in parts {
+            self.tmp.write_all(part)?;
+        }
+        if durability == Durability::Synced {
+            self.tmp.as_file().sync_all()?;
+        }
+        before_rename()?;
+        self.tmp.persist(self.path).map_err(|e| e.error)?;
+        if durability == Durability::Synced
+            && let Ok(d) = std::fs::File::open(folder_of(self.path))
+        {
+            let _ = d.sync_all();
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// A crash put where it proves the most, instead of a kill that lands there by luck: with
@@ -105,8 +137,6 @@ fn write_parts_then(
 /// once its new version is whole in the temp file and the old one not yet replaced. Tests set it
 /// on a child process; nothing else reads it.
 mod fail_point {
-    use std::sync::OnceLock;
-
     /// Only in builds with debug assertions (the ones tests run): a release build ignores the
     /// variable, so nothing in anyone's environment can make it abort.
     #[cfg(not(debug_assertions))]
@@ -114,7 +144,7 @@ mod fail_point {
 
     #[cfg(debug_assertions)]
     pub fn before_rename(prefix: &str) {
-        static ARMED: OnceLock<Option<String>> = OnceLock::new();
+        static ARMED: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
         let armed = ARMED.get_or_init(|| {
             std::env::var("HALLWAY_FAIL_POINT").ok()?.strip_prefix("before-rename:").map(str::to_string)
         });

@@ -27,21 +27,31 @@ impl Choices {
                 days,
             };
         }
-        // Tags differing only in case are one tag, spelled as first seen.
+        // Tags differing only in case are one tag, spelled as first seen. A spelling met before
+        // is found as it is: lower-casing every value of 100k talks was most of the count.
         #[derive(Default)]
         struct Counted {
             list: Vec<(String, usize)>,
-            at: std::collections::HashMap<String, usize>,
+            at: std::collections::HashMap<String, usize, foldhash::fast::FixedState>,
+            spelled: std::collections::HashMap<String, usize, foldhash::fast::FixedState>,
         }
         impl Counted {
             fn bump(&mut self, value: &str) {
-                match self.at.get(&value.to_ascii_lowercase()) {
-                    Some(&i) => self.list[i].1 += 1,
-                    None => {
-                        self.at.insert(value.to_ascii_lowercase(), self.list.len());
-                        self.list.push((value.to_string(), 1));
-                    }
+                if let Some(&i) = self.spelled.get(value) {
+                    self.list[i].1 += 1;
+                    return;
                 }
+                let lower = value.to_ascii_lowercase();
+                let i = match self.at.get(&lower) {
+                    Some(&i) => i,
+                    None => {
+                        self.at.insert(lower, self.list.len());
+                        self.list.push((value.to_string(), 0));
+                        self.list.len() - 1
+                    }
+                };
+                self.list[i].1 += 1;
+                self.spelled.insert(value.to_string(), i);
             }
         }
         let (mut tags, mut kinds) = (Counted::default(), Counted::default());

@@ -11,6 +11,7 @@ pub(crate) mod lazy_json;
 mod named_talk;
 pub mod native;
 mod native_fast;
+mod parse;
 mod talk;
 
 pub use choices::Choices;
@@ -18,12 +19,12 @@ pub use named_talk::{MIN_PREFIX, Named, short_ids};
 
 pub use bundled::{BUNDLED, BUNDLED_NAME, BUNDLED_SCHEDULES, bundled, bundled_named, bundled_text};
 pub use error::{LoadError, MAX_PROBLEMS, Problem};
+pub use parse::{FORMATS, MAX_FILE_BYTES, load_path, load_path_with, parse_bytes, parse_bytes_with, read_file};
 pub use talk::{Link, Talk};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use std::ops::Range;
-use std::path::Path;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conference {
@@ -65,6 +66,42 @@ pub struct Schedule {
     whole: Option<Box<Whole>>,
 }
 
+/// Talks as a compiled file gives them, with what is worked out while each is at hand: its
+/// id's hash, the latest end, and whether they came in the schedule's order.
+#[derive(Debug, Default)]
+pub struct InOrder {
+    pub talks: Vec<Talk>,
+    ids: Vec<(u64, usize)>,
+    end: Option<DateTime<Utc>>,
+    ordered: bool,
+}
+
+impl InOrder {
+    pub fn with_capacity(n: usize) -> Self {
+        Self { talks: Vec::with_capacity(n), ids: Vec::with_capacity(n), end: None, ordered: true }
+    }
+
+    /// The next talk, at `position` in the whole schedule.
+    pub fn push(&mut self, position: usize, t: Talk) {
+        self.ordered &= self.talks.last().is_none_or(|last| order_key(last) <= order_key(&t));
+        self.ids.push((id_hash(&t.id), position));
+        self.end = self.end.max(Some(t.end));
+        self.talks.push(t);
+    }
+
+    /// These talks, then `more` (the talks after them).
+    pub fn append(&mut self, mut more: InOrder) {
+        let joined = match (self.talks.last(), more.talks.first()) {
+            (Some(a), Some(b)) => order_key(a) <= order_key(b),
+            _ => true,
+        };
+        self.ordered &= more.ordered && joined;
+        self.end = self.end.max(more.end);
+        self.talks.append(&mut more.talks);
+        self.ids.append(&mut more.ids);
+    }
+}
+
 /// What a whole schedule holds, for a [`Schedule`] with only some of its talks loaded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Whole {
@@ -80,17 +117,19 @@ pub struct Whole {
     pub languages: Vec<(String, usize)>,
 }
 
+/// The order of a schedule's talks: by start, then room, then id.
+fn order_key(t: &Talk) -> (DateTime<Utc>, usize, &str) {
+    (t.start, t.room, &t.id)
+}
+
 impl Schedule {
     /// Build from already-validated parts.
     pub fn new(conference: Conference, mut talks: Vec<Talk>) -> Self {
-        fn key(t: &Talk) -> (DateTime<Utc>, usize, &str) {
-            (t.start, t.room, &t.id)
-        }
-        if !talks.is_sorted_by(|a, b| key(a) <= key(b)) {
+        if !talks.is_sorted_by(|a, b| order_key(a) <= order_key(b)) {
             // Sort positions, then move each talk once: a talk is a few hundred bytes and a
             // sort in place would move it log n times.
             let mut order: Vec<usize> = (0..talks.len()).collect();
-            order.sort_by(|&a, &b| key(&talks[a]).cmp(&key(&talks[b])));
+            order.sort_by(|&a, &b| order_key(&talks[a]).cmp(&order_key(&talks[b])));
             let mut slots: Vec<Option<Talk>> = talks.into_iter().map(Some).collect();
             talks = order.into_iter().map(|i| slots[i].take().expect("each position once")).collect();
         }
@@ -104,6 +143,20 @@ impl Schedule {
             }
         }
         let end = talks.iter().map(|t| t.end).max();
+        Self { conference, talks, by_id, days, end, usual_language: Default::default(), whole: None }
+    }
+
+    /// Every talk with its day table as compiled before (which tiles the talks in order, as
+    /// the reader checked): the dates, id hashes and latest end were had while reading, and are
+    /// not worked out again talk by talk. Talks out of order (not a file hallway wrote) are
+    /// sorted and dated as [`Schedule::new`] does.
+    pub fn with_days(conference: Conference, read: InOrder, days: Vec<(NaiveDate, Range<usize>)>) -> Self {
+        let InOrder { talks, ids: mut by_id, end, ordered } = read;
+        let tiled = days.last().map_or(0, |(_, r)| r.end) == talks.len() && by_id.len() == talks.len();
+        if !tiled || !ordered {
+            return Self::new(conference, talks);
+        }
+        by_id.sort_unstable();
         Self { conference, talks, by_id, days, end, usual_language: Default::default(), whole: None }
     }
 
@@ -128,6 +181,11 @@ impl Schedule {
             .collect();
         let end = whole.end;
         Self { conference, talks, by_id, days, end, usual_language: Default::default(), whole: Some(Box::new(whole)) }
+    }
+
+    /// The conference and the talks, for a compiler that moves them into its own form.
+    pub fn into_parts(self) -> (Conference, Vec<Talk>) {
+        (self.conference, self.talks)
     }
 
     /// What the whole schedule holds when only some talks are loaded.
@@ -281,103 +339,6 @@ fn id_index(talks: &[Talk]) -> Vec<(u64, usize)> {
 
 fn conference_date(c: &Conference, t: DateTime<Utc>) -> NaiveDate {
     (t.with_timezone(&c.tz).naive_local() - (c.day_change - NaiveTime::MIN)).date()
-}
-
-/// Where a schedule comes from, for error messages.
-pub fn load_path(path: &Path) -> Result<Schedule, LoadError> {
-    load_path_with(path, import::Options::default())
-}
-
-/// Larger than any real programme (FOSDEM's XML is under 2 MB); refusing before reading keeps
-/// a wrong file from eating memory.
-pub const MAX_FILE_BYTES: u64 = crate::bounded::MAX_BYTES;
-
-pub fn load_path_with(path: &Path, opts: import::Options) -> Result<Schedule, LoadError> {
-    let bytes = read_file(path)?;
-    parse_bytes_with(&bytes, &path.display().to_string(), opts)
-}
-
-/// A schedule file's bytes, refusing one too large to be a schedule before reading it.
-pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let io = |e| LoadError::Io { path: path.display().to_string(), source: e };
-    let len = std::fs::metadata(path).map_err(io)?.len();
-    if len > MAX_FILE_BYTES {
-        let msg = format!(
-            "the file is {} MB; a schedule is at most {} MB (is this the right file?)",
-            len / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        );
-        return Err(LoadError::invalid(&path.display().to_string(), vec![Problem::new(None, msg)]));
-    }
-    crate::bounded::read_named(path, MAX_FILE_BYTES).map_err(io)
-}
-
-/// Detect the format from content and parse.
-pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Schedule, LoadError> {
-    parse_bytes_with(bytes, source, import::Options::default())
-}
-
-/// The formats hallway reads, as named in messages.
-pub const FORMATS: &str = "hallway JSON, frab/pretalx schedule.json, Sessionize \"All\" JSON, Pentabarf/frab schedule.xml, or an iCalendar .ics feed";
-
-pub fn parse_bytes_with(bytes: &[u8], source: &str, opts: import::Options) -> Result<Schedule, LoadError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        LoadError::invalid(
-            source,
-            vec![Problem::at_offset(bytes, e.valid_up_to(), None, "the file is not valid UTF-8 text".into())],
-        )
-    })?;
-    // Our own format in its common, clean form needs no general validator (see native_fast).
-    if let Some(s) = native_fast::parse(text, opts.without_abstracts) {
-        return Ok(s);
-    }
-    if import::pentabarf_xml::sniff(text) {
-        return import::pentabarf_xml::read(text).finish(text, source, opts);
-    }
-    if import::ical::sniff(text) {
-        return import::ical::parse(text).finish(text, source, opts);
-    }
-    let root = match lazy_json::root(text) {
-        Ok(v) => lazy_json::Object::only(v, import::JSON_ROOT_KEYS),
-        // Not JSON either: say what it is not, where.
-        Err(_) if text.trim_start().starts_with('<') => {
-            let start = text.trim_start().get(..64).unwrap_or(text.trim_start()).to_ascii_lowercase();
-            let what = if start.starts_with("<!doctype html") || start.starts_with("<html") {
-                "a web page, not a schedule (its site may link an export: .xml, .json or .ics)"
-            } else {
-                "an XML file without <schedule>"
-            };
-            let msg = format!("{what}: expected {FORMATS}");
-            return Err(LoadError::invalid(source, vec![Problem::at_offset(bytes, 0, None, msg)]));
-        }
-        // Neither JSON nor XML nor iCalendar: say what it looks like, not where JSON failed.
-        Err(_) if !text.trim_start().starts_with(['{', '[']) => {
-            let first: String = text.trim_start().lines().next().unwrap_or("").chars().take(40).collect();
-            let msg = if text.trim().is_empty() {
-                format!("the file is empty: expected {FORMATS}")
-            } else {
-                format!(
-                    "not JSON, XML or iCalendar (it starts \"{}\"): expected {FORMATS}",
-                    crate::sanitize::line(&first)
-                )
-            };
-            return Err(LoadError::invalid(source, vec![Problem::at_offset(bytes, 0, None, msg)]));
-        }
-        Err(_) => return native::parse(text, source),
-    };
-    let root = root.unwrap_or_else(lazy_json::Object::empty);
-    if native::sniff(&root) {
-        native::parse_root(&root, text, source)
-    } else if let Some(conference) = import::frab_json::sniff(&root) {
-        import::frab_json::read(&root, &conference, text).finish(text, source, opts)
-    } else if let Some(sessions) = import::sessionize::sniff(&root) {
-        let name = Path::new(source).file_stem().and_then(|s| s.to_str()).unwrap_or("sessionize");
-        import::sessionize::read(&root, sessions, text, name).finish(text, source, opts)
-    } else {
-        let msg = format!("not a schedule hallway knows: expected {FORMATS}");
-        Err(LoadError::invalid(source, vec![Problem::new(None, msg)]))
-    }
 }
 
 #[cfg(test)]

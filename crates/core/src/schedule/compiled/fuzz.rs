@@ -11,7 +11,7 @@ fn good() -> &'static (Vec<u8>, Meta, usize) {
     static GOOD: OnceLock<(Vec<u8>, Meta, usize)> = OnceLock::new();
     GOOD.get_or_init(|| {
         let s = crate::schedule::bundled();
-        let parts = write::encode(&s, layout::Key::default()).expect("the bundled schedule compiles");
+        let parts = write::encode(s.clone(), layout::Key::default()).expect("the bundled schedule compiles");
         let file = [parts.head, parts.body].concat();
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("good.hwc");

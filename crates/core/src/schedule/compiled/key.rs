@@ -75,3 +75,33 @@ pub fn judge_content(key: &Key, build: &str, identity: &str, content: u64) -> Ve
 pub fn content_hash(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
 }
+
+/// [`content_hash`] of a regular file's bytes, read through one small buffer: a file written
+/// just now is checked at the speed of reading it, without holding it (at 25 MB, allocating
+/// for it cost more than hashing it). `None` when the file is not regular (a pipe is read once
+/// and must be kept) or is past `cap` bytes: the caller reads it whole and says why.
+pub fn file_hash(path: &Path, cap: u64) -> std::io::Result<Option<u64>> {
+    use std::io::Read;
+    let mut file = crate::bounded::open(path)?;
+    if file.metadata()?.len() > cap {
+        return Ok(None);
+    }
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut buf = vec![0u8; 256 * 1024];
+    let mut total = 0u64;
+    loop {
+        match file.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                total += n as u64;
+                if total > cap {
+                    return Ok(None);
+                }
+                hasher.update(&buf[..n]);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(Some(hasher.digest()))
+}

@@ -8,15 +8,18 @@
 //! rewritten (`read.rs`). Writes are atomic, so two processes compiling at once, or one killed
 //! half way, leave either a whole entry or none.
 
+mod clean;
 #[doc(hidden)]
 pub mod fuzz;
 mod key;
 pub mod layout;
+mod need;
 mod read;
 mod write;
 
 pub use key::Verdict;
-pub use read::{Corrupt, Need, Plan, Reader};
+pub use need::{Need, Plan};
+pub use read::{Corrupt, Reader};
 
 use super::{LoadError, Schedule, import::Options};
 use std::path::{Path, PathBuf};
@@ -31,7 +34,9 @@ const SOURCES: &[&[u8]] = &[
     include_bytes!("layout.rs"),
     include_bytes!("write.rs"),
     include_bytes!("read.rs"),
+    include_bytes!("clean.rs"),
     include_bytes!("../mod.rs"),
+    include_bytes!("../parse.rs"),
     include_bytes!("../choices.rs"),
     include_bytes!("../native.rs"),
     include_bytes!("../native_fast.rs"),
@@ -107,6 +112,8 @@ pub struct Compiled {
     cache: Cache,
     source: Source,
     opts: Options,
+    /// Compiled by this open, from the source parsed now (not an entry an earlier run left).
+    now: bool,
 }
 
 impl Opened {
@@ -132,6 +139,11 @@ impl Opened {
             Opened::Parsed(s) => std::borrow::Cow::Borrowed(s),
             Opened::Compiled(c) => std::borrow::Cow::Owned(c.reader.skeleton()),
         }
+    }
+
+    /// The talks come from an entry an earlier run compiled: the source was not parsed now.
+    pub fn from_earlier_run(&self) -> bool {
+        matches!(self, Opened::Compiled(c) if !c.now)
     }
 
     pub fn reader(&self) -> Option<&Reader> {
@@ -230,8 +242,9 @@ impl Cache {
 
     fn open(&self, source: &Source, opts: Options) -> Result<Opened, LoadError> {
         let build = build();
-        let compiled =
-            |reader: Reader| Opened::Compiled(Compiled { reader, cache: self.clone(), source: source.clone(), opts });
+        let compiled = |reader: Reader| {
+            Opened::Compiled(Compiled { reader, cache: self.clone(), source: source.clone(), opts, now: false })
+        };
         match source {
             Source::File(path) => {
                 let io = |e| LoadError::Io { path: path.display().to_string(), source: e };
@@ -249,8 +262,18 @@ impl Cache {
                             return Ok(compiled(reader));
                         }
                         Verdict::Racy => {
-                            let now = super::read_file(path)?;
-                            if key::content_hash(&now) == reader.meta.key.content {
+                            // A regular file is hashed as it is read; anything else is read
+                            // whole, once, and kept for the compile that may follow.
+                            let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
+                            let hash = regular.then(|| key::file_hash(path, super::MAX_FILE_BYTES).ok().flatten());
+                            let (content, read) = match hash.flatten() {
+                                Some(h) => (h, None),
+                                None => {
+                                    let b = super::read_file(path)?;
+                                    (key::content_hash(&b), Some(b))
+                                }
+                            };
+                            if content == reader.meta.key.content {
                                 // The content is the one compiled: once the file is old enough,
                                 // say so in the entry, so later runs trust the stat again.
                                 if stat.mtime.max(stat.ctime) < looked_at - key::RACY_NANOS {
@@ -258,7 +281,7 @@ impl Cache {
                                 }
                                 return Ok(compiled(reader));
                             }
-                            bytes = Some(now);
+                            bytes = read;
                         }
                         Verdict::Stale => {}
                     }
@@ -274,9 +297,9 @@ impl Cache {
                     content: key::content_hash(&bytes),
                     compiled_at: looked_at,
                 };
-                self.compile(&bytes, &path.display().to_string(), opts, key, &entry)
+                self.compile(source, &bytes, opts, key, &entry)
             }
-            Source::Bytes { identity: id, name, bytes } => {
+            Source::Bytes { identity: id, bytes, .. } => {
                 let identity = identity(id, opts);
                 let entry = self.entry(&identity);
                 let content = key::content_hash(bytes);
@@ -286,27 +309,48 @@ impl Cache {
                     return Ok(compiled(reader));
                 }
                 let key = layout::Key { build, identity, stat: None, content, compiled_at: key::now_nanos() };
-                self.compile(bytes, name, opts, key, &entry)
+                self.compile(source, bytes, opts, key, &entry)
             }
         }
     }
 
-    /// Parse, and keep the compiled form for next time (best effort: a cache that cannot be
-    /// written costs the next run its speed, not this one its answer).
+    /// Parse, and keep the compiled form for next time; the answer is then read from it, as
+    /// every later run reads it. The talks' text is moved into the entry, not copied (at 100k
+    /// talks the copy was a third of a first open). Best effort: a cache that cannot be written
+    /// costs the next run its speed, not this one its answer.
     fn compile(
         &self,
+        source: &Source,
         bytes: &[u8],
-        name: &str,
         opts: Options,
         key: layout::Key,
         entry: &Path,
     ) -> Result<Opened, LoadError> {
-        let s = super::parse_bytes_with(bytes, name, Options { without_abstracts: false, ..opts })?;
-        if let Some(file) = write::encode(&s, key) {
-            let _ = self.put(entry, &[&file.head, &file.body]);
-            self.prune();
+        let name = match source {
+            Source::File(path) => path.display().to_string(),
+            Source::Bytes { name, .. } => name.clone(),
+        };
+        let parse = || super::parse_bytes_with(bytes, &name, Options { without_abstracts: false, ..opts });
+        let s = parse()?;
+        let content = key.content;
+        let _ = std::fs::create_dir_all(&self.dir);
+        let Ok(pending) = crate::atomic::Pending::begin(entry, TEMP_PREFIX) else { return Ok(Opened::Parsed(s)) };
+        let file = match write::encode(s, key) {
+            Ok(file) => file,
+            Err(s) => return Ok(Opened::Parsed(*s)),
+        };
+        let written = pending.write(&[&file.head, &file.body], crate::atomic::Durability::Cache);
+        drop(file);
+        self.prune();
+        // Another process may have put its own compile there since: only this content answers.
+        let reader = written.ok().and_then(|()| Reader::open(entry).ok()).filter(|r| r.meta.key.content == content);
+        match reader {
+            Some(reader) => {
+                Ok(Opened::Compiled(Compiled { reader, cache: self.clone(), source: source.clone(), opts, now: true }))
+            }
+            // The folder took the temp file but not the entry (a full disk): parsed again, once.
+            None => Ok(Opened::Parsed(parse()?)),
         }
-        Ok(Opened::Parsed(s))
     }
 
     fn entry(&self, identity: &str) -> PathBuf {

@@ -3,8 +3,10 @@
 //! memory map: a few kilobytes are read per answer either way, and a file truncated by someone
 //! else while mapped would kill the process with SIGBUS instead of failing a read.
 
+use super::clean::clean;
 use super::layout::{self, Bucket, Meta, Row, Section};
-use crate::schedule::{Conference, Schedule, Talk, Whole};
+use super::need::{Need, Plan};
+use crate::schedule::{Conference, InOrder, Schedule, Talk, Whole};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use rkyv::rancor::{Error, Strategy};
@@ -21,6 +23,9 @@ pub struct Corrupt {
     pub why: String,
 }
 
+/// Talks from which a whole schedule is read on two threads.
+pub(super) const PARALLEL_FROM: usize = 20_000;
+
 /// Each day's date and the positions of its talks.
 type DayTable = Vec<(NaiveDate, Range<usize>)>;
 
@@ -33,31 +38,6 @@ pub struct Reader {
     pub(super) meta: Meta,
     conference: Conference,
     days: DayTable,
-}
-
-/// What a command needs of a schedule.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Plan {
-    pub whole: bool,
-    /// Day numbers (0-based) whose talks are all needed.
-    pub days: Vec<usize>,
-    /// Talks needed by id (the marked ones); unknown ids are skipped.
-    pub ids: Vec<String>,
-    pub abstracts: bool,
-}
-
-/// What a command needs of a schedule; [`Reader::plan`] turns it into sections to read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Need {
-    Whole,
-    /// One day, as `--day` gives it (a day not there loads none: the command says which are).
-    Day(String),
-    /// The marked talks (`next`, `agenda`, `clashes`).
-    Marked,
-    /// What is on at an instant, what comes next in every room, and the marked talks.
-    Now,
-    /// The planner's first frame: [`Need::Now`] and the day the schedule view opens on.
-    Planner,
 }
 
 #[cfg(unix)]
@@ -74,25 +54,6 @@ fn read_at(mut f: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
 
 fn time(nanos: i64) -> DateTime<Utc> {
     DateTime::from_timestamp_nanos(nanos)
-}
-
-/// No control character (C0 but a newline where `lines` allows it, DEL, C1) in `s`: what
-/// `sanitize` leaves. A byte scan, so reading stays as cheap as it was.
-fn clean(s: &str, lines: bool) -> bool {
-    // The bidi controls `sanitize` drops (U+202A-202E, U+2066-2069, U+200E-200F, U+061C).
-    let bidi =
-        |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}');
-    if s.chars().any(bidi) {
-        return false;
-    }
-    let mut bytes = s.bytes().peekable();
-    while let Some(b) = bytes.next() {
-        let c1 = b == 0xC2 && bytes.peek().is_some_and(|n| (0x80..=0x9F).contains(n));
-        if (b < 0x20 && !(lines && b == b'\n')) || b == 0x7F || c1 {
-            return false;
-        }
-    }
-    true
 }
 
 /// Check and deserialize one archive.
@@ -255,7 +216,13 @@ impl Reader {
 
     /// The talks of day `d`, with their positions in the whole schedule: all of them, or those
     /// at `only` (checked whole, but only those built: a starred talk does not cost its day).
-    fn day(&self, d: usize, abstracts: bool, only: Option<&[usize]>) -> Result<Vec<(usize, Talk)>, Corrupt> {
+    fn day(
+        &self,
+        d: usize,
+        abstracts: bool,
+        only: Option<&[usize]>,
+        mut put: impl FnMut(usize, Talk),
+    ) -> Result<(), Corrupt> {
         let day = &self.meta.days[d];
         let first = day.first as usize;
         let rows_bytes = self.read_section(&day.talks, "talks")?;
@@ -274,48 +241,50 @@ impl Reader {
         }
         let wanted: Vec<usize> = match only {
             Some(positions) => {
-                positions.iter().filter_map(|p| p.checked_sub(first)).filter(|&i| i < rows.len()).collect()
+                let mut at: Vec<usize> =
+                    positions.iter().filter_map(|p| p.checked_sub(first)).filter(|&i| i < rows.len()).collect();
+                at.sort_unstable();
+                at.dedup();
+                at
             }
             None => (0..rows.len()).collect(),
         };
         let tracks = self.conference.rooms.len();
-        wanted
-            .into_iter()
-            .map(|i| {
-                let r: Row = rkyv::deserialize::<Row, Error>(&rows[i]).map_err(|e| self.bad(format!("talks: {e}")))?;
-                if r.room as usize >= tracks || r.end < r.start {
-                    return Err(self.bad("a talk out of range".into()));
-                }
-                let lines = [&r.id, &r.title, &r.kind].into_iter().chain(&r.speakers).chain(&r.tags);
-                let lines = lines.chain(&r.track).chain(&r.language).chain(r.links.iter().map(|(_, t)| t));
-                let links = r.video.iter().chain(&r.url).chain(r.links.iter().map(|(u, _)| u));
-                let text = texts.map_or("", |t| t[i].as_str());
-                // A page is opened by `b`: only the web address loading would have kept.
-                let web = |u: &String| crate::sanitize::web_address(u).as_deref() == Some(u.as_str());
-                let page_ok = r.url.iter().chain(r.links.iter().map(|(u, _)| u)).all(web);
-                if !lines.chain(links).all(|s| clean(s, false)) || !clean(text, true) || !page_ok {
-                    return Err(self.bad("text that was never cleaned".into()));
-                }
-                let talk = Talk {
-                    id: r.id,
-                    title: r.title,
-                    speakers: r.speakers,
-                    room: r.room as usize,
-                    track: r.track,
-                    start: time(r.start),
-                    end: time(r.end),
-                    kind: r.kind,
-                    tags: r.tags,
-                    abstract_text: texts.map(|t| t[i].as_str().to_string()).unwrap_or_default(),
-                    language: r.language,
-                    recorded: r.recorded,
-                    video: r.video,
-                    url: r.url,
-                    links: r.links.into_iter().map(|(url, title)| crate::schedule::Link { url, title }).collect(),
-                };
-                Ok((first + i, talk))
-            })
-            .collect()
+        for i in wanted {
+            let r: Row = rkyv::deserialize::<Row, Error>(&rows[i]).map_err(|e| self.bad(format!("talks: {e}")))?;
+            if r.room as usize >= tracks || r.end < r.start {
+                return Err(self.bad("a talk out of range".into()));
+            }
+            let lines = [&r.id, &r.title, &r.kind].into_iter().chain(&r.speakers).chain(&r.tags);
+            let lines = lines.chain(&r.track).chain(&r.language).chain(r.links.iter().map(|(_, t)| t));
+            let links = r.video.iter().chain(&r.url).chain(r.links.iter().map(|(u, _)| u));
+            let text = texts.map_or("", |t| t[i].as_str());
+            // A page is opened by `b`: only the web address loading would have kept.
+            let web = |u: &String| crate::sanitize::web_address(u).as_deref() == Some(u.as_str());
+            let page_ok = r.url.iter().chain(r.links.iter().map(|(u, _)| u)).all(web);
+            if !lines.chain(links).all(|s| clean(s, false)) || !clean(text, true) || !page_ok {
+                return Err(self.bad("text that was never cleaned".into()));
+            }
+            let talk = Talk {
+                id: r.id,
+                title: r.title,
+                speakers: r.speakers,
+                room: r.room as usize,
+                track: r.track,
+                start: time(r.start),
+                end: time(r.end),
+                kind: r.kind,
+                tags: r.tags,
+                abstract_text: texts.map(|t| t[i].as_str().to_string()).unwrap_or_default(),
+                language: r.language,
+                recorded: r.recorded,
+                video: r.video,
+                url: r.url,
+                links: r.links.into_iter().map(|(url, title)| crate::schedule::Link { url, title }).collect(),
+            };
+            put(first + i, talk);
+        }
+        Ok(())
     }
 
     fn day_holding(&self, position: usize) -> Option<usize> {
@@ -344,34 +313,55 @@ impl Reader {
                 }
             }
         }
-        let mut loaded: BTreeMap<usize, Talk> = BTreeMap::new();
-        let single_days: Vec<usize> = singles.iter().filter_map(|&p| self.day_holding(p)).collect();
         days.sort_unstable();
         days.dedup();
-        for d in days.iter().copied() {
-            loaded.extend(self.day(d, plan.abstracts, None)?);
+        // Whole days, and the days of single talks (only those talks built), in day order:
+        // the talks come out in position order, each moved once.
+        let mut todo: Vec<(usize, bool)> = days.iter().map(|&d| (d, true)).collect();
+        let single_days = singles.iter().filter_map(|&p| self.day_holding(p));
+        todo.extend(single_days.filter(|d| days.binary_search(d).is_err()).map(|d| (d, false)));
+        todo.sort_unstable();
+        todo.dedup();
+        let mut loaded: Vec<(usize, Talk)> = Vec::new();
+        for (d, all) in todo {
+            self.day(d, plan.abstracts, if all { None } else { Some(&singles) }, |p, t| loaded.push((p, t)))?;
         }
-        let mut extra: Vec<usize> = single_days.into_iter().filter(|d| days.binary_search(d).is_err()).collect();
-        extra.sort_unstable();
-        extra.dedup();
-        for d in extra {
-            loaded.extend(self.day(d, plan.abstracts, Some(&singles))?);
-        }
-        if singles.iter().any(|p| !loaded.contains_key(p)) {
+        if singles.iter().any(|p| loaded.binary_search_by_key(p, |(q, _)| *q).is_err()) {
             return Err(self.bad("an id points outside the talks".into()));
         }
-        Ok(Schedule::partial(self.conference.clone(), &self.days, self.whole_info(), loaded.into_iter().collect()))
+        Ok(Schedule::partial(self.conference.clone(), &self.days, self.whole_info(), loaded))
     }
 
-    /// Every talk: the planner, and commands that look at the whole programme.
+    /// Every talk: the planner, and commands that look at the whole programme. A large
+    /// schedule is read in two halves at once (the planner waits for this before its first key).
     pub fn whole(&self, abstracts: bool) -> Result<Schedule, Corrupt> {
+        let total = self.days.last().map_or(0, |(_, r)| r.end);
+        let half = if total >= PARALLEL_FROM { self.days.partition_point(|(_, r)| r.start < total / 2) } else { 0 };
+        let read = if half == 0 {
+            self.decode(0..self.days.len(), abstracts, 0)?
+        } else {
+            // The first half's list is made for all the talks, so the second is moved in once.
+            let (first, second) = std::thread::scope(|scope| {
+                let second = scope.spawn(|| self.decode(half..self.days.len(), abstracts, 0));
+                (self.decode(0..half, abstracts, total), second.join())
+            });
+            let mut read = first?;
+            read.append(second.map_err(|_| self.bad("reading the talks failed".into()))??);
+            read
+        };
+        Ok(Schedule::with_days(self.conference.clone(), read, self.days.clone()))
+    }
+
+    /// The talks of `days`, in order, in a list with room for `room` talks (at least theirs).
+    fn decode(&self, days: Range<usize>, abstracts: bool, room: usize) -> Result<InOrder, Corrupt> {
+        let talks: usize = self.days[days.clone()].iter().map(|(_, r)| r.len()).sum::<usize>().max(room);
         // The exact size, so the list is not doubled past it (at 100k talks that was 8 MB), but
         // bounded by the file: a number in the meta is not trusted before the talks are read.
-        let mut talks = Vec::with_capacity((self.meta.talks as usize).min(self.len as usize / 16));
-        for d in 0..self.days.len() {
-            talks.extend(self.day(d, abstracts, None)?.into_iter().map(|(_, t)| t));
+        let mut read = InOrder::with_capacity(talks.min(self.len as usize / 16));
+        for d in days {
+            self.day(d, abstracts, None, |p, t| read.push(p, t))?;
         }
-        Ok(Schedule::new(self.conference.clone(), talks))
+        Ok(read)
     }
 
     /// The sections `need` reads at `now`; `marked` gives the ids of the marked talks.

@@ -17,7 +17,7 @@ fn whole(o: Opened) -> Schedule {
 }
 
 fn compiled(o: &Opened) -> bool {
-    matches!(o, Opened::Compiled(_))
+    o.from_earlier_run()
 }
 
 /// A native schedule whose titles are `word` repeated: the same size for words of one length.
@@ -338,10 +338,82 @@ fn a_planted_entry_with_text_never_cleaned_is_compiled_again_from_the_source() {
     conference.name = format!("C{osc52}");
     let dirty_name = Schedule::new(conference, parsed.talks().to_vec());
     for dirty in [dirty_title, dirty_name] {
-        let planted = write::encode(&dirty, key.clone()).unwrap();
+        let planted = write::encode(dirty.clone(), key.clone()).unwrap();
         std::fs::write(&entry, [planted.head, planted.body].concat()).unwrap();
         let s = whole(cache.open_file(&path, OPTS).unwrap());
         assert_eq!(s.talks()[0].title, "Alpha 00");
         assert_eq!(s.conference.name, "C");
+    }
+}
+
+#[test]
+fn a_file_hashed_as_it_is_read_has_the_hash_of_its_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.json");
+    // Sizes around the buffer's (256 KiB) and xxh3's own stripes and blocks.
+    for len in [0usize, 1, 240, 1024, 256 * 1024 - 1, 256 * 1024, 256 * 1024 + 1, 600_000] {
+        let bytes: Vec<u8> = (0..len).map(|i| (i * 31 % 251) as u8).collect();
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(key::file_hash(&path, 1 << 20).unwrap(), Some(key::content_hash(&bytes)), "{len} bytes");
+        // Past the cap it says nothing: the reader of the whole file says why.
+        if len > 10 {
+            assert_eq!(key::file_hash(&path, 10).unwrap(), None);
+        }
+    }
+}
+
+/// What `read::clean` must say, as written before it became one pass over the bytes.
+fn clean_by_chars(s: &str, lines: bool) -> bool {
+    s.chars().all(|c| {
+        let bidi =
+            matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}');
+        let control = (c < ' ' && !(lines && c == '\n')) || ('\u{7F}'..='\u{9F}').contains(&c);
+        !bidi && !control
+    })
+}
+
+#[test]
+fn text_is_judged_clean_byte_by_byte_as_char_by_char() {
+    let ends = ["", "a", "é", "—", "\n", "x".repeat(70).leak()];
+    for c in (0u32..0x3000).chain([0xFEFF, 0x1F600, 0x10FFFF]).filter_map(char::from_u32) {
+        for (before, after) in ends.iter().zip(ends.iter().rev()) {
+            let s = format!("{before}{c}{after}");
+            for lines in [false, true] {
+                assert_eq!(clean::clean(&s, lines), clean_by_chars(&s, lines), "{s:?} lines {lines}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_first_open_answers_from_the_entry_it_wrote_unless_none_can_be_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.json");
+    std::fs::write(&path, crate::synth::native_json(2_000, 3, 12, 5)).unwrap();
+    let parsed = load_path_with(&path, OPTS).unwrap();
+    let first = Cache::in_dir(dir.path().join("cache")).open_file(&path, OPTS).unwrap();
+    assert!(first.reader().is_some() && !first.from_earlier_run(), "compiled now, read from its entry");
+    same(&whole(first), &parsed);
+    // A cache "folder" that is a file: nothing can be written, and the parsed schedule answers.
+    let blocked = dir.path().join("blocked");
+    std::fs::write(&blocked, "").unwrap();
+    let first = Cache::in_dir(blocked.join("compiled")).open_file(&path, OPTS).unwrap();
+    assert!(first.reader().is_none());
+    same(&whole(first), &parsed);
+}
+
+#[test]
+fn a_large_schedule_read_on_two_threads_is_the_one_parsed() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = Cache::in_dir(dir.path().join("cache"));
+    let path = dir.path().join("s.json");
+    // Over the size read in two halves, with days of unequal sizes.
+    std::fs::write(&path, crate::synth::native_json(read::PARALLEL_FROM + 3_001, 9, 60, 3)).unwrap();
+    let parsed = load_path_with(&path, OPTS).unwrap();
+    let opened = cache.open_file(&path, OPTS).unwrap();
+    let read = whole(opened);
+    same(&read, &parsed);
+    for t in parsed.talks().iter().step_by(997) {
+        assert_eq!(read.index_of(&t.id), parsed.index_of(&t.id));
     }
 }

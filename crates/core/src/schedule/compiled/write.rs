@@ -2,29 +2,48 @@
 
 use super::layout::{self, Bucket, Conf, Day, Key, Meta, Row, Section};
 use crate::schedule::{Schedule, Talk};
+
+use rkyv::api::high::HighSerializer;
 use rkyv::rancor::Error;
+use rkyv::ser::allocator::ArenaHandle;
+use rkyv::util::AlignedVec;
 
 fn nanos(t: chrono::DateTime<chrono::Utc>) -> Option<i64> {
     t.timestamp_nanos_opt()
 }
 
-fn row(t: &Talk) -> Option<Row> {
-    Some(Row {
-        id: t.id.clone(),
-        title: t.title.clone(),
-        speakers: t.speakers.clone(),
-        room: u32::try_from(t.room).ok()?,
-        track: t.track.clone(),
-        start: nanos(t.start)?,
-        end: nanos(t.end)?,
-        kind: t.kind.clone(),
-        tags: t.tags.clone(),
-        language: t.language.clone(),
+/// A talk's row, its fields moved (the schedule is not used after it is compiled), and its
+/// abstract. Whether it fits the layout was checked before anything was moved.
+fn row(t: Talk) -> (Row, String) {
+    let row = Row {
+        id: t.id,
+        title: t.title,
+        speakers: t.speakers,
+        room: t.room as u32,
+        track: t.track,
+        start: nanos(t.start).unwrap_or_default(),
+        end: nanos(t.end).unwrap_or_default(),
+        kind: t.kind,
+        tags: t.tags,
+        language: t.language,
         recorded: t.recorded,
-        video: t.video.clone(),
-        url: t.url.clone(),
-        links: t.links.iter().map(|l| (l.url.clone(), l.title.clone())).collect(),
-    })
+        video: t.video,
+        url: t.url,
+        links: t.links.into_iter().map(|l| (l.url, l.title)).collect(),
+    };
+    (row, t.abstract_text)
+}
+
+/// rkyv's bytes for `v`. They fail only past rkyv's 32-bit relative offsets (2 GB), far beyond
+/// what a schedule file of at most 64 MB becomes.
+fn archive(v: &impl for<'a> rkyv::Serialize<HighSerializer<AlignedVec, ArenaHandle<'a>, Error>>) -> AlignedVec {
+    rkyv::to_bytes::<Error>(v).expect("a schedule of at most 64 MB is far within rkyv's offsets")
+}
+
+/// Whether every talk and day fits the layout (times as nanoseconds, before 2262).
+fn fits(s: &Schedule) -> bool {
+    s.talks().iter().all(|t| u32::try_from(t.room).is_ok() && nanos(t.start).is_some() && nanos(t.end).is_some())
+        && (0..s.day_count()).all(|d| s.day_date(d).is_some())
 }
 
 struct Body(Vec<u8>);
@@ -45,63 +64,67 @@ pub struct Encoded {
     pub body: Vec<u8>,
 }
 
-/// The compiled file for `s`; `None` for what this layout cannot hold (a time past 2262).
-pub fn encode(s: &Schedule, key: Key) -> Option<Encoded> {
-    // About what a talk takes compiled, so the body is not copied as it grows.
-    let mut body = Body(Vec::with_capacity(s.talks().len() * 320));
-    let mut days = Vec::with_capacity(s.day_count());
-    for d in 0..s.day_count() {
-        let range = s.day_range(d);
-        let talks = &s.talks()[range.clone()];
-        let rows: Vec<Row> = talks.iter().map(row).collect::<Option<_>>()?;
-        let texts: Vec<String> = talks.iter().map(|t| t.abstract_text.clone()).collect();
-        let mut tracks: Vec<u32> = rows.iter().map(|r| r.room).collect();
-        tracks.sort_unstable();
-        tracks.dedup();
-        days.push(Day {
-            date: chrono::Datelike::num_days_from_ce(&s.day_date(d)?),
-            first: range.start as u64,
-            len: range.len() as u64,
-            max_end: talks.iter().map(|t| nanos(t.end)).max().flatten()?,
-            tracks,
-            talks: body.put(&rkyv::to_bytes::<Error>(&rows).ok()?),
-            texts: body.put(&rkyv::to_bytes::<Error>(&texts).ok()?),
-        });
+/// The compiled file for `s`, its text moved into it, not copied (at 100k talks the copy was
+/// a third of a first open). `Err(s)` for what this layout cannot hold (a time past 2262).
+pub fn encode(s: Schedule, key: Key) -> Result<Encoded, Box<Schedule>> {
+    if !fits(&s) {
+        return Err(Box::new(s));
     }
+    let choices = crate::schedule::Choices::of(&s);
     let count = s.talks().len().div_ceil(layout::BUCKET).max(1);
     let mut buckets: Vec<Bucket> = vec![Vec::new(); count];
     for (i, t) in s.talks().iter().enumerate() {
         buckets[layout::bucket_of(&t.id, count)].push((t.id.clone(), i as u64));
     }
-    let buckets =
-        buckets.iter().map(|b| rkyv::to_bytes::<Error>(b).ok().map(|bytes| body.put(&bytes))).collect::<Option<_>>()?;
-    let choices = crate::schedule::Choices::of(s);
+    let table: Vec<_> = (0..s.day_count()).map(|d| (s.day_date(d), s.day_range(d))).collect();
+    let (start, end) = (s.start().and_then(nanos), s.end().and_then(nanos));
+    let (c, talks) = s.into_parts();
+    // About what a talk takes compiled, so the body is not copied as it grows.
+    let mut body = Body(Vec::with_capacity(talks.len() * 320));
+    let mut days = Vec::with_capacity(table.len());
+    let mut talks = talks.into_iter();
+    for (date, range) in table {
+        let (rows, texts): (Vec<Row>, Vec<String>) = talks.by_ref().take(range.len()).map(row).unzip();
+        let mut tracks: Vec<u32> = rows.iter().map(|r| r.room).collect();
+        tracks.sort_unstable();
+        tracks.dedup();
+        days.push(Day {
+            date: chrono::Datelike::num_days_from_ce(&date.expect("checked by fits")),
+            first: range.start as u64,
+            len: range.len() as u64,
+            max_end: rows.iter().map(|r| r.end).max().unwrap_or_default(),
+            tracks,
+            talks: body.put(&archive(&rows)),
+            texts: body.put(&archive(&texts)),
+        });
+    }
+    let buckets = buckets.iter().map(|b| body.put(&archive(b))).collect();
     let counted = |list: Vec<(String, usize)>| list.into_iter().map(|(v, n)| (v, n as u64)).collect();
-    let c = &s.conference;
+    let talks = days.iter().map(|d| d.len).sum();
     let meta = Meta {
         key,
         conference: Conf {
-            id: c.id.clone(),
-            name: c.name.clone(),
             tz: c.tz.name().to_string(),
-            url: c.url.clone(),
-            rooms: c.rooms.clone(),
-            notes: c.notes.clone(),
-            remarks: c.remarks.clone(),
             day_change: chrono::Timelike::num_seconds_from_midnight(&c.day_change),
             floating: c.floating,
+            id: c.id,
+            name: c.name,
+            url: c.url,
+            rooms: c.rooms,
+            notes: c.notes,
+            remarks: c.remarks,
         },
         days,
-        start: s.start().and_then(nanos),
-        end: s.end().and_then(nanos),
-        talks: s.talks().len() as u64,
+        start,
+        end,
+        talks,
         tags: counted(choices.tags),
         kinds: counted(choices.kinds),
         tracks: counted(choices.tracks),
         languages: counted(choices.languages),
         buckets,
     };
-    Some(Encoded { head: head(&rkyv::to_bytes::<Error>(&meta).ok()?), body: body.0 })
+    Ok(Encoded { head: head(&archive(&meta)), body: body.0 })
 }
 
 /// Prelude, meta and body into one file.
