@@ -35,10 +35,10 @@ impl Fit {
 
     /// What ends a line, after `used` columns, keeping `after` columns for what follows it
     /// (the talk's id): cut to what is left on a terminal, whole when piped.
-    pub fn rest(self, text: &str, used: usize, after: usize) -> String {
+    pub fn rest(self, text: &str, used: usize, after: usize) -> std::borrow::Cow<'_, str> {
         match self.0 {
-            Some(w) => cut(text, w.saturating_sub(used + after).max(MIN_REST)),
-            None => text.to_string(),
+            Some(w) => cut(text, w.saturating_sub(used + after).max(MIN_REST)).into(),
+            None => text.into(),
         }
     }
 }

@@ -240,10 +240,11 @@ fn talks(ctx: &Context, f: &super::TalkFilter, json: bool) -> Result<(), Failure
     };
     let search = f.search.as_deref().filter(|q| !q.trim().is_empty());
     let talks = s.talks();
+    let now = ctx.clock.now();
     let kept: Vec<usize> = range
         .filter(|&i| room.is_none_or(|r| talks[i].room == r))
         .filter(|&i| speaker.as_ref().is_none_or(|sp| talks[i].speakers.iter().any(|x| lower(x).contains(sp.as_str()))))
-        .filter(|&i| filter.admits(s, &talks[i], &agenda, &friend_talks, ctx.clock.now()))
+        .filter(|&i| filter.admits(s, &talks[i], &agenda, &friend_talks, now))
         .collect();
     // A search ranks as the planner's `/` does (the same engine), best first, among the talks
     // the other filters kept.

@@ -80,17 +80,21 @@ pub fn talks(ctx: &Context, list: &[&Talk], agenda: &Agenda, ranked: bool) -> St
         false => list.iter().map(|t| instants.range(t)).collect(),
     };
     let time_w = times.iter().map(|(t, _)| t.chars().count()).max().unwrap_or(0);
+    let mut about = String::new();
     for (t, (time, d)) in list.iter().zip(times) {
         if !ranked && day != Some(d) {
             let _ = writeln!(out, "\n{}", paint(timefmt::day_label(d), BOLD));
             day = Some(d);
         }
-        let mut about = String::with_capacity(t.title.len() + 40);
+        about.clear();
         about.push_str(&t.title);
         if let Some(l) = s.unusual_language(t) {
             let _ = write!(about, " [{l}]");
         }
-        about.push_str(&speakers(t));
+        for (n, name) in t.speakers.iter().enumerate() {
+            about.push_str(if n == 0 { " — " } else { ", " });
+            about.push_str(name);
+        }
         let id = ids.of(s, t);
         let id_w = 2 + id.width() + 2; // "  [id]"
         out.push_str("  ");

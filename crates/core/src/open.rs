@@ -164,8 +164,8 @@ impl Source {
                     other => OpenError::Runtime(other.to_string()),
                 })?
             }
-            Source::File { given, .. } => match cache {
-                Some(cache) => cache.open_file(given, opts)?,
+            Source::File { given, absolute } => match cache {
+                Some(cache) => cache.open_resolved(given, absolute, opts)?,
                 None => compiled::Opened::Parsed(schedule::load_path_with(given, opts)?),
             },
         })

@@ -66,11 +66,10 @@ pub struct Schedule {
     whole: Option<Box<Whole>>,
 }
 
-/// Talks as a compiled file gives them, with what is worked out while each is at hand: its
-/// id's hash, the latest end, and whether they came in the schedule's order.
+/// What is worked out about talks as each is put in its place while a compiled file is read:
+/// its id's hash, the latest end, and whether they came in the schedule's order.
 #[derive(Debug, Default)]
 pub struct InOrder {
-    pub talks: Vec<Talk>,
     ids: Vec<(u64, usize)>,
     end: Option<DateTime<Utc>>,
     ordered: bool,
@@ -78,28 +77,38 @@ pub struct InOrder {
 
 impl InOrder {
     pub fn with_capacity(n: usize) -> Self {
-        Self { talks: Vec::with_capacity(n), ids: Vec::with_capacity(n), end: None, ordered: true }
+        Self { ids: Vec::with_capacity(n), end: None, ordered: true }
     }
 
-    /// The next talk, at `position` in the whole schedule.
-    pub fn push(&mut self, position: usize, t: Talk) {
-        self.ordered &= self.talks.last().is_none_or(|last| order_key(last) <= order_key(&t));
+    /// `talks[i]` was just put in place; it is talk `position` of the whole schedule.
+    pub fn note(&mut self, talks: &[Talk], i: usize, position: usize) {
+        let t = &talks[i];
+        self.ordered &= i == 0 || order_key(&talks[i - 1]) <= order_key(t);
         self.ids.push((id_hash(&t.id), position));
         self.end = self.end.max(Some(t.end));
-        self.talks.push(t);
     }
 
-    /// These talks, then `more` (the talks after them).
-    pub fn append(&mut self, mut more: InOrder) {
-        let joined = match (self.talks.last(), more.talks.first()) {
-            (Some(a), Some(b)) => order_key(a) <= order_key(b),
-            _ => true,
-        };
+    /// What was noted of the talks after these; `joined`: the last of these comes before the
+    /// first of those.
+    pub fn append(&mut self, mut more: InOrder, joined: bool) {
         self.ordered &= more.ordered && joined;
         self.end = self.end.max(more.end);
-        self.talks.append(&mut more.talks);
         self.ids.append(&mut more.ids);
     }
+
+    /// Talks noted.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+/// Whether `a` comes before `b` (or with it) in a schedule.
+pub fn in_order(a: &Talk, b: &Talk) -> bool {
+    order_key(a) <= order_key(b)
 }
 
 /// What a whole schedule holds, for a [`Schedule`] with only some of its talks loaded.
@@ -150,8 +159,13 @@ impl Schedule {
     /// the reader checked): the dates, id hashes and latest end were had while reading, and are
     /// not worked out again talk by talk. Talks out of order (not a file hallway wrote) are
     /// sorted and dated as [`Schedule::new`] does.
-    pub fn with_days(conference: Conference, read: InOrder, days: Vec<(NaiveDate, Range<usize>)>) -> Self {
-        let InOrder { talks, ids: mut by_id, end, ordered } = read;
+    pub fn with_days(
+        conference: Conference,
+        talks: Vec<Talk>,
+        read: InOrder,
+        days: Vec<(NaiveDate, Range<usize>)>,
+    ) -> Self {
+        let InOrder { ids: mut by_id, end, ordered } = read;
         let tiled = days.last().map_or(0, |(_, r)| r.end) == talks.len() && by_id.len() == talks.len();
         if !tiled || !ordered {
             return Self::new(conference, talks);

@@ -95,8 +95,13 @@ pub struct Cache {
 /// Where a schedule comes from, to compile it again when its entry is found wrong.
 #[derive(Debug, Clone)]
 enum Source {
-    File(PathBuf),
-    Bytes { identity: String, name: String, bytes: Vec<u8> },
+    /// A file as named, with its canonical path when the caller resolved it already.
+    File(PathBuf, Option<PathBuf>),
+    Bytes {
+        identity: String,
+        name: String,
+        bytes: Vec<u8>,
+    },
 }
 
 /// An opened schedule: parsed now (the first time, or after a change), or compiled before.
@@ -232,7 +237,13 @@ impl Cache {
 
     /// The schedule in `path`, from its entry when that is fresh.
     pub fn open_file(&self, path: &Path, opts: Options) -> Result<Opened, LoadError> {
-        self.open(&Source::File(path.to_path_buf()), opts)
+        self.open(&Source::File(path.to_path_buf(), None), opts)
+    }
+
+    /// [`Cache::open_file`] for a path already resolved to `canonical`: a command resolves its
+    /// schedule's path once.
+    pub fn open_resolved(&self, path: &Path, canonical: &Path, opts: Options) -> Result<Opened, LoadError> {
+        self.open(&Source::File(path.to_path_buf(), Some(canonical.to_path_buf())), opts)
     }
 
     /// A schedule held in memory (a download, a bundled file), known by `identity`.
@@ -246,12 +257,15 @@ impl Cache {
             Opened::Compiled(Compiled { reader, cache: self.clone(), source: source.clone(), opts, now: false })
         };
         match source {
-            Source::File(path) => {
+            Source::File(path, resolved) => {
                 let io = |e| LoadError::Io { path: path.display().to_string(), source: e };
                 let stat = key::stat(path).map_err(io)?;
                 // Taken before the file is read: a write after it is newer than the entry.
                 let looked_at = key::now_nanos();
-                let canonical = std::fs::canonicalize(path).map_err(io)?;
+                let canonical = match resolved {
+                    Some(c) => c.clone(),
+                    None => std::fs::canonicalize(path).map_err(io)?,
+                };
                 let identity = identity(&canonical.display().to_string(), opts);
                 let entry = self.entry(&identity);
                 let mut bytes = None;
@@ -327,7 +341,7 @@ impl Cache {
         entry: &Path,
     ) -> Result<Opened, LoadError> {
         let name = match source {
-            Source::File(path) => path.display().to_string(),
+            Source::File(path, _) => path.display().to_string(),
             Source::Bytes { name, .. } => name.clone(),
         };
         let parse = || super::parse_bytes_with(bytes, &name, Options { without_abstracts: false, ..opts });

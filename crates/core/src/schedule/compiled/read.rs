@@ -333,33 +333,55 @@ impl Reader {
     }
 
     /// Every talk: the planner, and commands that look at the whole programme. A large
-    /// schedule is read in two halves at once (the planner waits for this before its first key).
+    /// schedule is read in two halves at once (the planner waits for this before its first key),
+    /// each into its own part of one list made for all the talks.
     pub fn whole(&self, abstracts: bool) -> Result<Schedule, Corrupt> {
         let total = self.days.last().map_or(0, |(_, r)| r.end);
-        let half = if total >= PARALLEL_FROM { self.days.partition_point(|(_, r)| r.start < total / 2) } else { 0 };
-        let read = if half == 0 {
-            self.decode(0..self.days.len(), abstracts, 0)?
+        // Every talk is a row of at least this size in the file: a day table promising more
+        // talks than the file can hold is refused before room is made for them.
+        if total > self.len as usize / std::mem::size_of::<rkyv::Archived<Row>>() {
+            return Err(self.bad("more talks than the file holds".into()));
+        }
+        let mut talks: Vec<Talk> = Vec::new();
+        talks.resize_with(total, Talk::default);
+        // The first day starting in the second half of the talks (none: one thread reads all).
+        let half = match total >= PARALLEL_FROM {
+            true => self.days.partition_point(|(_, r)| r.start < total / 2),
+            false => 0,
+        };
+        let read = if half == 0 || half >= self.days.len() {
+            self.decode(0..self.days.len(), abstracts, &mut talks)?
         } else {
-            // The first half's list is made for all the talks, so the second is moved in once.
-            let (first, second) = std::thread::scope(|scope| {
-                let second = scope.spawn(|| self.decode(half..self.days.len(), abstracts, 0));
-                (self.decode(0..half, abstracts, total), second.join())
+            let (first, second) = talks.split_at_mut(self.days[half].1.start);
+            let (a, b) = std::thread::scope(|scope| {
+                let b = scope.spawn(|| self.decode(half..self.days.len(), abstracts, second));
+                (self.decode(0..half, abstracts, first), b.join())
             });
-            let mut read = first?;
-            read.append(second.map_err(|_| self.bad("reading the talks failed".into()))??);
+            let mut read = a?;
+            let b = b.map_err(|_| self.bad("reading the talks failed".into()))??;
+            let at = self.days[half].1.start;
+            read.append(b, crate::schedule::in_order(&talks[at - 1], &talks[at]));
             read
         };
-        Ok(Schedule::with_days(self.conference.clone(), read, self.days.clone()))
+        if read.len() != total {
+            return Err(self.bad("a day's size".into()));
+        }
+        Ok(Schedule::with_days(self.conference.clone(), talks, read, self.days.clone()))
     }
 
-    /// The talks of `days`, in order, in a list with room for `room` talks (at least theirs).
-    fn decode(&self, days: Range<usize>, abstracts: bool, room: usize) -> Result<InOrder, Corrupt> {
-        let talks: usize = self.days[days.clone()].iter().map(|(_, r)| r.len()).sum::<usize>().max(room);
-        // The exact size, so the list is not doubled past it (at 100k talks that was 8 MB), but
-        // bounded by the file: a number in the meta is not trusted before the talks are read.
-        let mut read = InOrder::with_capacity(talks.min(self.len as usize / 16));
+    /// The talks of `days` into `slots`, which start at the first of them, in order.
+    fn decode(&self, days: Range<usize>, abstracts: bool, slots: &mut [Talk]) -> Result<InOrder, Corrupt> {
+        let base = days.clone().next().map_or(0, |d| self.days[d].1.start);
+        let mut read = InOrder::with_capacity(slots.len());
         for d in days {
-            self.day(d, abstracts, None, |p, t| read.push(p, t))?;
+            self.day(d, abstracts, None, |p, t| {
+                // Days tile the talks (checked when the file was opened) and a day's rows are
+                // as many as it says (checked by `day`): every position has its slot.
+                if let Some(i) = p.checked_sub(base).filter(|&i| i < slots.len()) {
+                    slots[i] = t;
+                    read.note(slots, i, p);
+                }
+            })?;
         }
         Ok(read)
     }
