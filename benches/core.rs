@@ -1,4 +1,4 @@
-//! Load, clash detection, key-press-to-frame and the Now view's tick at growing sizes. CI runs these once each
+//! Load, answers, clash detection, key-press-to-frame and the Now view's tick at growing sizes. CI runs these once each
 //! (`cargo test --benches`) so they cannot rot; `cargo bench` measures.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -56,6 +56,48 @@ fn compiled(c: &mut Criterion) {
             b.iter(|| schedule::load_path_with(black_box(&path), opts).unwrap())
         });
     }
+    g.finish();
+}
+
+/// Answering a day of 1,440 talks (10k talks over 7 days in 72 rooms) once it is loaded: each
+/// talk's time range as a listing writes it, and the day as the JSON document; and the first
+/// open of a new file (parse, compile, answer from the entry). bench/answers.sh times the whole
+/// commands, against calcurse and against parsing every run.
+fn answers(c: &mut Criterion) {
+    use hallway::schedule::compiled::{Cache, Plan};
+    let mut g = c.benchmark_group("answers");
+    g.sample_size(10);
+    let text = synth::native_json(10_000, 7, 72, 7);
+    let s = schedule::parse_bytes(text.as_bytes(), "week.json").unwrap();
+    let day = &s.talks()[s.day_range(1)];
+    let agenda = Agenda::new(&s.conference.id);
+    g.bench_function("ranges_of_day_2", |b| {
+        b.iter(|| {
+            let mut instants = hallway::timefmt::Instants::new(&s);
+            day.iter().map(|t| instants.range(t).0.len()).sum::<usize>()
+        })
+    });
+    g.bench_function("json_of_day_2", |b| {
+        b.iter(|| {
+            let mut out = Vec::new();
+            serde_json::to_writer_pretty(&mut out, &hallway::report::talks(&s, day, &agenda)).unwrap();
+            out.len()
+        })
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("week.json");
+    std::fs::write(&path, &text).unwrap();
+    let opts = schedule::import::Options::default();
+    let day2 = Plan { days: vec![1], ..Plan::default() };
+    let mut n = 0;
+    g.bench_function("first_open_day_2", |b| {
+        b.iter(|| {
+            n += 1;
+            let cache = Cache::in_dir(dir.path().join(format!("cache{n}")));
+            cache.open_file(&path, opts).unwrap().load(&day2).unwrap()
+        })
+    });
+    g.bench_function("parse_day_2", |b| b.iter(|| schedule::load_path_with(black_box(&path), opts).unwrap()));
     g.finish();
 }
 
@@ -237,6 +279,7 @@ criterion_group!(
     hostile_linear,
     load,
     compiled,
+    answers,
     clashes,
     key_to_frame,
     now_overview,

@@ -672,8 +672,14 @@ fn process(dir: &TempDir) -> std::process::Command {
 #[test]
 fn output_to_a_closed_pipe_is_a_quiet_end_and_to_a_full_disk_an_error_never_a_panic() {
     let d = TempDir::new().unwrap();
-    let commands: [&[&str]; 5] =
-        [&["completions", "zsh"], &["completions", "bash"], &["man"], &["talks"], &["now", "--json"]];
+    let commands: [&[&str]; 6] = [
+        &["completions", "zsh"],
+        &["completions", "bash"],
+        &["man"],
+        &["talks"],
+        &["now", "--json"],
+        &["talks", "--json"],
+    ];
     for args in commands {
         // `| head -1` that has already gone: the reading end is closed before the first write.
         let (reader, writer) = std::io::pipe().unwrap();

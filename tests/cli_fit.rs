@@ -94,7 +94,13 @@ fn on_a_terminal_every_line_fits_and_keeps_its_id() {
     for args in [vec!["talks"], vec!["now", "--at", "2019-12-27 13:30", "--all"]] {
         let mut c = hallway(&d);
         c.arg("--schedule").arg(&f).args(&args);
-        let screen = plain(&on_terminal(c, 80));
+        c.env("TERM", "xterm-256color");
+        let raw = on_terminal(c, 80);
+        // A terminal gets styles (a bold heading, dim ids); a pipe gets none (below).
+        if args[0] == "talks" {
+            assert!(raw.contains("\u{1b}[1m") && raw.contains("\u{1b}[2m"), "{raw:?}");
+        }
+        let screen = plain(&raw);
         assert!(screen.contains("Saal 1"), "{screen}");
         for line in screen.lines() {
             assert!(line.width() <= 80, "{} columns in {args:?}: {line}", line.width());
@@ -121,6 +127,7 @@ fn piped_lines_stay_whole_and_columns_are_not_padded_to_the_longest() {
     let f = congress(&d);
     let out = hallway(&d).arg("--schedule").arg(&f).arg("talks").output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains('\u{1b}'), "styles written to a pipe: {text:?}");
     assert!(text.contains(LONG_ROOM) && text.contains("Wie man mit Kompostieren die Welt rettet, sagt man Computern"));
     let short = text.lines().find(|l| l.contains("Saal 1 ")).unwrap();
     assert!(!short.contains(&" ".repeat(12)), "padded to the longest room: {short}");
