@@ -395,8 +395,8 @@ fn emit_json_or<D: serde::Serialize>(
 }
 
 /// A document written as it is serialised, 64 KiB at a time: JSON holds no styles to strip
-/// (serde escapes every control character), and a day with its abstracts is megabytes that
-/// need not be held whole.
+/// (serde escapes C0 controls; text was cleaned of the others when read), and a day with its
+/// abstracts is megabytes that need not be held whole.
 pub(super) fn emit_json(v: &impl serde::Serialize) -> Result<(), Failure> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
@@ -418,10 +418,12 @@ pub(super) fn emit(s: &str) -> Result<(), Failure> {
 pub fn emit_bytes(b: &[u8]) -> Result<(), Failure> {
     // Styles are stripped (for a pipe) in memory, then written at once: stripping straight to
     // stdout writes each run of text with its own system call (1,000 for a day's talks).
-    // Text for a pipe is written plain in the first place (`print::styled`): it goes as it is.
+    // Text for a pipe is written plain in the first place (`print::styled`): it goes as it is,
+    // unless a control character got into it (text is cleaned when read; this is the last word).
     let stdout = std::io::stdout();
     let stripped;
-    let out = if !super::print::styled() && !b.contains(&0x1b) {
+    let control = |c: &u8| (*c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r')) || *c == 0x7f;
+    let out = if !super::print::styled() && !b.iter().any(control) {
         b
     } else {
         let mut styled = anstream::AutoStream::new(Vec::with_capacity(b.len()), anstream::AutoStream::choice(&stdout));

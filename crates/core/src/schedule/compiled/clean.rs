@@ -6,7 +6,7 @@
 /// bidi controls `sanitize` drops (U+061C, U+200E-200F, U+202A-202E, U+2066-2069) in `s`: what
 /// `sanitize` leaves. Every string of every talk read passes here, so it is one pass over the
 /// bytes (a lead byte is never a continuation byte, so a match on it is exact), after a
-/// check of whole blocks of printable ASCII that the compiler can do 32 bytes at a time.
+/// check of 64-byte blocks of printable ASCII, which the compiler does many bytes at a time.
 pub fn clean(s: &str, lines: bool) -> bool {
     let b = s.as_bytes();
     let printable = |block: &[u8]| block.iter().fold(true, |ok, &c| ok & (c.wrapping_sub(0x20) < 0x5F));

@@ -78,8 +78,9 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
 
 /// [`content_hash`] of a regular file's bytes, read through one small buffer: a file written
 /// just now is checked at the speed of reading it, without holding it (at 25 MB, allocating
-/// for it cost more than hashing it). `None` when the file is not regular (a pipe is read once
-/// and must be kept) or is past `cap` bytes: the caller reads it whole and says why.
+/// for it cost more than hashing it). `None` past `cap` bytes, and an error for what is not a
+/// regular file (a pipe is read once and must be kept): the caller then reads it whole, and
+/// says why it cannot.
 pub fn file_hash(path: &Path, cap: u64) -> std::io::Result<Option<u64>> {
     use std::io::Read;
     let mut file = crate::bounded::open(path)?;

@@ -201,18 +201,33 @@ impl Compiled {
         }
     }
 
-    /// The entry was found wrong: drop it, parse the source and compile it again.
+    /// The entry was found wrong: drop it, and answer from the source, compiled again. Should
+    /// even the new entry not read back (an entry this build writes and cannot read would be a
+    /// bug, never a reason to fail a command), the source parsed here answers.
     fn again(self, abstracts: bool) -> Result<Schedule, LoadError> {
         let entry = self.reader.path().to_path_buf();
         drop(self.reader);
         let _ = std::fs::remove_file(&entry);
         match self.cache.open(&self.source, self.opts)? {
             Opened::Parsed(s) => Ok(s),
-            // Another process compiled it meanwhile.
-            Opened::Compiled(c) => c.reader.whole(abstracts).map_err(|e| LoadError::Io {
-                path: e.path.display().to_string(),
-                source: std::io::Error::other(e.why),
-            }),
+            Opened::Compiled(c) => match c.reader.whole(abstracts) {
+                Ok(s) => Ok(s),
+                Err(_) => {
+                    let _ = std::fs::remove_file(c.reader.path());
+                    self.source.parse(self.opts)
+                }
+            },
+        }
+    }
+}
+
+impl Source {
+    /// The source parsed, abstracts and all, as a compile reads it.
+    fn parse(&self, opts: Options) -> Result<Schedule, LoadError> {
+        let opts = Options { without_abstracts: false, ..opts };
+        match self {
+            Source::File(path, _) => super::load_path_with(path, opts),
+            Source::Bytes { name, bytes, .. } => super::parse_bytes_with(bytes, name, opts),
         }
     }
 }
@@ -346,7 +361,7 @@ impl Cache {
         };
         let parse = || super::parse_bytes_with(bytes, &name, Options { without_abstracts: false, ..opts });
         let s = parse()?;
-        let content = key.content;
+        let expected = key.clone();
         let _ = std::fs::create_dir_all(&self.dir);
         let Ok(pending) = crate::atomic::Pending::begin(entry, TEMP_PREFIX) else { return Ok(Opened::Parsed(s)) };
         let file = match write::encode(s, key) {
@@ -355,9 +370,10 @@ impl Cache {
         };
         let written = pending.write(&[&file.head, &file.body], crate::atomic::Durability::Cache);
         drop(file);
+        // Another process (another build, or after a change to the file) may have put its own
+        // compile there since: only this one answers.
+        let reader = written.ok().and_then(|()| Reader::open(entry).ok()).filter(|r| r.meta.key == expected);
         self.prune();
-        // Another process may have put its own compile there since: only this content answers.
-        let reader = written.ok().and_then(|()| Reader::open(entry).ok()).filter(|r| r.meta.key.content == content);
         match reader {
             Some(reader) => {
                 Ok(Opened::Compiled(Compiled { reader, cache: self.clone(), source: source.clone(), opts, now: true }))

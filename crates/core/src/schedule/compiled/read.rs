@@ -118,14 +118,16 @@ impl Reader {
             floating: c.floating,
         };
         let mut next = 0u64;
-        let mut days = Vec::with_capacity(meta.days.len());
+        let mut days: DayTable = Vec::with_capacity(meta.days.len());
         for d in &meta.days {
-            // Days tile the talks in order: anything else is not a file this layout wrote.
-            if d.first != next || d.len == 0 {
+            // Days tile the talks in order, each on a later date: anything else is not a file
+            // this layout wrote.
+            let date = NaiveDate::from_num_days_from_ce_opt(d.date)?;
+            if d.first != next || d.len == 0 || days.last().is_some_and(|(before, _)| *before >= date) {
                 return None;
             }
             next = d.first.checked_add(d.len)?;
-            days.push((NaiveDate::from_num_days_from_ce_opt(d.date)?, d.first as usize..next as usize));
+            days.push((date, d.first as usize..next as usize));
         }
         (next == meta.talks).then_some((conference, days))
     }
@@ -345,21 +347,30 @@ impl Reader {
         let mut talks: Vec<Talk> = Vec::new();
         talks.resize_with(total, Talk::default);
         // The first day starting in the second half of the talks (none: one thread reads all).
-        let half = match total >= PARALLEL_FROM {
+        // Two threads read at once only with positioned reads (elsewhere a read is a seek and
+        // a read on the one file, which two threads would interleave).
+        let half = match cfg!(unix) && total >= PARALLEL_FROM {
             true => self.days.partition_point(|(_, r)| r.start < total / 2),
             false => 0,
         };
-        let read = if half == 0 || half >= self.days.len() {
-            self.decode(0..self.days.len(), abstracts, &mut talks)?
+        let days = self.days.len();
+        let read = if half == 0 || half >= days {
+            self.decode(0..days, abstracts, &mut talks)?
         } else {
-            let (first, second) = talks.split_at_mut(self.days[half].1.start);
+            let at = self.days[half].1.start;
+            let (first, second) = talks.split_at_mut(at);
             let (a, b) = std::thread::scope(|scope| {
-                let b = scope.spawn(|| self.decode(half..self.days.len(), abstracts, second));
-                (self.decode(0..half, abstracts, first), b.join())
+                // No thread to be had (a limit on processes): the second half is read after.
+                let other = std::thread::Builder::new()
+                    .name("read".into())
+                    .spawn_scoped(scope, || self.decode(half..days, abstracts, second));
+                (self.decode(0..half, abstracts, first), other.ok().map(|h| h.join()))
             });
             let mut read = a?;
-            let b = b.map_err(|_| self.bad("reading the talks failed".into()))??;
-            let at = self.days[half].1.start;
+            let b = match b {
+                Some(joined) => joined.map_err(|_| self.bad("reading the talks failed".into()))??,
+                None => self.decode(half..days, abstracts, &mut talks[at..])?,
+            };
             read.append(b, crate::schedule::in_order(&talks[at - 1], &talks[at]));
             read
         };

@@ -32,7 +32,9 @@ pub(super) fn talk(e: RawEvent, id: String, room: usize, start: DateTime<Utc>, e
         .and_then(sanitize::web_address)
         // By the titles the file gives (an untitled link shows its address as its title, and
         // an address is no title to judge by).
-        .or_else(|| pick_video(e.links.iter().map(|(u, t)| (u.as_str(), t.as_str()))));
+        .or_else(|| pick_video(e.links.iter().map(|(u, t)| (u.as_str(), t.as_str()))))
+        // Picked by the file's own words, kept as every other address is: cleaned.
+        .and_then(|u| sanitize::web_address(&u));
     let abstract_text = match e.markup {
         Markup::Plain => sanitize::text(&html::to_text(&e.abstract_text)),
         // `about` took off each part's layout indentation; HTML drops what leads a line anyway.
