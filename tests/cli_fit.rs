@@ -91,7 +91,10 @@ fn plain(s: &str) -> String {
 fn on_a_terminal_every_line_fits_and_keeps_its_id() {
     let d = TempDir::new().unwrap();
     let f = congress(&d);
-    for args in [vec!["talks"], vec!["now", "--at", "2019-12-27 13:30", "--all"]] {
+    // Two talks at 13:00 on the first day, in Saal 1 and Saal 2: they clash.
+    let starred = hallway(&d).arg("--schedule").arg(&f).args(["star", "ceb37501", "ceb3750b"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&starred.stdout).contains("clash"), "{starred:?}");
+    for args in [vec!["talks"], vec!["now", "--at", "2019-12-27 13:30", "--all"], vec!["agenda"], vec!["clashes"]] {
         let mut c = hallway(&d);
         c.arg("--schedule").arg(&f).args(&args);
         c.env("TERM", "xterm-256color");
@@ -101,7 +104,7 @@ fn on_a_terminal_every_line_fits_and_keeps_its_id() {
             assert!(raw.contains("\u{1b}[1m") && raw.contains("\u{1b}[2m"), "{raw:?}");
         }
         let screen = plain(&raw);
-        assert!(screen.contains("Saal 1"), "{screen}");
+        assert!(screen.contains(if args[0] == "clashes" { "Rust in" } else { "Saal 1" }), "{screen}");
         for line in screen.lines() {
             assert!(line.width() <= 80, "{} columns in {args:?}: {line}", line.width());
         }
@@ -170,4 +173,21 @@ fn search_ranks_as_the_planner_and_folds_accents() {
     let (word, folded) = (rust.find("Rust in the kernel").unwrap(), rust.find("Rüstungsgüter").unwrap());
     assert!(word < folded, "the word as typed first: {rust}");
     assert!(rust.contains("Best match first"), "{rust}");
+}
+
+#[test]
+fn a_starred_live_talk_fills_its_line_as_any_other() {
+    let d = TempDir::new().unwrap();
+    let f = congress(&d);
+    // "Rust in the kernel", 13:00-14:00 in Saal 1.
+    let starred = hallway(&d).arg("--schedule").arg(&f).args(["star", "ceb37501"]).status();
+    assert!(starred.unwrap().success());
+    let mut c = hallway(&d);
+    c.arg("--schedule").arg(&f).args(["now", "--at", "2019-12-27 13:30"]).env("TERM", "xterm-256color");
+    let raw = on_terminal(c, 80);
+    // The star is painted after the line is cut: its colour codes take no columns.
+    let line = plain(&raw).lines().find(|l| l.contains("live  ★")).map(str::to_string).expect(&raw);
+    assert!((76..=80).contains(&line.width()), "{} columns: {line}", line.width());
+    let painted = raw.lines().find(|l| l.contains("★")).unwrap();
+    assert!(painted.contains('\u{1b}'), "the star is painted: {painted:?}");
 }

@@ -42,6 +42,21 @@ fn prefix(agenda: &Agenda, id: &str) -> String {
     agenda.kind(id).map_or(String::new(), |_| format!("{} ", symbol(agenda, id)))
 }
 
+/// `before`, the talk's mark (`★ `, `◷ `) and `about`, cut to what is left after `used`
+/// columns, the mark painted after the cut: colour codes take no columns and are never cut.
+fn marked_rest(fit: Fit, agenda: &Agenda, id: &str, before: &str, about: &str, used: usize) -> String {
+    let mark = match agenda.kind(id) {
+        Some(MarkKind::Attend) => "★ ",
+        Some(MarkKind::OnDemand) => "◷ ",
+        None => "",
+    };
+    let line = fit.rest(&format!("{before}{mark}{about}"), used, 0).into_owned();
+    match line.strip_prefix(before).and_then(|rest| rest.strip_prefix(mark)) {
+        Some(rest) if !mark.is_empty() => format!("{before}{}{rest}", prefix(agenda, id)),
+        _ => line,
+    }
+}
+
 fn speakers(t: &Talk) -> String {
     if t.speakers.is_empty() { String::new() } else { format!(" — {}", t.speakers.join(", ")) }
 }
@@ -192,7 +207,7 @@ pub fn agenda(ctx: &Context, agenda: &Agenda) -> String {
                     let _ = writeln!(
                         out,
                         "      {}",
-                        paint(format!("⚠ clashes with {}", timefmt::talk_ref(s, &s.talks()[j])), WARN)
+                        paint(fit.wrap(&format!("⚠ clashes with {}", timefmt::talk_ref(s, &s.talks()[j])), 6), WARN)
                     );
                 }
                 if let Some(v) = t.video.as_ref().filter(|_| *mark == MarkKind::OnDemand) {
@@ -216,13 +231,14 @@ pub fn clashes(ctx: &Context, list: &[Clash]) -> String {
         return "No clashes among the talks you attend.\n".into();
     }
     let mut out = String::new();
+    // A pair is read whole: on a terminal it wraps between words, under its start.
+    let fit = Fit::stdout();
     // Thousands of talks starred at one time clash pairwise: a screenful says it; `--json`
     // lists every pair.
     const SHOWN: usize = 200;
     for c in list.iter().take(SHOWN) {
         let (a, b) = (&s.talks()[c.a], &s.talks()[c.b]);
-        let _ = writeln!(
-            out,
+        let pair = format!(
             "{}  {} {} [{}]  ⚠  {} {} [{}]",
             timefmt::day_label(s.date_of(a.start)),
             timefmt::range(s, a),
@@ -232,6 +248,7 @@ pub fn clashes(ctx: &Context, list: &[Clash]) -> String {
             b.title,
             b.id
         );
+        let _ = writeln!(out, "{}", fit.wrap(&pair, 2));
     }
     if list.len() > SHOWN {
         let _ = writeln!(out, "and {} more clashes (hallway clashes --json lists them all)", list.len() - SHOWN);
@@ -298,20 +315,21 @@ pub fn now(ctx: &Context, o: &Overview, agenda: &Agenda, all: bool) -> String {
     let tw = width_of(rooms.listed(all).map(|p| s.conference.rooms[o.tracks[p].track].as_str()));
     for tn in rooms.listed(all).map(|p| &o.tracks[p]) {
         let name = fit.column(&s.conference.rooms[tn.track], tw);
+        let used = 2 + tw + 2;
         let live = match tn.live {
             Some(i) => {
                 let t = &s.talks()[i];
-                format!(
-                    "live  {}{}{}  ({}% · {} left, until {})",
-                    prefix(agenda, &t.id),
+                let about = format!(
+                    "{}{}  ({}% · {} left, until {})",
                     t.title,
                     speakers(t),
                     (now::progress(t, o.at) * 100.0).round(),
                     timefmt::minutes(now::minutes_between(o.at, t.end)),
                     timefmt::hm(s, t.end)
-                )
+                );
+                marked_rest(fit, agenda, &t.id, "live  ", &about, used)
             }
-            None => "live  nothing on".into(),
+            None => fit.rest("live  nothing on", used, 0).into_owned(),
         };
         let next = match tn.next {
             Some(i) => {
@@ -321,18 +339,12 @@ pub fn now(ctx: &Context, o: &Overview, agenda: &Agenda, all: bool) -> String {
                 } else {
                     String::new()
                 };
-                format!(
-                    "next  {day}{} {}{}{}  ({})",
-                    if day.is_empty() { timefmt::at(s, t.start) } else { timefmt::hm(s, t.start) },
-                    prefix(agenda, &t.id),
-                    t.title,
-                    speakers(t),
-                    now::until(o.at, t.start)
-                )
+                let time = if day.is_empty() { timefmt::at(s, t.start) } else { timefmt::hm(s, t.start) };
+                let about = format!("{}{}  ({})", t.title, speakers(t), now::until(o.at, t.start));
+                marked_rest(fit, agenda, &t.id, &format!("next  {day}{time} "), &about, used)
             }
-            None => "next  no more talks".into(),
+            None => fit.rest("next  no more talks", used, 0).into_owned(),
         };
-        let (live, next) = (fit.rest(&live, 2 + tw + 2, 0), fit.rest(&next, 2 + tw + 2, 0));
         let _ = writeln!(out, "  {name}  {live}\n  {}  {next}", pad("", tw));
     }
     if !rooms.lists_quiet(all) {
