@@ -191,3 +191,24 @@ fn a_starred_live_talk_fills_its_line_as_any_other() {
     let painted = raw.lines().find(|l| l.contains("★")).unwrap();
     assert!(painted.contains('\u{1b}'), "the star is painted: {painted:?}");
 }
+
+#[test]
+fn on_a_narrow_terminal_the_room_gives_way_before_the_title() {
+    let d = TempDir::new().unwrap();
+    let f = congress(&d);
+    let starred = hallway(&d).arg("--schedule").arg(&f).args(["star", "ceb37501", "ceb3750b"]).status();
+    assert!(starred.unwrap().success());
+    for args in [vec!["talks"], vec!["agenda"], vec!["now", "--at", "2019-12-27 13:30"], vec!["clashes"]] {
+        let mut c = hallway(&d);
+        c.arg("--schedule").arg(&f).args(&args);
+        let screen = plain(&on_terminal(c, 50));
+        for line in screen.lines() {
+            assert!(line.width() <= 50, "{} columns in {args:?}: {line}", line.width());
+        }
+        if args[0] == "talks" {
+            // "Saal 1" in 6 columns and the title still says something.
+            let line = screen.lines().find(|l| l.contains("[ceb37501]")).expect(&screen);
+            assert!(line.contains("Saal 1") && line.contains("Rust in"), "{line}");
+        }
+    }
+}

@@ -33,6 +33,15 @@ impl Fit {
         format!("{value}{}", " ".repeat(width.saturating_sub(value.width())))
     }
 
+    /// How wide a room column may be, `wanted` at most, beside `others` columns of the line:
+    /// on a narrow terminal the room gives way before the title does (down to a few letters).
+    pub fn room_column(self, wanted: usize, others: usize) -> usize {
+        match self.0 {
+            Some(w) => wanted.min(w.saturating_sub(others + MIN_REST).max(MIN_ROOM)),
+            None => wanted,
+        }
+    }
+
     /// What ends a line, after `used` columns, keeping `after` columns for what follows it
     /// (the talk's id): cut to what is left on a terminal, whole when piped.
     pub fn rest(self, text: &str, used: usize, after: usize) -> std::borrow::Cow<'_, str> {
@@ -90,6 +99,9 @@ const SHORT_ID: usize = 8;
 
 /// Shorter than this, a title says nothing: the line runs over instead.
 const MIN_REST: usize = 12;
+
+/// A room cut shorter than this says nothing.
+const MIN_ROOM: usize = 6;
 
 /// The width most values need: the ninth in ten of them by width (the longest few run over
 /// when piped and give way on a terminal).

@@ -80,7 +80,6 @@ pub fn talks(ctx: &Context, list: &[&Talk], agenda: &Agenda, ranked: bool) -> St
     let s = &ctx.schedule;
     let fit = Fit::stdout();
     let ids = Ids::new(fit, s);
-    let tw = width_of(list.iter().map(|t| s.room_name(t)));
     let mut out = header(ctx, "talks");
     if ranked && !list.is_empty() {
         out.push_str("\nBest match first:\n");
@@ -95,6 +94,8 @@ pub fn talks(ctx: &Context, list: &[&Talk], agenda: &Agenda, ranked: bool) -> St
         false => list.iter().map(|t| instants.range(t)).collect(),
     };
     let time_w = times.iter().map(|(t, _)| t.chars().count()).max().unwrap_or(0);
+    let id_w = list.iter().map(|t| ids.of(s, t).width()).max().unwrap_or(0);
+    let tw = fit.room_column(width_of(list.iter().map(|t| s.room_name(t))), 2 + time_w + 2 + 2 + 2 + 2 + id_w + 2);
     let mut about = String::new();
     for (t, (time, d)) in list.iter().zip(times) {
         if !ranked && day != Some(d) {
@@ -154,6 +155,8 @@ pub fn agenda(ctx: &Context, agenda: &Agenda) -> String {
         })
         .max()
         .unwrap_or(0);
+    let id_w = talks().map(|t| ids.of(s, t).width()).max().unwrap_or(0);
+    let tw = fit.room_column(tw, 2 + when_w + 2 + 2 + 2 + 2 + id_w + 2);
     let mut out = header(ctx, "your agenda");
     if ctx.schedule.end().is_some_and(|end| ctx.clock.now() >= end) && rows.first() == Some(&Row::OnDemandHeader) {
         out.push_str("The conference is over: what is left to watch comes first.\n");
@@ -284,7 +287,8 @@ pub fn now(ctx: &Context, o: &Overview, agenda: &Agenda, all: bool) -> String {
     let travel = if ctx.clock.is_fixed() { " (time set with --at)" } else { "" };
     let local = s.local(o.at);
     let when = format!(" — {} {}{travel}", local.format("%a %-d %b %Y %H:%M"), timefmt::zone(&local));
-    let mut out = format!("{}{when}\n", fit.rest(&s.conference.name, when.width(), 0));
+    // The name gives way first; on a narrow terminal what is left wraps between words.
+    let mut out = format!("{}\n", fit.wrap(&format!("{}{when}", fit.rest(&s.conference.name, when.width(), 0)), 2));
     if let Some(user) = ctx.user_tz {
         let mine = o.at.with_timezone(&user);
         if mine.naive_local() != local.naive_local() {
@@ -313,6 +317,8 @@ pub fn now(ctx: &Context, o: &Overview, agenda: &Agenda, all: bool) -> String {
     let rooms = now::rooms(s, o, &agenda.attending(s));
     out.push('\n');
     let tw = width_of(rooms.listed(all).map(|p| s.conference.rooms[o.tracks[p].track].as_str()));
+    // Beside the room: "next  Sat 11:00 " and the title.
+    let tw = fit.room_column(tw, 2 + 2 + 16);
     for tn in rooms.listed(all).map(|p| &o.tracks[p]) {
         let name = fit.column(&s.conference.rooms[tn.track], tw);
         let used = 2 + tw + 2;
