@@ -2,12 +2,15 @@
 """Time hallway's planner in a real terminal (a pty of 80x24 or another size), from start to
 exit, without `script`'s own 20 ms around it.
 
-    python3 bench/first_frame.py [--runs N] [--size COLSxROWS] [--ready] [--no-warmup] -- HALLWAY ARGS...
+    python3 bench/first_frame.py [--runs N] [--size COLSxROWS] [--ready] [--keys KEYS] [--no-warmup] -- HALLWAY ARGS...
 
 Without --ready the planner is started with --exit-after-first-frame: start to first frame.
-With --ready it is sent `q` at once and timed to its exit: a key is read only once the whole
-schedule is in hand, so this is start to ready for keys. Prints the median and mean in ms, and
-the peak memory of one run (maxrss).
+With --ready it is sent KEYS (default `q`) as soon as it has drawn, and timed to its exit: start
+to ready for keys. A key about what is on screen (`q`, `j`, Enter, `s`) is answered from the
+part of a large schedule drawn first; one that may reach another day (`]`, `/`) waits until the
+whole schedule is read, so `--keys ']q'` times start to the whole in hand, and its peak memory
+is the planner's with every talk loaded. Prints the median and mean in ms, and the peak memory
+of one run (maxrss).
 """
 import fcntl
 import os
@@ -21,7 +24,7 @@ import termios
 import time
 
 
-def one(argv, cols, rows, ready):
+def one(argv, cols, rows, ready, keys=b"q"):
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
 
@@ -47,7 +50,7 @@ def one(argv, cols, rows, ready):
             if len(drawn) < 65536:  # the start is what tells: the alternate screen entered
                 drawn += chunk
             if not sent:
-                os.write(master, b"q")
+                os.write(master, keys)
                 sent = True
     child.wait()
     took = time.perf_counter() - started
@@ -61,7 +64,7 @@ def one(argv, cols, rows, ready):
 
 def main():
     argv = sys.argv[1:]
-    runs, cols, rows, ready, warmup = 30, 80, 24, False, True
+    runs, cols, rows, ready, warmup, keys = 30, 80, 24, False, True, b"q"
     while argv and argv[0] != "--":
         flag = argv.pop(0)
         if flag == "--runs":
@@ -72,10 +75,12 @@ def main():
             ready = True
         elif flag == "--no-warmup":
             warmup = False
+        elif flag == "--keys":
+            keys = argv.pop(0).encode()
     cmd = argv[1:]
     if warmup:
-        one(cmd, cols, rows, ready)
-    times = [one(cmd, cols, rows, ready) for _ in range(runs)]
+        one(cmd, cols, rows, ready, keys)
+    times = [one(cmd, cols, rows, ready, keys) for _ in range(runs)]
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"{statistics.median(times):.2f} {statistics.mean(times):.2f} {peak:.1f}")
 

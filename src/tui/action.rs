@@ -46,3 +46,38 @@ pub enum Action {
     Help,
     Quit,
 }
+
+impl Action {
+    /// Whether the action reads only what the first frame was drawn from (the day on screen,
+    /// what is on now, the marked talks): answered at once while the rest of a large schedule
+    /// is still being read. Anything that may reach another day (a day, a room, a time, a
+    /// search, a filter, the gaps, an export) waits for the whole.
+    pub fn needs_only_the_screen(self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            Up | Down
+                | Top
+                | Bottom
+                | PageUp
+                | PageDown
+                | Open
+                | Back
+                | ToggleStar
+                | ToggleLater
+                | JumpToNow
+                | NextView
+                | PrevView
+                | ShowSchedule
+                | ShowNow
+                | ShowAgenda
+                | ShowOnDemand
+                | CopyLink
+                | CopyPage
+                | OpenPage
+                | Acknowledge
+                | Help
+                | Quit
+        )
+    }
+}

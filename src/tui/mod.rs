@@ -38,8 +38,14 @@ use std::time::{Duration, Instant};
 
 pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_frame: bool) -> std::io::Result<()> {
     // From a compiled schedule the first frame is drawn from the part it shows while another
-    // thread reads the whole; keys wait for it (a key before it is in hand is read after).
-    let mut rest = ctx.rest.take().map(|r| std::thread::spawn(move || r.whole()));
+    // thread reads the whole. Keys about what is on screen are answered from the part; one
+    // that may reach further waits for the whole (`App::answers_from_the_part`).
+    let mut rest = ctx.rest.take().map(|r| {
+        std::thread::spawn(move || {
+            test_gate();
+            r.whole()
+        })
+    });
     // A time given with --at runs on from there, as a clock does, while the planner is open.
     if ctx.clock.is_fixed() {
         ctx.clock = Box::new(crate::clock::RunningClock::from(ctx.clock.now()));
@@ -47,10 +53,7 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
     let (agenda, can_save, warning) = load_agenda(&ctx);
     let empty = crate::schedule::Schedule::new(ctx.schedule.conference.clone(), Vec::new());
     let schedule = std::mem::replace(&mut ctx.schedule, empty);
-    let open = |schedule: crate::schedule::Schedule, agenda: Agenda| {
-        open_app(schedule, agenda, &ctx, &settings, warning.as_deref())
-    };
-    let (mut app, mut pending) = open(schedule, agenda.clone());
+    let (mut app, mut pending) = open_app(schedule, agenda, &ctx, &settings, warning.as_deref());
     let mut shell = shell::Shell {
         store: &ctx.store,
         can_save,
@@ -75,21 +78,15 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
     let _ = event::poll(Duration::ZERO);
     let mut last_click: Option<(Instant, u16, u16)> = None;
     let result = (|| -> std::io::Result<()> {
-        if let Some(reading) = rest.take() {
+        if rest.is_some() {
             terminal.draw(|f| views::draw(f, &app))?;
             if exit_after_first_frame {
                 return Ok(());
             }
-            let whole = reading
-                .join()
-                .map_err(|_| std::io::Error::other("reading the schedule failed"))?
-                .map_err(|e| std::io::Error::other(e.to_string()))?;
-            // Nothing was done on the part: the planner opens again, on the whole, as it was.
-            let (whole_app, whole_pending) = open(whole, agenda.clone());
-            std::mem::forget(std::mem::replace(&mut app, whole_app));
-            pending = whole_pending;
         }
-        start_refresher(&ctx, &settings, &mut app, &mut shell);
+        // Started once the whole is in hand: a newer copy is compared with the whole, and must
+        // not be replaced by it after.
+        let mut refreshing = false;
         let links_wanted = hyperlinks::wanted();
         let mut redraw = true;
         while !stop.load(Ordering::Relaxed) {
@@ -106,11 +103,22 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
                 }
             }
             redraw = false;
+            if rest.as_ref().is_some_and(|r| r.is_finished()) {
+                redraw |= take_whole(&mut rest, &mut app)?;
+            }
+            if rest.is_none() && !refreshing {
+                start_refresher(&ctx, &settings, &mut app, &mut shell);
+                refreshing = true;
+            }
             // Asleep until the minute turns (what the screen shows changes by the minute) or a
             // message fades, waking every few seconds to notice another window's save or a signal.
             let mut wait = until_next_minute(ctx.clock.now()).min(WATCH);
             if let Some(fade) = app.status.fades_in(Instant::now()) {
                 wait = wait.min(fade + Duration::from_millis(5));
+            }
+            if rest.is_some() {
+                // The whole is taken as soon as it is read (a few tens of milliseconds).
+                wait = wait.min(Duration::from_millis(5));
             }
             // A key typed while the planner started may already sit in crossterm's buffer (its
             // first poll, the one that starts the resize watch, reads what is there): then the
@@ -120,7 +128,7 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
             match wake {
                 Wake::HangUp => break,
                 Wake::Timeout => {}
-                Wake::Input => redraw |= read_input(&mut app, &mut pending, &mut terminal, &mut last_click)?,
+                Wake::Input => redraw |= read_input(&mut app, &mut pending, &mut terminal, &mut last_click, &mut rest)?,
             }
             redraw |= catch_up(&mut app, &mut shell, &mut pending, ctx.clock.now());
         }
@@ -214,17 +222,52 @@ fn start_refresher(ctx: &Context, settings: &settings::Settings, app: &mut App, 
 
 /// Everything already readable (keys, clicks, the wheel), then back to sleep; whether the
 /// screen needs drawing again (mouse moves alone change nothing on it).
+/// A test hook, in test builds only: with `HALLWAY_REST_GATE=FILE` the whole schedule is read
+/// once FILE exists, so a test knows a key was answered from the part drawn first.
+fn test_gate() {
+    if let Some(gate) = std::env::var_os("HALLWAY_REST_GATE").filter(|_| cfg!(debug_assertions)) {
+        while !std::path::Path::new(&gate).exists() {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+/// The whole schedule still being read after the first frame (drawn from a part of it).
+type Rest = Option<std::thread::JoinHandle<Result<crate::schedule::Schedule, crate::schedule::LoadError>>>;
+
+/// Wait for the whole schedule, if it is still being read, and take it in place of the part.
+fn take_whole(rest: &mut Rest, app: &mut App) -> std::io::Result<bool> {
+    let Some(reading) = rest.take() else { return Ok(false) };
+    let whole = reading
+        .join()
+        .map_err(|_| std::io::Error::other("reading the schedule failed"))?
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    app.take_whole(whole);
+    Ok(true)
+}
+
 fn read_input(
     app: &mut App,
     pending: &mut Vec<effect::Effect>,
     terminal: &mut ratatui::DefaultTerminal,
     last_click: &mut Option<(Instant, u16, u16)>,
+    rest: &mut Rest,
 ) -> std::io::Result<bool> {
     let mut redraw = false;
     while event::poll(Duration::ZERO)? {
         // Mouse moves alone change nothing on screen; anything else redraws.
         let mut seen = true;
-        match event::read()? {
+        let event = event::read()?;
+        // A click, or a key that may reach past what is on screen, waits for the whole.
+        let waits = match &event {
+            Event::Key(k) => k.kind == KeyEventKind::Press && !app.answers_from_the_part(*k),
+            Event::Mouse(m) => m.kind != MouseEventKind::Moved,
+            _ => false,
+        };
+        if waits {
+            take_whole(rest, app)?;
+        }
+        match event {
             Event::Mouse(m) => match m.kind {
                 MouseEventKind::Down(MouseButton::Left) => {
                     let now = Instant::now();

@@ -46,6 +46,22 @@ impl App {
         self.tell(news, same_talks, lost)
     }
 
+    /// The whole schedule, read while the first frame was drawn from a part of it: the same
+    /// talks and more, taken without a word, every view back on its talk.
+    pub fn take_whole(&mut self, whole: Schedule) {
+        let places = self.places();
+        let part = self.session.replace_schedule(whole);
+        drop(part);
+        self.go_back_to(places);
+    }
+
+    /// Whether `key` can be answered from the part of the schedule drawn first, while the
+    /// rest is still being read ([`crate::tui::action::Action::needs_only_the_screen`]).
+    pub fn answers_from_the_part(&self, key: crossterm::event::KeyEvent) -> bool {
+        matches!(self.modal, None | Some(Modal::Details { .. } | Modal::Help { .. }))
+            && self.keymap.action_for(key).is_some_and(|a| a.needs_only_the_screen())
+    }
+
     /// Each place, by talk id: positions mean other talks in the new copy.
     fn places(&self) -> Places {
         let s = &self.session;
