@@ -40,12 +40,7 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
     // From a compiled schedule the first frame is drawn from the part it shows while another
     // thread reads the whole. Keys about what is on screen are answered from the part; one
     // that may reach further waits for the whole (`App::answers_from_the_part`).
-    let mut rest = ctx.rest.take().map(|r| {
-        std::thread::spawn(move || {
-            test_gate();
-            r.whole()
-        })
-    });
+    let mut rest = read_the_rest(&mut ctx);
     // A time given with --at runs on from there, as a clock does, while the planner is open.
     if ctx.clock.is_fixed() {
         ctx.clock = Box::new(crate::clock::RunningClock::from(ctx.clock.now()));
@@ -78,12 +73,6 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
     let _ = event::poll(Duration::ZERO);
     let mut last_click: Option<(Instant, u16, u16)> = None;
     let result = (|| -> std::io::Result<()> {
-        if rest.is_some() {
-            terminal.draw(|f| views::draw(f, &app))?;
-            if exit_after_first_frame {
-                return Ok(());
-            }
-        }
         // Started once the whole is in hand: a newer copy is compared with the whole, and must
         // not be replaced by it after.
         let mut refreshing = false;
@@ -222,6 +211,16 @@ fn start_refresher(ctx: &Context, settings: &settings::Settings, app: &mut App, 
 
 /// Everything already readable (keys, clicks, the wheel), then back to sleep; whether the
 /// screen needs drawing again (mouse moves alone change nothing on it).
+/// The whole of a compiled schedule, read on its own thread while the first frame is drawn.
+fn read_the_rest(ctx: &mut Context) -> Rest {
+    ctx.rest.take().map(|r| {
+        std::thread::spawn(move || {
+            test_gate();
+            r.whole()
+        })
+    })
+}
+
 /// A test hook, in test builds only: with `HALLWAY_REST_GATE=FILE` the whole schedule is read
 /// once FILE exists, so a test knows a key was answered from the part drawn first.
 fn test_gate() {

@@ -14,6 +14,7 @@ pub mod fuzz;
 mod key;
 pub mod layout;
 mod need;
+mod planning;
 mod read;
 mod write;
 

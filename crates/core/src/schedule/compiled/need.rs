@@ -11,7 +11,7 @@ pub struct Plan {
     pub abstracts: bool,
 }
 
-/// What a command needs of a schedule; [`super::Reader::plan`] turns it into sections to read.
+/// What a command needs of a schedule; `Reader::plan` (`planning.rs`) turns it into sections to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Need {
     Whole,
