@@ -40,7 +40,8 @@ hyperfine -N --warmup 3 --runs "$runs" --export-json "$t/day.json" \
   -n text "$bin --schedule $t/week.json talks --day 2" \
   -n json "$bin --schedule $t/week.json talks --day 2 --json" \
   -n calcurse "env HOME=$t/home calcurse -D $t/cc -Q --from 03/02/2030 --days 1" >/dev/null
-hyperfine -N --warmup 3 --runs "$((runs * 2))" --export-json "$t/start.json" \
+# A millisecond each: many runs, or the noise of one slow start is the answer.
+hyperfine -N --warmup 20 --runs "$((runs * 10))" --export-json "$t/start.json" \
   -n true "true" -n version "$bin --version" \
   -n next "$bin --schedule $t/k1.json next --at $at" >/dev/null
 hyperfine -N --warmup 1 --runs "$((runs / 3))" --export-json "$t/first.json" \
