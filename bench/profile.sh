@@ -44,7 +44,7 @@ for line in sys.stdin:
             total[name] += pct
             break
 all_ = sum(total.values()) or 1
-print("| share of hallway's samples (300 warm runs of talks --day 2, 1,440 lines) | % |")
+print("| share of the samples in hallway (300 warm runs of talks --day 2, 1,440 lines) | % |")
 print("|---|---|")
 for name, _ in groups:
     print(f"| {name} | {100 * total[name] / all_:.1f} |")
