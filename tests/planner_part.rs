@@ -86,3 +86,59 @@ fn a_key_about_the_screen_is_answered_before_the_whole_schedule_is_read() {
     let days: Vec<&str> = marked.as_array().unwrap().iter().map(|m| m["day"].as_str().unwrap()).collect();
     assert_eq!(days, ["2030-03-02", "2030-03-03"], "the talk on the first frame, then one the next day: {marked}");
 }
+
+/// The planner on the part of a compiled schedule opened on its third day (the first two are
+/// not in the part, so positions in the part are not positions in the whole), and the whole.
+fn part_and_whole(d: &TempDir) -> (hallway::tui::app::App, hallway::schedule::Schedule, chrono::DateTime<chrono::Utc>) {
+    use hallway::schedule::compiled::{Cache, Need};
+    let file = d.path().join("s.json");
+    std::fs::write(&file, hallway::synth::by_days(1_200, 7)).unwrap();
+    let cache = Cache::in_dir(d.path().join("cache"));
+    let opts = hallway::schedule::import::Options::default();
+    cache.open_file(&file, opts).unwrap();
+    let opened = cache.open_file(&file, opts).unwrap();
+    let tz = opened.conference().tz;
+    let now = hallway::clock::parse_at("2030-03-03 10:30", tz).unwrap();
+    let plan = opened.reader().unwrap().plan(&Need::Planner, now, Vec::new(), false);
+    let (part, rest) = opened.split(&plan).unwrap();
+    let whole = rest.expect("a part first").whole().unwrap();
+    assert!(part.talks().len() < whole.talks().len() && part.talks()[0].id != whole.talks()[0].id);
+    let agenda = hallway::agenda::Agenda::new(&part.conference.id);
+    (hallway::tui::app::App::new(part, agenda, hallway::tui::app::Options::at(now, None)), whole, now)
+}
+
+#[test]
+fn the_whole_taken_in_place_of_the_part_keeps_every_talk_where_it_was() {
+    use hallway::tui::app::Pick;
+    use ratatui::{Terminal, backend::TestBackend};
+    let d = TempDir::new().unwrap();
+    let (mut app, whole, now) = part_and_whole(&d);
+    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    t.draw(|f| hallway::tui::views::draw(f, &app)).unwrap();
+    // Nothing answered on the part: the view opens on the whole as a planner on the whole does.
+    let on_whole = hallway::tui::app::App::new(
+        whole.clone(),
+        hallway::agenda::Agenda::new(&whole.conference.id),
+        hallway::tui::app::Options::at(now, None),
+    );
+    let id_at = |a: &hallway::tui::app::App| a.session.schedule.talks()[a.schedule_view.selected].id.clone();
+    let (rect, shown) = app
+        .clickable
+        .borrow()
+        .iter()
+        .find_map(|(r, p)| match p {
+            Pick::Star(i) => Some((*r, app.session.schedule.talks()[*i].id.clone())),
+            _ => None,
+        })
+        .expect("a star drawn");
+    assert!(app.take_whole(whole, false).is_empty());
+    assert_eq!(id_at(&app), id_at(&on_whole));
+    // The part's frame recorded positions in the part: a click before the whole is drawn
+    // does nothing, and one on the whole's frame stars the talk shown there.
+    app.click(rect.x, rect.y, false);
+    assert!(app.session.agenda.marks.is_empty(), "a click read against the part's positions");
+    t.draw(|f| hallway::tui::views::draw(f, &app)).unwrap();
+    app.click(rect.x, rect.y, false);
+    let starred: Vec<&String> = app.session.agenda.marks.keys().collect();
+    assert_eq!(starred, [&shown], "the talk drawn at that place");
+}

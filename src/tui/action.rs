@@ -50,8 +50,8 @@ pub enum Action {
 impl Action {
     /// Whether the action reads only what the first frame was drawn from (the day on screen,
     /// what is on now, the marked talks): answered at once while the rest of a large schedule
-    /// is still being read. Anything that may reach another day (a day, a room, a time, a
-    /// search, a filter, the gaps, an export) waits for the whole.
+    /// is still being read. Anything that may reach another day (a day, a room, a time, now
+    /// under a filter, a search, a filter, the gaps, an export) waits for the whole.
     pub fn needs_only_the_screen(self) -> bool {
         use Action::*;
         matches!(
@@ -65,7 +65,6 @@ impl Action {
                 | Back
                 | ToggleStar
                 | ToggleLater
-                | JumpToNow
                 | NextView
                 | PrevView
                 | ShowSchedule
@@ -75,9 +74,18 @@ impl Action {
                 | CopyLink
                 | CopyPage
                 | OpenPage
-                | Acknowledge
                 | Help
                 | Quit
+        )
+    }
+
+    /// Of those, what stays within an open talk's details or the help (a view key there may
+    /// open another day's schedule).
+    pub fn stays_in_the_page(self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            Up | Down | Top | Bottom | PageUp | PageDown | Back | CopyLink | CopyPage | OpenPage | Help | Quit
         )
     }
 }

@@ -79,6 +79,10 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
         let links_wanted = hyperlinks::wanted();
         let mut redraw = true;
         while !stop.load(Ordering::Relaxed) {
+            // The whole, once read, in place before anything is drawn or read from it.
+            if rest.finished() {
+                redraw |= rest.take(&mut app, &mut pending)?;
+            }
             if shell.carry_out(&mut app, &mut pending)? {
                 break;
             }
@@ -92,10 +96,7 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
                 }
             }
             redraw = false;
-            if rest.as_ref().is_some_and(|r| r.is_finished()) {
-                redraw |= take_whole(&mut rest, &mut app)?;
-            }
-            if rest.is_none() && !refreshing {
+            if !rest.pending() && !refreshing {
                 start_refresher(&ctx, &settings, &mut app, &mut shell);
                 refreshing = true;
             }
@@ -105,7 +106,7 @@ pub fn run(mut ctx: Context, settings: settings::Settings, exit_after_first_fram
             if let Some(fade) = app.status.fades_in(Instant::now()) {
                 wait = wait.min(fade + Duration::from_millis(5));
             }
-            if rest.is_some() {
+            if rest.pending() {
                 // The whole is taken as soon as it is read (a few tens of milliseconds).
                 wait = wait.min(Duration::from_millis(5));
             }
@@ -209,16 +210,15 @@ fn start_refresher(ctx: &Context, settings: &settings::Settings, app: &mut App, 
     }
 }
 
-/// Everything already readable (keys, clicks, the wheel), then back to sleep; whether the
-/// screen needs drawing again (mouse moves alone change nothing on it).
 /// The whole of a compiled schedule, read on its own thread while the first frame is drawn.
 fn read_the_rest(ctx: &mut Context) -> Rest {
-    ctx.rest.take().map(|r| {
+    let reading = ctx.rest.take().map(|r| {
         std::thread::spawn(move || {
             test_gate();
             r.whole()
         })
-    })
+    });
+    Rest { reading, answered: false }
 }
 
 /// A test hook, in test builds only: with `HALLWAY_REST_GATE=FILE` the whole schedule is read
@@ -231,20 +231,36 @@ fn test_gate() {
     }
 }
 
-/// The whole schedule still being read after the first frame (drawn from a part of it).
-type Rest = Option<std::thread::JoinHandle<Result<crate::schedule::Schedule, crate::schedule::LoadError>>>;
-
-/// Wait for the whole schedule, if it is still being read, and take it in place of the part.
-fn take_whole(rest: &mut Rest, app: &mut App) -> std::io::Result<bool> {
-    let Some(reading) = rest.take() else { return Ok(false) };
-    let whole = reading
-        .join()
-        .map_err(|_| std::io::Error::other("reading the schedule failed"))?
-        .map_err(|e| std::io::Error::other(e.to_string()))?;
-    app.take_whole(whole);
-    Ok(true)
+/// The whole schedule still being read after the first frame (drawn from a part of it), and
+/// whether a key was answered on the part meanwhile.
+struct Rest {
+    reading: Option<std::thread::JoinHandle<Result<crate::schedule::Schedule, crate::schedule::LoadError>>>,
+    answered: bool,
 }
 
+impl Rest {
+    fn pending(&self) -> bool {
+        self.reading.is_some()
+    }
+
+    fn finished(&self) -> bool {
+        self.reading.as_ref().is_some_and(|r| r.is_finished())
+    }
+
+    /// Wait for the whole, if it is still being read, and take it in place of the part.
+    fn take(&mut self, app: &mut App, pending: &mut Vec<effect::Effect>) -> std::io::Result<bool> {
+        let Some(reading) = self.reading.take() else { return Ok(false) };
+        let whole = reading
+            .join()
+            .map_err(|_| std::io::Error::other("reading the schedule failed"))?
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        pending.extend(app.take_whole(whole, self.answered));
+        Ok(true)
+    }
+}
+
+/// Everything already readable (keys, clicks, the wheel), then back to sleep; whether the
+/// screen needs drawing again (mouse moves alone change nothing on it).
 fn read_input(
     app: &mut App,
     pending: &mut Vec<effect::Effect>,
@@ -257,14 +273,23 @@ fn read_input(
         // Mouse moves alone change nothing on screen; anything else redraws.
         let mut seen = true;
         let event = event::read()?;
-        // A click, or a key that may reach past what is on screen, waits for the whole.
-        let waits = match &event {
-            Event::Key(k) => k.kind == KeyEventKind::Press && !app.answers_from_the_part(*k),
-            Event::Mouse(m) => m.kind != MouseEventKind::Moved,
-            _ => false,
-        };
-        if waits {
-            take_whole(rest, app)?;
+        // A click, a sideways scroll, or a key that may reach past what is on screen waits for
+        // the whole; a click is then read on a frame drawn from the whole (the part's frame
+        // recorded positions in the part).
+        let waits = rest.pending()
+            && match &event {
+                Event::Key(k) => k.kind == KeyEventKind::Press && !app.answers_from_the_part(*k),
+                Event::Mouse(m) => match m.kind {
+                    MouseEventKind::ScrollUp | MouseEventKind::ScrollDown => m.modifiers.contains(KeyModifiers::SHIFT),
+                    MouseEventKind::Down(_) | MouseEventKind::ScrollLeft | MouseEventKind::ScrollRight => true,
+                    _ => false,
+                },
+                _ => false,
+            };
+        if waits && rest.take(app, pending)? {
+            terminal.draw(|f| views::draw(f, app))?;
+        } else if rest.pending() && matches!(event, Event::Key(_)) {
+            rest.answered = true;
         }
         match event {
             Event::Mouse(m) => match m.kind {
@@ -340,29 +365,11 @@ fn open_app(
     if let Some(e) = &settings.error {
         app.status.error(format!("⚠ {e}; using the defaults"));
     }
-    let changed = crate::agenda::changes::detect(&app.session.schedule, &app.session.agenda).len();
-    let untold = app.session.agenda.untold_videos(&app.session.schedule);
-    let published = untold.len();
-    let mut pending = Vec::new();
     // What changed while the planner was closed stays until Esc: the videos are said only once.
-    let mut news = Vec::new();
-    if changed > 0 {
-        news.push(format!("⟳ {changed} of your talks changed in the schedule since you marked them: 3 shows them"));
-    }
-    if published > 0 {
-        let text = crate::agenda::newer::videos_published(published);
-        news.push(format!("🎬 {text}: 4 shows {}", if published == 1 { "it" } else { "them" }));
-        // Said once: the On-demand view keeps marking them new until watched.
-        let s = &mut app.session;
-        s.agenda.told_videos(&s.schedule, &untold);
-        pending.push(effect::Effect::Save);
-    }
-    if !news.is_empty() {
-        app.status.notice(news.join(" · "));
-    }
+    let (news, mut pending) = app.news_of_marks();
     if let Some(r) = due.last() {
         app.status.info(format!("⏰ {}", r.text));
-    } else if news.is_empty() && !notes.is_empty() {
+    } else if !news && !notes.is_empty() {
         app.status.info(format!("note: {}", notes.join(" · note: ")));
     }
     if !due.is_empty() {

@@ -46,20 +46,67 @@ impl App {
         self.tell(news, same_talks, lost)
     }
 
-    /// The whole schedule, read while the first frame was drawn from a part of it: the same
-    /// talks and more, taken without a word, every view back on its talk.
-    pub fn take_whole(&mut self, whole: Schedule) {
+    /// The whole schedule, read while the first frame was drawn from a part of it. With no key
+    /// answered on the part yet, the schedule view opens on the whole as it would have (its
+    /// first talk is chosen among all the talks); else each view goes back to its talk by id.
+    /// A mark the part did not hold (a torn agenda, another window's save) is looked at again.
+    pub fn take_whole(&mut self, whole: Schedule, answered: bool) -> Vec<Effect> {
+        let lacking = self.part_lacks_marks();
         let places = self.places();
         let part = self.session.replace_schedule(whole);
-        drop(part);
-        self.go_back_to(places);
+        std::thread::spawn(move || drop(part));
+        // Where the part's frame drew talks: positions in the part, not in the whole.
+        self.clickable.borrow_mut().clear();
+        if answered {
+            self.go_back_to(places);
+        } else {
+            self.schedule_view = crate::tui::state::ScheduleView::new(&self.session);
+            self.schedule_view.keep_shown(&self.session);
+        }
+        if lacking { self.news_of_marks().1 } else { Vec::new() }
     }
 
     /// Whether `key` can be answered from the part of the schedule drawn first, while the
-    /// rest is still being read ([`crate::tui::action::Action::needs_only_the_screen`]).
+    /// rest is still being read ([`crate::tui::action::Action::needs_only_the_screen`]); never
+    /// while a mark's talk is missing from the part (it would read as gone from the schedule).
     pub fn answers_from_the_part(&self, key: crossterm::event::KeyEvent) -> bool {
-        matches!(self.modal, None | Some(Modal::Details { .. } | Modal::Help { .. }))
-            && self.keymap.action_for(key).is_some_and(|a| a.needs_only_the_screen())
+        let fine = match (&self.modal, self.keymap.action_for(key)) {
+            (_, None) => matches!(self.modal, None | Some(Modal::Details { .. } | Modal::Help { .. })),
+            (None, Some(a)) => a.needs_only_the_screen(),
+            (Some(Modal::Details { .. } | Modal::Help { .. }), Some(a)) => a.stays_in_the_page(),
+            _ => false,
+        };
+        fine && !self.part_lacks_marks()
+    }
+
+    fn part_lacks_marks(&self) -> bool {
+        let s = &self.session;
+        s.agenda.marks.keys().any(|id| s.schedule.index_of(id).is_none())
+    }
+
+    /// What changed in the marked talks since they were marked, and the videos published for
+    /// talks saved for later: said until Esc (the videos once: told in the agenda, which is
+    /// saved). Whether there was news, and the save it asks for.
+    pub fn news_of_marks(&mut self) -> (bool, Vec<Effect>) {
+        let s = &mut self.session;
+        let changed = crate::agenda::changes::detect(&s.schedule, &s.agenda).len();
+        let untold = s.agenda.untold_videos(&s.schedule);
+        let mut news = Vec::new();
+        let mut effects = Vec::new();
+        if changed > 0 {
+            news.push(format!("⟳ {changed} of your talks changed in the schedule since you marked them: 3 shows them"));
+        }
+        if !untold.is_empty() {
+            let text = newer::videos_published(untold.len());
+            news.push(format!("🎬 {text}: 4 shows {}", if untold.len() == 1 { "it" } else { "them" }));
+            // Said once: the On-demand view keeps marking them new until watched.
+            s.agenda.told_videos(&s.schedule, &untold);
+            effects.push(Effect::Save);
+        }
+        if !news.is_empty() {
+            self.status.notice(news.join(" · "));
+        }
+        (!news.is_empty(), effects)
     }
 
     /// Each place, by talk id: positions mean other talks in the new copy.
