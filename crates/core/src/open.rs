@@ -346,10 +346,19 @@ impl Context {
         let plan = match opened.reader() {
             None => compiled::Plan::default(),
             Some(reader) => {
+                let mut need = req.need.clone();
                 let marked = match req.need {
                     Need::Whole | Need::Day(_) => Vec::new(),
                     // The planner reads (and if need be sets aside) its agenda itself, saying why.
-                    Need::Planner => store.peek_ids(),
+                    // A saved filter may open its schedule view on any day: it opens on the whole.
+                    Need::Planner => match store.peek() {
+                        Some(a) if !a.filter.is_empty() => {
+                            need = Need::Whole;
+                            Vec::new()
+                        }
+                        Some(a) => a.marks.into_keys().collect(),
+                        None => Vec::new(),
+                    },
                     Need::Marked | Need::Now => {
                         let (a, note) = store.load_for_reading(&skeleton.conference.id)?;
                         notes.extend(note);
@@ -358,7 +367,7 @@ impl Context {
                         ids
                     }
                 };
-                reader.plan(&req.need, clock.now(), marked, req.abstracts == Abstracts::Read)
+                reader.plan(&need, clock.now(), marked, req.abstracts == Abstracts::Read)
             }
         };
         drop(skeleton);

@@ -160,14 +160,12 @@ impl Store {
         }
     }
 
-    /// The ids marked, read without touching the file: nothing for a file that is missing or
-    /// cannot be read (the planner's own [`Store::load`] then says what is wrong with it).
-    pub fn peek_ids(&self) -> Vec<String> {
+    /// The agenda as it is on disk, read without touching the file: nothing for a file that is
+    /// missing or cannot be read (the planner's own [`Store::load`] then says what is wrong).
+    pub fn peek(&self) -> Option<Agenda> {
         crate::bounded::read(&self.path, crate::bounded::MAX_BYTES)
             .ok()
             .and_then(|b| serde_json::from_slice::<Agenda>(&b).ok())
-            .map(|a| a.marks.into_keys().collect())
-            .unwrap_or_default()
     }
 
     /// Version 1 had no record of removals; nothing else changed. The v1 file is kept as

@@ -174,6 +174,7 @@ impl Opened {
         match self {
             Opened::Parsed(s) => Ok((s, None)),
             Opened::Compiled(c) => match c.reader.load(plan) {
+                Ok(whole) if plan.whole => Ok((whole, None)),
                 Ok(part) => Ok((part, Some(Rest { compiled: c, abstracts: plan.abstracts }))),
                 Err(_) => Ok((c.again(plan.abstracts)?, None)),
             },
