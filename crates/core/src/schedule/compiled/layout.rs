@@ -11,6 +11,8 @@
 //! the buckets holding the ids of the marked talks. Nothing grows with the whole schedule
 //! but the day table.
 
+use crate::schedule::{Link, Talk};
+use chrono::{DateTime, Utc};
 use rkyv::{Archive, Deserialize, Serialize};
 
 pub const MAGIC: &[u8; 8] = b"HALLWAYC";
@@ -113,6 +115,51 @@ pub struct Row {
     pub url: Option<String>,
     /// (address, title)
     pub links: Vec<(String, String)>,
+}
+
+/// A talk into its row and its abstract (kept in a section of its own), its fields moved: the
+/// schedule is not used after it is compiled. The caller checked that it fits (a room number
+/// in 32 bits, times before 2262).
+pub fn row_of(t: Talk) -> (Row, String) {
+    let nanos = |t: DateTime<Utc>| t.timestamp_nanos_opt().unwrap_or_default();
+    let row = Row {
+        id: t.id,
+        title: t.title,
+        speakers: t.speakers,
+        room: t.room as u32,
+        track: t.track,
+        start: nanos(t.start),
+        end: nanos(t.end),
+        kind: t.kind,
+        tags: t.tags,
+        language: t.language,
+        recorded: t.recorded,
+        video: t.video,
+        url: t.url,
+        links: t.links.into_iter().map(|l| (l.url, l.title)).collect(),
+    };
+    (row, t.abstract_text)
+}
+
+/// A row and its abstract back into the talk [`row_of`] made them from.
+pub fn talk_of(r: Row, abstract_text: String) -> Talk {
+    Talk {
+        id: r.id,
+        title: r.title,
+        speakers: r.speakers,
+        room: r.room as usize,
+        track: r.track,
+        start: DateTime::from_timestamp_nanos(r.start),
+        end: DateTime::from_timestamp_nanos(r.end),
+        kind: r.kind,
+        tags: r.tags,
+        abstract_text,
+        language: r.language,
+        recorded: r.recorded,
+        video: r.video,
+        url: r.url,
+        links: r.links.into_iter().map(|(url, title)| Link { url, title }).collect(),
+    }
 }
 
 /// One bucket of the id index: (id, position).

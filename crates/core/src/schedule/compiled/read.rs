@@ -267,23 +267,7 @@ impl Reader {
             if !lines.chain(links).all(|s| clean(s, false)) || !clean(text, true) || !page_ok {
                 return Err(self.bad("text that was never cleaned".into()));
             }
-            let talk = Talk {
-                id: r.id,
-                title: r.title,
-                speakers: r.speakers,
-                room: r.room as usize,
-                track: r.track,
-                start: time(r.start),
-                end: time(r.end),
-                kind: r.kind,
-                tags: r.tags,
-                abstract_text: texts.map(|t| t[i].as_str().to_string()).unwrap_or_default(),
-                language: r.language,
-                recorded: r.recorded,
-                video: r.video,
-                url: r.url,
-                links: r.links.into_iter().map(|(url, title)| crate::schedule::Link { url, title }).collect(),
-            };
+            let talk = layout::talk_of(r, texts.map(|t| t[i].as_str().to_string()).unwrap_or_default());
             put(first + i, talk);
         }
         Ok(())

@@ -1,7 +1,7 @@
 //! A schedule into its compiled bytes (see `layout.rs`).
 
 use super::layout::{self, Bucket, Conf, Day, Key, Meta, Row, Section};
-use crate::schedule::{Schedule, Talk};
+use crate::schedule::Schedule;
 
 use rkyv::api::high::HighSerializer;
 use rkyv::rancor::Error;
@@ -10,28 +10,6 @@ use rkyv::util::AlignedVec;
 
 fn nanos(t: chrono::DateTime<chrono::Utc>) -> Option<i64> {
     t.timestamp_nanos_opt()
-}
-
-/// A talk's row, its fields moved (the schedule is not used after it is compiled), and its
-/// abstract. Whether it fits the layout was checked before anything was moved.
-fn row(t: Talk) -> (Row, String) {
-    let row = Row {
-        id: t.id,
-        title: t.title,
-        speakers: t.speakers,
-        room: t.room as u32,
-        track: t.track,
-        start: nanos(t.start).unwrap_or_default(),
-        end: nanos(t.end).unwrap_or_default(),
-        kind: t.kind,
-        tags: t.tags,
-        language: t.language,
-        recorded: t.recorded,
-        video: t.video,
-        url: t.url,
-        links: t.links.into_iter().map(|l| (l.url, l.title)).collect(),
-    };
-    (row, t.abstract_text)
 }
 
 /// rkyv's bytes for `v`. They fail only past rkyv's 32-bit relative offsets (2 GB), far beyond
@@ -84,7 +62,7 @@ pub fn encode(s: Schedule, key: Key) -> Result<Encoded, Box<Schedule>> {
     let mut days = Vec::with_capacity(table.len());
     let mut talks = talks.into_iter();
     for (date, range) in table {
-        let (rows, texts): (Vec<Row>, Vec<String>) = talks.by_ref().take(range.len()).map(row).unzip();
+        let (rows, texts): (Vec<Row>, Vec<String>) = talks.by_ref().take(range.len()).map(layout::row_of).unzip();
         let mut tracks: Vec<u32> = rows.iter().map(|r| r.room).collect();
         tracks.sort_unstable();
         tracks.dedup();
